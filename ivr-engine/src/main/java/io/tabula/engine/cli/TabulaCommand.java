@@ -1,0 +1,34 @@
+package io.tabula.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tabula} command line. Each subcommand is its own class; {@code --help} works on every
+ * one of them.
+ */
+@Command(
+    name = "tabula",
+    mixinStandardHelpOptions = true,
+    versionProvider = TabulaVersion.class,
+    description =
+        "Tabula IVR: self-service phone payments for Asterisk, with card data wiped per call.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class TabulaCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line; tests run it in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new TabulaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
