@@ -136,7 +136,8 @@ public final class CallMemory implements AutoCloseable {
     return segment;
   }
 
-  int slot() {
+  /** The slot number, for diagnostics such as {@link CallMemoryPool#slotIsZero(int)}. */
+  public int slot() {
     return slot;
   }
 

@@ -101,6 +101,20 @@ public final class CallMemoryPool implements AutoCloseable {
     return states;
   }
 
+  /**
+   * Whether every byte of a slot is zero now, whoever owns it. Lets tests and self-checks outside
+   * this package prove that a call's memory was wiped without ever seeing its bytes.
+   */
+  public boolean slotIsZero(int slot) {
+    MemorySegment segment = slotSegments[slot];
+    for (long offset = 0; offset < segment.byteSize(); offset += Long.BYTES) {
+      if (segment.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, offset) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The raw bytes of a slot, whoever owns it; for tests in this package that prove zeroing. */
   MemorySegment rawSlot(int slot) {
     return slotSegments[slot];

@@ -38,10 +38,12 @@ class CallMemoryPoolTest {
     type(memory.field("cvc", 4), "123");
     int slot = memory.slot();
     assertThat(rawBytes(pool, slot)).contains((byte) '4', (byte) '2');
+    assertThat(pool.slotIsZero(slot)).isFalse();
 
     assertThat(memory.release()).isTrue();
 
     assertThat(rawBytes(pool, slot)).containsOnly((byte) 0);
+    assertThat(pool.slotIsZero(slot)).isTrue();
     assertThat(pool.zeroings()).isEqualTo(1);
   }
 

@@ -1,8 +1,8 @@
 package io.tabula.engine.ami;
 
 /**
- * Mutes and unmutes a call's recording around secure input. The engine's implementation sends
- * AMI {@code MixMonitorMute} (both directions) for the channel named in {@code agi_channel}.
+ * Mutes and unmutes a call's recording around secure input. The engine's implementation sends AMI
+ * {@code MixMonitorMute} (both directions) for the channel named in {@code agi_channel}.
  *
  * <p>A call session mutes before a secure collect starts and unmutes afterwards in a {@code
  * finally}; when {@link #mute} throws, the secure collect does not start and the flow's error path
@@ -18,8 +18,8 @@ public interface RecordingControl {
   void mute(String channel);
 
   /**
-   * Unmutes the recording on {@code channel}. Failures are reported, not thrown: the secure part
-   * is over, and a recording left muted loses audio, not card data.
+   * Unmutes the recording on {@code channel}. Failures are reported, not thrown: the secure part is
+   * over, and a recording left muted loses audio, not card data.
    */
   void unmute(String channel);
 }
