@@ -47,7 +47,8 @@ class CardExpiryTest {
       for (byte b : mmyy.getBytes(StandardCharsets.US_ASCII)) {
         expiry.append(b);
       }
-      assertThat(expiry.read(digits -> CardExpiry.check(digits, NOVEMBER_2026))).isEqualTo(verdict);
+      CardExpiry.Verdict judged = expiry.read(digits -> CardExpiry.check(digits, NOVEMBER_2026));
+      assertThat(judged).isEqualTo(verdict);
     }
   }
 }
