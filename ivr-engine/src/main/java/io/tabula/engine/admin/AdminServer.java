@@ -1,0 +1,125 @@
+package io.tabula.engine.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when a check is
+ * DOWN) for container health checks and load balancers, and {@code GET /metrics} in Prometheus text
+ * format.
+ *
+ * <pre>{@code
+ * try (AdminServer admin = AdminServer.start(AdminConfig.defaults(), registry)) {
+ *   admin.register(poolHealth);
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class AdminServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
+  private final PrometheusMeterRegistry metrics;
+
+  private AdminServer(HttpServer server, PrometheusMeterRegistry metrics) {
+    this.server = server;
+    this.metrics = metrics;
+  }
+
+  /** Binds and starts serving; fails with a clear message when the port is taken. */
+  public static AdminServer start(AdminConfig config, PrometheusMeterRegistry metrics) {
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(config.address(), config.port()), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open the admin endpoint on "
+              + config.address()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another admin.port or stop what uses it",
+          e);
+    }
+    AdminServer admin = new AdminServer(http, metrics);
+    http.createContext("/health", admin::health);
+    http.createContext("/metrics", admin::metrics);
+    http.setExecutor(admin.executor);
+    http.start();
+    return admin;
+  }
+
+  public void register(HealthCheck check) {
+    checks.add(check);
+  }
+
+  public HealthReport report() {
+    return HealthReport.of(checks);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void health(HttpExchange exchange) throws IOException {
+    HealthReport report = report();
+    ObjectNode body = JSON.createObjectNode();
+    body.put("status", report.overall().name());
+    ObjectNode parts = body.putObject("checks");
+    report
+        .checks()
+        .forEach(
+            (name, status) ->
+                parts
+                    .putObject(name)
+                    .put("status", status.state().name())
+                    .put("detail", status.detail()));
+    respond(
+        exchange, report.serving() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    respond(
+        exchange,
+        200,
+        "text/plain; version=0.0.4; charset=utf-8",
+        metrics.scrape().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    try (exchange) {
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      exchange.getResponseHeaders().set("Content-Type", type);
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.close();
+  }
+}

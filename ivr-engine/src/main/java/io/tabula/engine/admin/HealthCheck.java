@@ -1,0 +1,14 @@
+package io.tabula.engine.admin;
+
+/**
+ * One part of the engine that can say how it is: the FastAGI listener, the call-memory pool, an AMI
+ * link, a tenant database. Checks must be quick and must never block on the network; they report
+ * the state their component already knows.
+ */
+public interface HealthCheck {
+
+  /** A short stable name, e.g. {@code agi}, {@code ami.pbx1}, {@code callmemory}. */
+  String name();
+
+  HealthStatus check();
+}
