@@ -50,7 +50,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final int port;
   private final String superuserPassword = randomPassword();
   private final ServerTls tls;
-  private final Thread shutdownHook = Thread.ofPlatform().unstarted(this::stop);
+  private final Thread shutdownHook = Thread.ofPlatform().unstarted(this::stopAndDelete);
   private volatile ServerProcess server;
   private volatile boolean closed;
 
@@ -216,6 +216,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
       PostgresBinaries.deleteTree(base);
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete " + base + "; delete it by hand", e);
+    }
+  }
+
+  /** The shutdown hook's work: stop the server and delete its folders. */
+  private void stopAndDelete() {
+    stop();
+    try {
+      PostgresBinaries.deleteTree(base);
+    } catch (IOException e) {
+      // The JVM is exiting; a leftover temporary folder is all that remains.
     }
   }
 
