@@ -38,25 +38,42 @@ public final class DemoDatabase {
   /** Creates the roles, the database, the tables and the seed rows. */
   public static DemoDatabase install(EmbeddedPostgres postgres) {
     String password = EmbeddedPostgres.randomPassword();
-    try (Connection admin = postgres.connectAsSuperuser("postgres");
-        Statement statement = admin.createStatement()) {
-      statement.execute("create role " + READER + " login password '" + password + "'");
-      statement.execute("create role " + EmbeddedPostgres.CERTIFICATE_ROLE + " login");
-      statement.execute("create database " + DATABASE);
+    try (Connection admin = postgres.connectAsSuperuser("postgres")) {
+      createRolesAndDatabase(admin, password);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the demo roles and database", e);
     }
-    try (Connection admin = postgres.connectAsSuperuser(DATABASE);
-        Statement statement = admin.createStatement()) {
+    try (Connection admin = postgres.connectAsSuperuser(DATABASE)) {
+      loadSchemaAndSeed(admin);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not install the demo schema and seed data", e);
+    }
+    return new DemoDatabase(postgres, password);
+  }
+
+  /**
+   * Creates the reader role (with this password), the certificate role and the demo database,
+   * through a superuser connection to any database of the server. Also used for servers Tabula
+   * did not start (a Testcontainers PostgreSQL).
+   */
+  public static void createRolesAndDatabase(Connection admin, String readerPassword)
+      throws SQLException {
+    try (Statement statement = admin.createStatement()) {
+      statement.execute("create role " + READER + " login password '" + readerPassword + "'");
+      statement.execute("create role " + EmbeddedPostgres.CERTIFICATE_ROLE + " login");
+      statement.execute("create database " + DATABASE);
+    }
+  }
+
+  /** Loads the demo tables and rows through a superuser connection to {@value #DATABASE}. */
+  public static void loadSchemaAndSeed(Connection admin) throws SQLException {
+    try (Statement statement = admin.createStatement()) {
       statement.execute(resource("demo-schema.sql"));
       statement.execute(resource("demo-seed.sql"));
       statement.execute(
           "grant select on all tables in schema public to " + READER + ", "
               + EmbeddedPostgres.CERTIFICATE_ROLE);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not install the demo schema and seed data", e);
     }
-    return new DemoDatabase(postgres, password);
   }
 
   /** A tenant configuration for the demo lookups, logging in as the reader over verified TLS. */
