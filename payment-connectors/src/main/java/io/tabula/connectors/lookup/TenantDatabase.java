@@ -84,8 +84,9 @@ final class TenantDatabase implements AutoCloseable {
     try (Connection connection = pool.getConnection();
         PreparedStatement statement = connection.prepareStatement(lookup.sql().jdbcSql())) {
       statement.setMaxRows(1);
-      // A client-side backstop; the server's statement_timeout normally fires first.
-      statement.setQueryTimeout((int) ConnectionSettings.seconds(config.limits().statement()) + 1);
+      // No setQueryTimeout: the server's statement_timeout cancels the statement, and pgjdbc's
+      // client-side timer would add a synchronized timer task to every lookup. If the server
+      // stops answering altogether, the socket timeout ends the wait.
       lookup.bind(statement, parameters);
       try (ResultSet rows = statement.executeQuery()) {
         if (!rows.next()) {
