@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs one lookup operation from {@code concurrency} threads at once, each {@code perThread}
- * times, and records every latency. All threads start together on a latch so the database sees
- * the full concurrency from the first lookup.
+ * Runs one lookup operation from {@code concurrency} threads at once, each {@code perThread} times,
+ * and records every latency. All threads start together on a latch so the database sees the full
+ * concurrency from the first lookup.
  */
 final class ConcurrentLoad {
 
@@ -46,8 +46,8 @@ final class ConcurrentLoad {
 
   /**
    * Runs several operations interleaved: each thread takes them in turn (starting at a different
-   * one per thread), so every operation sees the same machine at the same moment. On a shared,
-   * busy machine this compares them far more fairly than rounds one after another.
+   * one per thread), so every operation sees the same machine at the same moment. On a shared, busy
+   * machine this compares them far more fairly than rounds one after another.
    *
    * @return one summary per operation, in the given order
    */

@@ -39,13 +39,25 @@ record LatencySummary(int samples, long p50, long p99, long p999, long max, doub
     return String.format(
         Locale.ROOT,
         "%-34s %8d %10.0f %10.0f %10.0f %10.0f %10.0f",
-        label, samples, p50 / 1e3, p99 / 1e3, p999 / 1e3, max / 1e3, perSecond);
+        label,
+        samples,
+        p50 / 1e3,
+        p99 / 1e3,
+        p999 / 1e3,
+        max / 1e3,
+        perSecond);
   }
 
   static String header() {
     return String.format(
         Locale.ROOT,
         "%-34s %8s %10s %10s %10s %10s %10s",
-        "path", "lookups", "p50 us", "p99 us", "p99.9 us", "max us", "per s");
+        "path",
+        "lookups",
+        "p50 us",
+        "p99 us",
+        "p99.9 us",
+        "max us",
+        "per s");
   }
 }

@@ -23,10 +23,11 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Lookup latency at 50 concurrent lookups against the embedded PostgreSQL, over verified TLS
- * (plain JDBC and through {@link JdbcBalanceLookup}) and over a plaintext loopback connection as
- * the floor, in one run. The plaintext path exists only here: a separate role allowed by a {@code hostnossl}
- * rule, never reachable through the connector, which refuses anything but verify-full TLS.
+ * Lookup latency at 50 concurrent lookups against the embedded PostgreSQL, over verified TLS (plain
+ * JDBC and through {@link JdbcBalanceLookup}) and over a plaintext loopback connection as the
+ * floor, in one run. The plaintext path exists only here: a separate role allowed by a {@code
+ * hostnossl} rule, never reachable through the connector, which refuses anything but verify-full
+ * TLS.
  *
  * <p>Run: {@code java -cp load-tests/target/benchmarks.jar
  * io.tabula.load.lookup.LookupLatencyBenchmark [concurrency] [lookupsPerThread] [rounds]}
@@ -46,12 +47,17 @@ public final class LookupLatencyBenchmark {
     int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int perThread = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    System.out.println("starting the embedded PostgreSQL (TLS on, plaintext role for the floor)...");
+    System.out.println(
+        "starting the embedded PostgreSQL (TLS on, plaintext role for the floor)...");
     try (EmbeddedPostgres postgres =
-            EmbeddedPostgres.start(EmbeddedPostgresOptions.defaults().withPlaintextUser(PLAIN_ROLE));
+            EmbeddedPostgres.start(
+                EmbeddedPostgresOptions.defaults().withPlaintextUser(PLAIN_ROLE));
         Paths paths = Paths.open(postgres, concurrency)) {
-      System.out.printf(Locale.ROOT, "warming both pools (%d threads x %d lookups)...%n",
-          concurrency, perThread / 2);
+      System.out.printf(
+          Locale.ROOT,
+          "warming both pools (%d threads x %d lookups)...%n",
+          concurrency,
+          perThread / 2);
       ConcurrentLoad.measure(paths::plain, concurrency, perThread / 2);
       ConcurrentLoad.measure(paths::tlsJdbc, concurrency, perThread / 2);
       ConcurrentLoad.measure(paths::connector, concurrency, perThread / 2);
@@ -112,7 +118,12 @@ public final class LookupLatencyBenchmark {
       return new Paths(
           lookups,
           rawPool(postgres, "bench-plaintext-floor", PLAIN_ROLE, plainPassword, plain, concurrency),
-          rawPool(postgres, "bench-tls-jdbc", DemoDatabase.READER, demo.readerPassword(), tls,
+          rawPool(
+              postgres,
+              "bench-tls-jdbc",
+              DemoDatabase.READER,
+              demo.readerPassword(),
+              tls,
               concurrency));
     }
 
@@ -126,7 +137,12 @@ public final class LookupLatencyBenchmark {
       HikariConfig config = new HikariConfig();
       config.setPoolName(name);
       config.setJdbcUrl(
-          "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + DemoDatabase.DATABASE);
+          "jdbc:postgresql://"
+              + postgres.host()
+              + ":"
+              + postgres.port()
+              + "/"
+              + DemoDatabase.DATABASE);
       config.setUsername(user);
       config.setPassword(password);
       config.setDataSourceProperties(properties);

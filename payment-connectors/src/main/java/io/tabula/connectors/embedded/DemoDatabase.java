@@ -12,8 +12,8 @@ import java.sql.Statement;
 
 /**
  * The demo schema and seed data installed into an {@link EmbeddedPostgres}: database {@value
- * #DATABASE}, owned by the superuser, readable by the lookup role {@value #READER} (password
- * login over TLS) and the certificate role {@link EmbeddedPostgres#CERTIFICATE_ROLE}.
+ * #DATABASE}, owned by the superuser, readable by the lookup role {@value #READER} (password login
+ * over TLS) and the certificate role {@link EmbeddedPostgres#CERTIFICATE_ROLE}.
  *
  * <pre>{@code
  * DemoDatabase demo = DemoDatabase.install(postgres);
@@ -53,8 +53,8 @@ public final class DemoDatabase {
 
   /**
    * Creates the reader role (with this password), the certificate role and the demo database,
-   * through a superuser connection to any database of the server. Also used for servers Tabula
-   * did not start (a Testcontainers PostgreSQL).
+   * through a superuser connection to any database of the server. Also used for servers Tabula did
+   * not start (a Testcontainers PostgreSQL).
    */
   public static void createRolesAndDatabase(Connection admin, String readerPassword)
       throws SQLException {
@@ -71,7 +71,9 @@ public final class DemoDatabase {
       statement.execute(resource("demo-schema.sql"));
       statement.execute(resource("demo-seed.sql"));
       statement.execute(
-          "grant select on all tables in schema public to " + READER + ", "
+          "grant select on all tables in schema public to "
+              + READER
+              + ", "
               + EmbeddedPostgres.CERTIFICATE_ROLE);
     }
   }

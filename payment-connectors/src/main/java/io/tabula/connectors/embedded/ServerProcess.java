@@ -67,7 +67,8 @@ final class ServerProcess {
 
   private void pump() throws IOException {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         remember(line);
@@ -96,8 +97,11 @@ final class ServerProcess {
     } catch (ExecutionException | TimeoutException e) {
       stop(Duration.ofSeconds(5));
       throw new IllegalStateException(
-          "PostgreSQL did not become ready within " + timeout.toSeconds() + " s; its log ends:"
-              + System.lineSeparator() + lastLines(),
+          "PostgreSQL did not become ready within "
+              + timeout.toSeconds()
+              + " s; its log ends:"
+              + System.lineSeparator()
+              + lastLines(),
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The server's {@code -c} settings: loopback only, a private socket folder, TLS 1.2+ with the
- * generated certificates, and durability switched off (a demo and test server keeps nothing
- * worth an fsync).
+ * generated certificates, and durability switched off (a demo and test server keeps nothing worth
+ * an fsync).
  */
 final class ServerSettings {
 

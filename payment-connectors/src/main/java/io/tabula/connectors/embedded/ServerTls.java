@@ -12,9 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
- * The TLS material of an embedded server, made fresh at each start: a CA, a server certificate
- * for {@code localhost} and {@code 127.0.0.1}, and a client certificate for mutual TLS whose
- * common name is the role that logs in with it.
+ * The TLS material of an embedded server, made fresh at each start: a CA, a server certificate for
+ * {@code localhost} and {@code 127.0.0.1}, and a client certificate for mutual TLS whose common
+ * name is the role that logs in with it.
  *
  * @param serverDirectory folder with server.crt, server.key and root.crt, owned by the server user
  * @param caCertificate the CA as PEM, for clients' {@code sslrootcert}
@@ -29,10 +29,12 @@ record ServerTls(
     String clientKeyStorePassword) {
 
   static ServerTls create(Path base, String clientRole, String keyStorePassword) {
-    DevCertificateAuthority authority = DevCertificateAuthority.create("Tabula embedded PostgreSQL CA");
+    DevCertificateAuthority authority =
+        DevCertificateAuthority.create("Tabula embedded PostgreSQL CA");
     try {
       Path serverDirectory = Files.createDirectories(base.resolve("tls"));
-      IssuedCertificate server = authority.issue(CertificateRequest.server("localhost", "127.0.0.1"));
+      IssuedCertificate server =
+          authority.issue(CertificateRequest.server("localhost", "127.0.0.1"));
       server.writePem(serverDirectory.resolve("server.crt"), serverDirectory.resolve("server.key"));
       // PostgreSQL refuses a key file that others can read.
       Files.setPosixFilePermissions(

@@ -38,8 +38,7 @@ record ServerUser(boolean isRoot) {
     List<String> wrapped = new ArrayList<>();
     wrapped.add("setpriv");
     if (isRoot) {
-      wrapped.addAll(
-          List.of("--reuid=" + USER, "--regid=" + GROUP, "--clear-groups"));
+      wrapped.addAll(List.of("--reuid=" + USER, "--regid=" + GROUP, "--clear-groups"));
     }
     wrapped.addAll(List.of("--pdeathsig", "SIGKILL", "--"));
     wrapped.addAll(command);
@@ -56,13 +55,19 @@ record ServerUser(boolean isRoot) {
       UserPrincipal user = lookup.lookupPrincipalByName(USER);
       GroupPrincipal group = lookup.lookupPrincipalByGroupName(GROUP);
       for (Path path : paths.toList()) {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        PosixFileAttributeView view =
+            Files.getFileAttributeView(path, PosixFileAttributeView.class);
         view.setOwner(user);
         view.setGroup(group);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "could not hand " + root + " to " + USER + ":" + GROUP
+          "could not hand "
+              + root
+              + " to "
+              + USER
+              + ":"
+              + GROUP
               + "; PostgreSQL refuses to run as root, so the JVM must be able to chown",
           e);
     }

@@ -18,7 +18,8 @@ public record BreakerSettings(
 
   public BreakerSettings {
     if (window < 1 || minimumCalls < 1 || halfOpenCalls < 1) {
-      throw new IllegalArgumentException("breaker window, minimumCalls and halfOpenCalls must be >= 1");
+      throw new IllegalArgumentException(
+          "breaker window, minimumCalls and halfOpenCalls must be >= 1");
     }
     if (failureRatePercent <= 0 || failureRatePercent > 100) {
       throw new IllegalArgumentException("breaker failureRatePercent must be in (0, 100]");

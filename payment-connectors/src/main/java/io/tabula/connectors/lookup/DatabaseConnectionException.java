@@ -11,7 +11,8 @@ public final class DatabaseConnectionException extends Exception {
 
   private final ConnectionProblem problem;
 
-  DatabaseConnectionException(String tenant, String endpoint, ConnectionProblem problem, Throwable cause) {
+  DatabaseConnectionException(
+      String tenant, String endpoint, ConnectionProblem problem, Throwable cause) {
     super("tenant '" + tenant + "' database at " + endpoint + ": " + problem.advice(), cause);
     this.problem = problem;
   }

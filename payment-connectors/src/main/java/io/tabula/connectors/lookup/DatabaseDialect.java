@@ -33,7 +33,10 @@ public record DatabaseDialect(
   /** PostgreSQL through pgjdbc, with {@code sslmode=verify-full} added by the connector. */
   public static DatabaseDialect postgresql() {
     return new DatabaseDialect(
-        POSTGRESQL, "org.postgresql.Driver", "jdbc:postgresql://{host}:{port}/{database}", Map.of());
+        POSTGRESQL,
+        "org.postgresql.Driver",
+        "jdbc:postgresql://{host}:{port}/{database}",
+        Map.of());
   }
 
   public boolean isPostgresql() {

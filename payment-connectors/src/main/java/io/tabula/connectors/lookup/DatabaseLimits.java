@@ -25,7 +25,9 @@ public record DatabaseLimits(
     if (maxPoolSize < 1 || minIdle < 0 || minIdle > maxPoolSize) {
       throw new IllegalArgumentException(
           "pool sizes need 1 <= maxPoolSize and 0 <= minIdle <= maxPoolSize; got maxPoolSize="
-              + maxPoolSize + ", minIdle=" + minIdle);
+              + maxPoolSize
+              + ", minIdle="
+              + minIdle);
     }
   }
 

@@ -53,7 +53,9 @@ final class FailureClassifier {
     if (state.equals("57014")) {
       return LookupFailure.TIMEOUT; // query_canceled: the statement_timeout fired on the server
     }
-    if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("28")
+    if (state.startsWith("08")
+        || state.startsWith("57P")
+        || state.startsWith("28")
         || state.startsWith("53")) {
       return LookupFailure.UNAVAILABLE; // connection, shutdown, login or resource trouble
     }

@@ -4,14 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Locale;
 
 /**
  * Lookup latency and outcome by tenant and lookup name: timer {@code tabula.lookup} with tags
- * {@code tenant}, {@code lookup} and {@code outcome} (found, not_found or a failure name). Tags come
- * from configuration only, never from parameters.
+ * {@code tenant}, {@code lookup} and {@code outcome} (found, not_found or a failure name). Tags
+ * come from configuration only, never from parameters.
  */
 final class LookupMetrics {
 

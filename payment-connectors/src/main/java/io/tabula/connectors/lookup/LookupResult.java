@@ -28,8 +28,12 @@ public sealed interface LookupResult {
       LookupValue value = values.get(name);
       if (!type.isInstance(value)) {
         throw new IllegalArgumentException(
-            "the lookup result has no " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                + " value named '" + name + "'; it has " + values.keySet());
+            "the lookup result has no "
+                + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                + " value named '"
+                + name
+                + "'; it has "
+                + values.keySet());
       }
       return type.cast(value);
     }

@@ -5,15 +5,17 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A lookup query checked and translated once, when the tenant's pool opens: its JDBC SQL, the
- * order of its parameters, and which of them must be secret fields.
+ * A lookup query checked and translated once, when the tenant's pool opens: its JDBC SQL, the order
+ * of its parameters, and which of them must be secret fields.
  */
 record PreparedLookup(LookupQuery query, NamedSql sql) {
 
   static PreparedLookup of(LookupQuery query, DatabaseDialect dialect) {
     if (!query.secretParameters().isEmpty() && !dialect.isPostgresql()) {
       throw new IllegalArgumentException(
-          "lookup '" + query.name() + "' takes secret parameters, which only the PostgreSQL"
+          "lookup '"
+              + query.name()
+              + "' takes secret parameters, which only the PostgreSQL"
               + " connector can send without making a String; use non-secret inputs for "
               + dialect.name());
     }
@@ -21,8 +23,13 @@ record PreparedLookup(LookupQuery query, NamedSql sql) {
     for (String secret : query.secretParameters()) {
       if (!sql.order().contains(secret)) {
         throw new IllegalArgumentException(
-            "lookup '" + query.name() + "' declares secret parameter '" + secret
-                + "' that its SQL does not use; add :" + secret + " to the SQL or remove it");
+            "lookup '"
+                + query.name()
+                + "' declares secret parameter '"
+                + secret
+                + "' that its SQL does not use; add :"
+                + secret
+                + " to the SQL or remove it");
       }
     }
     return new PreparedLookup(query, sql);

@@ -52,7 +52,8 @@ final class ResultMapper {
         currency = Currency.getInstance(code == null ? "" : code.trim());
       } catch (IllegalArgumentException e) {
         throw new SQLException(
-            "column '" + column.currencyColumn().orElseThrow()
+            "column '"
+                + column.currencyColumn().orElseThrow()
                 + "' holds no ISO 4217 currency code; fix the data or configure a fixed currency",
             "22000",
             e);

@@ -6,13 +6,13 @@ import java.io.OutputStream;
 import org.postgresql.util.ByteStreamWriter;
 
 /**
- * Streams a secret field's digits straight into pgjdbc's output stream when the statement is
- * sent, so the digits never become a String, a char array or a byte array of ours. The only
- * copies are inside the driver's reused socket buffers and the TLS record being encrypted.
+ * Streams a secret field's digits straight into pgjdbc's output stream when the statement is sent,
+ * so the digits never become a String, a char array or a byte array of ours. The only copies are
+ * inside the driver's reused socket buffers and the TLS record being encrypted.
  *
- * <p>pgjdbc renders a bytea parameter as text only for {@code PreparedStatement.toString()} and
- * for FINEST wire logging; the connector calls neither and {@link DriverLogGuard} keeps pgjdbc's
- * logger above FINEST.
+ * <p>pgjdbc renders a bytea parameter as text only for {@code PreparedStatement.toString()} and for
+ * FINEST wire logging; the connector calls neither and {@link DriverLogGuard} keeps pgjdbc's logger
+ * above FINEST.
  */
 final class SecretFieldWriter implements ByteStreamWriter {
 

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One tenant's database: its HikariCP pool, its circuit breaker and its prepared lookups. Logs
- * name the tenant, the lookup and the outcome, never a parameter or a database message.
+ * One tenant's database: its HikariCP pool, its circuit breaker and its prepared lookups. Logs name
+ * the tenant, the lookup and the outcome, never a parameter or a database message.
  */
 final class TenantDatabase implements AutoCloseable {
 
@@ -33,7 +33,9 @@ final class TenantDatabase implements AutoCloseable {
   TenantDatabase(TenantDatabaseConfig config, MeterRegistry registry) {
     this.config = config;
     this.settings = ConnectionSettings.of(config);
-    config.lookups().forEach((name, query) -> lookups.put(name, PreparedLookup.of(query, config.dialect())));
+    config
+        .lookups()
+        .forEach((name, query) -> lookups.put(name, PreparedLookup.of(query, config.dialect())));
     this.breaker = TenantBreaker.create(config.tenant(), config.breaker(), registry);
     this.pool = new HikariDataSource(poolConfig(registry));
   }

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     .withLookups(List.of(parkingTicket, utilityBalance));
  * }</pre>
  *
- * @param extraProperties further driver properties; {@link TlsPolicy} refuses any that would
- *     weaken TLS verification
+ * @param extraProperties further driver properties; {@link TlsPolicy} refuses any that would weaken
+ *     TLS verification
  */
 public record TenantDatabaseConfig(
     String tenant,
@@ -78,50 +78,133 @@ public record TenantDatabaseConfig(
     Map<String, LookupQuery> byName = new LinkedHashMap<>();
     queries.forEach(query -> byName.put(query.name(), query));
     return new TenantDatabaseConfig(
-        tenant, dialect, host, port, database, user, password, tls, limits, breaker, byName,
+        tenant,
+        dialect,
+        host,
+        port,
+        database,
+        user,
+        password,
+        tls,
+        limits,
+        breaker,
+        byName,
         extraProperties);
   }
 
   public TenantDatabaseConfig withLimits(DatabaseLimits newLimits) {
     return new TenantDatabaseConfig(
-        tenant, dialect, host, port, database, user, password, tls, newLimits, breaker, lookups,
+        tenant,
+        dialect,
+        host,
+        port,
+        database,
+        user,
+        password,
+        tls,
+        newLimits,
+        breaker,
+        lookups,
         extraProperties);
   }
 
   public TenantDatabaseConfig withBreaker(BreakerSettings newBreaker) {
     return new TenantDatabaseConfig(
-        tenant, dialect, host, port, database, user, password, tls, limits, newBreaker, lookups,
+        tenant,
+        dialect,
+        host,
+        port,
+        database,
+        user,
+        password,
+        tls,
+        limits,
+        newBreaker,
+        lookups,
         extraProperties);
   }
 
   public TenantDatabaseConfig withTls(TlsSettings newTls) {
     return new TenantDatabaseConfig(
-        tenant, dialect, host, port, database, user, password, newTls, limits, breaker, lookups,
+        tenant,
+        dialect,
+        host,
+        port,
+        database,
+        user,
+        password,
+        newTls,
+        limits,
+        breaker,
+        lookups,
         extraProperties);
   }
 
   public TenantDatabaseConfig withEndpoint(String newHost, int newPort) {
     return new TenantDatabaseConfig(
-        tenant, dialect, newHost, newPort, database, user, password, tls, limits, breaker, lookups,
+        tenant,
+        dialect,
+        newHost,
+        newPort,
+        database,
+        user,
+        password,
+        tls,
+        limits,
+        breaker,
+        lookups,
         extraProperties);
   }
 
   public TenantDatabaseConfig withUser(String newUser, String newPassword) {
     return new TenantDatabaseConfig(
-        tenant, dialect, host, port, database, newUser, newPassword, tls, limits, breaker, lookups,
+        tenant,
+        dialect,
+        host,
+        port,
+        database,
+        newUser,
+        newPassword,
+        tls,
+        limits,
+        breaker,
+        lookups,
         extraProperties);
   }
 
   public TenantDatabaseConfig withExtraProperties(Map<String, String> properties) {
     return new TenantDatabaseConfig(
-        tenant, dialect, host, port, database, user, password, tls, limits, breaker, lookups,
+        tenant,
+        dialect,
+        host,
+        port,
+        database,
+        user,
+        password,
+        tls,
+        limits,
+        breaker,
+        lookups,
         properties);
   }
 
   /** Never shows the password. */
   @Override
   public String toString() {
-    return "TenantDatabaseConfig[tenant=" + tenant + ", " + dialect.name() + "://" + host + ":"
-        + port + "/" + database + ", user=" + user + ", lookups=" + lookups.keySet() + "]";
+    return "TenantDatabaseConfig[tenant="
+        + tenant
+        + ", "
+        + dialect.name()
+        + "://"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database
+        + ", user="
+        + user
+        + ", lookups="
+        + lookups.keySet()
+        + "]";
   }
 }

@@ -27,9 +27,9 @@ import javax.net.ssl.TrustManagerFactory;
  * trusts the tenant's CA only, offers TLS 1.3 and 1.2 only whatever the JVM's defaults say, and
  * turns on the JDK's own host-name check in addition to pgjdbc's {@code verify-full} check.
  *
- * <p>pgjdbc creates it per connection with the connection's properties: {@value #CA_PROPERTY}
- * names the CA PEM file, {@value #KEY_STORE_PROPERTY} an optional PKCS#12 client key store and
- * {@value #KEY_STORE_PASSWORD_PROPERTY} its password. {@link ConnectionSettings} sets them.
+ * <p>pgjdbc creates it per connection with the connection's properties: {@value #CA_PROPERTY} names
+ * the CA PEM file, {@value #KEY_STORE_PROPERTY} an optional PKCS#12 client key store and {@value
+ * #KEY_STORE_PASSWORD_PROPERTY} its password. {@link ConnectionSettings} sets them.
  */
 public final class VerifiedTlsSocketFactory extends SSLSocketFactory {
 
@@ -65,7 +65,8 @@ public final class VerifiedTlsSocketFactory extends SSLSocketFactory {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       int index = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         store.setCertificateEntry("tenant-ca-" + index++, certificate);
       }
       if (index == 0) {
@@ -87,7 +88,8 @@ public final class VerifiedTlsSocketFactory extends SSLSocketFactory {
     try (InputStream in = Files.newInputStream(Path.of(file))) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password);
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
       return keys.getKeyManagers();
     } catch (IOException e) {

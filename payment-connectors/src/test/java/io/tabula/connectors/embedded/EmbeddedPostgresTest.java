@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The embedded launcher: cached binaries, unprivileged server, TLS on, nothing outlives the JVM. */
+/**
+ * The embedded launcher: cached binaries, unprivileged server, TLS on, nothing outlives the JVM.
+ */
 class EmbeddedPostgresTest {
 
   @Test
@@ -53,7 +55,8 @@ class EmbeddedPostgresTest {
         assertThat(row.getString("version")).isEqualTo("TLSv1.3");
       }
     }
-    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+        .isIn(Optional.empty(), Optional.of(false));
   }
 
   @Test
@@ -77,7 +80,8 @@ class EmbeddedPostgresTest {
 
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false) == false);
+          .until(
+              () -> ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false) == false);
     } finally {
       child.destroyForcibly();
     }
@@ -92,7 +96,7 @@ class EmbeddedPostgresTest {
         return Long.parseLong(line.substring(4).trim());
       }
     }
-    throw new AssertionError("the child JVM ended without starting a server (exit "
-        + child.waitFor() + ")");
+    throw new AssertionError(
+        "the child JVM ended without starting a server (exit " + child.waitFor() + ")");
   }
 }

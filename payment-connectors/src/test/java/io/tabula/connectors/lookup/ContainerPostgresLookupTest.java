@@ -27,8 +27,8 @@ import org.testcontainers.utility.MountableFile;
 class ContainerPostgresLookupTest extends LookupContract {
 
   /**
-   * The official image starts as root and drops to {@code postgres}; the key must belong to
-   * {@code postgres} with mode 0600, so it is installed before the image's own entrypoint runs.
+   * The official image starts as root and drops to {@code postgres}; the key must belong to {@code
+   * postgres} with mode 0600, so it is installed before the image's own entrypoint runs.
    */
   private static final String INSTALL_TLS_THEN_START =
       "install -o postgres -g postgres -m 0600 /tls-in/server.key /var/lib/postgresql/server.key"
@@ -58,10 +58,15 @@ class ContainerPostgresLookupTest extends LookupContract {
             .withCreateContainerCmdModifier(
                 cmd -> cmd.withEntrypoint("sh", "-c", INSTALL_TLS_THEN_START, "entrypoint"))
             .withCommand(
-                "postgres", "-c", "ssl=on",
-                "-c", "ssl_cert_file=/var/lib/postgresql/server.crt",
-                "-c", "ssl_key_file=/var/lib/postgresql/server.key",
-                "-c", "ssl_min_protocol_version=TLSv1.2");
+                "postgres",
+                "-c",
+                "ssl=on",
+                "-c",
+                "ssl_cert_file=/var/lib/postgresql/server.crt",
+                "-c",
+                "ssl_key_file=/var/lib/postgresql/server.key",
+                "-c",
+                "ssl_min_protocol_version=TLSv1.2");
     container.start();
 
     readerPassword = "reader-" + Long.toHexString(System.nanoTime());
@@ -118,7 +123,11 @@ class ContainerPostgresLookupTest extends LookupContract {
     properties.setProperty("sslfactory", VerifiedTlsSocketFactory.class.getName());
     properties.setProperty("sslrootcert", caFile.toString());
     return DriverManager.getConnection(
-        "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/"
+        "jdbc:postgresql://"
+            + container.getHost()
+            + ":"
+            + container.getMappedPort(5432)
+            + "/"
             + database,
         properties);
   }

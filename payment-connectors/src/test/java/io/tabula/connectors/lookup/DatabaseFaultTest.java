@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The database goes away in the middle of a call and comes back: lookups fail within their
- * limits, the breaker opens so callers are not kept waiting, and once the server is back the next
- * lookups succeed without restarting anything. This class stops its own server.
+ * The database goes away in the middle of a call and comes back: lookups fail within their limits,
+ * the breaker opens so callers are not kept waiting, and once the server is back the next lookups
+ * succeed without restarting anything. This class stops its own server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseFaultTest {
@@ -49,8 +49,7 @@ class DatabaseFaultTest {
                         "select 'late' as word from pg_sleep(20)",
                         ResultColumn.text("word", "word"))))
             .withLimits(DatabaseLimits.defaults().withStatement(Duration.ofSeconds(30)))
-            .withBreaker(
-                new BreakerSettings(4, 3, 50f, Duration.ofMillis(500), 1));
+            .withBreaker(new BreakerSettings(4, 3, 50f, Duration.ofMillis(500), 1));
     lookups = JdbcBalanceLookup.open(List.of(config), new SimpleMeterRegistry());
   }
 
@@ -83,10 +82,7 @@ class DatabaseFaultTest {
 
     postgres.restart();
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(200))
-        .until(this::found);
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(this::found);
     assertThat(lookups.breakerState(TENANT)).isEqualTo(BreakerState.CLOSED);
   }
 

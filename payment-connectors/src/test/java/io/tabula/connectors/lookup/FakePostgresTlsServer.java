@@ -10,11 +10,11 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Just enough of a PostgreSQL server to test TLS refusals: it reads the client's SSLRequest
- * (length 8, code 80877103), answers {@code 'S'} and then either starts a real TLS handshake with
- * the given certificate, or answers the ClientHello with a fatal {@code protocol_version} alert in
- * a TLS 1.1 record, as an OpenSSL server limited to TLS 1.0/1.1 does when a client offers only
- * TLS 1.2 and 1.3. (A JDK 25 SSLServerSocket cannot be made to serve TLS 1.1 without weakening
+ * Just enough of a PostgreSQL server to test TLS refusals: it reads the client's SSLRequest (length
+ * 8, code 80877103), answers {@code 'S'} and then either starts a real TLS handshake with the given
+ * certificate, or answers the ClientHello with a fatal {@code protocol_version} alert in a TLS 1.1
+ * record, as an OpenSSL server limited to TLS 1.0/1.1 does when a client offers only TLS 1.2 and
+ * 1.3. (A JDK 25 SSLServerSocket cannot be made to serve TLS 1.1 without weakening
  * jdk.tls.disabledAlgorithms for the whole test JVM, the client included.)
  */
 final class FakePostgresTlsServer implements AutoCloseable {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The lookup behaviour every PostgreSQL must show, over verified TLS: the embedded server here,
- * a Testcontainers server where Docker exists. Subclasses say where the database is.
+ * The lookup behaviour every PostgreSQL must show, over verified TLS: the embedded server here, a
+ * Testcontainers server where Docker exists. Subclasses say where the database is.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LookupContract {
@@ -54,9 +54,7 @@ abstract class LookupContract {
     List<LookupQuery> queries = new ArrayList<>(demo.lookups().values());
     queries.add(
         LookupQuery.of(
-            SLOW,
-            "select 'late' as word from pg_sleep(30)",
-            ResultColumn.text("word", "word")));
+            SLOW, "select 'late' as word from pg_sleep(30)", ResultColumn.text("word", "word")));
     lookups =
         JdbcBalanceLookup.open(
             List.of(
@@ -74,8 +72,7 @@ abstract class LookupContract {
 
   @Test
   void findsAParkingTicketWithMoneyDateAndText() {
-    LookupResult result =
-        lookups.lookup(TENANT, DemoLookups.PARKING_TICKET, ticket("PT100235"));
+    LookupResult result = lookups.lookup(TENANT, DemoLookups.PARKING_TICKET, ticket("PT100235"));
 
     assertThat(result).isInstanceOf(LookupResult.Found.class);
     LookupResult.Found found = (LookupResult.Found) result;
@@ -112,8 +109,10 @@ abstract class LookupContract {
         account.append(digit);
       }
 
-      LookupResult right = lookups.lookup(TENANT, DemoLookups.UTILITY_BALANCE, utility(account, "62704"));
-      LookupResult wrongZip = lookups.lookup(TENANT, DemoLookups.UTILITY_BALANCE, utility(account, "62705"));
+      LookupResult right =
+          lookups.lookup(TENANT, DemoLookups.UTILITY_BALANCE, utility(account, "62704"));
+      LookupResult wrongZip =
+          lookups.lookup(TENANT, DemoLookups.UTILITY_BALANCE, utility(account, "62705"));
 
       LookupResult.Found found = (LookupResult.Found) right;
       assertThat(found.text("holder").text()).isEqualTo("Homer Simpson");
@@ -170,12 +169,7 @@ abstract class LookupContract {
                 .timer()
                 .count())
         .isPositive();
-    assertThat(
-            registry
-                .get(LookupMetrics.TIMER)
-                .tags("outcome", "not_found")
-                .timer()
-                .count())
+    assertThat(registry.get(LookupMetrics.TIMER).tags("outcome", "not_found").timer().count())
         .isPositive();
     assertThat(registry.find("hikaricp.connections").tag("pool", "tabula-lookup-" + TENANT).gauge())
         .isNotNull();
@@ -187,7 +181,8 @@ abstract class LookupContract {
     if (certificate == null) {
       return;
     }
-    try (JdbcBalanceLookup mtls = JdbcBalanceLookup.open(List.of(certificate), new SimpleMeterRegistry())) {
+    try (JdbcBalanceLookup mtls =
+        JdbcBalanceLookup.open(List.of(certificate), new SimpleMeterRegistry())) {
       assertThat(mtls.lookup("mtls", DemoLookups.PARKING_TICKET, ticket("PT100234")))
           .isInstanceOf(LookupResult.Found.class);
     }

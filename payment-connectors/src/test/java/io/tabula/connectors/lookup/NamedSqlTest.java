@@ -10,7 +10,8 @@ class NamedSqlTest {
 
   @Test
   void replacesNamedParametersInOrder() {
-    NamedSql sql = NamedSql.parse("select a from t where x = :ticket and y = :zip or z = :ticket", Set.of());
+    NamedSql sql =
+        NamedSql.parse("select a from t where x = :ticket and y = :zip or z = :ticket", Set.of());
 
     assertThat(sql.jdbcSql()).isEqualTo("select a from t where x = ? and y = ? or z = ?");
     assertThat(sql.order()).containsExactly("ticket", "zip", "ticket");

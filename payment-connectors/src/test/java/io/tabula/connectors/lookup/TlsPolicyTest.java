@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TlsPolicyTest {
 
   private static final TenantDatabaseConfig POSTGRES =
       TenantDatabaseConfig.postgresql(
-          "t", "db.example", 5432, "billing", "reader", "secret",
+          "t",
+          "db.example",
+          5432,
+          "billing",
+          "reader",
+          "secret",
           TlsSettings.verifyServer(Path.of("/etc/tabula/ca.pem")));
 
   private static final DatabaseDialect MYSQL =
@@ -38,10 +43,16 @@ class TlsPolicyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"sslmode,disable", "sslmode,verify-ca", "sslfactory,org.postgresql.ssl.NonValidatingFactory",
-      "SSLROOTCERT,/tmp/x.pem", "sslhostnameverifier,x.AllowAll"})
+  @CsvSource({
+    "sslmode,disable",
+    "sslmode,verify-ca",
+    "sslfactory,org.postgresql.ssl.NonValidatingFactory",
+    "SSLROOTCERT,/tmp/x.pem",
+    "sslhostnameverifier,x.AllowAll"
+  })
   void postgresRefusesAnyTlsPropertyFromTheTenant(String key, String value) {
-    assertThatThrownBy(() -> ConnectionSettings.of(POSTGRES.withExtraProperties(Map.of(key, value))))
+    assertThatThrownBy(
+            () -> ConnectionSettings.of(POSTGRES.withExtraProperties(Map.of(key, value))))
         .isInstanceOf(InsecureTlsConfigurationException.class)
         .hasMessageContaining(key)
         .hasMessageContaining("remove it");
@@ -51,8 +62,18 @@ class TlsPolicyTest {
   void otherDialectsNeedTlsPropertiesAndMayNotWeakenThem() {
     TenantDatabaseConfig mysql =
         new TenantDatabaseConfig(
-            "t", MYSQL, "db", 3306, "billing", "reader", "pw", POSTGRES.tls(),
-            DatabaseLimits.defaults(), BreakerSettings.defaults(), Map.of(), Map.of());
+            "t",
+            MYSQL,
+            "db",
+            3306,
+            "billing",
+            "reader",
+            "pw",
+            POSTGRES.tls(),
+            DatabaseLimits.defaults(),
+            BreakerSettings.defaults(),
+            Map.of(),
+            Map.of());
     assertThatCode(() -> ConnectionSettings.of(mysql)).doesNotThrowAnyException();
 
     assertThatThrownBy(
@@ -70,8 +91,18 @@ class TlsPolicyTest {
             () ->
                 ConnectionSettings.of(
                     new TenantDatabaseConfig(
-                        "t", bare, "db", 1433, "billing", "reader", "pw", POSTGRES.tls(),
-                        DatabaseLimits.defaults(), BreakerSettings.defaults(), Map.of(), Map.of())))
+                        "t",
+                        bare,
+                        "db",
+                        1433,
+                        "billing",
+                        "reader",
+                        "pw",
+                        POSTGRES.tls(),
+                        DatabaseLimits.defaults(),
+                        BreakerSettings.defaults(),
+                        Map.of(),
+                        Map.of())))
         .hasMessageContaining("tlsProperties is empty");
   }
 

@@ -55,7 +55,8 @@ class TlsRefusalTest {
         CertificateRequest.server("127.0.0.1")
             .validBetween(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
     try (FakePostgresTlsServer server = FakePostgresTlsServer.presenting(ca.issue(expired))) {
-      expectRefusal(fakeConfig(ca, server.port()), ConnectionProblem.EXPIRED_CERTIFICATE, "expired");
+      expectRefusal(
+          fakeConfig(ca, server.port()), ConnectionProblem.EXPIRED_CERTIFICATE, "expired");
     }
   }
 
@@ -63,9 +64,12 @@ class TlsRefusalTest {
   void refusesACertificateForAnotherHostName() throws Exception {
     DevCertificateAuthority ca = DevCertificateAuthority.create("Fake server CA");
     try (FakePostgresTlsServer server =
-        FakePostgresTlsServer.presenting(ca.issue(CertificateRequest.server("db.elsewhere.example")))) {
+        FakePostgresTlsServer.presenting(
+            ca.issue(CertificateRequest.server("db.elsewhere.example")))) {
       expectRefusal(
-          fakeConfig(ca, server.port()), ConnectionProblem.HOST_NAME_MISMATCH, "does not name the host");
+          fakeConfig(ca, server.port()),
+          ConnectionProblem.HOST_NAME_MISMATCH,
+          "does not name the host");
     }
   }
 
@@ -129,13 +133,12 @@ class TlsRefusalTest {
 
   private static void expectRefusal(
       TenantDatabaseConfig config, ConnectionProblem problem, String advice) {
-    TenantDatabaseConfig quick =
-        config.withLimits(DatabaseLimits.defaults().withPoolSize(1, 0));
-    try (JdbcBalanceLookup lookups = JdbcBalanceLookup.open(List.of(quick), new SimpleMeterRegistry())) {
+    TenantDatabaseConfig quick = config.withLimits(DatabaseLimits.defaults().withPoolSize(1, 0));
+    try (JdbcBalanceLookup lookups =
+        JdbcBalanceLookup.open(List.of(quick), new SimpleMeterRegistry())) {
       assertThatThrownBy(() -> lookups.checkConnection(config.tenant()))
           .isInstanceOfSatisfying(
-              DatabaseConnectionException.class,
-              e -> assertThat(e.problem()).isEqualTo(problem))
+              DatabaseConnectionException.class, e -> assertThat(e.problem()).isEqualTo(problem))
           .hasMessageContaining(advice);
       assertThat(
               lookups.lookup(
