@@ -37,6 +37,7 @@ public final class VirtualAmiServer implements AutoCloseable {
   private final List<Consumer<RedirectRequest>> redirectListeners = new CopyOnWriteArrayList<>();
   private final List<String> muteLog = new CopyOnWriteArrayList<>();
   private final AtomicInteger logins = new AtomicInteger();
+  private final AtomicInteger pings = new AtomicInteger();
   private final long startedAt = System.nanoTime();
   private volatile VirtualAmiOptions options;
   private final Thread acceptor;
@@ -76,6 +77,11 @@ public final class VirtualAmiServer implements AutoCloseable {
   /** Successful logins so far, across all connections. */
   public int logins() {
     return logins.get();
+  }
+
+  /** Ping actions answered so far. */
+  public int pings() {
+    return pings.get();
   }
 
   /** Sessions open now. */
@@ -140,6 +146,10 @@ public final class VirtualAmiServer implements AutoCloseable {
     for (Consumer<RedirectRequest> listener : redirectListeners) {
       listener.accept(request);
     }
+  }
+
+  void pinged() {
+    pings.incrementAndGet();
   }
 
   void loggedIn(VirtualAmiSession session) {

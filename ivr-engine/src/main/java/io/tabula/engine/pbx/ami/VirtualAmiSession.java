@@ -104,6 +104,7 @@ final class VirtualAmiSession implements Runnable {
   }
 
   private boolean ping(String id) throws IOException {
+    server.pinged();
     double now = System.currentTimeMillis() / 1000.0;
     send(
         response("Success", id)
