@@ -96,6 +96,10 @@ public final class AmiLink implements AutoCloseable {
     return endpoint.name();
   }
 
+  String endpointHost() {
+    return endpoint.host();
+  }
+
   public AmiLinkOptions options() {
     return options;
   }
