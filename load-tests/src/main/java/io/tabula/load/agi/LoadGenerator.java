@@ -43,8 +43,8 @@ final class LoadGenerator {
   }
 
   /**
-   * Runs the scenario; {@code sampler} is called once, with the number of calls in progress, after
-   * the ramp-up plus one full call, or at 60% of the duration if that comes first.
+   * Runs the scenario; {@code sampler} is called once, with the number of calls in progress (see
+   * {@link #sampleOffset()} for when).
    */
   LoadResult run(IntConsumer sampler, Progress progress) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
@@ -85,11 +85,17 @@ final class LoadGenerator {
     }
   }
 
+  /**
+   * When to sample the target: once every call slot has been through a whole call after the ramp,
+   * and not before half the run (JIT and pools warmed up), but at the latest at 90% of it.
+   */
   private Duration sampleOffset() {
     Duration fullLoad =
         options.rampUp().plus(options.promptDelay().multipliedBy(LoadCall.MEDIA_COMMANDS + 1));
-    Duration latest = options.duration().multipliedBy(6).dividedBy(10);
-    return fullLoad.compareTo(latest) < 0 ? fullLoad : latest;
+    Duration half = options.duration().dividedBy(2);
+    Duration latest = options.duration().multipliedBy(9).dividedBy(10);
+    Duration wanted = fullLoad.compareTo(half) > 0 ? fullLoad : half;
+    return wanted.compareTo(latest) < 0 ? wanted : latest;
   }
 
   private void drain(Semaphore slots, Progress progress) throws InterruptedException {
