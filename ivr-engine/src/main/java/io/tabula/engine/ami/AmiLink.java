@@ -253,6 +253,10 @@ public final class AmiLink implements AutoCloseable {
       worker.execute(() -> lost(source, "disconnected"));
       return;
     }
+    if (source != connection) {
+      // A replaced connection's reader may still be draining; its events are stale.
+      return;
+    }
     for (ManagerEventListener listener : listeners) {
       listener.onManagerEvent(event);
     }
