@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       HealthCommand.class,
       CertsCommand.class,
+      ServeCommand.class,
+      CallCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {

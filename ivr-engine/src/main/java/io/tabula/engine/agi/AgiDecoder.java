@@ -1,0 +1,256 @@
+package io.tabula.engine.agi;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decodes what Asterisk sends on a FastAGI connection: first the {@code agi_*} header block (passed
+ * on as one {@link AgiHeader}), then replies (passed on as {@link CommandReply}) and {@link
+ * AgiHangup} lines at any point.
+ *
+ * <p>Every inbound buffer is zeroed before it is released, and lines are parsed in place, because a
+ * reply to a secure collect carries the caller's digits. A broken rule (oversized line, garbage,
+ * half header, header too slow, reply nobody asked for) fires one {@link AgiProtocolException},
+ * after which the rest of the input is zeroed and dropped.
+ *
+ * <pre>{@code
+ * InFlightCommands inFlight = new InFlightCommands();
+ * pipeline.addLast(new AgiDecoder(AgiLimits.defaults(), inFlight),
+ *                  new AgiCommandEncoder(inFlight), sessionHandler);
+ * }</pre>
+ */
+public final class AgiDecoder extends ChannelInboundHandlerAdapter {
+
+  private static final byte[] HANGUP = ReplyParser.ascii("HANGUP");
+  private static final byte[] CODE_510 = ReplyParser.ascii("510 ");
+  private static final byte[] CODE_511 = ReplyParser.ascii("511 ");
+  private static final byte[] USAGE_START = ReplyParser.ascii("520-");
+  private static final byte[] USAGE_END = ReplyParser.ascii("520 ");
+  private static final int MAX_USAGE_LINES = 200;
+
+  private final AgiLimits limits;
+  private final InFlightCommands inFlight;
+  private HeaderBlock header;
+  private LineCarry carry;
+  private ScheduledFuture<?> headerTimer;
+  private int usageLines = -1;
+  private boolean failed;
+
+  public AgiDecoder(AgiLimits limits, InFlightCommands inFlight) {
+    this.limits = limits;
+    this.inFlight = inFlight;
+    this.header = new HeaderBlock(limits.maxHeaderBytes());
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    carry = new LineCarry(ctx.alloc(), limits.maxLineBytes());
+    if (ctx.channel().isActive()) {
+      startHeaderTimer(ctx);
+    }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    startHeaderTimer(ctx);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf in)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    try {
+      if (!failed) {
+        decode(ctx, in);
+      }
+    } catch (AgiProtocolException e) {
+      fail(ctx, e);
+    } finally {
+      // Zero what the transport wrote, then give the buffer back: it may have held digits.
+      in.setZero(0, in.writerIndex());
+      in.release();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      endOfInput(ctx);
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    endOfInput(ctx);
+    carry.release();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancelHeaderTimer();
+    carry.release();
+  }
+
+  /** Whether the header block arrived; replies are decoded from then on. */
+  public boolean headerDone() {
+    return header == null;
+  }
+
+  private void decode(ChannelHandlerContext ctx, ByteBuf in) {
+    int index = in.readerIndex();
+    int end = in.writerIndex();
+    while (index < end && !failed) {
+      int lf = in.indexOf(index, end, (byte) '\n');
+      if (lf < 0) {
+        if (!carry.append(in, index, end - index)) {
+          throw new AgiProtocolException(
+              AgiProtocolException.Violation.LINE_TOO_LONG, carry.length() + end - index);
+        }
+        break;
+      }
+      if (carry.isEmpty()) {
+        requireLineLength(lf - index);
+        line(ctx, in, index, lf);
+      } else {
+        if (!carry.append(in, index, lf - index)) {
+          throw new AgiProtocolException(
+              AgiProtocolException.Violation.LINE_TOO_LONG, carry.length() + lf - index);
+        }
+        ByteBuf joined = carry.content();
+        try {
+          line(ctx, joined, joined.readerIndex(), joined.writerIndex());
+        } finally {
+          carry.clear();
+        }
+      }
+      index = lf + 1;
+    }
+    in.readerIndex(end);
+  }
+
+  private void requireLineLength(int length) {
+    if (length > limits.maxLineBytes()) {
+      throw new AgiProtocolException(AgiProtocolException.Violation.LINE_TOO_LONG, length);
+    }
+  }
+
+  private void line(ChannelHandlerContext ctx, ByteBuf line, int from, int to) {
+    if (header != null) {
+      AgiHeader done = header.accept(line, from, to);
+      if (done != null) {
+        header = null;
+        cancelHeaderTimer();
+        ctx.fireChannelRead(done);
+      }
+      return;
+    }
+    if (usageLines >= 0) {
+      usageLine(ctx, line, from, to);
+    } else if (to - from == HANGUP.length && ReplyParser.startsWith(line, from, to, HANGUP)) {
+      ctx.fireChannelRead(AgiHangup.INSTANCE);
+    } else if (ReplyParser.startsWith(line, from, to, USAGE_START)) {
+      usageLines = 0;
+    } else {
+      reply(ctx, line, from, to);
+    }
+  }
+
+  private void usageLine(ChannelHandlerContext ctx, ByteBuf line, int from, int to) {
+    if (ReplyParser.startsWith(line, from, to, USAGE_END)) {
+      int lines = usageLines;
+      usageLines = -1;
+      complete(ctx, new AgiReply.UsageError(lines), to - from);
+    } else if (++usageLines > MAX_USAGE_LINES) {
+      throw new AgiProtocolException(AgiProtocolException.Violation.MALFORMED_REPLY, to - from);
+    }
+  }
+
+  private void reply(ChannelHandlerContext ctx, ByteBuf line, int from, int to) {
+    int length = to - from;
+    if (ReplyParser.startsWith(line, from, to, CODE_510)) {
+      complete(ctx, new AgiReply.InvalidCommand(), length);
+    } else if (ReplyParser.startsWith(line, from, to, CODE_511)) {
+      complete(ctx, new AgiReply.DeadChannel(), length);
+    } else if (ReplyParser.startsWith(line, from, to, ReplyParser.RESULT_PREFIX)) {
+      PendingCommand command = expectedCommand(length);
+      AgiReply reply;
+      try {
+        reply = ReplyParser.parse(line, from, to, command.expectation());
+      } catch (RuntimeException e) {
+        // The field refused the digits (stale after the call ended, or full): the reply is void.
+        inFlight.take();
+        command.reply().completeExceptionally(e);
+        return;
+      }
+      complete(ctx, reply, length);
+    } else {
+      throw new AgiProtocolException(AgiProtocolException.Violation.MALFORMED_REPLY, length);
+    }
+  }
+
+  private PendingCommand expectedCommand(int length) {
+    return inFlight
+        .next()
+        .orElseThrow(
+            () ->
+                new AgiProtocolException(AgiProtocolException.Violation.UNEXPECTED_REPLY, length));
+  }
+
+  private void complete(ChannelHandlerContext ctx, AgiReply reply, int length) {
+    PendingCommand command = expectedCommand(length);
+    inFlight.take();
+    ctx.fireChannelRead(new CommandReply(command, reply));
+  }
+
+  private void endOfInput(ChannelHandlerContext ctx) {
+    if (header != null && !failed) {
+      fail(
+          ctx,
+          new AgiProtocolException(
+              AgiProtocolException.Violation.HALF_HEADER, header.bytes() + carry.length()));
+    }
+    carry.clear();
+  }
+
+  private void fail(ChannelHandlerContext ctx, AgiProtocolException e) {
+    failed = true;
+    cancelHeaderTimer();
+    carry.clear();
+    ctx.fireExceptionCaught(e);
+  }
+
+  private void startHeaderTimer(ChannelHandlerContext ctx) {
+    if (headerTimer != null || header == null) {
+      return;
+    }
+    headerTimer =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  if (header != null && !failed) {
+                    fail(
+                        ctx,
+                        new AgiProtocolException(
+                            AgiProtocolException.Violation.HEADER_TIMEOUT, header.bytes()));
+                  }
+                },
+                limits.headerTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
+  }
+
+  private void cancelHeaderTimer() {
+    if (headerTimer != null) {
+      headerTimer.cancel(false);
+      headerTimer = null;
+    }
+  }
+}

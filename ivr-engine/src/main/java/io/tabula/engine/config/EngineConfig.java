@@ -1,0 +1,71 @@
+package io.tabula.engine.config;
+
+import io.tabula.engine.agi.AgiLimits;
+import io.tabula.engine.session.CallSettings;
+import io.tabula.masking.memory.CallMemoryPoolConfig;
+import java.time.Duration;
+
+/**
+ * Everything an engine needs to start, read by {@link EngineConfigLoader} from one YAML file and
+ * the environment, with a default for every setting ({@link Setting#ALL}).
+ *
+ * <pre>{@code
+ * EngineConfig config = EngineConfig.defaults().withPort(0); // any free port, for tests
+ * }</pre>
+ *
+ * @param address bind address
+ * @param port FastAGI port (0: any free port)
+ * @param transport {@code auto}, {@code epoll} or {@code nio}
+ * @param ioThreads event-loop threads, 0 for one per core
+ * @param limits codec limits
+ * @param call call-session timeouts, transfer variable and rejection prompts
+ * @param memory the call-memory pool
+ * @param shutdownDeadline how long running calls may finish at shutdown
+ */
+public record EngineConfig(
+    String address,
+    int port,
+    String transport,
+    int ioThreads,
+    AgiLimits limits,
+    CallSettings call,
+    CallMemoryPoolConfig memory,
+    Duration shutdownDeadline) {
+
+  public EngineConfig {
+    if (port < 0 || port > 65_535) {
+      throw new ConfigException("agi.port must be 0..65535");
+    }
+    if (ioThreads < 0) {
+      throw new ConfigException("agi.ioThreads must be 0 (one per core) or more");
+    }
+  }
+
+  public static EngineConfig defaults() {
+    return EngineConfigLoader.load(null, java.util.Map.of());
+  }
+
+  public EngineConfig withPort(int newPort) {
+    return new EngineConfig(
+        address, newPort, transport, ioThreads, limits, call, memory, shutdownDeadline);
+  }
+
+  public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
+    return new EngineConfig(
+        address, port, transport, ioThreads, limits, call, newMemory, shutdownDeadline);
+  }
+
+  public EngineConfig withCall(CallSettings newCall) {
+    return new EngineConfig(
+        address, port, transport, ioThreads, limits, newCall, memory, shutdownDeadline);
+  }
+
+  public EngineConfig withLimits(AgiLimits newLimits) {
+    return new EngineConfig(
+        address, port, transport, ioThreads, newLimits, call, memory, shutdownDeadline);
+  }
+
+  public EngineConfig withShutdownDeadline(Duration deadline) {
+    return new EngineConfig(address, port, transport, ioThreads, limits, call, memory, deadline);
+  }
+}

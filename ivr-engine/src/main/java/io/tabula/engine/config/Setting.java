@@ -1,0 +1,64 @@
+package io.tabula.engine.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One engine setting: its YAML key, default and meaning. The environment variable is derived from
+ * the key: {@code agi.maxLineBytes} is {@code TABULA_AGI_MAX_LINE_BYTES}.
+ */
+public record Setting(String key, String defaultValue, String description) {
+
+  /** Every setting, in the order docs/engine.md lists them. */
+  public static final List<Setting> ALL =
+      List.of(
+          new Setting("agi.address", "127.0.0.1", "address the FastAGI server binds to"),
+          new Setting("agi.port", "4573", "FastAGI port"),
+          new Setting(
+              "agi.transport", "auto", "auto (epoll where available, else nio), epoll or nio"),
+          new Setting("agi.ioThreads", "0", "Netty event-loop threads; 0 means one per CPU core"),
+          new Setting("agi.maxLineBytes", "8192", "longest line Asterisk may send"),
+          new Setting("agi.maxHeaderBytes", "16384", "largest agi_* header block"),
+          new Setting(
+              "agi.headerTimeout", "5s", "time a new connection has to send its header block"),
+          new Setting("call.commandTimeout", "10s", "reply time limit of commands without media"),
+          new Setting(
+              "call.mediaTimeout", "120s", "longest prompt; added to a media command's input time"),
+          new Setting("call.hangupGrace", "500ms", "wait for a HANGUP line after result=-1"),
+          new Setting(
+              "call.closeLinger",
+              "2s",
+              "wait for Asterisk's closing HANGUP after the engine half-closes"),
+          new Setting(
+              "call.transferVariable",
+              "TABULA_TRANSFER",
+              "channel variable that names the agent queue"),
+          new Setting(
+              "call.notAvailablePrompt",
+              "tabula/not-available",
+              "prompt for an unknown tenant or flow"),
+          new Setting(
+              "call.pleaseCallBackPrompt",
+              "tabula/please-call-back",
+              "prompt when every call slot is in use"),
+          new Setting("memory.slots", "10000", "calls that can hold secret memory at once"),
+          new Setting("memory.slotBytes", "4096", "secret memory per call (multiple of 64)"),
+          new Setting("memory.lockInMemory", "true", "mlock the pool so it never reaches swap"),
+          new Setting("memory.excludeFromCoreDumps", "true", "madvise(MADV_DONTDUMP) on the pool"),
+          new Setting("shutdown.deadline", "30s", "how long running calls may finish at shutdown"));
+
+  /** The environment variable that overrides this setting. */
+  public String environmentVariable() {
+    StringBuilder name = new StringBuilder("TABULA_");
+    for (char c : key.toCharArray()) {
+      if (c == '.') {
+        name.append('_');
+      } else if (Character.isUpperCase(c)) {
+        name.append('_').append(c);
+      } else {
+        name.append(Character.toUpperCase(c));
+      }
+    }
+    return name.toString().toUpperCase(Locale.ROOT);
+  }
+}

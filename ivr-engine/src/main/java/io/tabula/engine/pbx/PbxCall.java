@@ -1,0 +1,184 @@
+package io.tabula.engine.pbx;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Asterisk side of one FastAGI connection: sends the header block, then answers each command
+ * line as Asterisk 22 does (see {@link PbxCommands}), one command at a time, with media taking the
+ * time the options say. When the engine closes or half-closes, it sends the closing {@code HANGUP}
+ * and closes, as res_agi does at the end of every session (observation 5).
+ *
+ * <p>Runs on the connection's event loop; timed replies are scheduled on it, never slept.
+ */
+final class PbxCall extends ChannelInboundHandlerAdapter {
+
+  static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine\n";
+
+  private final Map<String, String> header;
+  private final PbxOptions options;
+  private final Caller caller;
+  private final CompletableFuture<CallReport> report;
+  private final ArrayDeque<String> waiting = new ArrayDeque<>();
+  private final List<Heard> heard = new ArrayList<>();
+  final Map<String, String> variables = new LinkedHashMap<>();
+  private ChannelHandlerContext ctx;
+  private boolean busy;
+  private long lastReplyNanos;
+  private int commands;
+  boolean answered;
+  boolean dead;
+  boolean callerHungUp;
+  boolean engineHungUp;
+  MediaTimeline.PendingKeys pendingKeys;
+
+  PbxCall(
+      Map<String, String> header,
+      PbxOptions options,
+      Caller caller,
+      CompletableFuture<CallReport> report) {
+    this.header = header;
+    this.options = options;
+    this.caller = caller;
+    this.report = report;
+    variables.put("CHANNEL", header.getOrDefault("agi_channel", "Local/virtual@ivr-00000000;2"));
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext context) {
+    this.ctx = context;
+    StringBuilder block = new StringBuilder();
+    header.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
+    block.append('\n');
+    write(block.toString());
+    context.fireChannelActive();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    this.ctx = context;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext context, Object msg) {
+    String line = (String) msg;
+    if (lastReplyNanos != 0 && !busy) {
+      options.turnaround().accept(System.nanoTime() - lastReplyNanos);
+    }
+    waiting.addLast(line);
+    if (!busy) {
+      next();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext context, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      // The engine is done with the AGI: res_agi sends HANGUP and closes (observation 5).
+      context.writeAndFlush(ascii("HANGUP\n")).addListener(ChannelFutureListener.CLOSE);
+    }
+    context.fireUserEventTriggered(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext context) {
+    if (variables.containsKey(PbxCommands.TRANSFER_VARIABLE) && !callerHungUp && !engineHungUp) {
+      heard(new Heard(Heard.Kind.TRANSFER, variables.get(PbxCommands.TRANSFER_VARIABLE)));
+    }
+    CallReport.Outcome outcome =
+        callerHungUp
+            ? CallReport.Outcome.CALLER_HUNG_UP
+            : engineHungUp ? CallReport.Outcome.ENGINE_HUNG_UP : CallReport.Outcome.AGI_ENDED;
+    report.complete(new CallReport(outcome, heard, commands, variables));
+    context.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+    report.complete(
+        new CallReport(CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables));
+    context.close();
+  }
+
+  Caller caller() {
+    return caller;
+  }
+
+  PbxOptions options() {
+    return options;
+  }
+
+  void heard(Heard what) {
+    heard.add(what);
+    caller.heard(what);
+  }
+
+  /** Runs {@code task} on this call's event loop, now or after {@code millis}. */
+  void later(long millis, Runnable task) {
+    if (millis <= 0 && ctx.executor().inEventLoop()) {
+      task.run();
+    } else if (millis <= 0) {
+      ctx.executor().execute(task);
+    } else {
+      ctx.executor().schedule(task, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Sends a reply after {@code millis}, then takes the next command. */
+  void reply(long millis, String text) {
+    later(
+        millis,
+        () -> {
+          write(text);
+          lastReplyNanos = System.nanoTime();
+          busy = false;
+          next();
+        });
+  }
+
+  /** The caller hung up while a command ran: its result, then the HANGUP line. */
+  void hangUpDuring(long millis, String result) {
+    callerHungUp = true;
+    markDead();
+    reply(millis, result + "HANGUP\n");
+  }
+
+  void markDead() {
+    dead = true;
+    variables.putIfAbsent("HANGUPCAUSE", "16");
+  }
+
+  private void next() {
+    String line = waiting.pollFirst();
+    if (line == null || !ctx.channel().isActive()) {
+      return;
+    }
+    busy = true;
+    commands++;
+    PbxCommands.execute(this, line);
+  }
+
+  void write(String text) {
+    ctx.writeAndFlush(ascii(text));
+  }
+
+  private static io.netty.buffer.ByteBuf ascii(String text) {
+    return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+  }
+
+  static long millis(Duration duration) {
+    return duration == null ? -1 : duration.toMillis();
+  }
+}

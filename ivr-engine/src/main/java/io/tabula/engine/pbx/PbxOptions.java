@@ -1,0 +1,62 @@
+package io.tabula.engine.pbx;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * How the virtual PBX behaves.
+ *
+ * <pre>{@code
+ * PbxOptions options = PbxOptions.instant().withPromptDuration(Duration.ofSeconds(1));
+ * }</pre>
+ *
+ * @param promptDuration how long a sound file plays unless {@code soundDurations} names it
+ * @param soundDurations per-file lengths, e.g. {@code beep} = 500 ms as in the fixtures
+ * @param missingSounds sound files that do not exist: SAY and STREAM FILE return {@code -1}
+ * @param answerDelay how long {@code ANSWER} takes (about 500 ms on a Local channel)
+ * @param turnaround told, for each command after the first, the nanoseconds from the PBX's previous
+ *     reply to this command's arrival: the engine's turnaround
+ */
+public record PbxOptions(
+    Duration promptDuration,
+    Map<String, Duration> soundDurations,
+    Set<String> missingSounds,
+    Duration answerDelay,
+    LongConsumer turnaround) {
+
+  public PbxOptions {
+    soundDurations = Map.copyOf(soundDurations);
+    missingSounds = Set.copyOf(missingSounds);
+  }
+
+  /** No media delay at all: prompts take no time, answer is immediate. */
+  public static PbxOptions instant() {
+    return new PbxOptions(Duration.ZERO, Map.of(), Set.of(), Duration.ZERO, nanos -> {});
+  }
+
+  public PbxOptions withPromptDuration(Duration duration) {
+    return new PbxOptions(duration, soundDurations, missingSounds, answerDelay, turnaround);
+  }
+
+  public PbxOptions withSoundDurations(Map<String, Duration> durations) {
+    return new PbxOptions(promptDuration, durations, missingSounds, answerDelay, turnaround);
+  }
+
+  public PbxOptions withMissingSounds(Set<String> missing) {
+    return new PbxOptions(promptDuration, soundDurations, missing, answerDelay, turnaround);
+  }
+
+  public PbxOptions withAnswerDelay(Duration delay) {
+    return new PbxOptions(promptDuration, soundDurations, missingSounds, delay, turnaround);
+  }
+
+  public PbxOptions withTurnaround(LongConsumer listener) {
+    return new PbxOptions(promptDuration, soundDurations, missingSounds, answerDelay, listener);
+  }
+
+  long millisOf(String sound) {
+    return soundDurations.getOrDefault(sound, promptDuration).toMillis();
+  }
+}

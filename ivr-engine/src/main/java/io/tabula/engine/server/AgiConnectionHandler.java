@@ -1,0 +1,148 @@
+package io.tabula.engine.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.tabula.engine.agi.AgiHangup;
+import io.tabula.engine.agi.AgiHeader;
+import io.tabula.engine.agi.AgiProtocolException;
+import io.tabula.engine.agi.CommandReply;
+import io.tabula.engine.agi.InFlightCommands;
+import io.tabula.engine.session.AgiCallPort;
+import io.tabula.engine.session.CallOutcome;
+import io.tabula.engine.session.CallRunner;
+import io.tabula.engine.session.CallSession;
+import io.tabula.flows.port.CallHandler;
+import io.tabula.flows.port.CallInfo;
+import io.tabula.masking.memory.Acquisition;
+import io.tabula.masking.memory.CallMemory;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a FastAGI connection: turns the header into a {@link CallSession} (routed,
+ * with memory, or rejected), and passes replies and {@code HANGUP} lines to it. Runs on the event
+ * loop and never blocks; the call's logic runs on its own virtual thread.
+ */
+final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgiConnectionHandler.class);
+
+  private final EngineContext engine;
+  private final InFlightCommands inFlight;
+  private CallSession session;
+
+  AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight) {
+    this.engine = engine;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    switch (msg) {
+      case AgiHeader header -> start(ctx, header);
+      case CommandReply reply -> {
+        if (session != null) {
+          session.onReply(reply);
+        }
+      }
+      case AgiHangup hangup -> {
+        if (session != null) {
+          session.onHangupLine();
+        }
+      }
+      default -> ctx.fireChannelRead(msg);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    String call = session == null ? "(before header)" : session.info().uniqueId();
+    if (cause instanceof AgiProtocolException e) {
+      LOG.warn("call {}: closing after {} (line of {} bytes)", call, e.violation(), e.lineLength());
+      end(ctx, CallOutcome.PROTOCOL_ERROR);
+    } else {
+      LOG.warn("call {}: closing after {}", call, cause.getClass().getSimpleName());
+      end(ctx, CallOutcome.ERROR);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (session != null) {
+      session.finish(CallOutcome.CONNECTION_LOST);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  private void end(ChannelHandlerContext ctx, CallOutcome outcome) {
+    if (session != null) {
+      session.finish(outcome);
+    } else {
+      ctx.close();
+    }
+  }
+
+  private void start(ChannelHandlerContext ctx, AgiHeader header) {
+    Optional<Route> route = Route.parse(header.networkScript());
+    Optional<CallHandler> handler =
+        route.flatMap(r -> engine.handlers().find(r.tenant(), r.flow()));
+    CallInfo info = callInfo(header, route);
+    if (handler.isEmpty()) {
+      LOG.info("call {}: no flow for this request path; playing 'not available'", info.uniqueId());
+      run(
+          ctx,
+          info,
+          null,
+          s -> rejecting(s, engine.settings().notAvailablePrompt(), CallOutcome.REJECTED_NO_ROUTE));
+      return;
+    }
+    switch (engine.pool().acquire()) {
+      case Acquisition.Acquired(CallMemory memory) ->
+          run(ctx, info, memory, s -> CallRunner.of(s, port(s), handler.get()));
+      case Acquisition.EngineFull full -> {
+        LOG.warn(
+            "call {}: all {} call slots in use; playing 'please call back'",
+            info.uniqueId(),
+            full.capacity());
+        run(
+            ctx,
+            info,
+            null,
+            s ->
+                rejecting(
+                    s, engine.settings().pleaseCallBackPrompt(), CallOutcome.REJECTED_ENGINE_FULL));
+      }
+    }
+  }
+
+  private void run(
+      ChannelHandlerContext ctx,
+      CallInfo info,
+      CallMemory memory,
+      java.util.function.Function<CallSession, CallRunner> runner) {
+    session =
+        new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
+    engine.sessions().add(session);
+    runner.apply(session).start();
+  }
+
+  private CallRunner rejecting(CallSession s, String prompt, CallOutcome outcome) {
+    return CallRunner.rejecting(s, port(s), prompt, outcome);
+  }
+
+  private AgiCallPort port(CallSession s) {
+    return new AgiCallPort(s, engine.recording());
+  }
+
+  private static CallInfo callInfo(AgiHeader header, Optional<Route> route) {
+    return new CallInfo(
+        header.uniqueId(),
+        route.map(Route::tenant).orElse(""),
+        route.map(Route::flow).orElse(""),
+        header.channel(),
+        header.getOrEmpty("callerid"),
+        header.getOrEmpty("language"),
+        header.arguments());
+  }
+}

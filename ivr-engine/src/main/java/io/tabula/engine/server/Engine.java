@@ -1,0 +1,193 @@
+package io.tabula.engine.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tabula.engine.ami.RecordingControl;
+import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.session.EngineMetrics;
+import io.tabula.flows.port.CallHandlers;
+import io.tabula.masking.memory.CallMemoryMetrics;
+import io.tabula.masking.memory.CallMemoryPool;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running FastAGI engine: the call-memory pool, the Netty server and the calls in flight.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.start(config, handlers, recordingControl, registry)) {
+ *   engine.awaitShutdown(); // until shutdown() from a signal handler
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineConfig config;
+  private final CallMemoryPool pool;
+  private final EngineMetrics metrics;
+  private final SessionRegistry sessions;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private final Channel serverChannel;
+  private final Transport transport;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch terminated =
+      new java.util.concurrent.CountDownLatch(1);
+
+  private Engine(
+      EngineConfig config,
+      CallMemoryPool pool,
+      EngineMetrics metrics,
+      SessionRegistry sessions,
+      EventLoopGroup bossGroup,
+      EventLoopGroup workerGroup,
+      Channel serverChannel,
+      Transport transport) {
+    this.config = config;
+    this.pool = pool;
+    this.metrics = metrics;
+    this.sessions = sessions;
+    this.bossGroup = bossGroup;
+    this.workerGroup = workerGroup;
+    this.serverChannel = serverChannel;
+    this.transport = transport;
+  }
+
+  /**
+   * Reserves the call memory, binds the FastAGI port and starts taking calls.
+   *
+   * @throws io.tabula.engine.config.ConfigException never; bind failures throw {@link
+   *     EngineStartException} naming the address
+   */
+  public static Engine start(
+      EngineConfig config,
+      CallHandlers handlers,
+      RecordingControl recording,
+      MeterRegistry registry) {
+    Transport transport = Transport.choose(config.transport());
+    CallMemoryPool pool = CallMemoryPool.open(config.memory());
+    new CallMemoryMetrics(pool).bindTo(registry);
+    EngineMetrics metrics = new EngineMetrics(registry);
+    SessionRegistry sessions = new SessionRegistry();
+    EngineContext context =
+        new EngineContext(handlers, pool, metrics, config.call(), recording, sessions);
+    EventLoopGroup boss =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("agi-accept"), transport.ioHandlerFactory());
+    EventLoopGroup workers =
+        new MultiThreadIoEventLoopGroup(
+            config.ioThreads(), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
+    try {
+      Channel server =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(transport.serverChannel())
+              .option(ChannelOption.SO_BACKLOG, 4096)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(new AgiChannelInitializer(context, config.limits()))
+              .bind(config.address(), config.port())
+              .sync()
+              .channel();
+      return new Engine(config, pool, metrics, sessions, boss, workers, server, transport);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cleanUp(boss, workers, pool);
+      throw new EngineStartException(
+          "interrupted while binding " + config.address() + ":" + config.port(), e);
+    } catch (RuntimeException e) {
+      cleanUp(boss, workers, pool);
+      throw new EngineStartException(
+          "cannot listen on "
+              + config.address()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); is another engine running there? Set agi.port or TABULA_AGI_PORT",
+          e);
+    }
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  public Transport transport() {
+    return transport;
+  }
+
+  public CallMemoryPool pool() {
+    return pool;
+  }
+
+  public EngineMetrics metrics() {
+    return metrics;
+  }
+
+  public int activeCalls() {
+    return sessions.size();
+  }
+
+  /**
+   * Stops accepting, lets running calls finish until {@code deadline}, then zeroes and closes the
+   * rest and frees the pool. Safe to call more than once and from any thread.
+   */
+  public void shutdown(Duration deadline) {
+    if (!stopped.compareAndSet(false, true)) {
+      awaitShutdown();
+      return;
+    }
+    try {
+      serverChannel.close().syncUninterruptibly();
+      int running = sessions.size();
+      LOG.info(
+          "Shutting down: no new calls; {} running call(s) get up to {} s to finish",
+          running,
+          deadline.toSeconds());
+      int cut = sessions.drain(deadline);
+      if (cut > 0) {
+        LOG.warn("Shutdown deadline reached: {} call(s) were ended and their memory zeroed", cut);
+      }
+      workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      sessions.cutAll();
+    } finally {
+      pool.close();
+      terminated.countDown();
+      LOG.info("Engine stopped");
+    }
+  }
+
+  /** Blocks until {@link #shutdown} finished. */
+  public void awaitShutdown() {
+    try {
+      terminated.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown(config.shutdownDeadline());
+  }
+
+  private static void cleanUp(EventLoopGroup boss, EventLoopGroup workers, CallMemoryPool pool) {
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    pool.close();
+  }
+}

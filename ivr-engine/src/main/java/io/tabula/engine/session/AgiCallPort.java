@@ -1,0 +1,230 @@
+package io.tabula.engine.session;
+
+import io.tabula.engine.agi.AgiCommand;
+import io.tabula.engine.agi.AgiReply;
+import io.tabula.engine.agi.PendingCommand;
+import io.tabula.engine.agi.ReplyExpectation;
+import io.tabula.engine.ami.RecordingControl;
+import io.tabula.flows.port.CallInfo;
+import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CallPortException;
+import io.tabula.flows.port.CollectOptions;
+import io.tabula.flows.port.CollectResult;
+import io.tabula.flows.port.ExecResult;
+import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.Prompt;
+import io.tabula.masking.memory.CallMemory;
+import io.tabula.masking.memory.SecretField;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link CallPort} of one live call over FastAGI. Each method sends one or a few AGI commands
+ * and blocks the calling (virtual) thread until Asterisk replies; the event loop never waits.
+ *
+ * <p>Secure collects read their digits through {@link ReplyExpectation.DigitsInto} and {@link
+ * ReplyExpectation.KeyInto}, so the digits go from the inbound buffer into the field. See {@link
+ * SecureCollect} for how a collect maps to {@code GET DATA} or {@code STREAM FILE} plus {@code WAIT
+ * FOR DIGIT}.
+ *
+ * <pre>{@code
+ * CallPort call = new AgiCallPort(session, recordingControl);
+ * handler.handle(call); // on the call's virtual thread
+ * }</pre>
+ */
+public final class AgiCallPort implements CallPort {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgiCallPort.class);
+  private static final Pattern APPLICATION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_()]*");
+  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern DTMF_KEYS = Pattern.compile("[0-9*#A-D]*");
+
+  private final CallSession session;
+  private final RecordingControl recording;
+  private final CommandRunner runner;
+
+  public AgiCallPort(CallSession session, RecordingControl recording) {
+    this.session = session;
+    this.recording = recording;
+    this.runner = new CommandRunner(session);
+  }
+
+  @Override
+  public CallInfo info() {
+    return session.info();
+  }
+
+  @Override
+  public CallMemory memory() {
+    return session
+        .memory()
+        .orElseThrow(
+            () -> new IllegalStateException("this call was rejected before it got secret memory"));
+  }
+
+  @Override
+  public KeyPress play(Prompt prompt, String escapeKeys) {
+    requireKeys(escapeKeys);
+    AgiCommand command = AgiCommand.of("STREAM FILE").arg(prompt.id()).quoted(escapeKeys);
+    AgiReply.Success reply =
+        runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
+    if (reply.result() < 0) {
+      runner.failedMedia("STREAM FILE");
+      return KeyPress.NONE;
+    }
+    return keyOf(reply.result());
+  }
+
+  @Override
+  public CollectResult collect(Prompt prompt, SecretField field, CollectOptions options) {
+    if (!options.secure()) {
+      return new SecureCollect(runner).collect(prompt, field, options);
+    }
+    String channel = session.info().channel();
+    try {
+      recording.mute(channel);
+    } catch (RuntimeException e) {
+      throw new CallPortException(
+          CallPortException.Kind.RECORDING_NOT_MUTED,
+          "the call's recording could not be muted, so secure input did not start; check the AMI"
+              + " link",
+          e);
+    }
+    try {
+      return new SecureCollect(runner).collect(prompt, field, options);
+    } finally {
+      unmute(channel);
+    }
+  }
+
+  @Override
+  public KeyPress waitForKey(Duration timeout) {
+    AgiCommand command = AgiCommand.of("WAIT FOR DIGIT").arg(timeout.toMillis());
+    AgiReply.Success reply =
+        runner.success(PendingCommand.plain(command), runner.mediaLimit(timeout));
+    if (reply.result() < 0) {
+      runner.failedMedia("WAIT FOR DIGIT");
+      return KeyPress.NONE;
+    }
+    return keyOf(reply.result());
+  }
+
+  @Override
+  public void sayNumber(long number) {
+    say(AgiCommand.of("SAY NUMBER").arg(number).quoted(""));
+  }
+
+  @Override
+  public void sayDigits(String nonSecretDigits) {
+    if (!nonSecretDigits.matches("[0-9]{1,64}")) {
+      throw new IllegalArgumentException("sayDigits takes 1..64 digits 0-9");
+    }
+    say(AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted(""));
+  }
+
+  @Override
+  public void sayDate(LocalDate date) {
+    say(
+        AgiCommand.of("SAY DATE")
+            .arg(date.atStartOfDay().toEpochSecond(ZoneOffset.UTC))
+            .quoted(""));
+  }
+
+  @Override
+  public ExecResult exec(String application, String arguments) {
+    if (!APPLICATION.matcher(application).matches()) {
+      throw new IllegalArgumentException(
+          "not a dialplan application name; use letters, digits and _");
+    }
+    AgiCommand command = AgiCommand.of("EXEC").arg(application);
+    if (arguments != null && !arguments.isEmpty()) {
+      command.arg(arguments);
+    }
+    AgiReply.Success reply =
+        runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
+    return new ExecResult((int) reply.result());
+  }
+
+  @Override
+  public Optional<String> variable(String name) {
+    if (!VARIABLE.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "not a channel variable name; use letters, digits, _ and ()");
+    }
+    AgiCommand command = AgiCommand.of("GET VARIABLE").arg(name);
+    AgiReply.Success reply =
+        runner.success(PendingCommand.plain(command), session.settings().commandTimeout());
+    return reply.result() == 1 && reply.data() != null
+        ? Optional.of(reply.data())
+        : Optional.empty();
+  }
+
+  @Override
+  public void transfer(String queue) {
+    if (!QUEUE.matcher(queue).matches()) {
+      throw new IllegalArgumentException("a queue name is 1..64 letters, digits, _ or -");
+    }
+    // The digits must be gone before the call leaves this engine.
+    session.zeroMemory();
+    AgiCommand command =
+        AgiCommand.of("SET VARIABLE").arg(session.settings().transferVariable()).arg(queue);
+    runner.success(PendingCommand.plain(command), session.settings().commandTimeout());
+    session.finish(CallOutcome.TRANSFERRED);
+  }
+
+  @Override
+  public void hangup() {
+    hangup(CallOutcome.HUNG_UP_BY_ENGINE);
+  }
+
+  /** Zeroes the memory, sends {@code HANGUP} and ends the session with {@code outcome}. */
+  void hangup(CallOutcome outcome) {
+    session.zeroMemory();
+    session.expectHangupAs(outcome);
+    try {
+      runner.send(
+          PendingCommand.plain(AgiCommand.of("HANGUP")), session.settings().commandTimeout());
+    } finally {
+      session.finish(outcome);
+    }
+  }
+
+  private void say(AgiCommand command) {
+    AgiReply.Success reply =
+        runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
+    if (reply.result() == -1) {
+      // A missing sound file also gives -1 while the channel stays up (observation 4).
+      runner.failedMedia(command.verb());
+    }
+  }
+
+  private void unmute(String channel) {
+    try {
+      recording.unmute(channel);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "call {}: unmuting the recording failed ({})",
+          session.info().uniqueId(),
+          e.getClass().getSimpleName());
+    }
+  }
+
+  private static void requireKeys(String keys) {
+    if (!DTMF_KEYS.matcher(keys).matches()) {
+      throw new IllegalArgumentException("escape keys are DTMF keys 0-9 * # A-D");
+    }
+  }
+
+  static KeyPress keyOf(long asciiCode) {
+    if (asciiCode <= 0 || asciiCode > 127 || "0123456789*#ABCD".indexOf((char) asciiCode) < 0) {
+      return KeyPress.NONE;
+    }
+    return new KeyPress((char) asciiCode);
+  }
+}

@@ -1,0 +1,186 @@
+package io.tabula.engine.session;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
+import io.tabula.engine.agi.AgiReply;
+import io.tabula.engine.agi.CommandReply;
+import io.tabula.engine.agi.InFlightCommands;
+import io.tabula.engine.agi.PendingCommand;
+import io.tabula.flows.port.CallEndedException;
+import io.tabula.flows.port.CallInfo;
+import io.tabula.masking.memory.CallMemory;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One call from the end of its header block to its end. It owns the call's {@link CallMemory} and
+ * zeroes it exactly once, at the first of: a {@code HANGUP} line, a 511 reply, the socket closing,
+ * a transfer or engine hangup (before the command is sent), an error, engine shutdown.
+ *
+ * <p>Event-loop methods ({@link #onReply}, {@link #onHangupLine}) never block. {@link #finish} may
+ * be called from any thread and only the first call counts.
+ *
+ * <pre>{@code
+ * CallSession session = new CallSession(channel, info, memory, inFlight, metrics, settings);
+ * session.finish(CallOutcome.CALLER_HUNG_UP); // zeroes, fails waiting commands, closes
+ * }</pre>
+ */
+public final class CallSession {
+
+  private final Channel channel;
+  private final CallInfo info;
+  private final CallMemory memory;
+  private final InFlightCommands inFlight;
+  private final EngineMetrics metrics;
+  private final CallSettings settings;
+  private final AtomicReference<CallOutcome> outcome = new AtomicReference<>();
+  private final CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
+  private volatile CallOutcome hangupMeans = CallOutcome.CALLER_HUNG_UP;
+
+  /**
+   * @param memory the call's memory, or null for a call rejected before it got any
+   */
+  public CallSession(
+      Channel channel,
+      CallInfo info,
+      CallMemory memory,
+      InFlightCommands inFlight,
+      EngineMetrics metrics,
+      CallSettings settings) {
+    this.channel = channel;
+    this.info = info;
+    this.memory = memory;
+    this.inFlight = inFlight;
+    this.metrics = metrics;
+    this.settings = settings;
+    metrics.callStarted();
+  }
+
+  public CallInfo info() {
+    return info;
+  }
+
+  public Optional<CallMemory> memory() {
+    return Optional.ofNullable(memory);
+  }
+
+  public CallSettings settings() {
+    return settings;
+  }
+
+  EngineMetrics metrics() {
+    return metrics;
+  }
+
+  /** Completes with the outcome once the call ended. */
+  public CompletableFuture<CallOutcome> ended() {
+    return ended;
+  }
+
+  public Optional<CallOutcome> outcome() {
+    return Optional.ofNullable(outcome.get());
+  }
+
+  /** Event loop: a reply arrived for a command of this call. */
+  public void onReply(CommandReply reply) {
+    if (reply.reply() instanceof AgiReply.DeadChannel) {
+      // 511 proves the channel is gone (observation 5); the flow sees a hangup, not an error.
+      finish(hangupMeans);
+      reply.command().reply().completeExceptionally(new CallEndedException(currentReason()));
+      return;
+    }
+    reply.command().reply().complete(reply.reply());
+  }
+
+  /** Event loop: Asterisk sent the bare {@code HANGUP} line. */
+  public void onHangupLine() {
+    finish(hangupMeans);
+  }
+
+  /**
+   * The engine is about to end the call itself (HANGUP command): the HANGUP line that follows means
+   * {@code outcome}, not that the caller hung up.
+   */
+  void expectHangupAs(CallOutcome outcome) {
+    hangupMeans = outcome;
+  }
+
+  /** Zeroes the call's memory now, before a transfer or hangup command goes out. Idempotent. */
+  public void zeroMemory() {
+    if (memory != null && memory.release()) {
+      metrics.memoryZeroed();
+    }
+  }
+
+  /**
+   * Ends the call: zeroes its memory, fails commands still waiting, and closes the AGI connection
+   * (a half-close, so Asterisk can send its closing {@code HANGUP}).
+   *
+   * @return true if this call ended the session, false if it had ended already
+   */
+  public boolean finish(CallOutcome how) {
+    if (!outcome.compareAndSet(null, how)) {
+      return false;
+    }
+    zeroMemory();
+    metrics.callEnded(how);
+    channel.eventLoop().execute(this::closeConnection);
+    ended.complete(how);
+    return true;
+  }
+
+  /** Sends a command unless the call already ended; the caller waits on its reply future. */
+  void send(PendingCommand command) {
+    if (outcome.get() != null) {
+      command.reply().completeExceptionally(new CallEndedException(currentReason()));
+      return;
+    }
+    channel
+        .writeAndFlush(command)
+        .addListener(
+            (ChannelFutureListener)
+                f -> {
+                  if (!f.isSuccess()) {
+                    command
+                        .reply()
+                        .completeExceptionally(
+                            new CallEndedException(CallEndedException.Reason.CONNECTION_LOST));
+                  }
+                });
+    if (outcome.get() != null) {
+      // finish() may have drained the in-flight queue before this write reached it.
+      command.reply().completeExceptionally(new CallEndedException(currentReason()));
+    }
+  }
+
+  CallEndedException.Reason currentReason() {
+    CallOutcome current = outcome.get();
+    return current == null ? CallEndedException.Reason.CONNECTION_LOST : current.reason();
+  }
+
+  private void closeConnection() {
+    CallEndedException ended = new CallEndedException(currentReason());
+    for (PendingCommand waiting : inFlight.drain()) {
+      waiting.reply().completeExceptionally(ended);
+    }
+    if (!channel.isActive()) {
+      return;
+    }
+    if (channel instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
+      duplex.shutdownOutput();
+      channel
+          .eventLoop()
+          .schedule(() -> channel.close(), settings.closeLinger().toNanos(), TimeUnit.NANOSECONDS);
+    } else {
+      channel.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CallSession[" + info.uniqueId() + ", " + info.tenant() + "/" + info.flow() + "]";
+  }
+}

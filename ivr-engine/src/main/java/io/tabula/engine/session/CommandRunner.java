@@ -1,0 +1,114 @@
+package io.tabula.engine.session;
+
+import io.tabula.engine.agi.AgiReply;
+import io.tabula.engine.agi.PendingCommand;
+import io.tabula.flows.port.CallEndedException;
+import io.tabula.flows.port.CallPortException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one command of a call and waits for its reply on the call's own thread, with the command's
+ * time limit. Turns the ways a command can go wrong into the port's typed exceptions.
+ */
+final class CommandRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+
+  private final CallSession session;
+
+  CommandRunner(CallSession session) {
+    this.session = session;
+  }
+
+  /** The reply, whatever its kind. */
+  AgiReply send(PendingCommand command, Duration limit) {
+    long started = System.nanoTime();
+    session.send(command);
+    try {
+      AgiReply reply = command.reply().get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      session.metrics().commandRoundTrip(command.command().verb(), System.nanoTime() - started);
+      return reply;
+    } catch (TimeoutException e) {
+      // The conversation is out of step now: a late reply would answer the next command.
+      session.finish(CallOutcome.ERROR);
+      throw new CallPortException(
+          CallPortException.Kind.REPLY_TIMEOUT,
+          command.command().verb()
+              + " got no reply within "
+              + limit.toMillis()
+              + " ms; the call was ended");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CallEndedException ended) {
+        throw new CallEndedException(ended.reason());
+      }
+      session.finish(CallOutcome.ERROR);
+      throw new CallPortException(
+          CallPortException.Kind.PROTOCOL_ERROR,
+          command.command().verb() + " failed (" + e.getCause().getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      session.finish(CallOutcome.ENGINE_SHUTDOWN);
+      throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
+    }
+  }
+
+  /** A {@code 200} reply; 510 and 520 become {@link CallPortException}s. */
+  AgiReply.Success success(PendingCommand command, Duration limit) {
+    return switch (send(command, limit)) {
+      case AgiReply.Success success -> success;
+      case AgiReply.SecureInput secure -> throw protocolError(command, "a secure reply");
+      case AgiReply.InvalidCommand invalid -> throw protocolError(command, "510 (unknown command)");
+      case AgiReply.UsageError usage -> throw protocolError(command, "520 (bad syntax)");
+      case AgiReply.DeadChannel dead -> throw new CallEndedException(session.currentReason());
+    };
+  }
+
+  /** A secure reply; 510 and 520 become {@link CallPortException}s. */
+  AgiReply.SecureInput secure(PendingCommand command, Duration limit) {
+    return switch (send(command, limit)) {
+      case AgiReply.SecureInput secure -> secure;
+      case AgiReply.Success success -> throw protocolError(command, "a plain reply");
+      case AgiReply.InvalidCommand invalid -> throw protocolError(command, "510 (unknown command)");
+      case AgiReply.UsageError usage -> throw protocolError(command, "520 (bad syntax)");
+      case AgiReply.DeadChannel dead -> throw new CallEndedException(session.currentReason());
+    };
+  }
+
+  /** The time limit of a media command whose own input may take {@code inputTime}. */
+  Duration mediaLimit(Duration inputTime) {
+    return session.settings().mediaTimeout().plus(inputTime);
+  }
+
+  /**
+   * After {@code result=-1}: a hangup if a HANGUP line follows within the grace time, else a media
+   * failure the flow may survive (a missing sound file gives -1 too).
+   */
+  void failedMedia(String verb) {
+    try {
+      CallOutcome outcome =
+          session.ended().get(session.settings().hangupGrace().toNanos(), TimeUnit.NANOSECONDS);
+      throw new CallEndedException(outcome.reason());
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "call {}: {} returned -1 but the channel is up (missing sound file?)",
+          session.info().uniqueId(),
+          verb);
+    } catch (ExecutionException e) {
+      throw new CallEndedException(CallEndedException.Reason.CONNECTION_LOST);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
+    }
+  }
+
+  private CallPortException protocolError(PendingCommand command, String what) {
+    return new CallPortException(
+        CallPortException.Kind.PROTOCOL_ERROR,
+        command.command().verb() + " was answered with " + what + "; check the Asterisk version");
+  }
+}

@@ -1,0 +1,89 @@
+package io.tabula.engine.session;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's call meters. Tags carry outcomes, reasons and AGI verbs only, never call data.
+ *
+ * <ul>
+ *   <li>{@code tabula.calls.active} (gauge)
+ *   <li>{@code tabula.calls.ended{outcome}} (counter)
+ *   <li>{@code tabula.calls.rejected{reason=engine_full|no_route}} (counter)
+ *   <li>{@code tabula.calls.zeroed} (counter: call memories zeroed by sessions)
+ *   <li>{@code tabula.agi.command.roundtrip{command}} (timer, with percentiles)
+ * </ul>
+ *
+ * Pool usage comes from {@code CallMemoryMetrics} ({@code tabula.callmemory.*}).
+ */
+public final class EngineMetrics {
+
+  private final MeterRegistry registry;
+  private final AtomicInteger active = new AtomicInteger();
+  private final Map<CallOutcome, Counter> ended = new EnumMap<>(CallOutcome.class);
+  private final Counter rejectedFull;
+  private final Counter rejectedNoRoute;
+  private final Counter zeroed;
+
+  public EngineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    registry.gauge("tabula.calls.active", active);
+    for (CallOutcome outcome : CallOutcome.values()) {
+      ended.put(
+          outcome,
+          Counter.builder("tabula.calls.ended").tag("outcome", outcome.tag()).register(registry));
+    }
+    rejectedFull =
+        Counter.builder("tabula.calls.rejected").tag("reason", "engine_full").register(registry);
+    rejectedNoRoute =
+        Counter.builder("tabula.calls.rejected").tag("reason", "no_route").register(registry);
+    zeroed = Counter.builder("tabula.calls.zeroed").register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  void callStarted() {
+    active.incrementAndGet();
+  }
+
+  void callEnded(CallOutcome outcome) {
+    active.decrementAndGet();
+    ended.get(outcome).increment();
+    if (outcome == CallOutcome.REJECTED_ENGINE_FULL) {
+      rejectedFull.increment();
+    } else if (outcome == CallOutcome.REJECTED_NO_ROUTE) {
+      rejectedNoRoute.increment();
+    }
+  }
+
+  void memoryZeroed() {
+    zeroed.increment();
+  }
+
+  void commandRoundTrip(String verb, long nanos) {
+    Timer.builder("tabula.agi.command.roundtrip")
+        .tag("command", verb)
+        .publishPercentiles(0.5, 0.99, 0.999)
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  public int activeCalls() {
+    return active.get();
+  }
+
+  public double ended(CallOutcome outcome) {
+    return ended.get(outcome).count();
+  }
+
+  public double zeroedCount() {
+    return zeroed.count();
+  }
+}

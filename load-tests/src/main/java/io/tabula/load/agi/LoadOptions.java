@@ -1,0 +1,30 @@
+package io.tabula.load.agi;
+
+import java.time.Duration;
+
+/**
+ * One load scenario: how many calls at once, for how long, and how long each prompt "plays".
+ *
+ * <p>Example: {@code new LoadOptions(4573, 200, Duration.ofSeconds(20), Duration.ZERO,
+ * Duration.ofSeconds(2), 0)}.
+ *
+ * @param port the target's FastAGI port on 127.0.0.1
+ * @param concurrency calls kept in progress at once (closed loop: a finished call is replaced)
+ * @param duration how long new calls are started
+ * @param promptDelay how long STREAM FILE, GET DATA and SAY* take before the virtual PBX replies
+ * @param rampUp time over which the first {@code concurrency} calls are opened
+ * @param maxCalls stop starting calls after this many (0: no limit, only {@code duration})
+ */
+public record LoadOptions(
+    int port,
+    int concurrency,
+    Duration duration,
+    Duration promptDelay,
+    Duration rampUp,
+    long maxCalls) {
+
+  /** Longest a single call may take before the generator gives up on it. */
+  Duration callTimeout() {
+    return promptDelay.multipliedBy(LoadCall.MEDIA_COMMANDS).plusSeconds(30);
+  }
+}

@@ -1,0 +1,201 @@
+package io.tabula.load.agi;
+
+import io.tabula.load.baseline.BaselineTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The load harness: starts each target (the Tabula engine, Asterisk-Java's DefaultAgiServer as the
+ * baseline) in its own JVM, drives it with the same virtual-PBX calls, and prints calls/s, command
+ * turnaround percentiles and memory per concurrent call side by side.
+ *
+ * <p>Run (after {@code ./mvnw -pl load-tests -am package -DskipTests}):
+ *
+ * <pre>
+ * java -cp load-tests/target/benchmarks.jar io.tabula.load.agi.LoadRun --calls 200 --prompt-ms 0
+ * java -cp load-tests/target/benchmarks.jar io.tabula.load.agi.LoadRun --calls 10000 \
+ *     --prompt-ms 1000 --duration 60 --ramp 20 --targets engine
+ * </pre>
+ */
+@Command(
+    name = "load-run",
+    mixinStandardHelpOptions = true,
+    description = "Drive FastAGI targets in other JVMs with N concurrent virtual-PBX calls.")
+public final class LoadRun implements Callable<Integer> {
+
+  /** The engine target's main class (see EngineTarget). */
+  static final String ENGINE_TARGET = "io.tabula.load.agi.EngineTarget";
+
+  @Option(names = "--calls", description = "Concurrent calls (default ${DEFAULT-VALUE}).")
+  int calls = 200;
+
+  @Option(names = "--prompt-ms", description = "Prompt length in ms (default ${DEFAULT-VALUE}).")
+  long promptMs = 0;
+
+  @Option(
+      names = "--duration",
+      description = "Seconds of starting calls (default ${DEFAULT-VALUE}).")
+  long durationSeconds = 20;
+
+  @Option(names = "--ramp", description = "Ramp-up seconds (default ${DEFAULT-VALUE}).")
+  long rampSeconds = 2;
+
+  @Option(
+      names = "--max-calls",
+      description = "Stop after this many calls, 0 = none (default ${DEFAULT-VALUE}).")
+  long maxCalls = 0;
+
+  @Option(
+      names = "--targets",
+      split = ",",
+      description = "engine and/or baseline (default ${DEFAULT-VALUE}).")
+  List<String> targets = List.of("engine", "baseline");
+
+  @Option(
+      names = "--target-heap",
+      description = "-Xmx of each target JVM (default ${DEFAULT-VALUE}).")
+  String targetHeap = "1g";
+
+  @Option(
+      names = "--generator-threads",
+      description = "Event-loop threads of the generator (default ${DEFAULT-VALUE}).")
+  int generatorThreads = 1;
+
+  final List<TargetReport> reports = new ArrayList<>();
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LoadRun()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LoadOptions options =
+        new LoadOptions(
+            0,
+            calls,
+            Duration.ofSeconds(durationSeconds),
+            Duration.ofMillis(promptMs),
+            Duration.ofSeconds(rampSeconds),
+            maxCalls);
+    for (String target : targets) {
+      reports.add(runTarget(target.trim().toLowerCase(Locale.ROOT), options));
+    }
+    System.out.println();
+    System.out.println("== results ==");
+    for (TargetReport r : reports) {
+      System.out.println(r.line());
+    }
+    printComparison();
+    return reports.stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
+  }
+
+  private TargetReport runTarget(String target, LoadOptions base) throws Exception {
+    String main =
+        switch (target) {
+          case "engine" -> ENGINE_TARGET;
+          case "baseline" -> BaselineTarget.class.getName();
+          default ->
+              throw new CommandLine.ParameterException(
+                  new CommandLine(this),
+                  "Unknown target '" + target + "'; use engine or baseline.");
+        };
+    List<String> jvm =
+        List.of("-Xmx" + targetHeap, "-Xss512k", "--enable-native-access=ALL-UNNAMED");
+    int freePort = freePort();
+    List<String> args =
+        target.equals("baseline")
+            ? List.of(Integer.toString(freePort), Integer.toString(calls + 16))
+            : List.of(Integer.toString(freePort), Integer.toString(calls + 16));
+    System.err.printf("[%s] starting target JVM on port %d%n", target, freePort);
+    try (TargetProcess process =
+        TargetProcess.start(target, main, jvm, args, Duration.ofSeconds(60))) {
+      LoadOptions options =
+          new LoadOptions(
+              process.port(),
+              base.concurrency(),
+              base.duration(),
+              base.promptDelay(),
+              base.rampUp(),
+              base.maxCalls());
+      TargetStats idle = process.stats();
+      TargetStats[] loaded = new TargetStats[1];
+      int[] active = new int[1];
+      LoadResult result =
+          new LoadGenerator(options, generatorThreads)
+              .run(
+                  n -> {
+                    active[0] = n;
+                    loaded[0] = sample(process);
+                  },
+                  new ProgressPrinter(target));
+      return new TargetReport(target, result, idle, loaded[0], active[0]);
+    }
+  }
+
+  private static TargetStats sample(TargetProcess process) {
+    try {
+      return process.stats();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void printComparison() {
+    TargetReport engine = find("engine");
+    TargetReport baseline = find("baseline");
+    if (engine != null && baseline != null && baseline.load().callsPerSecond() > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "engine/baseline calls/s = %.2fx%n",
+          engine.load().callsPerSecond() / baseline.load().callsPerSecond());
+    }
+  }
+
+  private TargetReport find(String target) {
+    return reports.stream().filter(r -> r.target().equals(target)).findFirst().orElse(null);
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** One progress line per second on stderr. */
+  private static final class ProgressPrinter implements LoadGenerator.Progress {
+    private final String target;
+    private final long start = System.nanoTime();
+    private long last;
+
+    ProgressPrinter(String target) {
+      this.target = target;
+    }
+
+    @Override
+    public void maybeReport(LoadStats stats, int active) {
+      long now = System.nanoTime();
+      if (now - last < 1_000_000_000L) {
+        return;
+      }
+      last = now;
+      double seconds = (now - start) / 1e9;
+      System.err.printf(
+          Locale.ROOT,
+          "[%s] %5.1fs active=%d started=%d completed=%d failed=%d calls/s=%.0f%n",
+          target,
+          seconds,
+          active,
+          stats.startedCount(),
+          stats.completedCount(),
+          stats.failedCount(),
+          stats.completedCount() / Math.max(seconds, 0.001));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.tabula.load.agi;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Counters and the turnaround histogram of one run; safe from every event-loop thread.
+ *
+ * <p>Example: {@code stats.turnaround(nanos)}, then {@code stats.turnaroundHistogram()} at the end.
+ */
+final class LoadStats {
+
+  private final Recorder turnaround = new Recorder(3);
+  private final Histogram total = new Histogram(3);
+  private final Recorder setup = new Recorder(3);
+  private final Histogram setupTotal = new Histogram(3);
+  private final LongAdder completed = new LongAdder();
+  private final LongAdder commands = new LongAdder();
+  private final LongAdder started = new LongAdder();
+  private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
+  void turnaround(long nanos) {
+    turnaround.recordValue(Math.max(0, nanos));
+  }
+
+  /** From the header block sent to the engine's first command. */
+  void setup(long nanos) {
+    setup.recordValue(Math.max(0, nanos));
+  }
+
+  void command() {
+    commands.increment();
+  }
+
+  void started() {
+    started.increment();
+  }
+
+  void completed() {
+    completed.increment();
+  }
+
+  void failed(String reason) {
+    failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  long completedCount() {
+    return completed.sum();
+  }
+
+  long startedCount() {
+    return started.sum();
+  }
+
+  long commandCount() {
+    return commands.sum();
+  }
+
+  long failedCount() {
+    return failures.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  Map<String, Long> failuresByReason() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    failures.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Everything recorded so far (accumulates interval snapshots). */
+  synchronized Histogram turnaroundHistogram() {
+    total.add(turnaround.getIntervalHistogram());
+    return total.copy();
+  }
+
+  synchronized Histogram setupHistogram() {
+    setupTotal.add(setup.getIntervalHistogram());
+    return setupTotal.copy();
+  }
+}

@@ -1,0 +1,26 @@
+package io.tabula.load.baseline;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+
+/**
+ * The load-test call written the usual Asterisk-Java way (blocking calls on a pool thread): answer,
+ * a welcome prompt, collect a six-digit account number, read two digits back, hang up. The engine
+ * runs the same command sequence through its {@code CallPort}.
+ *
+ * <p>Its AGI lines: {@code ANSWER}, {@code STREAM FILE welcome ""}, {@code GET DATA enter-account
+ * 5000 6}, {@code SAY DIGITS 42 ""}, {@code HANGUP}.
+ */
+public final class BaselineCallScript implements AgiScript {
+
+  @Override
+  public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+    channel.answer();
+    channel.streamFile("welcome");
+    channel.getData("enter-account", 5000, 6);
+    channel.sayDigits("42");
+    channel.hangup();
+  }
+}

@@ -1,0 +1,51 @@
+package io.tabula.load.agi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * A small run of the real harness: targets in their own JVMs, 20 calls each. The big measurements
+ * are run by hand (docs/asterisk-link.md); this only proves the harness works end to end.
+ */
+class LoadRunSmokeTest {
+
+  @Test
+  void twentyCallsCompleteAgainstEveryTargetInAnotherJvm() {
+    LoadRun run = new LoadRun();
+    int exit =
+        new CommandLine(run)
+            .execute(
+                "--calls",
+                "5",
+                "--max-calls",
+                "20",
+                "--duration",
+                "30",
+                "--ramp",
+                "0",
+                "--target-heap",
+                "256m",
+                "--targets",
+                String.join(",", targets()));
+
+    assertThat(exit).isZero();
+    assertThat(run.reports).hasSize(targets().size());
+    for (TargetReport report : run.reports) {
+      assertThat(report.load().completed()).as(report.target()).isEqualTo(20);
+      assertThat(report.load().failedCount()).as(report.target()).isZero();
+      assertThat(report.load().turnaround().getTotalCount())
+          .as(report.target())
+          .isGreaterThanOrEqualTo(20 * 3);
+      assertThat(report.load().setup().getTotalCount()).as(report.target()).isEqualTo(20);
+      assertThat(report.idle().rssKiB()).as(report.target()).isPositive();
+      assertThat(report.loaded().threads()).as(report.target()).isPositive();
+    }
+  }
+
+  private static List<String> targets() {
+    return List.of("baseline");
+  }
+}
