@@ -1,5 +1,6 @@
 package io.tabula.engine.cli;
 
+import io.tabula.ops.flows.FlowsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,11 @@ import picocli.CommandLine.Command;
     versionProvider = TabulaVersion.class,
     description =
         "Tabula IVR: self-service phone payments for Asterisk, with card data wiped per call.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      FlowsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TabulaCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
