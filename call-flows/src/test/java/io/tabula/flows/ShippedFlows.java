@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
 public final class ShippedFlows {
 
   /** Tests run on a fixed day so expiry checks and golden transcripts never drift. */
-  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
 
   private ShippedFlows() {}
 
@@ -34,7 +35,8 @@ public final class ShippedFlows {
     try {
       FlowCompiler.Compiled compiled = new FlowCompiler(catalog()).compile(file(relative));
       if (!compiled.ok()) {
-        throw new AssertionError("shipped flow " + relative + " does not compile: " + compiled.problems());
+        throw new AssertionError(
+            "shipped flow " + relative + " does not compile: " + compiled.problems());
       }
       return compiled.flow().orElseThrow();
     } catch (IOException e) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo data the shipped flows run against in the simulator and in tests: parking tickets of
- * the tenant {@code city} and utility accounts (with ZIP codes) of the tenant {@code utility}.
+ * The demo data the shipped flows run against in the simulator and in tests: parking tickets of the
+ * tenant {@code city} and utility accounts (with ZIP codes) of the tenant {@code utility}.
  *
  * <table>
  *   <caption>Demo records</caption>
@@ -46,9 +46,18 @@ public final class DemoConnectors {
 
   static InMemoryLookupConnector cityRecords() {
     return new InMemoryLookupConnector(CITY_RECORDS)
-        .row("city", "ticket", Map.of("ticket", "12345678"), ticket("45.00", "2026-12-15", "7ABC123"))
-        .row("city", "ticket", Map.of("ticket", "87654321"), ticket("0.00", "2026-10-01", "4XYZ987"))
-        .row("city", "ticket", Map.of("ticket", "55555555"), ticket("120.50", "2026-11-30", "8KLM456"));
+        .row(
+            "city",
+            "ticket",
+            Map.of("ticket", "12345678"),
+            ticket("45.00", "2026-12-15", "7ABC123"))
+        .row(
+            "city", "ticket", Map.of("ticket", "87654321"), ticket("0.00", "2026-10-01", "4XYZ987"))
+        .row(
+            "city",
+            "ticket",
+            Map.of("ticket", "55555555"),
+            ticket("120.50", "2026-11-30", "8KLM456"));
   }
 
   static InMemoryLookupConnector utilityRecords() {

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class InMemoryLookupConnector implements LookupConnector {
 
-  private record Row(String tenant, String lookup, Map<String, String> keys, Map<String, Value> values) {}
+  private record Row(
+      String tenant, String lookup, Map<String, String> keys, Map<String, Value> values) {}
 
   private final String name;
   private final List<Row> rows = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.tabula.flows.connect;
 
 import io.tabula.masking.card.CardExpiry;
-import io.tabula.masking.memory.SecretField;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +9,9 @@ import java.util.Map;
 
 /**
  * A card processor in memory, for the simulator, tests and demos. It answers by test card number
- * (the numbers card processors publish for testing), honours idempotency keys like a real
- * processor (a repeated key returns the first outcome and moves no money), and records charges
- * without card data.
+ * (the numbers card processors publish for testing), honours idempotency keys like a real processor
+ * (a repeated key returns the first outcome and moves no money), and records charges without card
+ * data.
  *
  * <table>
  *   <caption>Test cards</caption>
@@ -28,7 +27,8 @@ import java.util.Map;
 public final class InMemoryPaymentConnector implements PaymentConnector {
 
   /** A charge as the processor saw it: no card data but brand and last four. */
-  public record Charge(IdempotencyKey key, Value.Money amount, String lastFour, PaymentOutcome outcome) {}
+  public record Charge(
+      IdempotencyKey key, Value.Money amount, String lastFour, PaymentOutcome outcome) {}
 
   private static final Map<String, PaymentOutcome> DECLINES =
       Map.of(

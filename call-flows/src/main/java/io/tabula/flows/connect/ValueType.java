@@ -1,6 +1,8 @@
 package io.tabula.flows.connect;
 
-/** The types of non-secret values a flow works with; the validator checks every use against them. */
+/**
+ * The types of non-secret values a flow works with; the validator checks every use against them.
+ */
 public enum ValueType {
   /** An amount with its currency ({@link Value.Money}). */
   MONEY,

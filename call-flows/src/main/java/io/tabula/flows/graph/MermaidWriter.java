@@ -24,12 +24,23 @@ public final class MermaidWriter {
     }
     for (Step step : flow.steps().values()) {
       for (Step.Edge edge : step.edges()) {
-        out.append("  ").append(node(step.id())).append(" -->|").append(escape(edge.label())).append("| ")
-            .append(node(edge.target().step())).append('\n');
+        out.append("  ")
+            .append(node(step.id()))
+            .append(" -->|")
+            .append(escape(edge.label()))
+            .append("| ")
+            .append(node(edge.target().step()))
+            .append('\n');
       }
     }
-    flow.agent().ifPresent(agent -> out.append("  AGENT{{\"key ").append(agent.key()).append(": agent queue ")
-        .append(escape(agent.queue())).append("\"}}\n"));
+    flow.agent()
+        .ifPresent(
+            agent ->
+                out.append("  AGENT{{\"key ")
+                    .append(agent.key())
+                    .append(": agent queue ")
+                    .append(escape(agent.queue()))
+                    .append("\"}}\n"));
     return out.toString();
   }
 

@@ -165,15 +165,18 @@ public sealed interface Step {
   }
 
   /** Takes the first case that holds, else {@code otherwise}. */
-  record Branch(String id, SourcePos pos, List<Condition> cases, Target otherwise)
-      implements Step {
+  record Branch(String id, SourcePos pos, List<Condition> cases, Target otherwise) implements Step {
     @Override
     public List<Edge> edges() {
       List<Edge> edges = new ArrayList<>();
       for (Condition condition : cases) {
         edges.add(
             new Edge(
-                condition.ref().spelled() + " " + condition.op().spelling() + " " + condition.literal(),
+                condition.ref().spelled()
+                    + " "
+                    + condition.op().spelling()
+                    + " "
+                    + condition.literal(),
                 condition.next()));
       }
       edges.add(new Edge("otherwise", otherwise));

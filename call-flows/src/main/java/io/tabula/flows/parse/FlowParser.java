@@ -37,8 +37,16 @@ public final class FlowParser {
 
   static final List<String> TOP_KEYS =
       List.of(
-          "flow", "tenant", "description", "start", "time_limit", "currency", "agent",
-          "on_error", "prompts", "steps");
+          "flow",
+          "tenant",
+          "description",
+          "start",
+          "time_limit",
+          "currency",
+          "agent",
+          "on_error",
+          "prompts",
+          "steps");
 
   /** The longest flow file accepted; bigger files are a mistake, not a flow. */
   public static final int MAX_CHARS = 512 * 1024;
@@ -51,7 +59,10 @@ public final class FlowParser {
   public static ParseResult parse(String file, String text) {
     Problems problems = new Problems(file);
     if (text.length() > MAX_CHARS) {
-      problems.add(new SourcePos(file, 1, 1), "the file has more than " + MAX_CHARS + " characters", "split it into several flows");
+      problems.add(
+          new SourcePos(file, 1, 1),
+          "the file has more than " + MAX_CHARS + " characters",
+          "split it into several flows");
       return new ParseResult(Optional.empty(), problems.sorted());
     }
     Node root;
@@ -62,15 +73,22 @@ public final class FlowParser {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       SourcePos pos =
-          mark == null ? new SourcePos(file, 1, 1) : new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
-      problems.add(pos, "this is not valid YAML: " + e.getProblem(), "check the indentation and quoting on this line");
+          mark == null
+              ? new SourcePos(file, 1, 1)
+              : new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
+      problems.add(
+          pos,
+          "this is not valid YAML: " + e.getProblem(),
+          "check the indentation and quoting on this line");
       return new ParseResult(Optional.empty(), problems.sorted());
     }
     if (root == null) {
-      problems.add(new SourcePos(file, 1, 1), "the file is empty", "start with 'flow: <name>' and 'steps:'");
+      problems.add(
+          new SourcePos(file, 1, 1), "the file is empty", "start with 'flow: <name>' and 'steps:'");
       return new ParseResult(Optional.empty(), problems.sorted());
     }
-    Optional<Flow> flow = YamlMap.of(problems, root, "a flow file").flatMap(map -> build(map, problems));
+    Optional<Flow> flow =
+        YamlMap.of(problems, root, "a flow file").flatMap(map -> build(map, problems));
     return new ParseResult(problems.isEmpty() ? flow : Optional.empty(), problems.sorted());
   }
 
@@ -85,16 +103,28 @@ public final class FlowParser {
     Duration timeLimit = top.duration("time_limit", Duration.ofMinutes(15));
     Currency currency = currency(top, problems);
     Optional<AgentPath> agent = top.map("agent", false, "a flow").map(a -> agent(a, problems));
-    ErrorPolicy onError = top.map("on_error", false, "a flow").map(StepParser::errorPolicy)
-        .orElse(new ErrorPolicy(Optional.empty(), ErrorPolicy.Then.AGENT, top.pos()));
+    ErrorPolicy onError =
+        top.map("on_error", false, "a flow")
+            .map(StepParser::errorPolicy)
+            .orElse(new ErrorPolicy(Optional.empty(), ErrorPolicy.Then.AGENT, top.pos()));
     Map<String, String> prompts = new LinkedHashMap<>();
     Map<String, SourcePos> promptPositions = new LinkedHashMap<>();
     top.map("prompts", false, "a flow").ifPresent(p -> prompts(p, prompts, promptPositions));
     Map<String, Step> steps = new LinkedHashMap<>();
     top.map("steps", true, "a flow").ifPresent(s -> steps(s, steps));
     return Optional.of(
-        new Flow(problems.file(), name, tenant, start, timeLimit, currency, agent, onError,
-            Map.copyOf(prompts), Map.copyOf(promptPositions), java.util.Collections.unmodifiableMap(steps)));
+        new Flow(
+            problems.file(),
+            name,
+            tenant,
+            start,
+            timeLimit,
+            currency,
+            agent,
+            onError,
+            Map.copyOf(prompts),
+            Map.copyOf(promptPositions),
+            java.util.Collections.unmodifiableMap(steps)));
   }
 
   private static Currency currency(YamlMap top, Problems problems) {
@@ -105,7 +135,10 @@ public final class FlowParser {
     try {
       return Currency.getInstance(code.get());
     } catch (IllegalArgumentException e) {
-      problems.add(top.value("currency").orElseThrow(), "'" + code.get() + "' is not an ISO 4217 currency code", "write a code such as USD or EUR");
+      problems.add(
+          top.value("currency").orElseThrow(),
+          "'" + code.get() + "' is not an ISO 4217 currency code",
+          "write a code such as USD or EUR");
       return Currency.getInstance("USD");
     }
   }
@@ -115,19 +148,27 @@ public final class FlowParser {
     String queue = agent.text("queue", true, "'agent'").orElse("");
     String key = agent.text("key", false, "'agent'").orElse("0");
     if (key.length() != 1 || "0123456789*#".indexOf(key.charAt(0)) < 0) {
-      problems.add(agent.value("key").orElseThrow(), "the agent key must be one key: 0-9, * or #", "write key: \"0\"");
+      problems.add(
+          agent.value("key").orElseThrow(),
+          "the agent key must be one key: 0-9, * or #",
+          "write key: \"0\"");
       key = "0";
     }
     return new AgentPath(queue, key.charAt(0), agent.pos());
   }
 
-  private static void prompts(YamlMap map, Map<String, String> texts, Map<String, SourcePos> positions) {
+  private static void prompts(
+      YamlMap map, Map<String, String> texts, Map<String, SourcePos> positions) {
     for (Map.Entry<String, NodeTuple> entry : map.entries().entrySet()) {
       String id = entry.getKey();
       Node value = entry.getValue().getValueNode();
       positions.put(id, map.problems().pos(entry.getValue().getKeyNode()));
       if (id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
-        map.problems().add(entry.getValue().getKeyNode(), "prompt id '" + id + "' has spaces", "use a sound file name such as enter-ticket");
+        map.problems()
+            .add(
+                entry.getValue().getKeyNode(),
+                "prompt id '" + id + "' has spaces",
+                "use a sound file name such as enter-ticket");
       }
       texts.put(id, YamlMap.scalar(value).orElse("").trim());
     }

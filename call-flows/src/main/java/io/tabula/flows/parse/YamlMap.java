@@ -30,7 +30,8 @@ final class YamlMap {
   /** Wraps {@code node} if it is a mapping, else reports that {@code what} must be one. */
   static Optional<YamlMap> of(Problems problems, Node node, String what) {
     if (!(node instanceof MappingNode mapping)) {
-      problems.add(node, what + " must be a mapping of 'key: value' lines", "indent its keys under it");
+      problems.add(
+          node, what + " must be a mapping of 'key: value' lines", "indent its keys under it");
       return Optional.empty();
     }
     YamlMap map = new YamlMap(problems, node);
@@ -125,7 +126,10 @@ final class YamlMap {
     if (value.get() instanceof SequenceNode sequence) {
       return Optional.of(sequence.getValue());
     }
-    problems.add(value.get(), "'" + key + "' in " + where + " must be a list", "write each item on a line starting with '- '");
+    problems.add(
+        value.get(),
+        "'" + key + "' in " + where + " must be a list",
+        "write each item on a line starting with '- '");
     return Optional.empty();
   }
 

@@ -28,7 +28,8 @@ final class Bounded {
       } catch (InterruptedException e) {
         future.cancel(true);
         Thread.currentThread().interrupt();
-        throw new io.tabula.flows.port.CallEndedException(io.tabula.flows.port.CallEndedException.Reason.ENGINE_SHUTDOWN);
+        throw new io.tabula.flows.port.CallEndedException(
+            io.tabula.flows.port.CallEndedException.Reason.ENGINE_SHUTDOWN);
       }
     }
   }

@@ -97,7 +97,9 @@ final class CallValues {
       return !field.isEmpty();
     }
     CardBrand brand = field.brand();
-    return field.luhnValid() && brand != CardBrand.UNKNOWN && brand.acceptsPanLength(field.length());
+    return field.luhnValid()
+        && brand != CardBrand.UNKNOWN
+        && brand.acceptsPanLength(field.length());
   }
 
   /** Digits of a non-secure field (a ticket or account number), which may become text. */

@@ -34,12 +34,16 @@ final class ConnectorSteps {
   }
 
   String lookup(Step.Lookup step) {
-    var connector = connectors.lookup(step.connector()).orElseThrow(() -> new FlowFailure("no lookup connector '" + step.connector() + "'"));
+    var connector =
+        connectors
+            .lookup(step.connector())
+            .orElseThrow(() -> new FlowFailure("no lookup connector '" + step.connector() + "'"));
     Map<String, LookupInput> inputs = new LinkedHashMap<>();
     step.inputs().forEach((name, ref) -> inputs.put(name, input(ref)));
     LookupRequest request = new LookupRequest(info.tenant(), step.name(), info.uniqueId(), inputs);
-    LookupResult result = Bounded.call(() -> connector.lookup(request), step.timeout())
-        .orElse(new LookupResult.Failed(LookupResult.FailureKind.TIMEOUT, true));
+    LookupResult result =
+        Bounded.call(() -> connector.lookup(request), step.timeout())
+            .orElse(new LookupResult.Failed(LookupResult.FailureKind.TIMEOUT, true));
     return switch (result) {
       case LookupResult.Found found -> found(step, found);
       case LookupResult.NotFound notFound -> {
@@ -47,7 +51,8 @@ final class ConnectorSteps {
         yield step.onNotFound().step();
       }
       case LookupResult.Failed failed -> {
-        events.outcome(step.id(), "failed: " + failed.kind().name().toLowerCase(java.util.Locale.ROOT));
+        events.outcome(
+            step.id(), "failed: " + failed.kind().name().toLowerCase(java.util.Locale.ROOT));
         yield step.onError().step();
       }
     };
@@ -57,7 +62,9 @@ final class ConnectorSteps {
     for (TypedName output : step.outputs().values()) {
       Value value = found.values().get(output.name());
       if (value == null || value.type() != output.type()) {
-        events.outcome(step.id(), "failed: output '" + output.name() + "' missing or not " + output.type().spelling());
+        events.outcome(
+            step.id(),
+            "failed: output '" + output.name() + "' missing or not " + output.type().spelling());
         return step.onError().step();
       }
     }
@@ -74,7 +81,10 @@ final class ConnectorSteps {
   }
 
   String pay(Step.Pay step) {
-    var connector = connectors.payment(step.connector()).orElseThrow(() -> new FlowFailure("no payment connector '" + step.connector() + "'"));
+    var connector =
+        connectors
+            .payment(step.connector())
+            .orElseThrow(() -> new FlowFailure("no payment connector '" + step.connector() + "'"));
     SecretField pan = values.field(step.card());
     SecretField expiry = values.field(step.expiry());
     SecretField cvc = values.field(step.cvc());
@@ -86,8 +96,15 @@ final class ConnectorSteps {
       Map<String, String> metadata = new LinkedHashMap<>();
       step.metadata().forEach((name, ref) -> metadata.put(name, values.resolve(ref).toString()));
       int attempt = payAttempts.merge(step.id(), 1, Integer::sum);
-      PaymentRequest request = new PaymentRequest(info.tenant(), amount, pan, expiry, cvc,
-          IdempotencyKey.of(info.uniqueId(), step.id(), attempt), metadata);
+      PaymentRequest request =
+          new PaymentRequest(
+              info.tenant(),
+              amount,
+              pan,
+              expiry,
+              cvc,
+              IdempotencyKey.of(info.uniqueId(), step.id(), attempt),
+              metadata);
       outcome = charge(connector, request, step);
     } finally {
       // The card data has done its job: zero it now, not at hangup.
@@ -99,10 +116,14 @@ final class ConnectorSteps {
   }
 
   /** One retry with the same idempotency key when the processor says that is safe. */
-  private static PaymentOutcome charge(io.tabula.flows.connect.PaymentConnector connector, PaymentRequest request, Step.Pay step) {
-    PaymentOutcome first = Bounded.call(() -> connector.charge(request), step.timeout()).orElse(new PaymentOutcome.Failed(true));
+  private static PaymentOutcome charge(
+      io.tabula.flows.connect.PaymentConnector connector, PaymentRequest request, Step.Pay step) {
+    PaymentOutcome first =
+        Bounded.call(() -> connector.charge(request), step.timeout())
+            .orElse(new PaymentOutcome.Failed(true));
     if (first instanceof PaymentOutcome.Failed(boolean retryable) && retryable) {
-      return Bounded.call(() -> connector.charge(request), step.timeout()).orElse(new PaymentOutcome.Failed(false));
+      return Bounded.call(() -> connector.charge(request), step.timeout())
+          .orElse(new PaymentOutcome.Failed(false));
     }
     return first;
   }

@@ -15,7 +15,9 @@ public interface FlowEvents {
   /** A lookup or payment outcome, e.g. {@code found}, {@code declined: expired_card}. */
   default void outcome(String stepId, String outcome) {}
 
-  /** The flow's error path runs; {@code why} is a short reason such as an exception's class name. */
+  /**
+   * The flow's error path runs; {@code why} is a short reason such as an exception's class name.
+   */
   default void error(String stepId, String why) {}
 
   /** The call left the flow: {@code hangup}, {@code transfer <queue>}, {@code caller hung up}. */

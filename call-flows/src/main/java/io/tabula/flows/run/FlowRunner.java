@@ -32,7 +32,9 @@ public final class FlowRunner implements CallHandler {
 
   /** Said when a flow has no on_error prompt of its own. */
   static final Prompt DEFAULT_SORRY =
-      new Prompt("tabula-sorry", "Sorry, something went wrong. Let me connect you to someone who can help.");
+      new Prompt(
+          "tabula-sorry",
+          "Sorry, something went wrong. Let me connect you to someone who can help.");
 
   private final Flow flow;
   private final Connectors connectors;
@@ -78,7 +80,13 @@ public final class FlowRunner implements CallHandler {
     }
   }
 
-  private String run(Step step, CallPort call, Speech speech, InputSteps input, ConnectorSteps outside, CallValues values) {
+  private String run(
+      Step step,
+      CallPort call,
+      Speech speech,
+      InputSteps input,
+      ConnectorSteps outside,
+      CallValues values) {
     return switch (step) {
       case Step.Say s -> {
         speech.say(s.items(), s.agentKey());
@@ -117,7 +125,9 @@ public final class FlowRunner implements CallHandler {
       try {
         transfer(call, agentQueue());
       } catch (CallEndedException e) {
-        config.events().ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        config
+            .events()
+            .ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
       } catch (RuntimeException e) {
         failed(e.getClass().getSimpleName(), call, step);
       }
@@ -129,10 +139,20 @@ public final class FlowRunner implements CallHandler {
   /** The error path: say sorry, then transfer or hang up; if even that fails, hang up. */
   private void failed(String why, CallPort call, String step) {
     config.events().error(step, why);
-    LOG.warn("Flow {}/{} failed in step '{}' of call {}: {}; running on_error", flow.tenant(), flow.name(), step, safeId(call), why);
+    LOG.warn(
+        "Flow {}/{} failed in step '{}' of call {}: {}; running on_error",
+        flow.tenant(),
+        flow.name(),
+        step,
+        safeId(call),
+        why);
     ErrorPolicy policy = flow.onError();
     try {
-      Prompt sorry = policy.prompt().map(p -> new Prompt(p.id(), flow.promptText(p.id()))).orElse(DEFAULT_SORRY);
+      Prompt sorry =
+          policy
+              .prompt()
+              .map(p -> new Prompt(p.id(), flow.promptText(p.id())))
+              .orElse(DEFAULT_SORRY);
       call.play(sorry, "");
       if (policy.then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
         transfer(call, agentQueue());
@@ -142,7 +162,10 @@ public final class FlowRunner implements CallHandler {
     } catch (CallEndedException e) {
       config.events().ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     } catch (RuntimeException e) {
-      LOG.warn("The error path of call {} failed too ({}); hanging up", safeId(call), e.getClass().getSimpleName());
+      LOG.warn(
+          "The error path of call {} failed too ({}); hanging up",
+          safeId(call),
+          e.getClass().getSimpleName());
       try {
         hangup(call);
       } catch (RuntimeException ignored) {

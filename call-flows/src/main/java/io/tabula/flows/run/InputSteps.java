@@ -47,7 +47,8 @@ final class InputSteps {
       if (key.pressed() && menu.options().containsKey(String.valueOf(key.key()))) {
         return menu.options().get(String.valueOf(key.key())).step();
       }
-      Optional<SayItem.PromptRef> retry = key.pressed() ? menu.invalidPrompt() : menu.noInputPrompt();
+      Optional<SayItem.PromptRef> retry =
+          key.pressed() ? menu.invalidPrompt() : menu.noInputPrompt();
       if (attempt < menu.attempts()) {
         retry.ifPresent(p -> speech.play(speech.prompt(p.id()), menu.agentKey()));
       }
@@ -58,7 +59,11 @@ final class InputSteps {
   String collect(Step.Collect collect) {
     SecretField field = values.fieldFor(collect);
     CollectOptions options =
-        new CollectOptions(collect.maxDigits(), collect.firstDigitTimeout(), collect.interDigitTimeout(), collect.secure());
+        new CollectOptions(
+            collect.maxDigits(),
+            collect.firstDigitTimeout(),
+            collect.interDigitTimeout(),
+            collect.secure());
     for (int attempt = 1; attempt <= collect.attempts(); attempt++) {
       deadline.check();
       field.clear();
@@ -70,7 +75,8 @@ final class InputSteps {
       if (accepted(collect, field)) {
         return collect.next().step();
       }
-      Optional<SayItem.PromptRef> retry = field.isEmpty() ? collect.noInputPrompt() : collect.invalidPrompt();
+      Optional<SayItem.PromptRef> retry =
+          field.isEmpty() ? collect.noInputPrompt() : collect.invalidPrompt();
       field.clear();
       if (attempt < collect.attempts()) {
         retry.ifPresent(p -> speech.play(speech.prompt(p.id()), collect.agentKey()));
@@ -110,10 +116,13 @@ final class InputSteps {
   private boolean passes(CheckSpec check, SecretField field) {
     return switch (check) {
       case CheckSpec.Luhn l -> field.luhnValid();
-      case CheckSpec.CardLength l -> field.brand() != CardBrand.UNKNOWN && field.brand().acceptsPanLength(field.length());
-      case CheckSpec.ExpiryNotPast e -> field.read(d -> CardExpiry.check(d, YearMonth.now(clock))) == CardExpiry.Verdict.VALID;
+      case CheckSpec.CardLength l ->
+          field.brand() != CardBrand.UNKNOWN && field.brand().acceptsPanLength(field.length());
+      case CheckSpec.ExpiryNotPast e ->
+          field.read(d -> CardExpiry.check(d, YearMonth.now(clock))) == CardExpiry.Verdict.VALID;
       case CheckSpec.CvcLength c -> cvcFits(field, values.field(c.card()).brand());
-      case CheckSpec.Range r -> inRange(values.resolve(new io.tabula.flows.model.Ref(field.name(), "", r.pos())), r);
+      case CheckSpec.Range r ->
+          inRange(values.resolve(new io.tabula.flows.model.Ref(field.name(), "", r.pos())), r);
     };
   }
 

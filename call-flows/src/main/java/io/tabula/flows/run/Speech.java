@@ -68,7 +68,9 @@ final class Speech {
       case Value.Number n -> n.number();
       case Value.Money m -> m.amount();
       case Value.Text t -> new BigDecimal(t.text());
-      default -> throw new FlowFailure("a " + value.type().spelling() + " value cannot be spoken as a number");
+      default ->
+          throw new FlowFailure(
+              "a " + value.type().spelling() + " value cannot be spoken as a number");
     };
   }
 

@@ -26,7 +26,8 @@ import java.util.List;
 public final class FlowSimulator {
 
   /** What a simulated call did. */
-  public record Simulation(List<String> transcript, SimulatedCallPort.Ending ending, boolean memoryZeroed) {}
+  public record Simulation(
+      List<String> transcript, SimulatedCallPort.Ending ending, boolean memoryZeroed) {}
 
   private final CallMemoryPool pool;
   private final Connectors connectors;
@@ -40,23 +41,32 @@ public final class FlowSimulator {
 
   /** A pool for a few simulated calls, without asking the OS to lock memory. */
   public static CallMemoryPool smallPool() {
-    return CallMemoryPool.open(new io.tabula.masking.memory.CallMemoryPoolConfig(4, 1024, false, false));
+    return CallMemoryPool.open(
+        new io.tabula.masking.memory.CallMemoryPoolConfig(4, 1024, false, false));
   }
 
   public Simulation run(Flow flow, KeySource keys, Transcript transcript) {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
-      throw new IllegalStateException("the simulator's call memory is full; finish earlier calls first");
+      throw new IllegalStateException(
+          "the simulator's call memory is full; finish earlier calls first");
     }
-    CallInfo info = new CallInfo("sim-0001", flow.tenant(), flow.name(), "SIP/sim-00000001", "5551234", "en", List.of());
+    CallInfo info =
+        new CallInfo(
+            "sim-0001", flow.tenant(), flow.name(), "SIP/sim-00000001", "5551234", "en", List.of());
     SimulatedCallPort port = new SimulatedCallPort(info, memory, keys, transcript);
-    transcript.add("== " + flow.tenant() + "/" + flow.name() + " (simulated call " + info.uniqueId() + ")");
+    transcript.add(
+        "== " + flow.tenant() + "/" + flow.name() + " (simulated call " + info.uniqueId() + ")");
     new FlowRunner(flow, connectors, new RunnerConfig(clock, events(transcript))).handle(port);
     // What the engine does when a handler returns: make sure the memory is zeroed.
     boolean zeroedByFlow = memory.isReleased();
     memory.release();
     boolean zero = pool.slotIsZero(memory.slot());
-    transcript.add("== call ended: " + port.ending().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + (zeroedByFlow && zero ? "; call memory zeroed" : "; call memory zeroed by the engine after the flow"));
+    transcript.add(
+        "== call ended: "
+            + port.ending().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + (zeroedByFlow && zero
+                ? "; call memory zeroed"
+                : "; call memory zeroed by the engine after the flow"));
     return new Simulation(transcript.lines(), port.ending(), zeroedByFlow && zero);
   }
 

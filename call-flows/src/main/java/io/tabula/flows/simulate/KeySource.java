@@ -30,7 +30,9 @@ public interface KeySource {
 
   /** A fixed script of tokens separated by spaces. */
   static KeySource script(String keys) {
-    Deque<String> tokens = new ArrayDeque<>(Arrays.stream(keys.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList());
+    Deque<String> tokens =
+        new ArrayDeque<>(
+            Arrays.stream(keys.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList());
     return new KeySource() {
       @Override
       public Optional<String> next() {

@@ -37,7 +37,8 @@ public final class SimulatedCallPort implements CallPort {
   private Ending ending = Ending.STILL_RUNNING;
   private String queue = "";
 
-  public SimulatedCallPort(CallInfo info, CallMemory memory, KeySource keys, Transcript transcript) {
+  public SimulatedCallPort(
+      CallInfo info, CallMemory memory, KeySource keys, Transcript transcript) {
     this.info = info;
     this.memory = memory;
     this.keys = keys;
@@ -104,13 +105,21 @@ public final class SimulatedCallPort implements CallPort {
     return new CollectResult(status, count);
   }
 
-  private static String describe(String token, int count, CollectResult.Status status, CollectOptions options) {
+  private static String describe(
+      String token, int count, CollectResult.Status status, CollectOptions options) {
     if (count == 0 && status == CollectResult.Status.TIMEOUT) {
       return "Caller: (silence)";
     }
-    String end = status == CollectResult.Status.TERMINATED ? "#" : status == CollectResult.Status.TIMEOUT ? " (pause)" : "";
+    String end =
+        status == CollectResult.Status.TERMINATED
+            ? "#"
+            : status == CollectResult.Status.TIMEOUT ? " (pause)" : "";
     if (options.secure()) {
-      return "Caller: keys " + count + " digits" + end + " (secure: recording muted, digits masked)";
+      return "Caller: keys "
+          + count
+          + " digits"
+          + end
+          + " (secure: recording muted, digits masked)";
     }
     return "Caller: " + token.replace("^", "").replaceAll("#.*", "").substring(0, count) + end;
   }
@@ -194,7 +203,9 @@ public final class SimulatedCallPort implements CallPort {
   private void live() {
     if (ending != Ending.STILL_RUNNING) {
       throw new CallEndedException(
-          ending == Ending.TRANSFER ? CallEndedException.Reason.TRANSFERRED : CallEndedException.Reason.CALLER_HUNG_UP);
+          ending == Ending.TRANSFER
+              ? CallEndedException.Reason.TRANSFERRED
+              : CallEndedException.Reason.CALLER_HUNG_UP);
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The conversation of a simulated call, line by line, as ops read it. Secure input shows as a
- * count of digits, never the digits. Optionally echoes each line as it happens (interactive mode).
+ * The conversation of a simulated call, line by line, as ops read it. Secure input shows as a count
+ * of digits, never the digits. Optionally echoes each line as it happens (interactive mode).
  */
 public final class Transcript {
 

@@ -78,7 +78,8 @@ public final class FlowStore {
       return Optional.empty();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(name -> name.matches("[0-9]{6}\\.yaml"))
           .map(name -> Integer.parseInt(name.substring(0, 6)))
           .max(Integer::compare);

@@ -11,7 +11,11 @@ public final class PublishRejectedException extends Exception {
   private final transient List<Diagnostic> problems;
 
   public PublishRejectedException(List<Diagnostic> problems) {
-    super(problems.size() + " problem(s) in the flow; fix them and publish again", null, false, false);
+    super(
+        problems.size() + " problem(s) in the flow; fix them and publish again",
+        null,
+        false,
+        false);
     this.problems = List.copyOf(problems);
   }
 

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's view of the store: the newest valid published version of every flow, refreshed
  * without a restart. A version that does not validate (hand-placed, or checked against connectors
- * this engine lacks) never goes live: the previous version keeps serving and the log says why,
- * once per rejected version.
+ * this engine lacks) never goes live: the previous version keeps serving and the log says why, once
+ * per rejected version.
  *
  * <pre>{@code
  * PublishedFlows flows = new PublishedFlows(store, compiler);
@@ -48,14 +48,18 @@ public final class PublishedFlows {
 
   /** Polls every {@code interval}; cancel the returned future to stop. */
   public ScheduledFuture<?> startPolling(ScheduledExecutorService scheduler, Duration interval) {
-    return scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    return scheduler.scheduleWithFixedDelay(
+        this::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void refreshQuietly() {
     try {
       refresh();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Reading the flow store {} failed ({}); the flows already loaded keep serving", store.root(), e.getClass().getSimpleName());
+      LOG.warn(
+          "Reading the flow store {} failed ({}); the flows already loaded keep serving",
+          store.root(),
+          e.getClass().getSimpleName());
     }
   }
 
@@ -74,7 +78,8 @@ public final class PublishedFlows {
       for (Path tenant : tenants.filter(Files::isDirectory).toList()) {
         try (Stream<Path> flows = Files.list(tenant)) {
           for (Path flow : flows.filter(Files::isDirectory).toList()) {
-            changed += load(tenant.getFileName().toString(), flow.getFileName().toString(), flow) ? 1 : 0;
+            changed +=
+                load(tenant.getFileName().toString(), flow.getFileName().toString(), flow) ? 1 : 0;
           }
         }
       }
@@ -86,15 +91,21 @@ public final class PublishedFlows {
     String key = tenant + "/" + name;
     Optional<Integer> newest = FlowStore.latestVersion(dir);
     FlowVersion serving = live.get(key);
-    if (newest.isEmpty() || (serving != null && serving.version() >= newest.get()) || newest.get().equals(rejected.get(key))) {
+    if (newest.isEmpty()
+        || (serving != null && serving.version() >= newest.get())
+        || newest.get().equals(rejected.get(key))) {
       return false;
     }
     Path file = dir.resolve(FlowStore.fileName(newest.get()));
     FlowCompiler.Compiled compiled = compiler.compile(file);
-    boolean matches = compiled.flow().map(f -> f.tenant().equals(tenant) && f.name().equals(name)).orElse(false);
+    boolean matches =
+        compiled.flow().map(f -> f.tenant().equals(tenant) && f.name().equals(name)).orElse(false);
     if (!compiled.ok() || !matches) {
       rejected.put(key, newest.get());
-      LOG.warn("Flow {} version {} is not valid and does not go live; {} keeps serving. Problems: {}", key, newest.get(),
+      LOG.warn(
+          "Flow {} version {} is not valid and does not go live; {} keeps serving. Problems: {}",
+          key,
+          newest.get(),
           serving == null ? "no version" : "version " + serving.version(),
           matches ? compiled.problems() : "its flow/tenant do not match the directory " + key);
       return false;

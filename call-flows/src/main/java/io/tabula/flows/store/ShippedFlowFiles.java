@@ -28,10 +28,14 @@ public final class ShippedFlowFiles {
 
   /** The text of a shipped file such as {@code city/parking-ticket.yaml}, if there is one. */
   public static Optional<String> read(String relative) {
-    try (InputStream in = ShippedFlowFiles.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + relative)) {
-      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream in =
+        ShippedFlowFiles.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + relative)) {
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the shipped flow " + relative + " from the jar", e);
+      throw new UncheckedIOException(
+          "cannot read the shipped flow " + relative + " from the jar", e);
     }
   }
 }

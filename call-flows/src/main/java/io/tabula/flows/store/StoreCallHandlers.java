@@ -8,9 +8,9 @@ import io.tabula.flows.run.RunnerConfig;
 import java.util.Optional;
 
 /**
- * What the engine plugs in: for each new call, the handler running the tenant's flow in the
- * version that is live at that moment. The call keeps that version even if a newer one is
- * published while it runs.
+ * What the engine plugs in: for each new call, the handler running the tenant's flow in the version
+ * that is live at that moment. The call keeps that version even if a newer one is published while
+ * it runs.
  *
  * <pre>{@code
  * CallHandlers handlers = new StoreCallHandlers(publishedFlows, connectors, RunnerConfig.defaults());
@@ -30,6 +30,8 @@ public final class StoreCallHandlers implements CallHandlers {
 
   @Override
   public Optional<CallHandler> find(String tenant, String flow) {
-    return flows.current(tenant, flow).map(version -> new FlowRunner(version.flow(), connectors, config));
+    return flows
+        .current(tenant, flow)
+        .map(version -> new FlowRunner(version.flow(), connectors, config));
   }
 }

@@ -41,7 +41,9 @@ public final class FlowCompiler {
       return new Compiled(Optional.empty(), parsed.problems());
     }
     List<Diagnostic> problems = new ArrayList<>(validator.validate(parsed.flow().get()));
-    problems.sort(Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+    problems.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.pos().line())
+            .thenComparingInt(d -> d.pos().column()));
     List<Diagnostic> distinct = problems.stream().distinct().toList();
     return new Compiled(distinct.isEmpty() ? parsed.flow() : Optional.empty(), distinct);
   }

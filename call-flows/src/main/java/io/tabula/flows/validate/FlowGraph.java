@@ -16,7 +16,10 @@ final class FlowGraph {
 
   private FlowGraph() {}
 
-  /** Steps reachable from the start, in file order. */
+  /**
+   * Steps reachable from the start, in file order. A misspelt target counts as reaching the step it
+   * most likely means, so one typo is reported once rather than as a cascade of unreachable steps.
+   */
   static Set<String> reachable(Flow flow) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> work = new ArrayDeque<>(List.of(flow.start().step()));
@@ -24,12 +27,19 @@ final class FlowGraph {
       String id = work.pop();
       Step step = flow.steps().get(id);
       if (step != null && seen.add(id)) {
-        step.edges().forEach(edge -> work.push(edge.target().step()));
+        step.edges().forEach(edge -> work.push(intended(flow, edge.target().step())));
       }
     }
     Set<String> ordered = new LinkedHashSet<>();
     flow.steps().keySet().stream().filter(seen::contains).forEach(ordered::add);
     return ordered;
+  }
+
+  private static String intended(Flow flow, String target) {
+    if (flow.steps().containsKey(target)) {
+      return target;
+    }
+    return io.tabula.flows.parse.Suggest.closest(target, flow.steps().keySet()).orElse(target);
   }
 
   /** Cycles made only of steps that do not wait for the caller (strongly connected components). */
@@ -93,7 +103,8 @@ final class FlowGraph {
           component.add(member);
         } while (!member.equals(id));
         if (component.size() > 1 || successors(id).contains(id)) {
-          List<String> inFileOrder = flow.steps().keySet().stream().filter(component::contains).toList();
+          List<String> inFileOrder =
+              flow.steps().keySet().stream().filter(component::contains).toList();
           loops.add(inFileOrder);
         }
       }

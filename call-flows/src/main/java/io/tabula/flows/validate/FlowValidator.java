@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks what a flow means, after parsing: every problem at once, each with its position and a
- * fix. The rules: unknown steps, unreachable steps, loops that never wait for the caller, secure
- * fields spoken or branched on, prompts without text, values used before they exist, a missing
- * agent path, unknown connectors and type errors.
+ * Checks what a flow means, after parsing: every problem at once, each with its position and a fix.
+ * The rules: unknown steps, unreachable steps, loops that never wait for the caller, secure fields
+ * spoken or branched on, prompts without text, values used before they exist, a missing agent path,
+ * unknown connectors and type errors.
  *
  * <pre>{@code
  * List<Diagnostic> problems = new FlowValidator(catalog).validate(flow);
@@ -39,21 +39,33 @@ public final class FlowValidator {
     List<Diagnostic> problems = new ArrayList<>();
     SourcePos top = new SourcePos(flow.file(), 1, 1);
     if (flow.agent().isEmpty()) {
-      problems.add(new Diagnostic(top, "the flow has no agent path, so a caller can never reach a person",
-          "add 'agent: {queue: <queue>, key: \"0\"}'"));
+      problems.add(
+          new Diagnostic(
+              top,
+              "the flow has no agent path, so a caller can never reach a person",
+              "add 'agent: {queue: <queue>, key: \"0\"}'"));
     }
     checkTargets(flow, problems);
     Set<String> reachable = FlowGraph.reachable(flow);
     for (Step step : flow.steps().values()) {
       if (!reachable.contains(step.id())) {
-        problems.add(new Diagnostic(step.pos(), "step '" + step.id() + "' is unreachable",
-            "go to it from another step, or delete it"));
+        problems.add(
+            new Diagnostic(
+                step.pos(),
+                "step '" + step.id() + "' is unreachable",
+                "go to it from another step, or delete it"));
       }
     }
     for (List<String> loop : FlowGraph.busyLoops(flow)) {
-      problems.add(new Diagnostic(flow.steps().get(loop.getFirst()).pos(),
-          "steps " + String.join(" -> ", loop) + " -> " + loop.getFirst() + " loop without waiting for the caller",
-          "put a menu or collect in the loop, or leave it on some path"));
+      problems.add(
+          new Diagnostic(
+              flow.steps().get(loop.getFirst()).pos(),
+              "steps "
+                  + String.join(" -> ", loop)
+                  + " -> "
+                  + loop.getFirst()
+                  + " loop without waiting for the caller",
+              "put a menu or collect in the loop, or leave it on some path"));
     }
     Symbols symbols = new Symbols(flow, problems);
     Set<String> universe = new HashSet<>(symbols.names());
@@ -72,8 +84,14 @@ public final class FlowValidator {
     flow.steps().values().forEach(step -> step.edges().forEach(edge -> targets.add(edge.target())));
     for (Target target : targets) {
       if (!target.step().isEmpty() && !flow.steps().containsKey(target.step())) {
-        problems.add(new Diagnostic(target.pos(), "step '" + target.step() + "' does not exist" + Suggest.hint(target.step(), flow.steps().keySet()),
-            "use the name of a step under 'steps', or add that step"));
+        problems.add(
+            new Diagnostic(
+                target.pos(),
+                "step '"
+                    + target.step()
+                    + "' does not exist"
+                    + Suggest.hint(target.step(), flow.steps().keySet()),
+                "use the name of a step under 'steps', or add that step"));
       }
     }
   }
@@ -83,16 +101,30 @@ public final class FlowValidator {
       return;
     }
     if (!flow.prompts().containsKey(prompt.id())) {
-      problems.add(new Diagnostic(prompt.pos(), "prompt '" + prompt.id() + "' has no text" + Suggest.hint(prompt.id(), flow.prompts().keySet()),
-          "add '" + prompt.id() + ": \"<what it says>\"' under 'prompts'"));
+      problems.add(
+          new Diagnostic(
+              prompt.pos(),
+              "prompt '"
+                  + prompt.id()
+                  + "' has no text"
+                  + Suggest.hint(prompt.id(), flow.prompts().keySet()),
+              "add '" + prompt.id() + ": \"<what it says>\"' under 'prompts'"));
     } else if (flow.promptText(prompt.id()).isBlank()) {
-      problems.add(new Diagnostic(flow.promptPositions().get(prompt.id()), "prompt '" + prompt.id() + "' has no text",
-          "write what the recording says after '" + prompt.id() + ":'"));
+      problems.add(
+          new Diagnostic(
+              flow.promptPositions().get(prompt.id()),
+              "prompt '" + prompt.id() + "' has no text",
+              "write what the recording says after '" + prompt.id() + ":'"));
     }
   }
 
   /** The checks of one step's contents. */
-  private record StepChecks(Flow flow, ConnectorCatalog catalog, RefChecker refs, List<Diagnostic> problems, Set<String> defined) {
+  private record StepChecks(
+      Flow flow,
+      ConnectorCatalog catalog,
+      RefChecker refs,
+      List<Diagnostic> problems,
+      Set<String> defined) {
 
     void check(Step step) {
       switch (step) {
@@ -101,10 +133,17 @@ public final class FlowValidator {
           prompt(m.prompt());
           m.invalidPrompt().ifPresent(this::prompt);
           m.noInputPrompt().ifPresent(this::prompt);
-          flow.agent().filter(a -> m.agentKey() && m.options().containsKey(String.valueOf(a.key())))
-              .ifPresent(a -> problems.add(new Diagnostic(m.options().get(String.valueOf(a.key())).pos(),
-                  "key " + a.key() + " is the agent key, so this option can never be chosen",
-                  "use another key, or set 'agent: false' on this step")));
+          flow.agent()
+              .filter(a -> m.agentKey() && m.options().containsKey(String.valueOf(a.key())))
+              .ifPresent(
+                  a ->
+                      problems.add(
+                          new Diagnostic(
+                              m.options().get(String.valueOf(a.key())).pos(),
+                              "key "
+                                  + a.key()
+                                  + " is the agent key, so this option can never be chosen",
+                              "use another key, or set 'agent: false' on this step")));
         }
         case Step.Collect c -> collect(c);
         case Step.Lookup l -> lookup(l);
@@ -125,21 +164,33 @@ public final class FlowValidator {
       for (SayItem item : items) {
         switch (item) {
           case SayItem.PromptRef p -> prompt(p);
-          case SayItem.Speak s -> refs.value(s.ref(), RefChecker.Use.SPOKEN, defined).ifPresent(type -> speakable(s, type));
+          case SayItem.Speak s ->
+              refs.value(s.ref(), RefChecker.Use.SPOKEN, defined)
+                  .ifPresent(type -> speakable(s, type));
         }
       }
     }
 
     private void speakable(SayItem.Speak speak, ValueType type) {
-      boolean fits = switch (speak.as()) {
-        case NUMBER -> type == ValueType.NUMBER || type == ValueType.DIGITS;
-        case DIGITS -> type == ValueType.DIGITS || type == ValueType.NUMBER || type == ValueType.TEXT;
-        case AMOUNT -> type == ValueType.MONEY;
-        case DATE -> type == ValueType.DATE;
-      };
+      boolean fits =
+          switch (speak.as()) {
+            case NUMBER -> type == ValueType.NUMBER || type == ValueType.DIGITS;
+            case DIGITS ->
+                type == ValueType.DIGITS || type == ValueType.NUMBER || type == ValueType.TEXT;
+            case AMOUNT -> type == ValueType.MONEY;
+            case DATE -> type == ValueType.DATE;
+          };
       if (!fits) {
-        problems.add(new Diagnostic(speak.ref().pos(), "type error: '" + speak.ref().spelled() + "' is " + type.spelling()
-            + " and cannot be spoken as " + speak.as().spelling(), "speak " + type.spelling() + " values as " + wayFor(type)));
+        problems.add(
+            new Diagnostic(
+                speak.ref().pos(),
+                "type error: '"
+                    + speak.ref().spelled()
+                    + "' is "
+                    + type.spelling()
+                    + " and cannot be spoken as "
+                    + speak.as().spelling(),
+                "speak " + type.spelling() + " values as " + wayFor(type)));
       }
     }
 
@@ -161,17 +212,26 @@ public final class FlowValidator {
         switch (check) {
           case CheckSpec.Luhn l -> requireKind(c, check, FieldKind.CARD, "luhn");
           case CheckSpec.CardLength l -> requireKind(c, check, FieldKind.CARD, "card_length");
-          case CheckSpec.ExpiryNotPast e -> requireKind(c, check, FieldKind.EXPIRY, "expiry_not_past");
+          case CheckSpec.ExpiryNotPast e ->
+              requireKind(c, check, FieldKind.EXPIRY, "expiry_not_past");
           case CheckSpec.CvcLength v -> {
             requireKind(c, check, FieldKind.CVC, "cvc_length");
             refs.cardData(v.card(), FieldKind.CARD, defined);
           }
           case CheckSpec.Range r -> {
             if (c.secure()) {
-              problems.add(new Diagnostic(r.pos(), "range cannot check a secure field", "use range on digits fields only"));
+              problems.add(
+                  new Diagnostic(
+                      r.pos(),
+                      "range cannot check a secure field",
+                      "use range on digits fields only"));
             }
             if (r.min().compareTo(r.max()) > 0) {
-              problems.add(new Diagnostic(r.pos(), "range min " + r.min() + " is more than max " + r.max(), "swap min and max"));
+              problems.add(
+                  new Diagnostic(
+                      r.pos(),
+                      "range min " + r.min() + " is more than max " + r.max(),
+                      "swap min and max"));
             }
           }
         }
@@ -180,27 +240,63 @@ public final class FlowValidator {
 
     private void requireKind(Step.Collect c, CheckSpec check, FieldKind kind, String name) {
       if (c.kind() != kind) {
-        problems.add(new Diagnostic(check.pos(), "type error: " + name + " checks " + kind.spelling() + " fields, but '" + c.field()
-            + "' is " + c.kind().spelling(), "remove " + name + " or collect with kind: " + kind.spelling()));
+        problems.add(
+            new Diagnostic(
+                check.pos(),
+                "type error: "
+                    + name
+                    + " checks "
+                    + kind.spelling()
+                    + " fields, but '"
+                    + c.field()
+                    + "' is "
+                    + c.kind().spelling(),
+                "remove " + name + " or collect with kind: " + kind.spelling()));
       }
     }
 
     private void lookup(Step.Lookup l) {
       if (!l.connector().isEmpty() && !catalog.lookups().contains(l.connector())) {
-        problems.add(new Diagnostic(l.connectorPos(), "unknown lookup connector '" + l.connector() + "'" + Suggest.hint(l.connector(), catalog.lookups()),
-            "use one of " + String.join(", ", new java.util.TreeSet<>(catalog.lookups())) + ", or configure the connector"));
+        problems.add(
+            new Diagnostic(
+                l.connectorPos(),
+                "unknown lookup connector '"
+                    + l.connector()
+                    + "'"
+                    + Suggest.hint(l.connector(), catalog.lookups()),
+                "use one of "
+                    + String.join(", ", new java.util.TreeSet<>(catalog.lookups()))
+                    + ", or configure the connector"));
       }
       l.inputs().values().forEach(ref -> refs.lookupInput(ref, defined));
     }
 
     private void pay(Step.Pay p) {
       if (!p.connector().isEmpty() && !catalog.payments().contains(p.connector())) {
-        problems.add(new Diagnostic(p.connectorPos(), "unknown payment connector '" + p.connector() + "'" + Suggest.hint(p.connector(), catalog.payments()),
-            "use one of " + String.join(", ", new java.util.TreeSet<>(catalog.payments())) + ", or configure the connector"));
+        problems.add(
+            new Diagnostic(
+                p.connectorPos(),
+                "unknown payment connector '"
+                    + p.connector()
+                    + "'"
+                    + Suggest.hint(p.connector(), catalog.payments()),
+                "use one of "
+                    + String.join(", ", new java.util.TreeSet<>(catalog.payments()))
+                    + ", or configure the connector"));
       }
-      refs.value(p.amount(), RefChecker.Use.CARD_DATA, defined).filter(t -> t != ValueType.MONEY).ifPresent(t ->
-          problems.add(new Diagnostic(p.amount().pos(), "type error: the amount '" + p.amount().spelled() + "' is " + t.spelling() + ", not money",
-              "use a money value from a lookup")));
+      refs.value(p.amount(), RefChecker.Use.CARD_DATA, defined)
+          .filter(t -> t != ValueType.MONEY)
+          .ifPresent(
+              t ->
+                  problems.add(
+                      new Diagnostic(
+                          p.amount().pos(),
+                          "type error: the amount '"
+                              + p.amount().spelled()
+                              + "' is "
+                              + t.spelling()
+                              + ", not money",
+                          "use a money value from a lookup")));
       refs.cardData(p.card(), FieldKind.CARD, defined);
       refs.cardData(p.expiry(), FieldKind.EXPIRY, defined);
       refs.cardData(p.cvc(), FieldKind.CVC, defined);
@@ -212,22 +308,64 @@ public final class FlowValidator {
       if (type.isEmpty()) {
         return;
       }
-      if (condition.op().ordering() && !(type.get() == ValueType.MONEY || type.get() == ValueType.NUMBER)) {
-        problems.add(new Diagnostic(condition.ref().pos(), "type error: '" + condition.ref().spelled() + "' is " + type.get().spelling()
-            + " and cannot be compared with " + condition.op().spelling(), "use equals or not_equals"));
+      if (condition.op().ordering()
+          && !(type.get() == ValueType.MONEY || type.get() == ValueType.NUMBER)) {
+        problems.add(
+            new Diagnostic(
+                condition.ref().pos(),
+                "type error: '"
+                    + condition.ref().spelled()
+                    + "' is "
+                    + type.get().spelling()
+                    + " and cannot be compared with "
+                    + condition.op().spelling(),
+                "use equals or not_equals"));
       } else if (!Literals.fits(condition.literal(), type.get())) {
-        problems.add(new Diagnostic(condition.pos(), "type error: '" + condition.literal() + "' is not a " + type.get().spelling() + " value",
-            "compare with " + Literals.example(type.get())));
+        problems.add(
+            new Diagnostic(
+                condition.pos(),
+                "type error: '"
+                    + condition.literal()
+                    + "' is not a "
+                    + type.get().spelling()
+                    + " value",
+                "compare with " + Literals.example(type.get())));
       }
     }
 
     private void set(Step.Set s) {
-      s.literal().filter(text -> !Literals.fits(text, s.name().type())).ifPresent(text ->
-          problems.add(new Diagnostic(s.name().pos(), "type error: '" + text + "' is not a " + s.name().type().spelling() + " value",
-              "write " + Literals.example(s.name().type()))));
-      s.copy().ifPresent(ref -> refs.value(ref, RefChecker.Use.COPIED, defined).filter(t -> t != s.name().type()).ifPresent(t ->
-          problems.add(new Diagnostic(ref.pos(), "type error: '" + ref.spelled() + "' is " + t.spelling() + " but '" + s.name().name()
-              + "' is " + s.name().type().spelling(), "give the set step type: " + t.spelling()))));
+      s.literal()
+          .filter(text -> !Literals.fits(text, s.name().type()))
+          .ifPresent(
+              text ->
+                  problems.add(
+                      new Diagnostic(
+                          s.name().pos(),
+                          "type error: '"
+                              + text
+                              + "' is not a "
+                              + s.name().type().spelling()
+                              + " value",
+                          "write " + Literals.example(s.name().type()))));
+      s.copy()
+          .ifPresent(
+              ref ->
+                  refs.value(ref, RefChecker.Use.COPIED, defined)
+                      .filter(t -> t != s.name().type())
+                      .ifPresent(
+                          t ->
+                              problems.add(
+                                  new Diagnostic(
+                                      ref.pos(),
+                                      "type error: '"
+                                          + ref.spelled()
+                                          + "' is "
+                                          + t.spelling()
+                                          + " but '"
+                                          + s.name().name()
+                                          + "' is "
+                                          + s.name().type().spelling(),
+                                      "give the set step type: " + t.spelling()))));
     }
   }
 }

@@ -47,8 +47,14 @@ final class RefChecker {
     }
     Optional<ValueType> type = symbols.value(ref.spelled());
     if (type.isEmpty()) {
-      problems.add(new Diagnostic(ref.pos(), "'" + ref.spelled() + "' is not a value of this flow" + Suggest.hint(ref.spelled(), symbols.names()),
-          "collect it, look it up, or set it before using it"));
+      problems.add(
+          new Diagnostic(
+              ref.pos(),
+              "'"
+                  + ref.spelled()
+                  + "' is not a value of this flow"
+                  + Suggest.hint(ref.spelled(), symbols.names()),
+              "collect it, look it up, or set it before using it"));
       return Optional.empty();
     }
     requireDefined(ref, ref.spelled(), defined);
@@ -59,8 +65,15 @@ final class RefChecker {
   void cardData(Ref ref, FieldKind kind, Set<String> defined) {
     Optional<Symbols.Field> field = symbols.field(ref.name());
     if (field.isEmpty() || !ref.attribute().isEmpty() || field.get().kind() != kind) {
-      problems.add(new Diagnostic(ref.pos(), "type error: '" + ref.spelled() + "' is not a collected " + kind.spelling() + " field",
-          "name a field collected with kind: " + kind.spelling()));
+      problems.add(
+          new Diagnostic(
+              ref.pos(),
+              "type error: '"
+                  + ref.spelled()
+                  + "' is not a collected "
+                  + kind.spelling()
+                  + " field",
+              "name a field collected with kind: " + kind.spelling()));
       return;
     }
     requireDefined(ref, ref.name(), defined);
@@ -75,13 +88,23 @@ final class RefChecker {
     value(ref, Use.LOOKUP_INPUT, defined);
   }
 
-  private Optional<ValueType> fieldValue(Ref ref, Symbols.Field field, Use use, Set<String> defined) {
+  private Optional<ValueType> fieldValue(
+      Ref ref, Symbols.Field field, Use use, Set<String> defined) {
     if (ref.attribute().isEmpty()) {
       if (field.secure()) {
-        problems.add(new Diagnostic(ref.pos(), "secure field '" + ref.name() + "' cannot be " + use.words,
-            field.kind() == FieldKind.CARD
-                ? "use " + ref.name() + ".last_four, " + ref.name() + ".brand or " + ref.name() + ".valid"
-                : "use " + ref.name() + ".valid"));
+        problems.add(
+            new Diagnostic(
+                ref.pos(),
+                "secure field '" + ref.name() + "' cannot be " + use.words,
+                field.kind() == FieldKind.CARD
+                    ? "use "
+                        + ref.name()
+                        + ".last_four, "
+                        + ref.name()
+                        + ".brand or "
+                        + ref.name()
+                        + ".valid"
+                    : "use " + ref.name() + ".valid"));
         return Optional.empty();
       }
       requireDefined(ref, ref.name(), defined);
@@ -89,8 +112,17 @@ final class RefChecker {
     }
     Optional<ValueType> type = attribute(field, ref.attribute());
     if (type.isEmpty()) {
-      problems.add(new Diagnostic(ref.pos(), "'" + ref.spelled() + "' is not something a " + field.kind().spelling() + " field offers",
-          field.kind() == FieldKind.CARD ? "use last_four, brand or valid" : field.secure() ? "use valid" : "use the field's name alone"));
+      problems.add(
+          new Diagnostic(
+              ref.pos(),
+              "'"
+                  + ref.spelled()
+                  + "' is not something a "
+                  + field.kind().spelling()
+                  + " field offers",
+              field.kind() == FieldKind.CARD
+                  ? "use last_four, brand or valid"
+                  : field.secure() ? "use valid" : "use the field's name alone"));
       return Optional.empty();
     }
     requireDefined(ref, ref.name(), defined);
@@ -112,8 +144,11 @@ final class RefChecker {
 
   private void requireDefined(Ref ref, String name, Set<String> defined) {
     if (!defined.contains(name)) {
-      problems.add(new Diagnostic(ref.pos(), "'" + ref.spelled() + "' is used before it exists on every path to this step",
-          "make sure every path here first collects, looks up or sets '" + name + "'"));
+      problems.add(
+          new Diagnostic(
+              ref.pos(),
+              "'" + ref.spelled() + "' is used before it exists on every path to this step",
+              "make sure every path here first collects, looks up or sets '" + name + "'"));
     }
   }
 }

@@ -24,7 +24,8 @@ final class Symbols {
           "payment.brand", ValueType.TEXT,
           "payment.last_four", ValueType.DIGITS);
 
-  static final Map<String, ValueType> PAYMENT_DECLINED = Map.of("payment.decline_reason", ValueType.TEXT);
+  static final Map<String, ValueType> PAYMENT_DECLINED =
+      Map.of("payment.decline_reason", ValueType.TEXT);
 
   /** A collected field. */
   record Field(String name, FieldKind kind, boolean secure) {}
@@ -49,9 +50,17 @@ final class Symbols {
     Field field = new Field(collect.field(), collect.kind(), collect.secure());
     Field earlier = fields.putIfAbsent(collect.field(), field);
     if (earlier != null && !earlier.equals(field)) {
-      problems.add(new io.tabula.flows.model.Diagnostic(collect.pos(),
-          "field '" + collect.field() + "' is collected as " + describe(field) + " here but as " + describe(earlier) + " elsewhere",
-          "use one kind for a field, or give this field its own name"));
+      problems.add(
+          new io.tabula.flows.model.Diagnostic(
+              collect.pos(),
+              "field '"
+                  + collect.field()
+                  + "' is collected as "
+                  + describe(field)
+                  + " here but as "
+                  + describe(earlier)
+                  + " elsewhere",
+              "use one kind for a field, or give this field its own name"));
     }
   }
 
@@ -62,13 +71,24 @@ final class Symbols {
   private void declareValue(TypedName name, List<io.tabula.flows.model.Diagnostic> problems) {
     ValueType earlier = values.putIfAbsent(name.name(), name.type());
     if (earlier != null && earlier != name.type()) {
-      problems.add(new io.tabula.flows.model.Diagnostic(name.pos(),
-          "type error: '" + name.name() + "' is " + name.type().spelling() + " here but " + earlier.spelling() + " elsewhere",
-          "give both the same type, or use another name"));
+      problems.add(
+          new io.tabula.flows.model.Diagnostic(
+              name.pos(),
+              "type error: '"
+                  + name.name()
+                  + "' is "
+                  + name.type().spelling()
+                  + " here but "
+                  + earlier.spelling()
+                  + " elsewhere",
+              "give both the same type, or use another name"));
     }
     if (fields.containsKey(name.name())) {
-      problems.add(new io.tabula.flows.model.Diagnostic(name.pos(), "'" + name.name() + "' is already a collected field",
-          "give the value another name"));
+      problems.add(
+          new io.tabula.flows.model.Diagnostic(
+              name.pos(),
+              "'" + name.name() + "' is already a collected field",
+              "give the value another name"));
     }
   }
 

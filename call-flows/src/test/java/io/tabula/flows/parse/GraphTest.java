@@ -19,7 +19,8 @@ class GraphTest {
   @Test
   void mermaidHasEveryStepAndTransition() {
     String mermaid = MermaidWriter.write(flow);
-    assertThat(mermaid).startsWith("flowchart TD\n")
+    assertThat(mermaid)
+        .startsWith("flowchart TD\n")
         .contains("START((start)) --> s_welcome")
         .contains("s_offer_payment -->|1| s_ask_card")
         .contains("s_pay_ticket -->|on_declined| s_why_declined")
@@ -33,7 +34,10 @@ class GraphTest {
     String svg = Svg.write(flow);
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    Document document =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
     assertThat(document.getElementsByTagName("rect").getLength()).isEqualTo(flow.steps().size());
     assertThat(svg).contains(">pay-ticket<").contains(">on_approved<");

@@ -19,7 +19,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The JSON Schema editors use agrees with the shipped flows, and the jar carries the same files. */
+/**
+ * The JSON Schema editors use agrees with the shipped flows, and the jar carries the same files.
+ */
 class SchemaTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +32,8 @@ class SchemaTest {
     if (schema != null) {
       return schema;
     }
-    JsonNode node = JSON.readTree(Files.readString(ShippedFlows.repo().resolve("flows/flow.schema.json")));
+    JsonNode node =
+        JSON.readTree(Files.readString(ShippedFlows.repo().resolve("flows/flow.schema.json")));
     schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node);
     return schema;
   }
@@ -41,28 +44,41 @@ class SchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"city/parking-ticket.yaml", "utility/bill-payment.yaml", "utility/balance.yaml"})
+  @ValueSource(
+      strings = {"city/parking-ticket.yaml", "utility/bill-payment.yaml", "utility/balance.yaml"})
   void shippedFlowsMatchTheSchema(String file) throws Exception {
     assertThat(check(Files.readString(ShippedFlows.file(file)))).isEmpty();
   }
 
   @Test
   void theSchemaCatchesAMisspeltKey() throws Exception {
-    String yaml = Files.readString(ShippedFlows.file("utility/balance.yaml")).replace("max_digits: 5", "max_digit: 5");
+    String yaml =
+        Files.readString(ShippedFlows.file("utility/balance.yaml"))
+            .replace("max_digits: 5", "max_digit: 5");
     assertThat(check(yaml)).isNotEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"city/parking-ticket.yaml", "utility/bill-payment.yaml", "utility/balance.yaml", "flow.schema.json"})
+  @ValueSource(
+      strings = {
+        "city/parking-ticket.yaml",
+        "utility/bill-payment.yaml",
+        "utility/balance.yaml",
+        "flow.schema.json"
+      })
   void theJarCarriesTheRepositoryFiles(String file) throws Exception {
-    assertThat(ShippedFlowFiles.read(file)).contains(Files.readString(ShippedFlows.repo().resolve("flows").resolve(file)));
+    assertThat(ShippedFlowFiles.read(file))
+        .contains(Files.readString(ShippedFlows.repo().resolve("flows").resolve(file)));
   }
 
   @Test
   void theListOfShippedFlowsIsComplete() throws Exception {
     try (var walk = Files.walk(ShippedFlows.repo().resolve("flows"))) {
-      assertThat(walk.filter(p -> p.toString().endsWith(".yaml"))
-              .map(p -> ShippedFlows.repo().resolve("flows").relativize(p).toString()).sorted().toList())
+      assertThat(
+              walk.filter(p -> p.toString().endsWith(".yaml"))
+                  .map(p -> ShippedFlows.repo().resolve("flows").relativize(p).toString())
+                  .sorted()
+                  .toList())
           .containsExactlyElementsOf(ShippedFlowFiles.FLOWS.stream().sorted().toList());
     }
   }

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A call port that passes everything to another one, failing the {@code failAt}-th operation with
- * a {@link CallPortException} (as the engine does on a reply timeout) and letting a test look at
- * each prompt as it is played.
+ * A call port that passes everything to another one, failing the {@code failAt}-th operation with a
+ * {@link CallPortException} (as the engine does on a reply timeout) and letting a test look at each
+ * prompt as it is played.
  */
 final class DelegatingCallPort implements CallPort {
 
@@ -28,7 +28,8 @@ final class DelegatingCallPort implements CallPort {
   private final Consumer<Prompt> onPlay;
   private int operations;
 
-  DelegatingCallPort(CallPort delegate, int failAt, CallPortException.Kind kind, Consumer<Prompt> onPlay) {
+  DelegatingCallPort(
+      CallPort delegate, int failAt, CallPortException.Kind kind, Consumer<Prompt> onPlay) {
     this.delegate = delegate;
     this.failAt = failAt;
     this.kind = kind;

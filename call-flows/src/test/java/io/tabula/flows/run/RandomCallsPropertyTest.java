@@ -26,8 +26,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class RandomCallsPropertyTest {
 
-  private static final List<String> FLOWS = List.of("city/parking-ticket.yaml", "utility/bill-payment.yaml", "utility/balance.yaml");
-  private static final java.util.Map<String, Flow> FLOW_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final List<String> FLOWS =
+      List.of("city/parking-ticket.yaml", "utility/bill-payment.yaml", "utility/balance.yaml");
+  private static final java.util.Map<String, Flow> FLOW_CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static CallMemoryPool pool;
 
   @BeforeContainer
@@ -42,34 +44,73 @@ class RandomCallsPropertyTest {
 
   @Provide
   Arbitrary<String> tokens() {
-    Arbitrary<String> keys = Arbitraries.strings().withChars("0123456789*#").ofMinLength(1).ofMaxLength(20);
-    Arbitrary<String> known = Arbitraries.of("12345678#", "87654321#", "1002003004#", "94110", "1", "2", "0", "^0",
-        "4242424242424242#", "4000000000009995#", "4000000000000119#", "1230", "123", "-", "H");
+    Arbitrary<String> keys =
+        Arbitraries.strings().withChars("0123456789*#").ofMinLength(1).ofMaxLength(20);
+    Arbitrary<String> known =
+        Arbitraries.of(
+            "12345678#",
+            "87654321#",
+            "1002003004#",
+            "94110",
+            "1",
+            "2",
+            "0",
+            "^0",
+            "4242424242424242#",
+            "4000000000009995#",
+            "4000000000000119#",
+            "1230",
+            "123",
+            "-",
+            "H");
     return Arbitraries.oneOf(keys, known);
   }
 
   @Property(tries = 300)
-  void randomCallersNeverBreakAFlow(@ForAll("flows") String flowFile, @ForAll("scripts") List<String> script) {
+  void randomCallersNeverBreakAFlow(
+      @ForAll("flows") String flowFile, @ForAll("scripts") List<String> script) {
     Flow flow = FLOW_CACHE.computeIfAbsent(flowFile, ShippedFlows::load);
-    FlowSimulator simulator = new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
-    FlowSimulator.Simulation call = simulator.run(flow, KeySource.script(String.join(" ", script)), new Transcript());
-    assertThat(call.ending()).isIn(SimulatedCallPort.Ending.HANGUP, SimulatedCallPort.Ending.TRANSFER, SimulatedCallPort.Ending.CALLER_HUNG_UP);
+    FlowSimulator simulator =
+        new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
+    FlowSimulator.Simulation call =
+        simulator.run(flow, KeySource.script(String.join(" ", script)), new Transcript());
+    assertThat(call.ending())
+        .isIn(
+            SimulatedCallPort.Ending.HANGUP,
+            SimulatedCallPort.Ending.TRANSFER,
+            SimulatedCallPort.Ending.CALLER_HUNG_UP);
     assertThat(call.memoryZeroed()).as("memory zeroed when the call ended").isTrue();
     assertThat(pool.slotsInUse()).isZero();
-    assertThat(String.join("\n", call.transcript())).doesNotContain("4242424242424242").doesNotContain("Exception");
+    assertThat(String.join("\n", call.transcript()))
+        .doesNotContain("4242424242424242")
+        .doesNotContain("Exception");
   }
 
   @Property(tries = 200)
   void aCallCommandFailingAnywhereRunsTheErrorPathAndStillZeroesMemory(
-      @ForAll("flows") String flowFile, @ForAll("scripts") List<String> script, @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 30) int failAt) {
+      @ForAll("flows") String flowFile,
+      @ForAll("scripts") List<String> script,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 30) int failAt) {
     Flow flow = FLOW_CACHE.computeIfAbsent(flowFile, ShippedFlows::load);
     var memory = ((io.tabula.masking.memory.Acquisition.Acquired) pool.acquire()).memory();
-    var info = new io.tabula.flows.port.CallInfo("p-1", flow.tenant(), flow.name(), "SIP/p", "555", "en", List.of());
+    var info =
+        new io.tabula.flows.port.CallInfo(
+            "p-1", flow.tenant(), flow.name(), "SIP/p", "555", "en", List.of());
     Transcript transcript = new Transcript();
-    SimulatedCallPort port = new SimulatedCallPort(info, memory, KeySource.script(String.join(" ", script)), transcript);
-    new FlowRunner(flow, DemoConnectors.create(ShippedFlows.CLOCK), new RunnerConfig(ShippedFlows.CLOCK, FlowEvents.NONE))
-        .handle(new DelegatingCallPort(port, failAt, io.tabula.flows.port.CallPortException.Kind.REPLY_TIMEOUT, p -> {}));
-    assertThat(port.ending()).isIn(SimulatedCallPort.Ending.HANGUP, SimulatedCallPort.Ending.TRANSFER, SimulatedCallPort.Ending.CALLER_HUNG_UP);
+    SimulatedCallPort port =
+        new SimulatedCallPort(info, memory, KeySource.script(String.join(" ", script)), transcript);
+    new FlowRunner(
+            flow,
+            DemoConnectors.create(ShippedFlows.CLOCK),
+            new RunnerConfig(ShippedFlows.CLOCK, FlowEvents.NONE))
+        .handle(
+            new DelegatingCallPort(
+                port, failAt, io.tabula.flows.port.CallPortException.Kind.REPLY_TIMEOUT, p -> {}));
+    assertThat(port.ending())
+        .isIn(
+            SimulatedCallPort.Ending.HANGUP,
+            SimulatedCallPort.Ending.TRANSFER,
+            SimulatedCallPort.Ending.CALLER_HUNG_UP);
     assertThat(memory.isReleased()).isTrue();
     assertThat(pool.slotIsZero(memory.slot())).isTrue();
   }

@@ -25,29 +25,63 @@ class GoldenTranscriptTest {
     String card = "4242424242424242#";
     return Stream.of(
         Arguments.of("city/parking-ticket.yaml", "paid", "12345678# 1 " + card + " 1230 123"),
-        Arguments.of("city/parking-ticket.yaml", "paid-amex", "55555555# 1 378282246310005# 1230 1234"),
-        Arguments.of("city/parking-ticket.yaml", "hear-again-then-pay", "12345678# 2 1 " + card + " 1230 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml", "paid-amex", "55555555# 1 378282246310005# 1230 1234"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "hear-again-then-pay",
+            "12345678# 2 1 " + card + " 1230 123"),
         Arguments.of("city/parking-ticket.yaml", "nothing-due", "87654321#"),
-        Arguments.of("city/parking-ticket.yaml", "ticket-not-found-then-found", "11111111# 12345678# - - -"),
+        Arguments.of(
+            "city/parking-ticket.yaml", "ticket-not-found-then-found", "11111111# 12345678# - - -"),
         Arguments.of("city/parking-ticket.yaml", "ticket-invalid-three-times", "123# - 99#"),
         Arguments.of("city/parking-ticket.yaml", "menu-invalid-and-silence", "12345678# 7 - 9"),
-        Arguments.of("city/parking-ticket.yaml", "card-fails-luhn-then-ok", "12345678# 1 4242424242424241# " + card + " 1230 123"),
-        Arguments.of("city/parking-ticket.yaml", "card-invalid-three-times", "12345678# 1 1234# 4242424242424241# -"),
-        Arguments.of("city/parking-ticket.yaml", "expiry-in-the-past", "12345678# 1 " + card + " 1025 1399 -"),
-        Arguments.of("city/parking-ticket.yaml", "cvc-wrong-length", "12345678# 1 " + card + " 1230 12# 1234 123"),
-        Arguments.of("city/parking-ticket.yaml", "declined-insufficient-funds-retry", "12345678# 1 4000000000009995# 1230 123 1 " + card + " 1230 123"),
-        Arguments.of("city/parking-ticket.yaml", "declined-expired", "12345678# 1 4000000000000069# 1230 123 - -"),
-        Arguments.of("city/parking-ticket.yaml", "declined-wrong-cvc", "12345678# 1 4000000000000127# 1230 123 2"),
-        Arguments.of("city/parking-ticket.yaml", "declined-do-not-honour", "12345678# 1 4000000000000044# 1230 123 -  -"),
-        Arguments.of("city/parking-ticket.yaml", "payment-failed", "12345678# 1 4000000000000119# 1230 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "card-fails-luhn-then-ok",
+            "12345678# 1 4242424242424241# " + card + " 1230 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "card-invalid-three-times",
+            "12345678# 1 1234# 4242424242424241# -"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "expiry-in-the-past",
+            "12345678# 1 " + card + " 1025 1399 -"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "cvc-wrong-length",
+            "12345678# 1 " + card + " 1230 12# 1234 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "declined-insufficient-funds-retry",
+            "12345678# 1 4000000000009995# 1230 123 1 " + card + " 1230 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "declined-expired",
+            "12345678# 1 4000000000000069# 1230 123 - -"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "declined-wrong-cvc",
+            "12345678# 1 4000000000000127# 1230 123 2"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "declined-do-not-honour",
+            "12345678# 1 4000000000000044# 1230 123 -  -"),
+        Arguments.of(
+            "city/parking-ticket.yaml", "payment-failed", "12345678# 1 4000000000000119# 1230 123"),
         Arguments.of("city/parking-ticket.yaml", "agent-from-menu", "12345678# 0"),
         Arguments.of("city/parking-ticket.yaml", "agent-during-welcome", "^0"),
         Arguments.of("city/parking-ticket.yaml", "agent-while-collecting", "0#"),
         Arguments.of("city/parking-ticket.yaml", "agent-instead-of-card", "12345678# 1 0#"),
         Arguments.of("city/parking-ticket.yaml", "caller-hangs-up-during-card", "12345678# 1 H"),
         Arguments.of("city/parking-ticket.yaml", "caller-walks-away", ""),
-        Arguments.of("utility/bill-payment.yaml", "paid", "1002003004# 94110 1 5555555555554444# 0828 321"),
-        Arguments.of("utility/bill-payment.yaml", "zip-mismatch-then-ok", "1002003004# 10001 1002003004# 94110 2 -"),
+        Arguments.of(
+            "utility/bill-payment.yaml", "paid", "1002003004# 94110 1 5555555555554444# 0828 321"),
+        Arguments.of(
+            "utility/bill-payment.yaml",
+            "zip-mismatch-then-ok",
+            "1002003004# 10001 1002003004# 94110 2 -"),
         Arguments.of("utility/bill-payment.yaml", "nothing-due", "2003004005# 10001"),
         Arguments.of("utility/bill-payment.yaml", "zip-silence-to-agent", "1002003004# - - -"),
         Arguments.of("utility/balance.yaml", "balance", "1002003004# 94110 1 2"),
@@ -59,8 +93,10 @@ class GoldenTranscriptTest {
   void transcriptMatchesGolden(String flowFile, String name, String keys) throws IOException {
     String actual;
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
-      FlowSimulator simulator = new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
-      FlowSimulator.Simulation simulation = simulator.run(ShippedFlows.load(flowFile), KeySource.script(keys), new Transcript());
+      FlowSimulator simulator =
+          new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
+      FlowSimulator.Simulation simulation =
+          simulator.run(ShippedFlows.load(flowFile), KeySource.script(keys), new Transcript());
       assertThat(simulation.ending()).isNotEqualTo(SimulatedCallPort.Ending.STILL_RUNNING);
       assertThat(simulation.memoryZeroed()).isTrue();
       actual = "keys: " + keys + "\n" + String.join("\n", simulation.transcript()) + "\n";
@@ -71,7 +107,9 @@ class GoldenTranscriptTest {
       Files.createDirectories(source.getParent());
       Files.writeString(source, actual, StandardCharsets.UTF_8);
     }
-    assertThat(Files.exists(source)).as("golden file %s (create it with -Dgolden.update=true)", resource).isTrue();
+    assertThat(Files.exists(source))
+        .as("golden file %s (create it with -Dgolden.update=true)", resource)
+        .isTrue();
     assertThat(actual).isEqualTo(Files.readString(source, StandardCharsets.UTF_8));
   }
 }

@@ -28,7 +28,10 @@ class FlowStoreTest {
   private Path source() throws Exception {
     Path file = root.resolve("city/parking-ticket.yaml");
     Files.createDirectories(file.getParent());
-    Files.copy(ShippedFlows.file("city/parking-ticket.yaml"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        ShippedFlows.file("city/parking-ticket.yaml"),
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 
@@ -40,22 +43,28 @@ class FlowStoreTest {
   void publishedVersionsGoLiveWithoutRestartAndCallsKeepTheirVersion() throws Exception {
     FlowStore store = new FlowStore(root, compiler);
     PublishedFlows flows = new PublishedFlows(store, compiler);
-    StoreCallHandlers handlers = new StoreCallHandlers(flows, DemoConnectors.create(ShippedFlows.CLOCK), RunnerConfig.defaults());
+    StoreCallHandlers handlers =
+        new StoreCallHandlers(
+            flows, DemoConnectors.create(ShippedFlows.CLOCK), RunnerConfig.defaults());
     Path source = source();
 
     assertThat(store.publish(source)).isEqualTo(1);
     assertThat(flows.refresh()).isEqualTo(1);
     CallHandler runningCall = handlers.find("city", "parking-ticket").orElseThrow();
 
-    Files.writeString(source, Files.readString(source).replace("Welcome to the City", "Hello from the City"));
+    Files.writeString(
+        source, Files.readString(source).replace("Welcome to the City", "Hello from the City"));
     assertThat(store.publish(source)).isEqualTo(2);
     assertThat(flows.refresh()).isEqualTo(1);
 
     assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(2);
-    assertThat(welcome(handlers.find("city", "parking-ticket").orElseThrow())).startsWith("Hello from the City");
+    assertThat(welcome(handlers.find("city", "parking-ticket").orElseThrow()))
+        .startsWith("Hello from the City");
     assertThat(welcome(runningCall)).startsWith("Welcome to the City");
     assertThat(store.versionsOf("city", "parking-ticket").resolve("000001.yaml")).isReadable();
-    assertThat(Files.getPosixFilePermissions(store.versionsOf("city", "parking-ticket").resolve("000001.yaml")))
+    assertThat(
+            Files.getPosixFilePermissions(
+                store.versionsOf("city", "parking-ticket").resolve("000001.yaml")))
         .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
   }
 
@@ -64,12 +73,17 @@ class FlowStoreTest {
     FlowStore store = new FlowStore(root, compiler);
     Path source = source();
     store.publish(source);
-    Files.writeString(source, Files.readString(source).replace("next: ask-ticket\n\n  ask-ticket:", "next: ask-tiket\n\n  ask-ticket:"));
+    Files.writeString(
+        source,
+        Files.readString(source)
+            .replace("next: ask-ticket\n\n  ask-ticket:", "next: ask-tiket\n\n  ask-ticket:"));
 
     assertThatThrownBy(() -> store.publish(source))
         .isInstanceOf(PublishRejectedException.class)
-        .satisfies(e -> assertThat(((PublishRejectedException) e).problems().getFirst().message())
-            .isEqualTo("step 'ask-tiket' does not exist (did you mean 'ask-ticket'?)"));
+        .satisfies(
+            e ->
+                assertThat(((PublishRejectedException) e).problems().getFirst().message())
+                    .isEqualTo("step 'ask-tiket' does not exist (did you mean 'ask-ticket'?)"));
     assertThat(FlowStore.latestVersion(store.versionsOf("city", "parking-ticket"))).contains(1);
   }
 
@@ -79,7 +93,9 @@ class FlowStoreTest {
     PublishedFlows flows = new PublishedFlows(store, compiler);
     store.publish(source());
     flows.refresh();
-    Files.writeString(store.versionsOf("city", "parking-ticket").resolve("000002.yaml"), "flow: parking-ticket\nsteps: {}\n");
+    Files.writeString(
+        store.versionsOf("city", "parking-ticket").resolve("000002.yaml"),
+        "flow: parking-ticket\nsteps: {}\n");
 
     assertThat(flows.refresh()).isZero();
     assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(1);
@@ -93,7 +109,9 @@ class FlowStoreTest {
     try {
       ScheduledFuture<?> polling = flows.startPolling(scheduler, Duration.ofMillis(20));
       store.publish(source());
-      await().atMost(Duration.ofSeconds(10)).until(() -> flows.current("city", "parking-ticket").isPresent());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> flows.current("city", "parking-ticket").isPresent());
       polling.cancel(false);
     } finally {
       scheduler.shutdownNow();

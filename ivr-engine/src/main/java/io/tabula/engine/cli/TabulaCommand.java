@@ -14,11 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = TabulaVersion.class,
     description =
         "Tabula IVR: self-service phone payments for Asterisk, with card data wiped per call.",
-    subcommands = {
-      DemoCommand.class,
-      FlowsCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    subcommands = {DemoCommand.class, FlowsCommand.class, CommandLine.HelpCommand.class})
 public final class TabulaCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -22,7 +22,8 @@ final class FlowFiles {
 
   /** The demo connectors' names plus any named on the command line. */
   static ConnectorCatalog catalog(List<String> lookups, List<String> payments) {
-    return ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC())).with(Set.copyOf(lookups), Set.copyOf(payments));
+    return ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC()))
+        .with(Set.copyOf(lookups), Set.copyOf(payments));
   }
 
   /** The text of {@code name}: a file, or else a shipped flow such as city/parking-ticket.yaml. */
@@ -35,11 +36,14 @@ final class FlowFiles {
   }
 
   /** Compiles {@code name} and prints its problems; empty when it cannot run. */
-  static Optional<FlowCompiler.Compiled> compile(String name, ConnectorCatalog catalog, PrintWriter err) throws IOException {
+  static Optional<FlowCompiler.Compiled> compile(
+      String name, ConnectorCatalog catalog, PrintWriter err) throws IOException {
     Optional<String> text = text(name);
     if (text.isEmpty()) {
-      err.println(name + ": error: no such file; fix: give the path of a flow file, or one of the shipped flows: "
-          + String.join(", ", ShippedFlowFiles.FLOWS));
+      err.println(
+          name
+              + ": error: no such file; fix: give the path of a flow file, or one of the shipped flows: "
+              + String.join(", ", ShippedFlowFiles.FLOWS));
       return Optional.empty();
     }
     FlowCompiler.Compiled compiled = new FlowCompiler(catalog).compile(name, text.get());

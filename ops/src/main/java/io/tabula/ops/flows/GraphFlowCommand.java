@@ -21,15 +21,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "graph",
     mixinStandardHelpOptions = true,
-    description = "Draw a flow: writes <flow>.mmd (Mermaid) and <flow>.svg into the output directory.")
+    description =
+        "Draw a flow: writes <flow>.mmd (Mermaid) and <flow>.svg into the output directory.")
 final class GraphFlowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "A flow file, or a shipped flow such as city/parking-ticket.yaml.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "A flow file, or a shipped flow such as city/parking-ticket.yaml.")
   String file;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to write the files (default: the current directory).")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Where to write the files (default: the current directory).")
   Path out = Path.of(".");
 
   @Option(names = "--lookup-connector", hidden = true)

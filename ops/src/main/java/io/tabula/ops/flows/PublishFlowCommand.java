@@ -29,16 +29,29 @@ final class PublishFlowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The flow file, e.g. flows/city/parking-ticket.yaml.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The flow file, e.g. flows/city/parking-ticket.yaml.")
   Path file;
 
-  @Option(names = "--store", required = true, paramLabel = "DIR", description = "The flow store directory the engines read.")
+  @Option(
+      names = "--store",
+      required = true,
+      paramLabel = "DIR",
+      description = "The flow store directory the engines read.")
   Path store;
 
-  @Option(names = "--lookup-connector", paramLabel = "NAME", description = "A lookup connector name the engines provide.")
+  @Option(
+      names = "--lookup-connector",
+      paramLabel = "NAME",
+      description = "A lookup connector name the engines provide.")
   List<String> lookups = new ArrayList<>();
 
-  @Option(names = "--payment-connector", paramLabel = "NAME", description = "A payment connector name the engines provide.")
+  @Option(
+      names = "--payment-connector",
+      paramLabel = "NAME",
+      description = "A payment connector name the engines provide.")
   List<String> payments = new ArrayList<>();
 
   @Override
@@ -50,7 +63,8 @@ final class PublishFlowCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    FlowStore flowStore = new FlowStore(store, new FlowCompiler(FlowFiles.catalog(lookups, payments)));
+    FlowStore flowStore =
+        new FlowStore(store, new FlowCompiler(FlowFiles.catalog(lookups, payments)));
     try {
       int version = flowStore.publish(file);
       out.printf("Published %s as version %d in %s%n", file, version, store);

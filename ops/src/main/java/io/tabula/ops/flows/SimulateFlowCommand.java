@@ -36,10 +36,16 @@ final class SimulateFlowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "A flow file, or a shipped flow such as city/parking-ticket.yaml.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "A flow file, or a shipped flow such as city/parking-ticket.yaml.")
   String file;
 
-  @Option(names = "--keys", paramLabel = "KEYS", description = "What the caller presses, e.g. \"12345678# 1 4242424242424242# 1230 123\".")
+  @Option(
+      names = "--keys",
+      paramLabel = "KEYS",
+      description = "What the caller presses, e.g. \"12345678# 1 4242424242424242# 1230 123\".")
   String keys;
 
   @Option(names = "--lookup-connector", hidden = true)
@@ -55,12 +61,15 @@ final class SimulateFlowCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    KeySource source = keys != null
-        ? KeySource.script(keys)
-        : KeySource.interactive(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+    KeySource source =
+        keys != null
+            ? KeySource.script(keys)
+            : KeySource.interactive(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     Clock clock = Clock.systemUTC();
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
-      new FlowSimulator(pool, DemoConnectors.create(clock), clock).run(compiled.get().flow().orElseThrow(), source, new Transcript(out));
+      new FlowSimulator(pool, DemoConnectors.create(clock), clock)
+          .run(compiled.get().flow().orElseThrow(), source, new Transcript(out));
     }
     return 0;
   }

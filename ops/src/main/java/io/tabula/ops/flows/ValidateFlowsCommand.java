@@ -31,13 +31,22 @@ final class ValidateFlowsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Flow directories (e.g. flows/) or files.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR|FILE",
+      description = "Flow directories (e.g. flows/) or files.")
   List<Path> paths;
 
-  @Option(names = "--lookup-connector", paramLabel = "NAME", description = "A lookup connector name flows may use, besides the built-in demo ones.")
+  @Option(
+      names = "--lookup-connector",
+      paramLabel = "NAME",
+      description = "A lookup connector name flows may use, besides the built-in demo ones.")
   List<String> lookups = new ArrayList<>();
 
-  @Option(names = "--payment-connector", paramLabel = "NAME", description = "A payment connector name flows may use, besides the built-in demo ones.")
+  @Option(
+      names = "--payment-connector",
+      paramLabel = "NAME",
+      description = "A payment connector name flows may use, besides the built-in demo ones.")
   List<String> payments = new ArrayList<>();
 
   @Override
@@ -47,13 +56,16 @@ final class ValidateFlowsCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
-        err.println(path + ": error: no such file or directory; fix: give a directory of flow files such as flows/");
+        err.println(
+            path
+                + ": error: no such file or directory; fix: give a directory of flow files such as flows/");
         return 2;
       }
       files.addAll(flowFiles(path));
     }
     if (files.isEmpty()) {
-      err.println("error: no flow files (*.yaml) found; fix: point at the directory that holds <tenant>/<flow>.yaml files");
+      err.println(
+          "error: no flow files (*.yaml) found; fix: point at the directory that holds <tenant>/<flow>.yaml files");
       return 2;
     }
     ConnectorCatalog catalog = FlowFiles.catalog(lookups, payments);
@@ -76,7 +88,10 @@ final class ValidateFlowsCommand implements Callable<Integer> {
     }
     try (Stream<Path> walk = Files.walk(path)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".yaml")
+                      || p.getFileName().toString().endsWith(".yml"))
           .filter(p -> !p.toString().contains("/.published/"))
           .sorted()
           .toList();
@@ -90,12 +105,24 @@ final class ValidateFlowsCommand implements Callable<Integer> {
     List<Diagnostic> problems = new ArrayList<>();
     SourcePos top = new SourcePos(file.toString(), 1, 1);
     if (!flow.name().equals(expected)) {
-      problems.add(new Diagnostic(top, "the file is named '" + expected + "' but says 'flow: " + flow.name() + "'",
-          "rename the file to " + flow.name() + ".yaml or change 'flow:'"));
+      problems.add(
+          new Diagnostic(
+              top,
+              "the file is named '" + expected + "' but says 'flow: " + flow.name() + "'",
+              "rename the file to " + flow.name() + ".yaml or change 'flow:'"));
     }
-    if (parent != null && parent.getFileName() != null && !flow.tenant().equals(parent.getFileName().toString())) {
-      problems.add(new Diagnostic(top, "the file is in folder '" + parent.getFileName() + "' but says 'tenant: " + flow.tenant() + "'",
-          "move it to " + flow.tenant() + "/ or change 'tenant:'"));
+    if (parent != null
+        && parent.getFileName() != null
+        && !flow.tenant().equals(parent.getFileName().toString())) {
+      problems.add(
+          new Diagnostic(
+              top,
+              "the file is in folder '"
+                  + parent.getFileName()
+                  + "' but says 'tenant: "
+                  + flow.tenant()
+                  + "'",
+              "move it to " + flow.tenant() + "/ or change 'tenant:'"));
     }
     return problems;
   }
