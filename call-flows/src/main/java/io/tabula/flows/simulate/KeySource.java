@@ -25,7 +25,10 @@ public interface KeySource {
   /** The next token, or empty when the caller has nothing more to say (they hang up). */
   Optional<String> next();
 
-  /** Looks at the next token without taking it; empty at the end. */
+  /**
+   * The next token if it is already known, without waiting for the caller: how a prompt finds a
+   * barge-in ({@code ^0}) in a script. Interactive input never blocks here.
+   */
   Optional<String> peek();
 
   /** A fixed script of tokens separated by spaces. */
@@ -46,34 +49,28 @@ public interface KeySource {
     };
   }
 
-  /** Tokens typed on a terminal, one per line; an empty line is silence, end of input hangs up. */
+  /**
+   * Tokens typed on a terminal, one per line, read only when the flow waits for the caller; an
+   * empty line is silence, end of input hangs up. (Barge-in is for scripts; typed answers come
+   * after the prompt.)
+   */
   static KeySource interactive(BufferedReader in, PrintWriter out) {
     return new KeySource() {
-      private String pending;
-
       @Override
       public Optional<String> next() {
-        Optional<String> token = peek();
-        pending = null;
-        return token;
+        out.print("keys (digits, # to end, - for silence, H to hang up)> ");
+        out.flush();
+        try {
+          String line = in.readLine();
+          return line == null ? Optional.empty() : Optional.of(line.isBlank() ? "-" : line.trim());
+        } catch (IOException e) {
+          return Optional.empty();
+        }
       }
 
       @Override
       public Optional<String> peek() {
-        if (pending == null) {
-          out.print("keys (digits, # to end, - for silence, H to hang up)> ");
-          out.flush();
-          try {
-            String line = in.readLine();
-            if (line == null) {
-              return Optional.empty();
-            }
-            pending = line.isBlank() ? "-" : line.trim();
-          } catch (IOException e) {
-            return Optional.empty();
-          }
-        }
-        return Optional.of(pending);
+        return Optional.empty();
       }
     };
   }

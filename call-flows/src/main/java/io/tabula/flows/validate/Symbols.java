@@ -28,7 +28,7 @@ final class Symbols {
       Map.of("payment.decline_reason", ValueType.TEXT);
 
   /** A collected field. */
-  record Field(String name, FieldKind kind, boolean secure) {}
+  record Field(String name, FieldKind kind, boolean secure, int maxDigits) {}
 
   private final Map<String, Field> fields = new LinkedHashMap<>();
   private final Map<String, ValueType> values = new LinkedHashMap<>();
@@ -47,9 +47,24 @@ final class Symbols {
   }
 
   private void declareField(Step.Collect collect, List<io.tabula.flows.model.Diagnostic> problems) {
-    Field field = new Field(collect.field(), collect.kind(), collect.secure());
+    Field field = new Field(collect.field(), collect.kind(), collect.secure(), collect.maxDigits());
     Field earlier = fields.putIfAbsent(collect.field(), field);
-    if (earlier != null && !earlier.equals(field)) {
+    if (earlier != null
+        && earlier.kind() == field.kind()
+        && earlier.secure() == field.secure()
+        && earlier.maxDigits() != field.maxDigits()) {
+      problems.add(
+          new io.tabula.flows.model.Diagnostic(
+              collect.pos(),
+              "field '"
+                  + collect.field()
+                  + "' holds up to "
+                  + field.maxDigits()
+                  + " digits here but "
+                  + earlier.maxDigits()
+                  + " elsewhere",
+              "give every collect of '" + collect.field() + "' the same max_digits"));
+    } else if (earlier != null && !earlier.equals(field)) {
       problems.add(
           new io.tabula.flows.model.Diagnostic(
               collect.pos(),

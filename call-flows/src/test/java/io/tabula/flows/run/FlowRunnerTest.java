@@ -263,6 +263,52 @@ class FlowRunnerTest {
   }
 
   @Test
+  void aLookupThatIgnoresInterruptsStillCannotHoldTheCaller() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    LookupConnector deaf =
+        new LookupConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_RECORDS;
+          }
+
+          @Override
+          public LookupResult lookup(io.tabula.flows.connect.LookupRequest request) {
+            boolean done = false;
+            while (!done) {
+              try {
+                done = release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+              } catch (InterruptedException e) {
+                // A badly written driver: swallows the interrupt and keeps waiting.
+              }
+            }
+            return new LookupResult.NotFound();
+          }
+        };
+    String yaml =
+        java.nio.file.Files.readString(ShippedFlows.file("city/parking-ticket.yaml"))
+            .replace("timeout: 5s", "timeout: 100ms");
+    Flow flow =
+        new io.tabula.flows.validate.FlowCompiler(ShippedFlows.catalog())
+            .compile("p.yaml", yaml)
+            .flow()
+            .orElseThrow();
+    try {
+      SimulatedCallPort port =
+          run(
+              flow,
+              Connectors.of(List.of(deaf), List.of()),
+              ShippedFlows.CLOCK,
+              "12345678#",
+              0,
+              p -> {});
+      assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void aLookupAnswerOfTheWrongTypeTakesTheErrorBranch() {
     LookupConnector wrong =
         new LookupConnector() {

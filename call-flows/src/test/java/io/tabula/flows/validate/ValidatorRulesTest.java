@@ -160,6 +160,36 @@ class ValidatorRulesTest {
   }
 
   @Test
+  void theAgentKeyCannotBeAMenuOption() {
+    String yaml =
+        BASE.replace(
+            "    say: [p, {amount: balance}]\n    next: end",
+            "    menu: {prompt: p, options: {\"0\": end, \"1\": end}}\n    on_failure: end");
+    assertThat(problems(yaml))
+        .containsExactly(
+            "t.yaml:19:38: error: key 0 is the agent key, so this option can never be chosen; fix: use another key, or set 'agent: false' on this step");
+  }
+
+  @Test
+  void payNeedsCardFieldsOfTheRightKind() {
+    String yaml =
+        BASE.replace(
+            "    say: [p, {amount: balance}]\n    next: end",
+            "    pay: {connector: city-pay, amount: balance, card: num, expiry: num, cvc: num}\n    on_approved: end\n    on_declined: end\n    on_error: end");
+    assertThat(problems(yaml))
+        .containsExactly(
+            "t.yaml:19:55: error: type error: 'num' is not a collected card field; fix: name a field collected with kind: card",
+            "t.yaml:19:68: error: type error: 'num' is not a collected expiry field; fix: name a field collected with kind: expiry",
+            "t.yaml:19:78: error: type error: 'num' is not a collected cvc field; fix: name a field collected with kind: cvc");
+  }
+
+  @Test
+  void aKeyGivenTwice() {
+    assertThat(problems(BASE.replace("start: ask\n", "start: ask\nstart: ask\n")))
+        .containsExactly("t.yaml:4:1: error: 'start' is given twice; fix: keep one of them");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     String yaml =
         BASE.replace("agent: {queue: q, key: \"0\"}\n", "")
