@@ -1,5 +1,6 @@
 package io.tabula.engine.cli;
 
+import io.tabula.ops.flows.FlowsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
       CertsCommand.class,
       ServeCommand.class,
       CallCommand.class,
+      FlowsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {

@@ -1,0 +1,40 @@
+package io.tabula.flows.connect;
+
+import io.tabula.flows.connect.Value.Money;
+import io.tabula.masking.memory.SecretField;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A card charge. The card fields are the call's own secret memory: a connector reads them only
+ * through {@link SecretField#read} and streams the digits into its TLS request; the interpreter
+ * zeroes them right after the outcome.
+ *
+ * @param tenant the call's tenant; a connector charges only with that tenant's merchant account
+ * @param amount amount and currency
+ * @param pan the card number
+ * @param expiry the expiry as MMYY
+ * @param cvc the card security code
+ * @param key the idempotency key (call id + step + attempt)
+ * @param metadata non-secret facts for the processor and the receipt, e.g. {@code ticket ->
+ *     12345678}
+ */
+public record PaymentRequest(
+    String tenant,
+    Money amount,
+    SecretField pan,
+    SecretField expiry,
+    SecretField cvc,
+    IdempotencyKey key,
+    Map<String, String> metadata) {
+
+  public PaymentRequest {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(pan, "pan");
+    Objects.requireNonNull(expiry, "expiry");
+    Objects.requireNonNull(cvc, "cvc");
+    Objects.requireNonNull(key, "key");
+    metadata = Map.copyOf(metadata);
+  }
+}

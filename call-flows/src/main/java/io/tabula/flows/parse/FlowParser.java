@@ -1,0 +1,190 @@
+package io.tabula.flows.parse;
+
+import io.tabula.flows.model.AgentPath;
+import io.tabula.flows.model.Diagnostic;
+import io.tabula.flows.model.ErrorPolicy;
+import io.tabula.flows.model.Flow;
+import io.tabula.flows.model.SayItem;
+import io.tabula.flows.model.SourcePos;
+import io.tabula.flows.model.Step;
+import io.tabula.flows.model.Target;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * Reads one flow file into a {@link Flow}, reporting every problem of shape (missing keys, unknown
+ * keys, bad values) with its line and column. Meaning (reachability, types, secrets) is checked
+ * afterwards by the validator.
+ *
+ * <pre>{@code
+ * ParseResult result = FlowParser.parse("flows/city/parking-ticket.yaml", yamlText);
+ * result.flow().ifPresent(...); result.problems().forEach(d -> System.out.println(d.render()));
+ * }</pre>
+ */
+public final class FlowParser {
+
+  static final List<String> TOP_KEYS =
+      List.of(
+          "flow",
+          "tenant",
+          "description",
+          "start",
+          "time_limit",
+          "currency",
+          "agent",
+          "on_error",
+          "prompts",
+          "steps");
+
+  /** The longest flow file accepted; bigger files are a mistake, not a flow. */
+  public static final int MAX_CHARS = 512 * 1024;
+
+  private FlowParser() {}
+
+  /** The outcome of parsing: a flow when the shape allowed building one, and the problems. */
+  public record ParseResult(Optional<Flow> flow, List<Diagnostic> problems) {}
+
+  public static ParseResult parse(String file, String text) {
+    Problems problems = new Problems(file);
+    if (text.length() > MAX_CHARS) {
+      problems.add(
+          new SourcePos(file, 1, 1),
+          "the file has more than " + MAX_CHARS + " characters",
+          "split it into several flows");
+      return new ParseResult(Optional.empty(), problems.sorted());
+    }
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(10);
+      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      SourcePos pos =
+          mark == null
+              ? new SourcePos(file, 1, 1)
+              : new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
+      problems.add(
+          pos,
+          "this is not valid YAML: " + e.getProblem(),
+          "check the indentation and quoting on this line");
+      return new ParseResult(Optional.empty(), problems.sorted());
+    }
+    if (root == null) {
+      problems.add(
+          new SourcePos(file, 1, 1), "the file is empty", "start with 'flow: <name>' and 'steps:'");
+      return new ParseResult(Optional.empty(), problems.sorted());
+    }
+    Optional<Flow> flow =
+        YamlMap.of(problems, root, "a flow file").flatMap(map -> build(map, problems));
+    return new ParseResult(problems.isEmpty() ? flow : Optional.empty(), problems.sorted());
+  }
+
+  private static Optional<Flow> build(YamlMap top, Problems problems) {
+    top.allowOnly("a flow", TOP_KEYS);
+    String name = top.text("flow", true, "a flow").orElse("");
+    String tenant = top.text("tenant", true, "a flow").orElse("");
+    Target start =
+        top.text("start", true, "a flow")
+            .map(s -> new Target(s, top.value("start").map(problems::pos).orElseThrow()))
+            .orElse(new Target("", top.pos()));
+    Duration timeLimit = top.duration("time_limit", Duration.ofMinutes(15));
+    Currency currency = currency(top, problems);
+    Optional<AgentPath> agent = top.map("agent", false, "a flow").map(a -> agent(a, problems));
+    ErrorPolicy onError =
+        top.map("on_error", false, "a flow")
+            .map(StepParser::errorPolicy)
+            .orElse(new ErrorPolicy(Optional.empty(), ErrorPolicy.Then.AGENT, top.pos()));
+    Map<String, String> prompts = new LinkedHashMap<>();
+    Map<String, SourcePos> promptPositions = new LinkedHashMap<>();
+    top.map("prompts", false, "a flow").ifPresent(p -> prompts(p, prompts, promptPositions));
+    Map<String, Step> steps = new LinkedHashMap<>();
+    top.map("steps", true, "a flow").ifPresent(s -> steps(s, steps));
+    return Optional.of(
+        new Flow(
+            problems.file(),
+            name,
+            tenant,
+            start,
+            timeLimit,
+            currency,
+            agent,
+            onError,
+            Map.copyOf(prompts),
+            Map.copyOf(promptPositions),
+            java.util.Collections.unmodifiableMap(steps)));
+  }
+
+  private static Currency currency(YamlMap top, Problems problems) {
+    Optional<String> code = top.text("currency", false, "a flow");
+    if (code.isEmpty()) {
+      return Currency.getInstance("USD");
+    }
+    try {
+      return Currency.getInstance(code.get());
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          top.value("currency").orElseThrow(),
+          "'" + code.get() + "' is not an ISO 4217 currency code",
+          "write a code such as USD or EUR");
+      return Currency.getInstance("USD");
+    }
+  }
+
+  private static AgentPath agent(YamlMap agent, Problems problems) {
+    agent.allowOnly("'agent'", List.of("queue", "key"));
+    String queue = agent.text("queue", true, "'agent'").orElse("");
+    String key = agent.text("key", false, "'agent'").orElse("0");
+    if (key.length() != 1 || "0123456789*#".indexOf(key.charAt(0)) < 0) {
+      problems.add(
+          agent.value("key").orElseThrow(),
+          "the agent key must be one key: 0-9, * or #",
+          "write key: \"0\"");
+      key = "0";
+    }
+    return new AgentPath(queue, key.charAt(0), agent.pos());
+  }
+
+  private static void prompts(
+      YamlMap map, Map<String, String> texts, Map<String, SourcePos> positions) {
+    for (Map.Entry<String, NodeTuple> entry : map.entries().entrySet()) {
+      String id = entry.getKey();
+      Node value = entry.getValue().getValueNode();
+      positions.put(id, map.problems().pos(entry.getValue().getKeyNode()));
+      if (id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
+        map.problems()
+            .add(
+                entry.getValue().getKeyNode(),
+                "prompt id '" + id + "' has spaces",
+                "use a sound file name such as enter-ticket");
+      }
+      texts.put(id, YamlMap.scalar(value).orElse("").trim());
+    }
+  }
+
+  private static void steps(YamlMap map, Map<String, Step> steps) {
+    for (Map.Entry<String, NodeTuple> entry : map.entries().entrySet()) {
+      SourcePos pos = map.problems().pos(entry.getValue().getKeyNode());
+      YamlMap.of(map.problems(), entry.getValue().getValueNode(), "step '" + entry.getKey() + "'")
+          .flatMap(body -> StepParser.step(entry.getKey(), pos, body))
+          .ifPresent(step -> steps.put(entry.getKey(), step));
+    }
+  }
+
+  /** A prompt reference as the parser builds it. */
+  static SayItem.PromptRef promptRef(String id, SourcePos pos) {
+    return new SayItem.PromptRef(id, pos);
+  }
+}

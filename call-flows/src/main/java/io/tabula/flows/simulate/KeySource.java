@@ -1,0 +1,77 @@
+package io.tabula.flows.simulate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * What the simulated caller does next, one token per answer:
+ *
+ * <ul>
+ *   <li>{@code 1234#}: keys (a menu uses the first; a collect takes digits up to {@code #})
+ *   <li>{@code -}: silence until the timeout
+ *   <li>{@code ^0}: presses {@code 0} while the next prompt plays (barge-in)
+ *   <li>{@code H}: hangs up
+ * </ul>
+ *
+ * From a fixed script ({@code --keys "1 12345678# -"}), or typed one token per line.
+ */
+public interface KeySource {
+
+  /** The next token, or empty when the caller has nothing more to say (they hang up). */
+  Optional<String> next();
+
+  /**
+   * The next token if it is already known, without waiting for the caller: how a prompt finds a
+   * barge-in ({@code ^0}) in a script. Interactive input never blocks here.
+   */
+  Optional<String> peek();
+
+  /** A fixed script of tokens separated by spaces. */
+  static KeySource script(String keys) {
+    Deque<String> tokens =
+        new ArrayDeque<>(
+            Arrays.stream(keys.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList());
+    return new KeySource() {
+      @Override
+      public Optional<String> next() {
+        return Optional.ofNullable(tokens.poll());
+      }
+
+      @Override
+      public Optional<String> peek() {
+        return Optional.ofNullable(tokens.peek());
+      }
+    };
+  }
+
+  /**
+   * Tokens typed on a terminal, one per line, read only when the flow waits for the caller; an
+   * empty line is silence, end of input hangs up. (Barge-in is for scripts; typed answers come
+   * after the prompt.)
+   */
+  static KeySource interactive(BufferedReader in, PrintWriter out) {
+    return new KeySource() {
+      @Override
+      public Optional<String> next() {
+        out.print("keys (digits, # to end, - for silence, H to hang up)> ");
+        out.flush();
+        try {
+          String line = in.readLine();
+          return line == null ? Optional.empty() : Optional.of(line.isBlank() ? "-" : line.trim());
+        } catch (IOException e) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public Optional<String> peek() {
+        return Optional.empty();
+      }
+    };
+  }
+}

@@ -1,0 +1,37 @@
+package io.tabula.flows.store;
+
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.port.CallHandler;
+import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.FlowRunner;
+import io.tabula.flows.run.RunnerConfig;
+import java.util.Optional;
+
+/**
+ * What the engine plugs in: for each new call, the handler running the tenant's flow in the version
+ * that is live at that moment. The call keeps that version even if a newer one is published while
+ * it runs.
+ *
+ * <pre>{@code
+ * CallHandlers handlers = new StoreCallHandlers(publishedFlows, connectors, RunnerConfig.defaults());
+ * }</pre>
+ */
+public final class StoreCallHandlers implements CallHandlers {
+
+  private final PublishedFlows flows;
+  private final Connectors connectors;
+  private final RunnerConfig config;
+
+  public StoreCallHandlers(PublishedFlows flows, Connectors connectors, RunnerConfig config) {
+    this.flows = flows;
+    this.connectors = connectors;
+    this.config = config;
+  }
+
+  @Override
+  public Optional<CallHandler> find(String tenant, String flow) {
+    return flows
+        .current(tenant, flow)
+        .map(version -> new FlowRunner(version.flow(), connectors, config));
+  }
+}

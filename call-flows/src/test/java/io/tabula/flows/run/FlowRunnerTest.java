@@ -1,0 +1,334 @@
+package io.tabula.flows.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabula.flows.ShippedFlows;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.connect.IdempotencyKey;
+import io.tabula.flows.connect.LookupConnector;
+import io.tabula.flows.connect.LookupResult;
+import io.tabula.flows.connect.PaymentConnector;
+import io.tabula.flows.connect.PaymentOutcome;
+import io.tabula.flows.connect.PaymentRequest;
+import io.tabula.flows.model.Flow;
+import io.tabula.flows.port.CallInfo;
+import io.tabula.flows.port.CallPortException;
+import io.tabula.flows.port.Prompt;
+import io.tabula.flows.simulate.FlowSimulator;
+import io.tabula.flows.simulate.KeySource;
+import io.tabula.flows.simulate.SimulatedCallPort;
+import io.tabula.flows.simulate.Transcript;
+import io.tabula.masking.memory.Acquisition;
+import io.tabula.masking.memory.CallMemory;
+import io.tabula.masking.memory.CallMemoryPool;
+import io.tabula.masking.memory.SecretField;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FlowRunnerTest {
+
+  private static final String PAID = "12345678# 1 4242424242424242# 1230 123";
+
+  private CallMemoryPool pool;
+  private final Transcript transcript = new Transcript();
+
+  @BeforeEach
+  void open() {
+    pool = FlowSimulator.smallPool();
+  }
+
+  @AfterEach
+  void close() {
+    pool.close();
+  }
+
+  private SimulatedCallPort run(
+      Flow flow,
+      Connectors connectors,
+      Clock clock,
+      String keys,
+      int failAt,
+      Consumer<Prompt> onPlay) {
+    CallMemory memory = ((Acquisition.Acquired) pool.acquire()).memory();
+    CallInfo info =
+        new CallInfo(
+            "1732350000.42", flow.tenant(), flow.name(), "SIP/t-1", "555", "en", List.of());
+    SimulatedCallPort port =
+        new SimulatedCallPort(info, memory, KeySource.script(keys), transcript);
+    new FlowRunner(flow, connectors, new RunnerConfig(clock, FlowEvents.NONE))
+        .handle(
+            new DelegatingCallPort(
+                port, failAt, CallPortException.Kind.RECORDING_NOT_MUTED, onPlay));
+    assertThat(memory.isReleased()).as("memory zeroed when the call ended").isTrue();
+    assertThat(pool.slotIsZero(memory.slot())).isTrue();
+    return port;
+  }
+
+  private SimulatedCallPort run(String keys, Connectors connectors) {
+    return run(
+        ShippedFlows.load("city/parking-ticket.yaml"),
+        connectors,
+        ShippedFlows.CLOCK,
+        keys,
+        0,
+        p -> {});
+  }
+
+  @Test
+  void aFailingCallCommandRunsOnErrorApologizesAndTransfers() {
+    // Operation 4 is the secure card collect: the engine could not mute the recording.
+    SimulatedCallPort port =
+        run(
+            ShippedFlows.load("city/parking-ticket.yaml"),
+            DemoConnectors.create(ShippedFlows.CLOCK),
+            ShippedFlows.CLOCK,
+            PAID,
+            12,
+            p -> {});
+    assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+    assertThat(port.queue()).isEqualTo("city-parking-agents");
+    assertThat(transcript.text())
+        .contains("Sorry, something went wrong. Let me connect you to an agent.  [sorry-error]")
+        .doesNotContain("Exception")
+        .doesNotContain("at io.tabula");
+  }
+
+  @Test
+  void cardFieldsAreZeroedRightAfterThePaymentOutcome() {
+    List<SecretField> seen = new ArrayList<>();
+    List<Integer> lengthsWhenConfirming = new ArrayList<>();
+    PaymentConnector spy =
+        new PaymentConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_PAY;
+          }
+
+          @Override
+          public PaymentOutcome charge(PaymentRequest request) {
+            seen.addAll(List.of(request.pan(), request.expiry(), request.cvc()));
+            return new PaymentOutcome.Approved(
+                "123456", "ref-1", request.pan().brand().displayName(), request.pan().lastFour());
+          }
+        };
+    Connectors connectors = Connectors.of(List.copyOf(lookups()), List.of(spy));
+    run(
+        ShippedFlows.load("city/parking-ticket.yaml"),
+        connectors,
+        ShippedFlows.CLOCK,
+        PAID,
+        0,
+        prompt -> {
+          if (prompt.id().equals("approved")) {
+            seen.forEach(field -> lengthsWhenConfirming.add(field.length()));
+          }
+        });
+    assertThat(lengthsWhenConfirming).containsExactly(0, 0, 0);
+  }
+
+  private static List<LookupConnector> lookups() {
+    Connectors demo = DemoConnectors.create(ShippedFlows.CLOCK);
+    return demo.lookupNames().stream().map(name -> demo.lookup(name).orElseThrow()).toList();
+  }
+
+  @Test
+  void idempotencyKeysComeFromCallStepAndAttempt() {
+    List<IdempotencyKey> keys = new ArrayList<>();
+    PaymentConnector declineFirst =
+        new PaymentConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_PAY;
+          }
+
+          @Override
+          public PaymentOutcome charge(PaymentRequest request) {
+            keys.add(request.key());
+            return keys.size() == 1
+                ? new PaymentOutcome.Declined(io.tabula.flows.connect.DeclineReason.DO_NOT_HONOUR)
+                : new PaymentOutcome.Approved("123456", "ref-2", "Visa", "4242");
+          }
+        };
+    run(PAID + " 1 4242424242424242# 1230 123", Connectors.of(lookups(), List.of(declineFirst)));
+    assertThat(keys)
+        .extracting(IdempotencyKey::value)
+        .containsExactly("tabula-1732350000.42-pay-ticket-1", "tabula-1732350000.42-pay-ticket-2");
+  }
+
+  @Test
+  void aRetryableFailureIsRetriedOnceWithTheSameKey() {
+    List<IdempotencyKey> keys = new ArrayList<>();
+    PaymentConnector flaky =
+        new PaymentConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_PAY;
+          }
+
+          @Override
+          public PaymentOutcome charge(PaymentRequest request) {
+            keys.add(request.key());
+            return keys.size() == 1
+                ? new PaymentOutcome.Failed(true)
+                : new PaymentOutcome.Approved("123456", "r", "Visa", "4242");
+          }
+        };
+    SimulatedCallPort port = run(PAID, Connectors.of(lookups(), List.of(flaky)));
+    assertThat(keys).hasSize(2).allMatch(keys.getFirst()::equals);
+    assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.HANGUP);
+  }
+
+  @Test
+  void theCallTimeLimitEndsTheFlowThroughOnError() {
+    Clock ticking =
+        new Clock() {
+          private Instant now = Instant.parse("2026-11-23T09:00:00Z");
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneId.of("UTC");
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            now = now.plus(Duration.ofMinutes(2)); // every look at the clock is two minutes later
+            return now;
+          }
+        };
+    SimulatedCallPort port =
+        run(
+            ShippedFlows.load("city/parking-ticket.yaml"),
+            DemoConnectors.create(ShippedFlows.CLOCK),
+            ticking,
+            "12345678# 2 2 2 2 2 2 2 2 2",
+            0,
+            p -> {});
+    assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+    assertThat(transcript.text()).contains("[sorry-error]");
+  }
+
+  @Test
+  void aLookupThatDoesNotAnswerInTimeTakesTheErrorBranch() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    LookupConnector stuck =
+        new LookupConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_RECORDS;
+          }
+
+          @Override
+          public LookupResult lookup(io.tabula.flows.connect.LookupRequest request) {
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new LookupResult.NotFound();
+          }
+        };
+    String yaml =
+        java.nio.file.Files.readString(ShippedFlows.file("city/parking-ticket.yaml"))
+            .replace("timeout: 5s", "timeout: 100ms");
+    Flow flow =
+        new io.tabula.flows.validate.FlowCompiler(ShippedFlows.catalog())
+            .compile("p.yaml", yaml)
+            .flow()
+            .orElseThrow();
+    SimulatedCallPort port =
+        run(
+            flow,
+            Connectors.of(List.of(stuck), List.of()),
+            ShippedFlows.CLOCK,
+            "12345678#",
+            0,
+            p -> {});
+    assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+    assertThat(transcript.text()).contains("Our ticket system is not answering right now.");
+  }
+
+  @Test
+  void aLookupThatIgnoresInterruptsStillCannotHoldTheCaller() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    LookupConnector deaf =
+        new LookupConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_RECORDS;
+          }
+
+          @Override
+          public LookupResult lookup(io.tabula.flows.connect.LookupRequest request) {
+            boolean done = false;
+            while (!done) {
+              try {
+                done = release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+              } catch (InterruptedException e) {
+                // A badly written driver: swallows the interrupt and keeps waiting.
+              }
+            }
+            return new LookupResult.NotFound();
+          }
+        };
+    String yaml =
+        java.nio.file.Files.readString(ShippedFlows.file("city/parking-ticket.yaml"))
+            .replace("timeout: 5s", "timeout: 100ms");
+    Flow flow =
+        new io.tabula.flows.validate.FlowCompiler(ShippedFlows.catalog())
+            .compile("p.yaml", yaml)
+            .flow()
+            .orElseThrow();
+    try {
+      SimulatedCallPort port =
+          run(
+              flow,
+              Connectors.of(List.of(deaf), List.of()),
+              ShippedFlows.CLOCK,
+              "12345678#",
+              0,
+              p -> {});
+      assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aLookupAnswerOfTheWrongTypeTakesTheErrorBranch() {
+    LookupConnector wrong =
+        new LookupConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_RECORDS;
+          }
+
+          @Override
+          public LookupResult lookup(io.tabula.flows.connect.LookupRequest request) {
+            return new LookupResult.Found(
+                java.util.Map.of(
+                    "balance",
+                    new io.tabula.flows.connect.Value.Text("lots"),
+                    "due_date",
+                    new io.tabula.flows.connect.Value.Date(java.time.LocalDate.of(2026, 12, 1))));
+          }
+        };
+    SimulatedCallPort port = run("12345678#", Connectors.of(List.of(wrong), List.of()));
+    assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+    assertThat(transcript.text()).contains("Our ticket system is not answering right now.");
+  }
+}

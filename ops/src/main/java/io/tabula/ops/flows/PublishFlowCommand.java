@@ -1,0 +1,80 @@
+package io.tabula.ops.flows;
+
+import io.tabula.flows.store.FlowStore;
+import io.tabula.flows.store.PublishRejectedException;
+import io.tabula.flows.validate.FlowCompiler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tabula flows publish FILE --store DIR}: validate, then publish as the next version. */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate a flow file and publish it as the next immutable version in the store.",
+      "Engines watching the store pick it up for new calls; calls in progress keep their version.",
+      "A flow with any error is not published."
+    })
+final class PublishFlowCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The flow file, e.g. flows/city/parking-ticket.yaml.")
+  Path file;
+
+  @Option(
+      names = "--store",
+      required = true,
+      paramLabel = "DIR",
+      description = "The flow store directory the engines read.")
+  Path store;
+
+  @Option(
+      names = "--lookup-connector",
+      paramLabel = "NAME",
+      description = "A lookup connector name the engines provide.")
+  List<String> lookups = new ArrayList<>();
+
+  @Option(
+      names = "--payment-connector",
+      paramLabel = "NAME",
+      description = "A payment connector name the engines provide.")
+  List<String> payments = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(file)) {
+      err.println(file + ": error: no such file; fix: give the path of the flow file to publish");
+      err.flush();
+      return 2;
+    }
+    FlowStore flowStore =
+        new FlowStore(store, new FlowCompiler(FlowFiles.catalog(lookups, payments)));
+    try {
+      int version = flowStore.publish(file);
+      out.printf("Published %s as version %d in %s%n", file, version, store);
+      out.flush();
+      return 0;
+    } catch (PublishRejectedException e) {
+      FlowFiles.print(e.problems(), err);
+      err.println("Not published: " + e.getMessage() + ". The version already live keeps serving.");
+      err.flush();
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.tabula.ops.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FlowsCommandTest {
+
+  private static final Path REPO = Path.of(System.getProperty("tabula.repo.dir", ".."));
+
+  @TempDir Path temp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine command = new CommandLine(new FlowsCommand());
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(args);
+  }
+
+  private Path copyParking(String tenant) throws Exception {
+    Path file = temp.resolve(tenant).resolve("parking-ticket.yaml");
+    Files.createDirectories(file.getParent());
+    Files.copy(REPO.resolve("flows/city/parking-ticket.yaml"), file);
+    return file;
+  }
+
+  @Test
+  void validateAcceptsTheShippedFlows() {
+    assertThat(run("validate", REPO.resolve("flows").toString())).isZero();
+    assertThat(out.toString()).contains("3 flow file(s) checked, 0 error(s)");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void validatePrintsEveryProblemLikeACompilerAndFails() throws Exception {
+    Path file = copyParking("city");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("next: ask-ticket\n\n  ask-ticket:", "next: ask-tiket\n\n  ask-ticket:")
+            .replace("{amount: balance}", "{date: balance}")
+            .replace("      - amount: balance", "      - date: balance"));
+    assertThat(run("validate", temp.toString())).isEqualTo(1);
+    assertThat(err.toString().lines().toList())
+        .containsExactly(
+            file
+                + ":50:11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
+            file
+                + ":106:15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
+    assertThat(out.toString()).contains("1 flow file(s) checked, 2 error(s)");
+  }
+
+  @Test
+  void validateChecksTheStoreLayout() throws Exception {
+    copyParking("utility");
+    assertThat(run("validate", temp.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "error: the file is in folder 'utility' but says 'tenant: city'; fix: move it to city/ or change 'tenant:'");
+  }
+
+  @Test
+  void validateWithoutFlowFilesSaysWhatToDo() {
+    assertThat(run("validate", temp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no flow files (*.yaml) found");
+  }
+
+  @Test
+  void simulateRunsAShippedFlowFromTheJar() {
+    assertThat(
+            run(
+                "simulate",
+                "city/parking-ticket.yaml",
+                "--keys",
+                "12345678# 1 4242424242424242# 1230 123"))
+        .isZero();
+    assertThat(out.toString())
+        .contains("Caller: keys 16 digits# (secure: recording muted, digits masked)")
+        .contains("[pay-ticket: approved]")
+        .contains("== call ended: hangup; call memory zeroed")
+        .doesNotContain("4242424242424242");
+  }
+
+  @Test
+  void simulateRefusesAFlowWithErrors() throws Exception {
+    Path file = copyParking("city");
+    Files.writeString(
+        file, Files.readString(file).replace("connector: city-pay", "connector: city-pai"));
+    assertThat(run("simulate", file.toString(), "--keys", "1")).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("unknown payment connector 'city-pai' (did you mean 'city-pay'?)");
+  }
+
+  @Test
+  void graphWritesMermaidAndSvg() throws Exception {
+    assertThat(run("graph", "utility/balance.yaml", "--out", temp.toString())).isZero();
+    assertThat(Files.readString(temp.resolve("balance.mmd"))).startsWith("flowchart TD");
+    assertThat(Files.readString(temp.resolve("balance.svg"))).startsWith("<svg");
+  }
+
+  @Test
+  void publishValidatesAndWritesVersions() throws Exception {
+    Path file = copyParking("city");
+    Path store = temp.resolve("store");
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isZero();
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isZero();
+    assertThat(out.toString()).contains("as version 1").contains("as version 2");
+    assertThat(store.resolve(".published/city/parking-ticket/000002.yaml")).exists();
+
+    Files.writeString(
+        file,
+        Files.readString(file).replace("bye: ", "by: ").replace("goodbye: \"", "goodbye: \""));
+    Files.writeString(
+        file,
+        Files.readString(file).replace("  goodbye: \"Thank", "  goodbye: \"\"\n  unused: \"Thank"));
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("prompt 'goodbye' has no text").contains("Not published");
+    assertThat(store.resolve(".published/city/parking-ticket/000003.yaml")).doesNotExist();
+  }
+}
