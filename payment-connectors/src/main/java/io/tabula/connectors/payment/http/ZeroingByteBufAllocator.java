@@ -60,6 +60,8 @@ public final class ZeroingByteBufAllocator extends AbstractByteBufAllocator {
     private ZeroingDirectByteBuf(ByteBufAllocator alloc, ByteBuffer initial, int maxCapacity) {
       super(alloc, initial, maxCapacity);
       current = initial;
+      // The wrapping constructor marks the memory as written; a new buffer starts empty.
+      clear();
     }
 
     @Override
