@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.io.IOException;
 import java.util.HashMap;
@@ -48,12 +49,13 @@ final class ReplyHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+    if (cause instanceof PrematureChannelClosureException
+        || cause instanceof IOException && !(cause instanceof SSLException)) {
+      failWith(HttpExchangeException.Kind.CONNECTION_LOST, "the connection broke", cause);
+    } else if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
       failWith(HttpExchangeException.Kind.TLS, "TLS failed after the handshake", cause);
     } else if (cause instanceof DecoderException) {
       failWith(HttpExchangeException.Kind.PROTOCOL, "the processor's reply is not HTTP", cause);
-    } else if (cause instanceof IOException) {
-      failWith(HttpExchangeException.Kind.CONNECTION_LOST, "the connection broke", cause);
     } else {
       failWith(HttpExchangeException.Kind.PROTOCOL, "the exchange failed", cause);
     }
