@@ -33,6 +33,7 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   static final String METHODS = "/v1/payment_methods";
   static final String INTENTS = "/v1/payment_intents";
+  static final String JSON_CHARGES = "/json/v1/charges";
 
   private final GatewaySimulator simulator;
   private final StripeApi api;
@@ -51,7 +52,10 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     ByteBuf content = request.content();
     String path = new QueryStringDecoder(request.uri()).path();
     byte[] hash = hash(path, content);
-    FormFields form = FormFields.parse(content);
+    Request parsed =
+        JSON_CHARGES.equals(path)
+            ? new Request(null, JsonCharge.parse(content))
+            : new Request(FormFields.parse(content), java.util.Optional.empty());
     content.setZero(content.readerIndex(), content.readableBytes());
     if (!authorized(request)) {
       reply(
@@ -60,11 +64,11 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
     String key = request.headers().get("Idempotency-Key");
     if (key == null) {
-      serve(ctx, started, path, form, null);
+      serve(ctx, started, path, parsed, null);
       return;
     }
     switch (store.claim(key, hash)) {
-      case Claim.Fresh fresh -> serve(ctx, started, path, form, key);
+      case Claim.Fresh fresh -> serve(ctx, started, path, parsed, key);
       case Claim.Replay(StoredReply stored) -> reply(ctx, started, stored, true);
       case Claim.Mismatch mismatch ->
           reply(
@@ -85,9 +89,13 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
   }
 
+  /** A parsed body: form fields for the Stripe routes, JSON for the generic route. */
+  private record Request(FormFields form, java.util.Optional<JsonCharge> json) {}
+
   private void serve(
-      ChannelHandlerContext ctx, long started, String path, FormFields form, String key) {
-    Fault fault = INTENTS.equals(path) ? simulator.faults().nextConfirmFault() : null;
+      ChannelHandlerContext ctx, long started, String path, Request request, String key) {
+    boolean charges = INTENTS.equals(path) || JSON_CHARGES.equals(path);
+    Fault fault = charges ? simulator.faults().nextConfirmFault() : null;
     if (fault == Fault.SERVER_ERROR) {
       if (key != null) {
         store.abandon(key);
@@ -97,8 +105,9 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
     StoredReply answer =
         switch (path) {
-          case METHODS -> api.createPaymentMethod(form);
-          case INTENTS -> api.confirmPaymentIntent(form, key);
+          case METHODS -> api.createPaymentMethod(request.form());
+          case INTENTS -> api.confirmPaymentIntent(request.form(), key);
+          case JSON_CHARGES -> api.jsonCharge(request.json(), key);
           default -> StripeApi.error(404, "invalid_request_error", "resource_missing", "No route.");
         };
     if (key != null) {
@@ -162,7 +171,11 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   private boolean authorized(FullHttpRequest request) {
     String expected = "Bearer " + simulator.options().apiKey();
-    String given = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+    String apiKeyHeader = request.headers().get("X-Api-Key");
+    String given =
+        apiKeyHeader != null
+            ? "Bearer " + apiKeyHeader
+            : request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
     return MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
   }

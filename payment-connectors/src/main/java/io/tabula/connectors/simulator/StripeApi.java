@@ -1,5 +1,6 @@
 package io.tabula.connectors.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabula.connectors.simulator.IdempotencyStore.StoredReply;
@@ -83,6 +84,48 @@ final class StripeApi {
       return cardError(behaviour.code(), behaviour.declineCode(), message, intentId);
     }
     return reply(200, succeeded(intentId, amount.get(), currency, method, form.metadata()));
+  }
+
+  /** The generic JSON API: one request that charges, see {@link JsonCharge}. */
+  StoredReply jsonCharge(Optional<JsonCharge> parsed, String idempotencyKey) {
+    if (parsed.isEmpty() || parsed.get().card().isEmpty()) {
+      return reply(400, JSON.createObjectNode().put("status", "error").put("error", "bad_json"));
+    }
+    JsonNode fields = parsed.get().fields();
+    CardSummary card = parsed.get().card().get();
+    long amount = fields.path("amount").asLong(0);
+    String currency = fields.path("currency").asText("");
+    JsonNode cardJson = fields.path("card");
+    int month = cardJson.path("exp_month").asInt(0);
+    int year = cardJson.path("exp_year").asInt(0);
+    if (amount < 1 || currency.isEmpty() || month < 1 || month > 12 || !card.luhnValid()) {
+      return reply(400, JSON.createObjectNode().put("status", "error").put("error", "invalid"));
+    }
+    String id = "ch_json" + ids.incrementAndGet();
+    TestCard behaviour =
+        expired(new StoredMethod(card, month, year)) ? TestCard.EXPIRED_CARD : card.behaviour();
+    String declineCode = firstNonNull(behaviour.declineCode(), behaviour.code());
+    ledger.record(
+        new LedgerEntry(
+            id,
+            idempotencyKey == null ? "" : idempotencyKey,
+            amount,
+            currency,
+            card.brand(),
+            card.lastFour(),
+            behaviour.approves(),
+            behaviour.approves() ? "" : declineCode,
+            Map.of("reference", fields.path("reference").asText("")),
+            Instant.now()));
+    ObjectNode body = JSON.createObjectNode().put("id", id);
+    if (!behaviour.approves()) {
+      return reply(402, body.put("status", "declined").put("decline_code", declineCode));
+    }
+    return reply(
+        200,
+        body.put("status", "approved")
+            .put("auth_code", String.format("%06d", ids.incrementAndGet() % 1_000_000))
+            .put("token", "tok_json" + ids.incrementAndGet()));
   }
 
   private ObjectNode succeeded(

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CardValidatorTest {
 
   static CallMemoryPool pool;
-  static final Clock NOVEMBER_2026 = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+  static final Clock NOVEMBER_2026 =
+      Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
   static final CardValidator VISA_MASTERCARD_AMEX =
       new CardValidator(
           EnumSet.of(CardBrand.VISA, CardBrand.MASTERCARD, CardBrand.AMERICAN_EXPRESS),

@@ -33,7 +33,8 @@ public final class KillablePayer {
         return;
       }
       CardPayments payments =
-          new CardPayments(gateway, CardValidator.allBrands(Clock.systemUTC()), RetryPolicy.defaults());
+          new CardPayments(
+              gateway, CardValidator.allBrands(Clock.systemUTC()), RetryPolicy.defaults());
       try (CallMemory call = TestCards.newCall(pool)) {
         CardFields card = TestCards.key(call, TestCards.VISA_APPROVED);
         System.out.println("PAYING");

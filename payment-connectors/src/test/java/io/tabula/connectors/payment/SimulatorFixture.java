@@ -30,8 +30,7 @@ public final class SimulatorFixture implements AutoCloseable {
   public final Path caPem;
   public final Path keyFile;
   public final CallMemoryPool pool =
-      CallMemoryPool.open(
-          new CallMemoryPoolConfig(8, 256, false, false));
+      CallMemoryPool.open(new CallMemoryPoolConfig(8, 256, false, false));
 
   public SimulatorFixture(Path directory) {
     this(directory, Duration.ZERO);

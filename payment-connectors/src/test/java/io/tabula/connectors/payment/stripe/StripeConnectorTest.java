@@ -92,8 +92,9 @@ class StripeConnectorTest {
       String callId = newCallId();
       PaymentOutcome outcome = payments.pay(charge(TestCards.key(call, pan), callId, 1));
 
-      assertThat(outcome).isInstanceOfSatisfying(
-          PaymentOutcome.Declined.class, d -> assertThat(d.reason()).isEqualTo(reason));
+      assertThat(outcome)
+          .isInstanceOfSatisfying(
+              PaymentOutcome.Declined.class, d -> assertThat(d.reason()).isEqualTo(reason));
       assertThat(fixture.simulator.ledger().chargesFor("T-" + callId)).isEmpty();
     }
   }
@@ -186,7 +187,8 @@ class StripeConnectorTest {
 
       assertThat(payments.pay(charge(card, newCallId(), 1)))
           .isEqualTo(
-              new PaymentOutcome.Rejected(io.tabula.connectors.payment.CardProblem.PAN_CHECK_DIGIT));
+              new PaymentOutcome.Rejected(
+                  io.tabula.connectors.payment.CardProblem.PAN_CHECK_DIGIT));
       assertThat(fixture.simulator.ledger().requests()).isEqualTo(before);
       assertThat(card.pan().length()).as("kept so the flow can re-prompt").isEqualTo(16);
     }
