@@ -33,7 +33,7 @@ class PaymentFaultTest {
     fixture = new SimulatorFixture(directory);
     // A short response timeout: the timeout fault holds its reply forever.
     gateway =
-        PaymentGateways.open(fixture.stripeConfig().withResponseTimeout(Duration.ofMillis(800)));
+        PaymentGateways.open(fixture.stripeConfig().withResponseTimeout(Duration.ofSeconds(2)));
     payments =
         new CardPayments(
             gateway, CardValidator.allBrands(Clock.systemUTC()), RetryPolicy.immediate(3));

@@ -51,7 +51,7 @@ class JsonConnectorTest {
         SecretReference.file(fixture.keyFile),
         Optional.of(fixture.caPem),
         Duration.ofSeconds(2),
-        Duration.ofMillis(800),
+        Duration.ofSeconds(3),
         settings);
   }
 
