@@ -19,7 +19,8 @@ class PaymentThroughputBenchmarkTest {
 
     assertThat(result.approved()).isEqualTo(20);
     assertThat(result.charges()).isEqualTo(20);
-    assertThat(result.latenciesNanos()).hasSize(20).allMatch(nanos -> nanos > 0);
+    assertThat(result.latenciesNanos()).hasSize(20);
+    assertThat(java.util.Arrays.stream(result.latenciesNanos()).min().orElseThrow()).isPositive();
     assertThat(result.simulatorShare()).isBetween(0.0, 1.0);
     assertThat(progress).contains(100);
     assertThat(result.report(options)).contains("payments/s").contains("p99");

@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledDirectByteBuf;
 import io.netty.util.internal.CleanableDirectBuffer;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
@@ -23,10 +22,17 @@ import java.nio.ByteBuffer;
  */
 public final class ZeroingByteBufAllocator extends AbstractByteBufAllocator {
 
-  public static final ZeroingByteBufAllocator INSTANCE = new ZeroingByteBufAllocator();
+  public static final ZeroingByteBufAllocator INSTANCE = new ZeroingByteBufAllocator(false);
 
-  private ZeroingByteBufAllocator() {
+  private final boolean collectorFreed;
+
+  /**
+   * @param collectorFreed take memory that the garbage collector frees instead of freeing it
+   *     explicitly, so a test can still read it after release to prove it was zeroed
+   */
+  ZeroingByteBufAllocator(boolean collectorFreed) {
     super(true);
+    this.collectorFreed = collectorFreed;
   }
 
   @Override
@@ -36,7 +42,8 @@ public final class ZeroingByteBufAllocator extends AbstractByteBufAllocator {
 
   @Override
   protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-    return toLeakAwareBuffer(new ZeroingDirectByteBuf(this, initialCapacity, maxCapacity));
+    return toLeakAwareBuffer(
+        new ZeroingDirectByteBuf(this, initialCapacity, maxCapacity, collectorFreed));
   }
 
   @Override
@@ -45,59 +52,59 @@ public final class ZeroingByteBufAllocator extends AbstractByteBufAllocator {
   }
 
   /**
-   * A direct buffer that wipes its memory before it is given up. All its memory comes from {@link
-   * ByteBuffer#allocateDirect} and is returned by the garbage collector, never freed explicitly, so
-   * the old memory can still be zeroed safely after the buffer grew into new memory.
+   * A direct buffer whose every piece of memory is zeroed before it is freed: on release, and when
+   * the buffer grows (Netty copies the content into new memory, then cleans the old).
    */
   private static final class ZeroingDirectByteBuf extends UnpooledDirectByteBuf {
 
-    private ByteBuffer current;
+    private final boolean collectorFreed;
 
-    ZeroingDirectByteBuf(ByteBufAllocator alloc, int initialCapacity, int maxCapacity) {
-      this(alloc, ByteBuffer.allocateDirect(initialCapacity), maxCapacity);
-    }
-
-    private ZeroingDirectByteBuf(ByteBufAllocator alloc, ByteBuffer initial, int maxCapacity) {
-      super(alloc, initial, maxCapacity);
-      current = initial;
-      // The wrapping constructor marks the memory as written; a new buffer starts empty.
-      clear();
+    ZeroingDirectByteBuf(
+        ByteBufAllocator alloc, int initialCapacity, int maxCapacity, boolean collectorFreed) {
+      // Starts empty and grows at once: growing is the path that allocates through
+      // allocateDirectBuffer(int), so the first memory is wrapped like every later one.
+      super(alloc, 0, maxCapacity);
+      this.collectorFreed = collectorFreed;
+      capacity(initialCapacity);
     }
 
     @Override
     protected CleanableDirectBuffer allocateDirectBuffer(int capacity) {
-      ByteBuffer memory = ByteBuffer.allocateDirect(capacity);
-      return new GcCleanable(memory);
-    }
-
-    @Override
-    public ByteBuf capacity(int newCapacity) {
-      ByteBuffer before = current;
-      ByteBuf result = super.capacity(newCapacity);
-      ByteBuffer after = internalNioBuffer(0, capacity());
-      if (before != null && !sameMemory(before, after)) {
-        zero(before);
-        current = after;
+      if (collectorFreed) {
+        return new CollectorFreed(ByteBuffer.allocateDirect(capacity));
       }
-      return result;
-    }
-
-    @Override
-    protected void deallocate() {
-      if (current != null) {
-        zero(current);
-        current = null;
-      }
-      super.deallocate();
-    }
-
-    private static boolean sameMemory(ByteBuffer a, ByteBuffer b) {
-      return MemorySegment.ofBuffer(a).address() == MemorySegment.ofBuffer(b).address();
+      return new ZeroingCleanable(super.allocateDirectBuffer(capacity));
     }
   }
 
-  /** Memory the garbage collector frees; cleaning zeroes it, which is all we need. */
-  private record GcCleanable(ByteBuffer buffer) implements CleanableDirectBuffer {
+  /** Wraps Netty's cleaner so the memory is zeroed right before it is freed. */
+  private record ZeroingCleanable(CleanableDirectBuffer delegate)
+      implements CleanableDirectBuffer {
+
+    @Override
+    public ByteBuffer buffer() {
+      return delegate.buffer();
+    }
+
+    @Override
+    public void clean() {
+      zero(delegate.buffer());
+      delegate.clean();
+    }
+
+    @Override
+    public boolean hasMemoryAddress() {
+      return delegate.hasMemoryAddress();
+    }
+
+    @Override
+    public long memoryAddress() {
+      return delegate.memoryAddress();
+    }
+  }
+
+  /** Memory the garbage collector frees; cleaning only zeroes it. For tests. */
+  private record CollectorFreed(ByteBuffer buffer) implements CleanableDirectBuffer {
 
     @Override
     public void clean() {
