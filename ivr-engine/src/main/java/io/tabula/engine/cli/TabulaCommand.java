@@ -1,5 +1,7 @@
 package io.tabula.engine.cli;
 
+import io.tabula.ops.audit.AuditCommand;
+import io.tabula.ops.recordings.RecordingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,12 @@ import picocli.CommandLine.Command;
     versionProvider = TabulaVersion.class,
     description =
         "Tabula IVR: self-service phone payments for Asterisk, with card data wiped per call.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      AuditCommand.class,
+      RecordingsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TabulaCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
