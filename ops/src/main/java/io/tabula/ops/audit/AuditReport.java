@@ -77,6 +77,16 @@ final class AuditReport implements AuditListener {
     return summary.unreadable() > 0 ? INCOMPLETE : CLEAN;
   }
 
+  /** A path that cannot be listed: says which and why, returns {@link #INCOMPLETE}. */
+  static int badPath(PrintWriter err, java.io.IOException e) {
+    String what = e instanceof java.nio.file.NoSuchFileException missing
+        ? missing.getFile() + ": no such file or folder; check the path"
+        : "cannot list the given paths (" + e.getClass().getSimpleName() + "): check permissions";
+    err.println(what);
+    err.flush();
+    return INCOMPLETE;
+  }
+
   private void endBarLine() {
     if (barOnScreen) {
       err.println();

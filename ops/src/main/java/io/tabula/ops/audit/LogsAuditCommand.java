@@ -39,7 +39,12 @@ final class LogsAuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> files = AuditFiles.expand(paths, file -> true);
+    List<Path> files;
+    try {
+      files = AuditFiles.expand(paths, file -> true);
+    } catch (IOException e) {
+      return AuditReport.badPath(spec.commandLine().getErr(), e);
+    }
     AuditReport report =
         new AuditReport(
             spec.commandLine().getOut(),

@@ -46,7 +46,12 @@ final class RecordingsAuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> files = AuditFiles.expand(paths, AudioInput::isRecording);
+    List<Path> files;
+    try {
+      files = AuditFiles.expand(paths, AudioInput::isRecording);
+    } catch (IOException e) {
+      return AuditReport.badPath(spec.commandLine().getErr(), e);
+    }
     AuditReport report =
         new AuditReport(
             spec.commandLine().getOut(),
