@@ -54,13 +54,29 @@ public enum CardBrand {
 
   /** The brand of a (possibly partial) card number, or {@link #UNKNOWN}. */
   public static CardBrand of(SecretDigits pan) {
+    int digits = Math.min(pan.length(), MAX_IIN_DIGITS);
+    return digits == 0 ? UNKNOWN : ofLeadingDigits(pan.prefix(digits), digits);
+  }
+
+  /**
+   * The brand for a number whose first {@code digits} digits (at most six, the IIN) form {@code
+   * leading}. Log scanners use it: they see card-like text, never a {@link SecretDigits} view.
+   *
+   * <pre>{@code
+   * CardBrand.ofLeadingDigits(411111, 6); // VISA
+   * }</pre>
+   */
+  public static CardBrand ofLeadingDigits(int leading, int digits) {
+    if (digits < 1 || digits > MAX_IIN_DIGITS) {
+      throw new IllegalArgumentException("an IIN prefix has 1 to 6 digits, not " + digits);
+    }
     CardBrand best = UNKNOWN;
     int bestDigits = 0;
     for (CardBrand brand : values()) {
       for (IinRange range : brand.ranges) {
         if (range.digits() > bestDigits
-            && range.digits() <= pan.length()
-            && range.contains(pan.prefix(range.digits()))) {
+            && range.digits() <= digits
+            && range.contains(leading / POWERS_OF_TEN[digits - range.digits()])) {
           best = brand;
           bestDigits = range.digits();
         }
@@ -68,6 +84,9 @@ public enum CardBrand {
     }
     return best;
   }
+
+  private static final int MAX_IIN_DIGITS = 6;
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   /** The name a flow speaks or shows, e.g. "American Express". */
   public String displayName() {

@@ -1,6 +1,8 @@
 package io.tabula.engine.cli;
 
 import io.tabula.ops.flows.FlowsCommand;
+import io.tabula.ops.audit.AuditCommand;
+import io.tabula.ops.recordings.RecordingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CallCommand.class,
       FlowsCommand.class,
+      AuditCommand.class,
+      RecordingsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {

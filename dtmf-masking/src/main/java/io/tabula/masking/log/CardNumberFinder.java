@@ -1,0 +1,258 @@
+package io.tabula.masking.log;
+
+import static io.tabula.masking.log.Chars.isDigit;
+import static io.tabula.masking.log.Chars.isGroupSeparator;
+import static io.tabula.masking.log.Chars.isWordChar;
+
+import io.tabula.masking.card.CardBrand;
+import java.util.List;
+
+/**
+ * Finds card numbers: chains of digit groups joined by one space, dash or dot ({@code 4111 1111
+ * 1111 1111}), or split across JSON fields ({@code "pan1":"411111","pan2":"1111111111"}), with 13
+ * to 19 digits in all and a valid Luhn check digit.
+ *
+ * <p>What it deliberately does not see as a card: digits glued to letters (hex ids, UUIDs with
+ * letters), chains tied by a dash or dot to a word (the rest of a UUID), chains after a {@code +}
+ * (international phone numbers), and single runs of more than 19 digits.
+ */
+final class CardNumberFinder {
+
+  private static final int MAX_GROUPS = 32;
+  private static final int MAX_DIGITS = 128;
+
+  private final ScanPolicy policy;
+
+  CardNumberFinder(ScanPolicy policy) {
+    this.policy = policy;
+  }
+
+  void find(CharSequence text, List<Finding> out) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      i = isDigit(text.charAt(i)) ? chainFrom(text, i, out) : i + 1;
+    }
+  }
+
+  /** Reads one chain starting at {@code start}, reports what it holds, returns where it ended. */
+  private int chainFrom(CharSequence text, int start, List<Finding> out) {
+    Chain chain = new Chain(text);
+    boolean ignored = start > 0 && (text.charAt(start - 1) == '+' || tiedToWord(text, start));
+    int pos = start;
+    while (true) {
+      int end = digitsEnd(text, pos);
+      if (startsInsideWord(text, pos) || endsInsideWord(text, end)) {
+        return end;
+      }
+      if (!chain.add(pos, end)) {
+        return end;
+      }
+      int next = nextGroup(text, end, chain);
+      if (next < 0) {
+        if (end < text.length() && isGroupSeparator(text.charAt(end)) && tiedToWordAt(text, end)) {
+          ignored = true;
+        }
+        break;
+      }
+      if (startsInsideWord(text, next) || endsInsideWord(text, digitsEnd(text, next))) {
+        ignored |= text.charAt(end) == '-' || text.charAt(end) == '.';
+        break;
+      }
+      pos = next;
+    }
+    if (!ignored) {
+      report(chain, out);
+    }
+    return chain.end();
+  }
+
+  private void report(Chain chain, List<Finding> out) {
+    int total = chain.digitCount();
+    if (total >= 13 && total <= 19 && acceptable(chain, 0, total, policy.requireCardBrand())) {
+      out.add(chain.finding(0, chain.groups() - 1));
+      return;
+    }
+    int first = 0;
+    while (first < chain.groups()) {
+      int last = firstCardEndingAt(chain, first);
+      if (last >= 0) {
+        out.add(chain.finding(first, last));
+        first = last + 1;
+      } else {
+        first++;
+      }
+    }
+  }
+
+  /** Whole groups from {@code first} that make a branded card, or -1. Never the whole chain. */
+  private int firstCardEndingAt(Chain chain, int first) {
+    int count = 0;
+    for (int last = first; last < chain.groups(); last++) {
+      count += chain.groupDigits(last);
+      if (count > 19) {
+        return -1;
+      }
+      boolean whole = first == 0 && last == chain.groups() - 1;
+      if (!whole && count >= 13 && acceptable(chain, chain.digitOffset(first), count, true)) {
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean acceptable(Chain chain, int from, int count, boolean needBrand) {
+    char[] digits = chain.digits();
+    if (!CardMasks.luhnValid(digits, from, count)) {
+      return false;
+    }
+    if (!needBrand) {
+      return true;
+    }
+    char[] candidate = new char[count];
+    System.arraycopy(digits, from, candidate, 0, count);
+    CardBrand brand = CardMasks.brand(candidate, count);
+    return brand != CardBrand.UNKNOWN && brand.acceptsPanLength(count);
+  }
+
+  /** The start of the next group after the group ending at {@code end}, or -1. */
+  private static int nextGroup(CharSequence text, int end, Chain chain) {
+    int n = text.length();
+    if (end + 1 < n && isGroupSeparator(text.charAt(end)) && isDigit(text.charAt(end + 1))) {
+      return end + 1;
+    }
+    int next = JsonFieldGap.digitAfter(text, end);
+    if (next > 0) {
+      chain.markJsonSplit();
+    }
+    return next;
+  }
+
+  static int digitsEnd(CharSequence text, int from) {
+    int i = from;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean startsInsideWord(CharSequence text, int start) {
+    return start > 0 && isWordChar(text.charAt(start - 1)) && !isDigit(text.charAt(start - 1));
+  }
+
+  private static boolean endsInsideWord(CharSequence text, int end) {
+    return end < text.length() && isWordChar(text.charAt(end));
+  }
+
+  /** A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version). */
+  private static boolean tiedToWord(CharSequence text, int start) {
+    char before = text.charAt(start - 1);
+    return (before == '-' || before == '.') && start > 1 && isWordChar(text.charAt(start - 2));
+  }
+
+  /** A chain followed by "-word" or ".word" is the head of an identifier. */
+  private static boolean tiedToWordAt(CharSequence text, int separator) {
+    char c = text.charAt(separator);
+    return (c == '-' || c == '.')
+        && separator + 1 < text.length()
+        && Chars.isLetter(text.charAt(separator + 1));
+  }
+
+  /** The digit groups of one chain and their digits, in order. */
+  private static final class Chain {
+    private final CharSequence text;
+    private final int[] starts = new int[MAX_GROUPS];
+    private final int[] ends = new int[MAX_GROUPS];
+    private final int[] offsets = new int[MAX_GROUPS];
+    private final char[] digits = new char[MAX_DIGITS];
+    private int groups;
+    private int digitCount;
+    private boolean jsonSplit;
+
+    Chain(CharSequence text) {
+      this.text = text;
+    }
+
+    boolean add(int start, int end) {
+      if (groups == MAX_GROUPS || digitCount + (end - start) > MAX_DIGITS) {
+        return false;
+      }
+      starts[groups] = start;
+      ends[groups] = end;
+      offsets[groups] = digitCount;
+      for (int i = start; i < end; i++) {
+        digits[digitCount++] = text.charAt(i);
+      }
+      groups++;
+      return true;
+    }
+
+    void markJsonSplit() {
+      jsonSplit = true;
+    }
+
+    int groups() {
+      return groups;
+    }
+
+    int end() {
+      return groups == 0 ? 0 : ends[groups - 1];
+    }
+
+    int digitCount() {
+      return digitCount;
+    }
+
+    char[] digits() {
+      return digits;
+    }
+
+    int digitOffset(int group) {
+      return offsets[group];
+    }
+
+    int groupDigits(int group) {
+      return ends[group] - starts[group];
+    }
+
+    Finding finding(int first, int last) {
+      int from = offsets[first];
+      int count = offsets[last] + groupDigits(last) - from;
+      char[] card = new char[count];
+      System.arraycopy(digits, from, card, 0, count);
+      String replacement =
+          jsonSplit ? starred(starts[first], ends[last], count) : cardMask(card, count);
+      java.util.Arrays.fill(card, '0');
+      return new Finding(starts[first], ends[last], SecretKind.CARD_NUMBER, replacement);
+    }
+
+    private static String cardMask(char[] card, int count) {
+      return CardMasks.card("", CardMasks.brand(card, count), card, count);
+    }
+
+    /** JSON split: keep the structure, star every digit but the last four. */
+    private String starred(int from, int to, int count) {
+      StringBuilder out = new StringBuilder(to - from);
+      int seen = 0;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (isDigit(c) && inGroup(i)) {
+          seen++;
+          out.append(seen > count - 4 ? c : '*');
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
+    private boolean inGroup(int index) {
+      for (int g = 0; g < groups; g++) {
+        if (index >= starts[g] && index < ends[g]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

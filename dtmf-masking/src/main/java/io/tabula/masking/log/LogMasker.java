@@ -1,0 +1,48 @@
+package io.tabula.masking.log;
+
+import java.util.List;
+
+/**
+ * Masks card data and keyed secrets in text before it is logged: card numbers become brand and last
+ * four ({@code [Visa ****1111]}), track data {@code [track2 Visa ****1111]}, CVC, PIN, AGI result
+ * and DTMF digit values {@code ***}. Returns the very same String when there is nothing to mask,
+ * which is the common case and costs one pass over the text.
+ *
+ * <pre>{@code
+ * LogMasker masker = LogMasker.standard();
+ * masker.mask("200 result=4111111111111111"); // "200 result=***"
+ * }</pre>
+ */
+public final class LogMasker {
+
+  private static final LogMasker STANDARD = new LogMasker(new SecretScanner(ScanPolicy.MASKING));
+
+  private final SecretScanner scanner;
+
+  public LogMasker(SecretScanner scanner) {
+    this.scanner = scanner;
+  }
+
+  /** The masker the logging layer uses (policy {@link ScanPolicy#MASKING}). */
+  public static LogMasker standard() {
+    return STANDARD;
+  }
+
+  /** The text with every secret replaced, or {@code text} itself when there was none. */
+  public String mask(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    List<Finding> findings = scanner.scan(text);
+    if (findings.isEmpty()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Finding finding : findings) {
+      out.append(text, at, finding.start()).append(finding.replacement());
+      at = finding.end();
+    }
+    return out.append(text, at, text.length()).toString();
+  }
+}

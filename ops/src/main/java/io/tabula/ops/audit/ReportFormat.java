@@ -1,0 +1,7 @@
+package io.tabula.ops.audit;
+
+/** How audit findings are printed: lines for people, JSON lines for pipelines. */
+public enum ReportFormat {
+  TEXT,
+  JSON
+}

@@ -1,0 +1,101 @@
+package io.tabula.ops.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabula.masking.audio.AudioEncoding;
+import io.tabula.masking.audio.AudioFormat;
+import io.tabula.masking.audio.WavWriter;
+import io.tabula.masking.detect.Dbm0;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AuditCommandTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine line = new CommandLine(new AuditCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    return line.execute(args);
+  }
+
+  @Test
+  void logsWithACardExitOneAndShowOnlyTheMaskedCard() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("a.log"), "fine\n200 result=4111111111111111\n");
+    Files.writeString(logs.resolve("b.log"), "also fine\n");
+
+    int exit = run("logs", logs.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("a.log:2: card number [Visa ****1111]")
+        .contains("Scanned 2 files, ")
+        .contains(": 1 finding.")
+        .doesNotContain("4111111111111111");
+    assertThat(err.toString()).contains("Scanning logs [");
+  }
+
+  @Test
+  void cleanLogsExitZero() throws IOException {
+    Path log = dir.resolve("clean.log");
+    Files.writeString(log, "2026-11-23 08:50:26.123 call 1795421793.33 answered from +1 415 555 0123\n");
+    assertThat(run("logs", log.toString())).isZero();
+    assertThat(out.toString()).contains("Scanned 1 file, ").contains(": 0 findings.");
+  }
+
+  @Test
+  void jsonFormatPrintsOneObjectPerFindingAndASummary() throws IOException {
+    Path log = dir.resolve("x.log");
+    Files.writeString(log, "card 5555 5555 5555 4444\n");
+    assertThat(run("logs", "--format", "json", log.toString())).isEqualTo(1);
+    String[] lines = out.toString().strip().split("\\R");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0])
+        .startsWith("{\"file\":\"")
+        .contains("\"line\":1,\"kind\":\"card number\",\"finding\":\"[Mastercard ****4444]\"}");
+    assertThat(lines[1]).isEqualTo(
+        "{\"summary\":{\"files\":1,\"bytes\":" + Files.size(log) + ",\"findings\":1,\"unreadable\":0}}");
+  }
+
+  @Test
+  void aMissingPathIsABadArgument() {
+    assertThat(run("logs", dir.resolve("nope").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("nope: no such file or folder; check the path");
+  }
+
+  @Test
+  void recordingsWithKeyTonesExitOneWithFileAndTime() throws IOException {
+    Path wav = dir.resolve("call.wav");
+    short[] audio = new short[16000];
+    for (int i = 4000; i < 4800; i++) {
+      double t = i / 8000.0;
+      audio[i] = (short) (Dbm0.peak(-10) * (Math.sin(2 * Math.PI * 770 * t) + Math.sin(2 * Math.PI * 1336 * t)));
+    }
+    try (OutputStream stream = Files.newOutputStream(wav)) {
+      WavWriter.start(stream, new AudioFormat(AudioEncoding.MULAW, 8000), audio.length)
+          .write(audio, 0, audio.length);
+    }
+    Files.write(dir.resolve("quiet.wav"), WavWriter.header(new AudioFormat(AudioEncoding.PCM_16, 8000), 0));
+
+    int exit = run("recordings", dir.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .containsPattern("call\\.wav @ 00:00:00\\.4\\d\\d: DTMF tone key tone, \\d+ ms")
+        .contains("Scanned 2 files, ")
+        .contains(": 1 finding.")
+        .doesNotContain(" 5 ");
+  }
+}
