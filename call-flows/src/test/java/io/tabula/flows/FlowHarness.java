@@ -21,13 +21,26 @@ public final class FlowHarness {
   public static void main(String[] args) throws Exception {
     String text = Files.readString(ShippedFlows.file("city/parking-ticket.yaml"));
     FlowCompiler compiler = new FlowCompiler(ShippedFlows.catalog());
-    measure("parse parking-ticket.yaml", 2_000, () -> io.tabula.flows.parse.FlowParser.parse("p.yaml", text));
-    measure("compile parking-ticket.yaml (parse + validate)", 2_000, () -> compiler.compile("p.yaml", text));
+    measure(
+        "parse parking-ticket.yaml",
+        2_000,
+        () -> io.tabula.flows.parse.FlowParser.parse("p.yaml", text));
+    measure(
+        "compile parking-ticket.yaml (parse + validate)",
+        2_000,
+        () -> compiler.compile("p.yaml", text));
     Flow flow = compiler.compile("p.yaml", text).flow().orElseThrow();
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
-      FlowSimulator simulator = new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
-      measure("simulated paid call (28 call operations, lookup + payment)", 5_000,
-          () -> simulator.run(flow, KeySource.script("12345678# 1 4242424242424242# 1230 123"), new Transcript()));
+      FlowSimulator simulator =
+          new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
+      measure(
+          "simulated paid call (28 call operations, lookup + payment)",
+          5_000,
+          () ->
+              simulator.run(
+                  flow,
+                  KeySource.script("12345678# 1 4242424242424242# 1230 123"),
+                  new Transcript()));
     }
   }
 
