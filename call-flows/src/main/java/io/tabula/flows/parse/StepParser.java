@@ -107,9 +107,7 @@ final class StepParser {
             id,
             pos,
             prompt(m, "prompt", true, inner),
-            Map.copyOf(options).isEmpty()
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(options),
+            java.util.Collections.unmodifiableMap(options),
             optionalPrompt(m, "invalid_prompt", inner),
             optionalPrompt(m, "no_input_prompt", inner),
             m.duration("timeout", Duration.ofSeconds(5)),
