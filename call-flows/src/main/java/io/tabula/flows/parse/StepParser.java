@@ -1,7 +1,20 @@
 package io.tabula.flows.parse;
 
+import static io.tabula.flows.parse.Pieces.checks;
+import static io.tabula.flows.parse.Pieces.defaultLimits;
+import static io.tabula.flows.parse.Pieces.enumValue;
+import static io.tabula.flows.parse.Pieces.optionalMap;
+import static io.tabula.flows.parse.Pieces.optionalPrompt;
+import static io.tabula.flows.parse.Pieces.prompt;
+import static io.tabula.flows.parse.Pieces.ref;
+import static io.tabula.flows.parse.Pieces.refs;
+import static io.tabula.flows.parse.Pieces.sayItems;
+import static io.tabula.flows.parse.Pieces.target;
+import static io.tabula.flows.parse.Pieces.targetOf;
+import static io.tabula.flows.parse.Pieces.terminator;
+import static io.tabula.flows.parse.Pieces.valueType;
+
 import io.tabula.flows.connect.ValueType;
-import io.tabula.flows.model.CheckSpec;
 import io.tabula.flows.model.Condition;
 import io.tabula.flows.model.ErrorPolicy;
 import io.tabula.flows.model.FieldKind;
@@ -11,7 +24,6 @@ import io.tabula.flows.model.SourcePos;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.model.Target;
 import io.tabula.flows.model.TypedName;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /** Builds one step from its YAML mapping; one method per kind of step. */
 final class StepParser {
@@ -107,9 +118,7 @@ final class StepParser {
             id,
             pos,
             prompt(m, "prompt", true, inner),
-            Map.copyOf(options).isEmpty()
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(options),
+            java.util.Collections.unmodifiableMap(options),
             optionalPrompt(m, "invalid_prompt", inner),
             optionalPrompt(m, "no_input_prompt", inner),
             m.duration("timeout", Duration.ofSeconds(5)),
@@ -187,89 +196,6 @@ final class StepParser {
             target(body, "on_failure", where)));
   }
 
-  private static int[] defaultLimits(FieldKind kind) {
-    return switch (kind) {
-      case CARD -> new int[] {12, 19};
-      case EXPIRY -> new int[] {4, 4};
-      case CVC -> new int[] {3, 4};
-      case PIN -> new int[] {4, 12};
-      case DIGITS -> new int[] {1, 20};
-    };
-  }
-
-  private static boolean terminator(YamlMap c) {
-    Optional<String> text = c.text("terminator", false, "collect");
-    if (text.isEmpty() || text.get().equals("#")) {
-      return true;
-    }
-    if (text.get().equals("none")) {
-      return false;
-    }
-    c.problems()
-        .add(
-            c.value("terminator").orElseThrow(),
-            "the terminator can only be \"#\" or none",
-            "write terminator: \"#\" or terminator: none");
-    return true;
-  }
-
-  private static List<CheckSpec> checks(YamlMap c, String where) {
-    List<CheckSpec> checks = new ArrayList<>();
-    for (Node node : c.list("validate", where).orElse(List.of())) {
-      SourcePos pos = c.problems().pos(node);
-      Optional<String> simple = YamlMap.scalar(node);
-      if (simple.isPresent()) {
-        switch (simple.get()) {
-          case "luhn" -> checks.add(new CheckSpec.Luhn(pos));
-          case "card_length" -> checks.add(new CheckSpec.CardLength(pos));
-          case "expiry_not_past" -> checks.add(new CheckSpec.ExpiryNotPast(pos));
-          default ->
-              c.problems()
-                  .add(
-                      node,
-                      "unknown validator '"
-                          + simple.get()
-                          + "'"
-                          + Suggest.hint(
-                              simple.get(),
-                              List.of(
-                                  "luhn", "card_length", "expiry_not_past", "cvc_length", "range")),
-                      "use luhn, card_length, expiry_not_past, {cvc_length: <card field>} or {range: {min: .., max: ..}}");
-        }
-        continue;
-      }
-      YamlMap.of(c.problems(), node, "a validator")
-          .ifPresent(
-              v -> {
-                v.allowOnly("a validator", List.of("cvc_length", "range"));
-                v.text("cvc_length", false, "a validator")
-                    .ifPresent(
-                        card -> checks.add(new CheckSpec.CvcLength(Ref.parse(card, pos), pos)));
-                v.map("range", false, "a validator")
-                    .ifPresent(
-                        r -> {
-                          r.allowOnly("range", List.of("min", "max"));
-                          checks.add(new CheckSpec.Range(number(r, "min"), number(r, "max"), pos));
-                        });
-              });
-    }
-    return List.copyOf(checks);
-  }
-
-  private static BigDecimal number(YamlMap map, String key) {
-    String text = map.text(key, true, "range").orElse("0");
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      map.problems()
-          .add(
-              map.value(key).orElseThrow(),
-              "'" + key + "' must be a number",
-              "write a number such as 1");
-      return BigDecimal.ZERO;
-    }
-  }
-
   private static Optional<Step> lookup(String id, SourcePos pos, YamlMap body, String where) {
     body.allowOnly(where, List.of("lookup", "on_found", "on_not_found", "on_error"));
     Optional<YamlMap> lookup = body.map("lookup", true, where);
@@ -302,23 +228,6 @@ final class StepParser {
             target(body, "on_found", where),
             target(body, "on_not_found", where),
             target(body, "on_error", where)));
-  }
-
-  private static ValueType valueType(YamlMap map, NodeTuple tuple) {
-    String text = YamlMap.scalar(tuple.getValueNode()).orElse("");
-    for (ValueType type : ValueType.values()) {
-      if (type.spelling().equals(text)) {
-        return type;
-      }
-    }
-    List<String> names =
-        java.util.Arrays.stream(ValueType.values()).map(ValueType::spelling).toList();
-    map.problems()
-        .add(
-            tuple.getValueNode(),
-            "unknown type '" + text + "'" + Suggest.hint(text, names),
-            "use one of " + String.join(", ", names));
-    return ValueType.TEXT;
   }
 
   private static Optional<Step> pay(String id, SourcePos pos, YamlMap body, String where) {
@@ -363,14 +272,6 @@ final class StepParser {
     inner.ifPresent(t -> t.allowOnly("the hangup of " + where, List.of("say")));
     return Optional.of(
         new Step.Hangup(id, pos, inner.map(t -> sayItems(t, "say", where)).orElse(List.of())));
-  }
-
-  private static Optional<YamlMap> optionalMap(YamlMap body, String key, String where) {
-    Node value = body.value(key).orElseThrow();
-    if (YamlMap.scalar(value).map(String::isEmpty).orElse(false)) {
-      return Optional.empty();
-    }
-    return body.map(key, false, where);
   }
 
   private static Optional<Step> branch(String id, SourcePos pos, YamlMap body, String where) {
@@ -450,102 +351,5 @@ final class StepParser {
     Optional<SayItem.PromptRef> prompt = optionalPrompt(map, "prompt", "'on_error'");
     ErrorPolicy.Then then = enumValue(map, "then", ErrorPolicy.Then.class, ErrorPolicy.Then.AGENT);
     return new ErrorPolicy(prompt, then, map.pos());
-  }
-
-  private static <E extends Enum<E>> E enumValue(
-      YamlMap map, String key, Class<E> type, E fallback) {
-    Optional<String> text = map.text(key, false, "'" + key + "'");
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    List<String> names =
-        java.util.Arrays.stream(type.getEnumConstants())
-            .map(e -> e.name().toLowerCase(Locale.ROOT))
-            .toList();
-    if (names.contains(text.get())) {
-      return Enum.valueOf(type, text.get().toUpperCase(Locale.ROOT));
-    }
-    map.problems()
-        .add(
-            map.value(key).orElseThrow(),
-            "'" + text.get() + "' is not a known " + key + Suggest.hint(text.get(), names),
-            "use one of " + String.join(", ", names));
-    return fallback;
-  }
-
-  private static List<SayItem> sayItems(YamlMap body, String key, String where) {
-    List<SayItem> items = new ArrayList<>();
-    for (Node node : body.list(key, where).orElse(List.of())) {
-      SourcePos pos = body.problems().pos(node);
-      Optional<String> id = YamlMap.scalar(node);
-      if (id.isPresent()) {
-        items.add(new SayItem.PromptRef(id.get(), pos));
-        continue;
-      }
-      YamlMap.of(body.problems(), node, "a say item")
-          .ifPresent(
-              item -> {
-                List<String> ways = List.of("number", "digits", "amount", "date");
-                item.allowOnly("a say item", ways);
-                for (String way : ways) {
-                  item.text(way, false, "a say item")
-                      .ifPresent(
-                          ref ->
-                              items.add(
-                                  new SayItem.Speak(
-                                      SayItem.SpeakAs.valueOf(way.toUpperCase(Locale.ROOT)),
-                                      Ref.parse(
-                                          ref,
-                                          item.value(way).map(body.problems()::pos).orElse(pos)),
-                                      pos)));
-                }
-              });
-    }
-    return List.copyOf(items);
-  }
-
-  private static SayItem.PromptRef prompt(YamlMap map, String key, boolean required, String where) {
-    Optional<String> id = map.text(key, required, where);
-    return new SayItem.PromptRef(
-        id.orElse(""), map.value(key).map(map.problems()::pos).orElse(map.pos()));
-  }
-
-  private static Optional<SayItem.PromptRef> optionalPrompt(YamlMap map, String key, String where) {
-    return map.has(key) ? Optional.of(prompt(map, key, false, where)) : Optional.empty();
-  }
-
-  private static Ref ref(YamlMap map, String key, String where) {
-    String text = map.text(key, true, where).orElse("");
-    return Ref.parse(text, map.value(key).map(map.problems()::pos).orElse(map.pos()));
-  }
-
-  private static Map<String, Ref> refs(YamlMap map, String key, String where) {
-    Map<String, Ref> refs = new LinkedHashMap<>();
-    map.map(key, false, where)
-        .ifPresent(
-            m ->
-                m.entries()
-                    .forEach(
-                        (name, tuple) ->
-                            refs.put(
-                                name,
-                                Ref.parse(
-                                    YamlMap.scalar(tuple.getValueNode()).orElse(""),
-                                    m.problems().pos(tuple.getValueNode())))));
-    return java.util.Collections.unmodifiableMap(refs);
-  }
-
-  private static Target target(YamlMap map, String key, String where) {
-    Optional<String> step = map.text(key, true, where);
-    return new Target(step.orElse(""), map.value(key).map(map.problems()::pos).orElse(map.pos()));
-  }
-
-  private static Target targetOf(Problems problems, NodeTuple tuple) {
-    Optional<String> step = YamlMap.scalar(tuple.getValueNode());
-    if (step.isEmpty()) {
-      problems.add(
-          tuple.getValueNode(), "a menu option must name one step", "write the step's name");
-    }
-    return new Target(step.orElse(""), problems.pos(tuple.getValueNode()));
   }
 }

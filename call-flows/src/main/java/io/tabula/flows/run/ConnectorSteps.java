@@ -20,6 +20,9 @@ import java.util.Map;
 /** Runs {@code lookup} and {@code pay} steps against the connectors, each within its timeout. */
 final class ConnectorSteps {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ConnectorSteps.class);
+
   private final Connectors connectors;
   private final CallInfo info;
   private final CallValues values;
@@ -42,7 +45,7 @@ final class ConnectorSteps {
     step.inputs().forEach((name, ref) -> inputs.put(name, input(ref)));
     LookupRequest request = new LookupRequest(info.tenant(), step.name(), info.uniqueId(), inputs);
     LookupResult result =
-        Bounded.call(() -> connector.lookup(request), step.timeout())
+        Bounded.call(() -> guardedLookup(connector, request), step.timeout())
             .orElse(new LookupResult.Failed(LookupResult.FailureKind.TIMEOUT, true));
     return switch (result) {
       case LookupResult.Found found -> found(step, found);
@@ -119,13 +122,37 @@ final class ConnectorSteps {
   private static PaymentOutcome charge(
       io.tabula.flows.connect.PaymentConnector connector, PaymentRequest request, Step.Pay step) {
     PaymentOutcome first =
-        Bounded.call(() -> connector.charge(request), step.timeout())
+        Bounded.call(() -> guardedCharge(connector, request), step.timeout())
             .orElse(new PaymentOutcome.Failed(true));
     if (first instanceof PaymentOutcome.Failed(boolean retryable) && retryable) {
-      return Bounded.call(() -> connector.charge(request), step.timeout())
+      return Bounded.call(() -> guardedCharge(connector, request), step.timeout())
           .orElse(new PaymentOutcome.Failed(false));
     }
     return first;
+  }
+
+  /**
+   * A connector that throws instead of answering Failed: logged by class only, never its message.
+   */
+  private static LookupResult guardedLookup(
+      io.tabula.flows.connect.LookupConnector connector, LookupRequest request) {
+    try {
+      return connector.lookup(request);
+    } catch (RuntimeException e) {
+      LOG.warn("Lookup connector {} threw {}", connector.name(), e.getClass().getSimpleName());
+      return new LookupResult.Failed(LookupResult.FailureKind.INTERNAL, false);
+    }
+  }
+
+  /** A charge that threw has an unknown result: not retried here; the flow's error path runs. */
+  private static PaymentOutcome guardedCharge(
+      io.tabula.flows.connect.PaymentConnector connector, PaymentRequest request) {
+    try {
+      return connector.charge(request);
+    } catch (RuntimeException e) {
+      LOG.warn("Payment connector {} threw {}", connector.name(), e.getClass().getSimpleName());
+      return new PaymentOutcome.Failed(false);
+    }
   }
 
   private String outcome(Step.Pay step, PaymentOutcome outcome) {

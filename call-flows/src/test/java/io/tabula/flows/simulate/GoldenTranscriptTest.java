@@ -3,12 +3,17 @@ package io.tabula.flows.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabula.flows.ShippedFlows;
+import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.connect.LookupConnector;
+import io.tabula.flows.connect.LookupRequest;
+import io.tabula.flows.connect.LookupResult;
 import io.tabula.masking.memory.CallMemoryPool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,7 +90,37 @@ class GoldenTranscriptTest {
         Arguments.of("utility/bill-payment.yaml", "nothing-due", "2003004005# 10001"),
         Arguments.of("utility/bill-payment.yaml", "zip-silence-to-agent", "1002003004# - - -"),
         Arguments.of("utility/balance.yaml", "balance", "1002003004# 94110 1 2"),
-        Arguments.of("utility/balance.yaml", "agent", "1002003004# 94110 0"));
+        Arguments.of("utility/balance.yaml", "agent", "1002003004# 94110 0"),
+        Arguments.of("city/parking-ticket.yaml", "lookup-down", "12345678#"),
+        Arguments.of("utility/bill-payment.yaml", "lookup-down", "1002003004# 94110"),
+        Arguments.of("utility/balance.yaml", "lookup-down", "1002003004# 94110"));
+  }
+
+  /** The demo connectors; for "lookup-down" the customer database throws on every lookup. */
+  private static Connectors connectors(String name) {
+    Connectors demo = DemoConnectors.create(ShippedFlows.CLOCK);
+    if (!name.equals("lookup-down")) {
+      return demo;
+    }
+    List<LookupConnector> broken =
+        demo.lookupNames().stream()
+            .map(
+                n ->
+                    (LookupConnector)
+                        new LookupConnector() {
+                          @Override
+                          public String name() {
+                            return n;
+                          }
+
+                          @Override
+                          public LookupResult lookup(LookupRequest request) {
+                            throw new IllegalStateException("database connection refused");
+                          }
+                        })
+            .toList();
+    return Connectors.of(
+        broken, demo.paymentNames().stream().map(n -> demo.payment(n).orElseThrow()).toList());
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -93,8 +128,7 @@ class GoldenTranscriptTest {
   void transcriptMatchesGolden(String flowFile, String name, String keys) throws IOException {
     String actual;
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
-      FlowSimulator simulator =
-          new FlowSimulator(pool, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK);
+      FlowSimulator simulator = new FlowSimulator(pool, connectors(name), ShippedFlows.CLOCK);
       FlowSimulator.Simulation simulation =
           simulator.run(ShippedFlows.load(flowFile), KeySource.script(keys), new Transcript());
       assertThat(simulation.ending()).isNotEqualTo(SimulatedCallPort.Ending.STILL_RUNNING);
