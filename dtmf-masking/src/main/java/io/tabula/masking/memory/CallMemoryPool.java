@@ -39,6 +39,8 @@ public final class CallMemoryPool implements AutoCloseable {
   private final FreeSlots freeSlots;
   private final AtomicInteger inUse = new AtomicInteger();
   private final LongAdder zeroings = new LongAdder();
+  private final LongAdder zeroingNanos = new LongAdder();
+  private volatile long lastZeroingNanos;
   private final LongAdder rejections = new LongAdder();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryProtections protections;
@@ -87,9 +89,13 @@ public final class CallMemoryPool implements AutoCloseable {
     if (!states.beginRelease(slot, generation)) {
       return false;
     }
+    long started = System.nanoTime();
     slotSegments[slot].fill((byte) 0);
+    long took = System.nanoTime() - started;
     states.finishRelease(slot, generation);
     zeroings.increment();
+    zeroingNanos.add(took);
+    lastZeroingNanos = took;
     inUse.decrementAndGet();
     if (!closed.get()) {
       freeSlots.push(slot);
@@ -135,6 +141,16 @@ public final class CallMemoryPool implements AutoCloseable {
   /** How many slots have been zeroed since the pool opened. */
   public long zeroings() {
     return zeroings.sum();
+  }
+
+  /** How long the most recent zeroing of a slot took, in nanoseconds (0 before the first). */
+  public long lastZeroingNanos() {
+    return lastZeroingNanos;
+  }
+
+  /** Time spent zeroing slots since the pool opened, in nanoseconds. */
+  public long zeroingNanos() {
+    return zeroingNanos.sum();
   }
 
   /** How many acquisitions found the engine full. */

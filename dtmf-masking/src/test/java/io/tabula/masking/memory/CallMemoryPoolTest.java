@@ -45,6 +45,8 @@ class CallMemoryPoolTest {
     assertThat(rawBytes(pool, slot)).containsOnly((byte) 0);
     assertThat(pool.slotIsZero(slot)).isTrue();
     assertThat(pool.zeroings()).isEqualTo(1);
+    assertThat(pool.lastZeroingNanos()).isPositive();
+    assertThat(pool.zeroingNanos()).isEqualTo(pool.lastZeroingNanos());
   }
 
   @Test

@@ -1,63 +1,154 @@
 package io.tabula.engine.cli;
 
-import io.tabula.masking.memory.Acquisition;
-import io.tabula.masking.memory.CallMemory;
+import io.tabula.engine.demo.DemoLogFile;
+import io.tabula.engine.demo.DemoScripts;
+import io.tabula.engine.demo.DemoStack;
+import io.tabula.engine.demo.FlowAwareCaller;
+import io.tabula.engine.pbx.CallReport;
+import io.tabula.engine.pbx.PbxOptions;
+import io.tabula.engine.pbx.VirtualPbx;
+import io.tabula.flows.model.Flow;
+import io.tabula.masking.audit.AuditSummary;
+import io.tabula.masking.audit.LogAuditor;
 import io.tabula.masking.memory.CallMemoryPool;
-import io.tabula.masking.memory.CallMemoryPoolConfig;
-import io.tabula.masking.memory.SecretField;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the demo on the embedded defaults. Today it shows the engine's core promise on one call: a
- * test card keyed into the call's off-heap memory, the questions a flow can ask of it, and the
- * zeroing at hangup.
+ * The whole product on one machine: embedded PostgreSQL with TLS and demo data, the card gateway
+ * simulator, the engine with the shipped flows, and the terminal softphone calling in. After the
+ * call it shows what the engine zeroed and audits the masked logs it wrote.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run the end-to-end demo on the embedded defaults (no setup needed).")
+    description = {
+      "Run the end-to-end demo on the embedded defaults (no setup needed).",
+      "Starts PostgreSQL with TLS, the card gateway simulator and the engine, then calls in."
+    })
 final class DemoCommand implements Callable<Integer> {
 
-  /** Stripe's published Visa test number: demo data, never a caller's. */
-  private static final byte[] TEST_CARD = "4242424242424242".getBytes(StandardCharsets.US_ASCII);
+  @Option(
+      names = "--flow",
+      defaultValue = "city/parking-ticket",
+      description =
+          "Shipped flow to call: city/parking-ticket, utility/bill-payment, utility/balance"
+              + " (default: ${DEFAULT-VALUE}).")
+  String route;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "GROUPS",
+      description =
+          "Run without a person: one comma-separated key group per question the flow asks,"
+              + " e.g. \"12345678,1,4242424242424242#,1230,123#\".")
+  String keys;
+
+  @Option(
+      names = "--auto",
+      description =
+          "Play the happy path with the demo data; exit 0 only if the payment was approved,"
+              + " the call's memory was zeroed and the logs hold no card data.")
+  boolean auto;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    CallMemoryPoolConfig config = CallMemoryPoolConfig.defaults().withSlots(16);
-    try (CallMemoryPool pool = CallMemoryPool.open(config)) {
-      out.printf(
-          "Call memory: %d slots x %d bytes off-heap; %s%n",
-          config.slots(), config.slotBytes(), pool.protections().summary());
-      if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
-        out.println("The engine is full.");
-        return 1;
-      }
-      SecretField pan = memory.field("pan", 19);
-      for (byte digit : TEST_CARD) {
-        pan.append(digit);
-      }
-      out.printf("A caller keyed a test card into %s%n", pan);
-      out.printf(
-          "The flow may ask: Luhn valid=%s, brand=%s, ending in %s%n",
-          pan.luhnValid(), pan.brand().displayName(), pan.lastFour());
-      long started = System.nanoTime();
-      boolean zeroed = memory.release();
-      long micros = (System.nanoTime() - started) / 1_000;
-      out.printf(
-          "Hangup: %d-byte slot zeroed=%s in %d us; the field now reads %s%n",
-          memory.slotBytes(), zeroed, micros, pan);
-      out.println(
-          "The full demo call (softphone, lookup, payment) arrives with the engine issues.");
+    String[] parts = route.split("/", 2);
+    if (parts.length != 2 || DemoScripts.happyPath(route).isEmpty()) {
+      out.println("Unknown flow '" + route + "'. Pick one of: " + String.join(", ", flows()));
       out.flush();
-      return zeroed ? 0 : 1;
+      return 2;
     }
+    Path workDir = Files.createTempDirectory("tabula-demo-");
+    Path logFile = workDir.resolve("logs").resolve("tabula.log");
+    Files.createDirectories(logFile.getParent());
+    DemoLogFile.redirectTo(logFile);
+    out.println("Tabula demo: everything runs on this machine, on loopback only.");
+    try (DemoStack stack = DemoStack.start(workDir, out)) {
+      Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
+      CallReport report = call(out, stack, flow);
+      return summarize(out, stack, report, logFile);
+    }
+  }
+
+  private CallReport call(PrintWriter out, DemoStack stack, Flow flow) throws Exception {
+    String script = auto ? DemoScripts.happyPath(route).orElseThrow() : keys;
+    SoftphoneCaller caller =
+        new SoftphoneCaller(
+            out,
+            id -> promptText(flow, id),
+            script == null ? null : FlowAwareCaller.of(flow, script),
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    out.printf("%nCalling %s (secure keys show as *; h hangs up) ...%n", route);
+    out.flush();
+    try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      return pbx.call(stack.engine().address(), route, caller).get();
+    }
+  }
+
+  private int summarize(PrintWriter out, DemoStack stack, CallReport report, Path logFile) {
+    CallMemoryPool pool = stack.engine().pool();
+    boolean zeroed = awaitAllZeroed(pool);
+    long charges = stack.simulator().ledger().charges().size();
+    out.printf(
+        Locale.ROOT,
+        "%nCall ended (%s, %d AGI commands).%n",
+        report.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        report.commands());
+    out.printf(
+        Locale.ROOT,
+        "Call memory: %d slot of %d bytes zeroed at hangup in %.1f us; slots in use now: %d.%n",
+        pool.zeroings(),
+        pool.config().slotBytes(),
+        pool.lastZeroingNanos() / 1_000.0,
+        pool.slotsInUse());
+    out.printf("Card gateway simulator: %d approved charge(s) in its ledger.%n", charges);
+    AuditSummary audit = new LogAuditor().audit(List.of(logFile), finding -> {});
+    out.printf(
+        "Masked logs: %s%nAudit of those logs: %s%n(Check them yourself: ./tabula audit logs %s)%n",
+        logFile, audit.sentence(), logFile.getParent());
+    out.flush();
+    if (!auto) {
+      return 0;
+    }
+    boolean paid = !DemoScripts.pays(route) || charges == 1;
+    return paid && zeroed && audit.clean() ? 0 : 1;
+  }
+
+  /**
+   * The engine zeroes a call's slot as the call's last act, which can be a moment after the virtual
+   * PBX saw the socket close; wait briefly for it.
+   */
+  private static boolean awaitAllZeroed(CallMemoryPool pool) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (pool.slotsInUse() > 0 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+    return pool.slotsInUse() == 0 && pool.zeroings() > 0;
+  }
+
+  private static String promptText(Flow flow, String id) {
+    String text = flow.promptText(id);
+    return text == null || text.isBlank() ? "[" + id + "]" : text;
+  }
+
+  private static List<String> flows() {
+    return List.of("city/parking-ticket", "utility/bill-payment", "utility/balance");
   }
 }

@@ -1,7 +1,7 @@
 package io.tabula.engine.cli;
 
-import io.tabula.ops.flows.FlowsCommand;
 import io.tabula.ops.audit.AuditCommand;
+import io.tabula.ops.flows.FlowsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -69,8 +69,8 @@ public final class GatewayPaymentConnector implements PaymentConnector {
   }
 
   /**
-   * CardPayments has already resent with the same key where that was safe, and has zeroed the
-   * card: a failure that reaches the flow is final for this attempt.
+   * CardPayments has already resent with the same key where that was safe, and has zeroed the card:
+   * a failure that reaches the flow is final for this attempt.
    */
   static PaymentOutcome outcome(io.tabula.connectors.payment.PaymentOutcome outcome) {
     return switch (outcome) {

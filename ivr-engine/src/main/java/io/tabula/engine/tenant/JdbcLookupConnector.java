@@ -49,8 +49,10 @@ public final class JdbcLookupConnector implements LookupConnector {
               }
             });
     return switch (lookups.lookup(request.tenant(), request.lookup(), parameters.build())) {
-      case io.tabula.connectors.lookup.LookupResult.Found found -> new LookupResult.Found(values(found));
-      case io.tabula.connectors.lookup.LookupResult.NotFound notFound -> new LookupResult.NotFound();
+      case io.tabula.connectors.lookup.LookupResult.Found found ->
+          new LookupResult.Found(values(found));
+      case io.tabula.connectors.lookup.LookupResult.NotFound notFound ->
+          new LookupResult.NotFound();
       case io.tabula.connectors.lookup.LookupResult.Failed failed -> failure(failed.failure());
     };
   }
@@ -64,7 +66,8 @@ public final class JdbcLookupConnector implements LookupConnector {
                 values.put(
                     column,
                     switch (value) {
-                      case LookupValue.Money money -> new Value.Money(money.amount(), money.currency());
+                      case LookupValue.Money money ->
+                          new Value.Money(money.amount(), money.currency());
                       case LookupValue.Date date -> new Value.Date(date.date());
                       case LookupValue.Text text -> new Value.Text(text.text());
                     }));

@@ -30,18 +30,6 @@ class TabulaCommandTest {
   }
 
   @Test
-  void theDemoZeroesTheCallAndNeverPrintsTheCard() {
-    assertThat(run("demo")).isZero();
-
-    assertThat(out.toString())
-        .contains("pan[16 digits, masked]")
-        .contains("ending in 4242")
-        .contains("zeroed=true")
-        .contains("pan[released]")
-        .doesNotContain("4242424242424242");
-  }
-
-  @Test
   void anUnknownCommandFailsWithUsage() {
     assertThat(run("nonsense")).isEqualTo(2);
     assertThat(out.toString()).contains("Unmatched argument");

@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The mapping between the flows' connector SPI and the real lookup and payment connectors. The
- * connectors themselves run for real in the end-to-end product test; here a recording lookup
- * shows what the adapter hands over.
+ * connectors themselves run for real in the end-to-end product test; here a recording lookup shows
+ * what the adapter hands over.
  */
 class ConnectorAdaptersTest {
 
@@ -93,9 +93,11 @@ class ConnectorAdaptersTest {
   void everyLookupFailureHasAFlowOutcome(LookupFailure failure) {
     LookupResult.Failed mapped = JdbcLookupConnector.failure(failure);
 
-    assertThat(mapped.retryable()).isEqualTo(failure == LookupFailure.TIMEOUT
-        || failure == LookupFailure.UNAVAILABLE
-        || failure == LookupFailure.TLS_REFUSED);
+    assertThat(mapped.retryable())
+        .isEqualTo(
+            failure == LookupFailure.TIMEOUT
+                || failure == LookupFailure.UNAVAILABLE
+                || failure == LookupFailure.TLS_REFUSED);
   }
 
   @Test
@@ -117,7 +119,8 @@ class ConnectorAdaptersTest {
                 new PaymentOutcome.Approved(
                     "A1B2C3", "pi_123", Optional.empty(), CardBrand.VISA, "4242")))
         .isEqualTo(
-            new io.tabula.flows.connect.PaymentOutcome.Approved("A1B2C3", "pi_123", "Visa", "4242"));
+            new io.tabula.flows.connect.PaymentOutcome.Approved(
+                "A1B2C3", "pi_123", "Visa", "4242"));
     assertThat(
             GatewayPaymentConnector.outcome(
                 new PaymentOutcome.Declined(DeclineReason.INCORRECT_CVC, "incorrect_cvc")))

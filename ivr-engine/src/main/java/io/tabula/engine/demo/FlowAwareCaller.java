@@ -1,0 +1,97 @@
+package io.tabula.engine.demo;
+
+import io.tabula.engine.pbx.Caller;
+import io.tabula.engine.pbx.CallerAction;
+import io.tabula.engine.pbx.InputRequest;
+import io.tabula.flows.model.Flow;
+import io.tabula.flows.model.SayItem;
+import io.tabula.flows.model.Step;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A caller without a person: each comma-separated key group answers the next prompt that asks for
+ * input (the prompt of a collect or a menu, or its re-prompts), and stays silent through
+ * announcements. A group is fed to the engine however it asks for it: all at once to one {@code GET
+ * DATA}, or key by key to {@code STREAM FILE} and each {@code WAIT FOR DIGIT} that follows.
+ *
+ * <pre>{@code
+ * Caller caller = FlowAwareCaller.of(flow, "12345678,1,4242424242424242#,1230,123#");
+ * }</pre>
+ */
+public final class FlowAwareCaller implements Caller {
+
+  private final Set<String> askingPrompts;
+  private final Deque<String> groups;
+  private final Deque<Character> pending = new ArrayDeque<>();
+
+  FlowAwareCaller(Set<String> askingPrompts, String groups) {
+    this.askingPrompts = Set.copyOf(askingPrompts);
+    this.groups = new ArrayDeque<>(Arrays.asList(groups.split(",", -1)));
+  }
+
+  public static FlowAwareCaller of(Flow flow, String groups) {
+    return new FlowAwareCaller(askingPrompts(flow), groups);
+  }
+
+  /** The prompts with which a flow waits for the caller's keys. */
+  static Set<String> askingPrompts(Flow flow) {
+    Set<String> prompts = new HashSet<>();
+    for (Step step : flow.steps().values()) {
+      switch (step) {
+        case Step.Collect collect -> {
+          prompts.add(collect.prompt().id());
+          collect.invalidPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+          collect.noInputPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+        }
+        case Step.Menu menu -> {
+          prompts.add(menu.prompt().id());
+          menu.invalidPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+          menu.noInputPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+        }
+        default -> {}
+      }
+    }
+    return prompts;
+  }
+
+  @Override
+  public synchronized CompletionStage<CallerAction> input(InputRequest request) {
+    boolean announcement = !request.prompt().isEmpty();
+    if (announcement && askingPrompts.contains(request.prompt())) {
+      pending.clear();
+      String group = groups.isEmpty() ? "" : groups.pollFirst().trim();
+      group.chars().forEach(key -> pending.add((char) key));
+    } else if (announcement) {
+      return CompletableFuture.completedFuture(new CallerAction.Silence());
+    }
+    return CompletableFuture.completedFuture(next(request.maxDigits()));
+  }
+
+  /** One key for a single-key command; up to {@code maxDigits} digits and a closing # otherwise. */
+  private CallerAction next(int maxDigits) {
+    if (pending.isEmpty()) {
+      return new CallerAction.Silence();
+    }
+    StringBuilder keys = new StringBuilder();
+    int digits = 0;
+    while (!pending.isEmpty() && digits < Math.max(1, maxDigits)) {
+      char key = pending.pollFirst();
+      keys.append(key);
+      if (key == '#' || maxDigits <= 1) {
+        break;
+      }
+      digits++;
+    }
+    if (maxDigits > 1 && !pending.isEmpty() && pending.peekFirst() == '#') {
+      keys.append(pending.pollFirst());
+    }
+    return new CallerAction.Keys(keys.toString(), Duration.ZERO, Duration.ZERO);
+  }
+}
