@@ -78,8 +78,7 @@ public final class ZeroingByteBufAllocator extends AbstractByteBufAllocator {
   }
 
   /** Wraps Netty's cleaner so the memory is zeroed right before it is freed. */
-  private record ZeroingCleanable(CleanableDirectBuffer delegate)
-      implements CleanableDirectBuffer {
+  private record ZeroingCleanable(CleanableDirectBuffer delegate) implements CleanableDirectBuffer {
 
     @Override
     public ByteBuffer buffer() {

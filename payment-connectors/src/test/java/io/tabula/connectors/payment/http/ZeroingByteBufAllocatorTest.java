@@ -12,7 +12,6 @@ class ZeroingByteBufAllocatorTest {
   /** Same buffers, but with memory the collector frees, so it can be read after release. */
   private static final ZeroingByteBufAllocator INSPECTABLE = new ZeroingByteBufAllocator(true);
 
-
   /** A view that keeps the buffer's memory reachable so the test can look at it after release. */
   private static ByteBuffer memoryOf(ByteBuf buffer) {
     return buffer.internalNioBuffer(0, buffer.capacity()).duplicate();
