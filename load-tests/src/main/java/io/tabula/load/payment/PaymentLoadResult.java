@@ -44,7 +44,7 @@ public record PaymentLoadResult(
           throughput     %.1f payments/s
           latency        p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms
           time share     simulator %.1f %% (decoded request to flushed reply, both requests)
-                         Tabula    %.1f %% (validation, connector, both TLS handshakes, loopback)
+                         Tabula    %.1f %% (validation, connector, TLS both ends, loopback, queueing)
           outcomes       %d approved, %d charges in the simulator's ledger
         """,
         options.concurrency(),

@@ -166,6 +166,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return server.pid();
   }
 
+  /** The folder with this server's data, sockets and certificates (deleted by close()). */
+  Path root() {
+    return base;
+  }
+
   public String host() {
     return HOST;
   }

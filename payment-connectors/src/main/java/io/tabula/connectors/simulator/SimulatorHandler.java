@@ -2,6 +2,7 @@ package io.tabula.connectors.simulator;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.tabula.connectors.simulator.IdempotencyStore.Claim;
@@ -39,6 +41,9 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
   private final StripeApi api;
   private final IdempotencyStore store;
 
+  /** Whether the request being served lets the connection stay open (one request at a time). */
+  private boolean keepAlive;
+
   SimulatorHandler(GatewaySimulator simulator, StripeApi api, IdempotencyStore store) {
     this.simulator = simulator;
     this.api = api;
@@ -49,6 +54,7 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     long started = System.nanoTime();
     simulator.ledger().countRequest();
+    keepAlive = HttpUtil.isKeepAlive(request);
     ByteBuf content = request.content();
     String path = new QueryStringDecoder(request.uri()).path();
     byte[] hash = hash(path, content);
@@ -140,12 +146,20 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             HttpResponseStatus.valueOf(answer.status()),
             Unpooled.wrappedBuffer(answer.body()));
     headers(response, answer.body().length);
+    response
+        .headers()
+        .set(
+            HttpHeaderNames.CONNECTION,
+            keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
     if (replay) {
       response.headers().set("Idempotent-Replayed", "true");
     }
-    ctx.writeAndFlush(response)
-        .addListener(f -> simulator.stats().record(System.nanoTime() - started))
-        .addListener(ChannelFutureListener.CLOSE);
+    ChannelFuture written =
+        ctx.writeAndFlush(response)
+            .addListener(f -> simulator.stats().record(System.nanoTime() - started));
+    if (!keepAlive) {
+      written.addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   private static void resetMidReply(ChannelHandlerContext ctx, StoredReply answer) {
@@ -166,7 +180,6 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
   private static void headers(HttpResponse response, int length) {
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, length);
-    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
   }
 
   private boolean authorized(FullHttpRequest request) {

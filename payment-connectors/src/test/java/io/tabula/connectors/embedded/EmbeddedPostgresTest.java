@@ -71,8 +71,9 @@ class EmbeddedPostgresTest {
                     StartServerAndWait.class.getName()))
             .redirectErrorStream(true)
             .start();
+    Path[] root = new Path[1];
     try {
-      long serverPid = serverPid(child);
+      long serverPid = serverPid(child, root);
       assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive)).contains(true);
 
       child.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -84,14 +85,20 @@ class EmbeddedPostgresTest {
               () -> ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false) == false);
     } finally {
       child.destroyForcibly();
+      if (root[0] != null) {
+        PostgresBinaries.deleteTree(root[0]); // a killed JVM cannot clean up after itself
+      }
     }
   }
 
-  private static long serverPid(Process child) throws Exception {
+  private static long serverPid(Process child, Path[] root) throws Exception {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = reader.readLine()) != null) {
+      if (line.startsWith("root=")) {
+        root[0] = Path.of(line.substring(5).trim());
+      }
       if (line.startsWith("pid=")) {
         return Long.parseLong(line.substring(4).trim());
       }

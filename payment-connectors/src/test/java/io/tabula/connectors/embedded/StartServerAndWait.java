@@ -12,6 +12,7 @@ public final class StartServerAndWait {
 
   public static void main(String[] args) throws IOException {
     EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.defaults());
+    System.out.println("root=" + postgres.root());
     System.out.println("pid=" + postgres.pid());
     System.out.flush();
     // Blocks until the parent kills this JVM.

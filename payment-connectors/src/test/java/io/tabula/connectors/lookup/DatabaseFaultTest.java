@@ -73,9 +73,7 @@ class DatabaseFaultTest {
     assertThat(inFlight.get(10, TimeUnit.SECONDS))
         .isEqualTo(new LookupResult.Failed(LookupFailure.UNAVAILABLE));
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> lookups.breakerState(TENANT) == BreakerState.OPEN || lookupOnce() == null);
+    await().atMost(Duration.ofSeconds(20)).until(this::failedUntilTheBreakerOpened);
     assertThat(lookups.breakerState(TENANT)).isEqualTo(BreakerState.OPEN);
     // While open, the database is not even asked.
     assertThat(lookupOnce()).isEqualTo(new LookupResult.Failed(LookupFailure.BREAKER_OPEN));
@@ -84,6 +82,15 @@ class DatabaseFaultTest {
 
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(this::found);
     assertThat(lookups.breakerState(TENANT)).isEqualTo(BreakerState.CLOSED);
+  }
+
+  /** One more lookup against the dead database; true once the breaker has opened. */
+  private boolean failedUntilTheBreakerOpened() {
+    if (lookups.breakerState(TENANT) == BreakerState.OPEN) {
+      return true;
+    }
+    assertThat(lookupOnce()).isEqualTo(new LookupResult.Failed(LookupFailure.UNAVAILABLE));
+    return lookups.breakerState(TENANT) == BreakerState.OPEN;
   }
 
   private boolean found() {

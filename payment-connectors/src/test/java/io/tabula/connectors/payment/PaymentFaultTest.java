@@ -98,10 +98,20 @@ class PaymentFaultTest {
   void certificateForAnotherHostFailsTlsSendsNothingAndIsNotRetried() {
     String callId = newCallId();
     long requestsBefore = fixture.simulator.ledger().requests();
+    // A gateway of its own, so the fault meets a new connection rather than a kept-alive one.
+    try (PaymentGateway fresh = PaymentGateways.open(fixture.stripeConfig())) {
+      CardPayments freshPayments =
+          new CardPayments(
+              fresh, CardValidator.allBrands(Clock.systemUTC()), RetryPolicy.immediate(3));
+      fixture.simulator.faults().inject(Fault.TLS_WRONG_HOST);
+      try (CallMemory call = fixture.newCall()) {
+        PaymentOutcome outcome =
+            freshPayments.pay(charge(TestCards.key(call, TestCards.VISA_APPROVED), callId, 1));
 
-    PaymentOutcome outcome = payWithFault(Fault.TLS_WRONG_HOST, callId);
-
-    assertThat(outcome).isEqualTo(new PaymentOutcome.Failed(FailureKind.TLS, Retry.NO));
+        assertThat(outcome).isEqualTo(new PaymentOutcome.Failed(FailureKind.TLS, Retry.NO));
+        assertThat(fixture.pool.slotIsZero(call.slot())).isTrue();
+      }
+    }
     assertThat(fixture.simulator.ledger().requests()).isEqualTo(requestsBefore);
     assertThat(fixture.simulator.ledger().chargesFor("T-" + callId)).isEmpty();
   }

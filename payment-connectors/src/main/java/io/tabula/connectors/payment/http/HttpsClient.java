@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.ssl.SslHandler;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,9 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 
 /**
- * A small HTTPS/1.1 client on Netty for processor calls: one TLS connection per request ({@code
- * Connection: close}), every buffer from the {@link ZeroingByteBufAllocator}, the request head and
- * body written as bytes so card digits and the API key never pass through a String.
+ * A small HTTPS/1.1 client on Netty for processor calls: every buffer from the {@link
+ * ZeroingByteBufAllocator}, the request head and body written as bytes so card digits and the API
+ * key never pass through a String, and verified TLS connections kept alive for reuse (a TLS
+ * handshake costs far more than a payment request).
+ *
+ * <p>One client talks to one processor. A connection carries one request at a time; a connection
+ * whose exchange timed out or failed is closed, never reused.
  *
  * <pre>{@code
  * try (HttpsClient client = new HttpsClient(TlsClientContexts.trusting(Optional.empty()), opts)) {
@@ -38,9 +44,13 @@ public final class HttpsClient implements AutoCloseable {
   /** Replies larger than this are a protocol error; processor replies are a few KiB. */
   static final int MAX_REPLY_BYTES = 256 * 1024;
 
+  /** Idle connections kept for reuse; more are closed. */
+  static final int MAX_IDLE = 64;
+
   private final SSLContext sslContext;
   private final Duration connectTimeout;
   private final EventLoopGroup group;
+  private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
 
   public HttpsClient(SSLContext sslContext, Duration connectTimeout, int ioThreads) {
     this.sslContext = sslContext;
@@ -59,28 +69,67 @@ public final class HttpsClient implements AutoCloseable {
       throws HttpExchangeException {
     String host = endpoint.getHost();
     int port = endpoint.getPort() < 0 ? 443 : endpoint.getPort();
-    CompletableFuture<HttpReply> reply = new CompletableFuture<>();
-    AtomicBoolean sent = new AtomicBoolean();
-    ChannelFuture connect = bootstrap(host, port, reply, sent).connect(host, port);
-    connect.addListener(f -> onConnected(connect, head, hostHeader(host, port), body, reply, sent));
+    ReplyHandler.Exchange exchange =
+        new ReplyHandler.Exchange(new CompletableFuture<>(), new AtomicBoolean());
+    Request request = new Request(head, hostHeader(host, port), body, exchange);
+    Channel reused = pollIdle();
+    Channel channel;
+    if (reused != null) {
+      channel = reused;
+      reused.eventLoop().execute(() -> send(reused, request));
+    } else {
+      ChannelFuture connect = bootstrap(host, port).connect(host, port);
+      channel = connect.channel();
+      connect.addListener(f -> onConnected(connect, request));
+    }
+    return await(exchange, channel, timeout);
+  }
+
+  private record Request(
+      RequestHead head, String hostHeader, ByteBuf body, ReplyHandler.Exchange exchange) {}
+
+  private static HttpReply await(ReplyHandler.Exchange exchange, Channel channel, Duration timeout)
+      throws HttpExchangeException {
     try {
-      return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return exchange.reply().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      connect.channel().close();
+      channel.close();
       throw new HttpExchangeException(
-          HttpExchangeException.Kind.TIMEOUT, sent.get(), "no reply within " + timeout, null);
+          HttpExchangeException.Kind.TIMEOUT,
+          exchange.requestSent().get(),
+          "no reply within " + timeout,
+          null);
     } catch (ExecutionException e) {
       throw (HttpExchangeException) e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      connect.channel().close();
+      channel.close();
       throw new HttpExchangeException(
-          HttpExchangeException.Kind.TIMEOUT, sent.get(), "interrupted while waiting", e);
+          HttpExchangeException.Kind.TIMEOUT,
+          exchange.requestSent().get(),
+          "interrupted while waiting",
+          e);
     }
   }
 
-  private Bootstrap bootstrap(
-      String host, int port, CompletableFuture<HttpReply> reply, AtomicBoolean sent) {
+  private Channel pollIdle() {
+    for (Channel channel = idle.pollFirst(); channel != null; channel = idle.pollFirst()) {
+      if (channel.isActive()) {
+        return channel;
+      }
+    }
+    return null;
+  }
+
+  private void offerIdle(Channel channel) {
+    if (idle.size() < MAX_IDLE && !group.isShuttingDown()) {
+      idle.addFirst(channel);
+    } else {
+      channel.close();
+    }
+  }
+
+  private Bootstrap bootstrap(String host, int port) {
     return new Bootstrap()
         .group(group)
         .channel(NioSocketChannel.class)
@@ -96,21 +145,15 @@ public final class HttpsClient implements AutoCloseable {
                         new SslHandler(TlsClientContexts.engine(sslContext, host, port)),
                         new HttpResponseDecoder(),
                         new HttpObjectAggregator(MAX_REPLY_BYTES),
-                        new ReplyHandler(reply, sent));
+                        new ReplyHandler(HttpsClient.this::offerIdle));
               }
             });
   }
 
-  private static void onConnected(
-      ChannelFuture connect,
-      RequestHead head,
-      String hostHeader,
-      ByteBuf body,
-      CompletableFuture<HttpReply> reply,
-      AtomicBoolean sent) {
+  private static void onConnected(ChannelFuture connect, Request request) {
     if (!connect.isSuccess()) {
-      body.release();
-      fail(reply, HttpExchangeException.Kind.CONNECT, "cannot connect", connect.cause());
+      request.body().release();
+      fail(request, HttpExchangeException.Kind.CONNECT, "cannot connect", connect.cause());
       return;
     }
     Channel channel = connect.channel();
@@ -121,31 +164,42 @@ public final class HttpsClient implements AutoCloseable {
         .addListener(
             handshake -> {
               if (!handshake.isSuccess()) {
-                body.release();
+                request.body().release();
                 fail(
-                    reply,
+                    request,
                     HttpExchangeException.Kind.TLS,
                     "TLS handshake failed",
                     handshake.cause());
                 channel.close();
                 return;
               }
-              // From the first byte on, the processor may act on the request: a retry must reuse
-              // the idempotency key.
-              sent.set(true);
-              ByteBuf headBytes = channel.alloc().buffer(512);
-              head.writeTo(headBytes, hostHeader, body.readableBytes());
-              channel.write(headBytes);
-              channel.writeAndFlush(body);
+              send(channel, request);
             });
   }
 
+  /** Runs on the channel's event loop. */
+  private static void send(Channel channel, Request request) {
+    if (!channel.isActive() || request.exchange().reply().isDone()) {
+      request.body().release();
+      fail(request, HttpExchangeException.Kind.CONNECTION_LOST, "connection gone", null);
+      return;
+    }
+    channel.pipeline().get(ReplyHandler.class).begin(request.exchange());
+    // From the first byte on, the processor may act on the request: a retry must reuse the
+    // idempotency key.
+    request.exchange().requestSent().set(true);
+    ByteBuf headBytes = channel.alloc().buffer(512);
+    request.head().writeTo(headBytes, request.hostHeader(), request.body().readableBytes());
+    channel.write(headBytes);
+    channel.writeAndFlush(request.body());
+  }
+
   private static void fail(
-      CompletableFuture<HttpReply> reply,
-      HttpExchangeException.Kind kind,
-      String message,
-      Throwable cause) {
-    reply.completeExceptionally(new HttpExchangeException(kind, false, message, cause));
+      Request request, HttpExchangeException.Kind kind, String message, Throwable cause) {
+    request
+        .exchange()
+        .reply()
+        .completeExceptionally(new HttpExchangeException(kind, false, message, cause));
   }
 
   private static String hostHeader(String host, int port) {
@@ -155,6 +209,9 @@ public final class HttpsClient implements AutoCloseable {
 
   @Override
   public void close() {
+    for (Channel channel = idle.pollFirst(); channel != null; channel = idle.pollFirst()) {
+      channel.close();
+    }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

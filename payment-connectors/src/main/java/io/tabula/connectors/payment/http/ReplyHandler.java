@@ -3,73 +3,101 @@ package io.tabula.connectors.payment.http;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
-/** Turns the aggregated response, an error or an early close into the exchange's one result. */
+/**
+ * Turns the aggregated response, an error or an early close into the result of the exchange in
+ * flight on this connection. A connection carries one exchange at a time; after a complete reply
+ * that allows keep-alive it is handed back for reuse, otherwise closed.
+ */
 final class ReplyHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
-  private final CompletableFuture<HttpReply> reply;
-  private final AtomicBoolean requestSent;
+  /** The exchange in flight: its result and whether its request may have reached the server. */
+  record Exchange(CompletableFuture<HttpReply> reply, AtomicBoolean requestSent) {}
 
-  ReplyHandler(CompletableFuture<HttpReply> reply, AtomicBoolean requestSent) {
-    this.reply = reply;
-    this.requestSent = requestSent;
+  private final Consumer<io.netty.channel.Channel> reusable;
+  private Exchange current;
+
+  ReplyHandler(Consumer<io.netty.channel.Channel> reusable) {
+    this.reusable = reusable;
+  }
+
+  /** Called on the event loop before the request of {@code exchange} is written. */
+  void begin(Exchange exchange) {
+    current = exchange;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-    if (!response.decoderResult().isSuccess()) {
-      fail(HttpExchangeException.Kind.CONNECTION_LOST, "the reply ended early or was malformed");
-    } else {
-      Map<String, String> headers = new HashMap<>();
-      response
-          .headers()
-          .forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-      reply.complete(
-          new HttpReply(
-              response.status().code(), headers, ByteBufUtil.getBytes(response.content())));
+    Exchange exchange = current;
+    current = null;
+    if (exchange == null) {
+      ctx.close(); // a reply nobody asked for: the connection is out of step
+      return;
     }
-    ctx.close();
+    if (!response.decoderResult().isSuccess()) {
+      fail(exchange, HttpExchangeException.Kind.CONNECTION_LOST, "the reply was cut short", null);
+      ctx.close();
+      return;
+    }
+    Map<String, String> headers = new HashMap<>();
+    response.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+    HttpReply reply =
+        new HttpReply(response.status().code(), headers, ByteBufUtil.getBytes(response.content()));
+    if (HttpUtil.isKeepAlive(response) && !exchange.reply().isDone()) {
+      reusable.accept(ctx.channel());
+    } else {
+      ctx.close();
+    }
+    exchange.reply().complete(reply);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    fail(HttpExchangeException.Kind.CONNECTION_LOST, "the processor closed the connection");
+    Exchange exchange = current;
+    current = null;
+    if (exchange != null) {
+      fail(exchange, HttpExchangeException.Kind.CONNECTION_LOST, "the server closed", null);
+    }
     ctx.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof PrematureChannelClosureException
-        || cause instanceof IOException && !(cause instanceof SSLException)) {
-      failWith(HttpExchangeException.Kind.CONNECTION_LOST, "the connection broke", cause);
-    } else if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
-      failWith(HttpExchangeException.Kind.TLS, "TLS failed after the handshake", cause);
-    } else if (cause instanceof DecoderException) {
-      failWith(HttpExchangeException.Kind.PROTOCOL, "the processor's reply is not HTTP", cause);
-    } else {
-      failWith(HttpExchangeException.Kind.PROTOCOL, "the exchange failed", cause);
+    Exchange exchange = current;
+    current = null;
+    if (exchange != null) {
+      fail(exchange, kindOf(cause), "the exchange failed", cause);
     }
     ctx.close();
   }
 
-  private void fail(HttpExchangeException.Kind kind, String message) {
-    failWith(kind, message, null);
+  private static HttpExchangeException.Kind kindOf(Throwable cause) {
+    if (cause instanceof PrematureChannelClosureException
+        || cause instanceof IOException && !(cause instanceof SSLException)) {
+      return HttpExchangeException.Kind.CONNECTION_LOST;
+    }
+    if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+      return HttpExchangeException.Kind.TLS;
+    }
+    return HttpExchangeException.Kind.PROTOCOL;
   }
 
-  private void failWith(HttpExchangeException.Kind kind, String message, Throwable cause) {
-    if (!reply.isDone()) {
-      reply.completeExceptionally(
-          new HttpExchangeException(kind, requestSent.get(), message, cause));
-    }
+  private static void fail(
+      Exchange exchange, HttpExchangeException.Kind kind, String message, Throwable cause) {
+    exchange
+        .reply()
+        .completeExceptionally(
+            new HttpExchangeException(kind, exchange.requestSent().get(), message, cause));
   }
 }

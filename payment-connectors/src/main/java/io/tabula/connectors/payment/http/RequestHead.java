@@ -55,7 +55,7 @@ public record RequestHead(
   public void writeTo(ByteBuf out, String hostHeader, int contentLength) {
     ascii(out, method + " " + path + " HTTP/1.1\r\n");
     ascii(out, "Host: " + hostHeader + "\r\n");
-    ascii(out, "User-Agent: Tabula\r\nAccept: application/json\r\nConnection: close\r\n");
+    ascii(out, "User-Agent: Tabula\r\nAccept: application/json\r\n");
     ascii(out, "Content-Type: " + contentType + "\r\n");
     ascii(out, "Content-Length: " + contentLength + "\r\n");
     headers.forEach((name, value) -> ascii(out, name + ": " + value + "\r\n"));
