@@ -64,19 +64,25 @@ class CallLifecycleTest {
             throw e;
           }
         };
-    try (Engine engine = TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(handler), recording);
+    try (Engine engine =
+            TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(handler), recording);
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
       CallReport report =
           pbx.call(
                   engine.address(),
                   "city/parking",
-                  new ScriptedCaller(List.of(CallerAction.Keys.fast("4242"), new CallerAction.HangUp(Duration.ZERO))))
+                  new ScriptedCaller(
+                      List.of(
+                          CallerAction.Keys.fast("4242"), new CallerAction.HangUp(Duration.ZERO))))
               .get(10, TimeUnit.SECONDS);
 
       assertThat(report.outcome()).isEqualTo(CallReport.Outcome.CALLER_HUNG_UP);
-      assertThat(report.commands()).isEqualTo(5); // STREAM FILE + 4 WAIT FOR DIGIT, the last hung up
+      assertThat(report.commands())
+          .isEqualTo(5); // STREAM FILE + 4 WAIT FOR DIGIT, the last hung up
       assertThat(thrown.get(5, TimeUnit.SECONDS))
-          .isInstanceOfSatisfying(CallEndedException.class, e -> assertThat(e.reason()).isEqualTo(CallEndedException.Reason.CALLER_HUNG_UP));
+          .isInstanceOfSatisfying(
+              CallEndedException.class,
+              e -> assertThat(e.reason()).isEqualTo(CallEndedException.Reason.CALLER_HUNG_UP));
       awaitIdle(engine);
       assertThat(engine.pool().slotIsZero(slot.get())).isTrue();
       assertThat(engine.pool().zeroings()).isEqualTo(1);
@@ -114,11 +120,15 @@ class CallLifecycleTest {
             call.hangup();
           }
         };
-    try (Engine engine = TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(handler), broken);
+    try (Engine engine =
+            TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(handler), broken);
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
-      CallReport report = pbx.call(engine.address(), "city/parking", ScriptedCaller.keys("4242")).get(10, TimeUnit.SECONDS);
+      CallReport report =
+          pbx.call(engine.address(), "city/parking", ScriptedCaller.keys("4242"))
+              .get(10, TimeUnit.SECONDS);
 
-      assertThat(kind.get(5, TimeUnit.SECONDS)).isEqualTo(CallPortException.Kind.RECORDING_NOT_MUTED);
+      assertThat(kind.get(5, TimeUnit.SECONDS))
+          .isEqualTo(CallPortException.Kind.RECORDING_NOT_MUTED);
       assertThat(report.prompts()).containsExactly("sorry");
       assertThat(recordingEvents).isEmpty();
     }
@@ -138,17 +148,22 @@ class CallLifecycleTest {
           }
           call.hangup();
         };
-    try (Engine engine = TestEngines.start(TestEngines.config(1), (t, f) -> Optional.of(holder), recording);
+    try (Engine engine =
+            TestEngines.start(TestEngines.config(1), (t, f) -> Optional.of(holder), recording);
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
-      CompletableFuture<CallReport> first = pbx.call(engine.address(), "city/parking", ScriptedCaller.keys(""));
+      CompletableFuture<CallReport> first =
+          pbx.call(engine.address(), "city/parking", ScriptedCaller.keys(""));
       assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
-      CallReport second = pbx.call(engine.address(), "city/parking", ScriptedCaller.keys("")).get(10, TimeUnit.SECONDS);
+      CallReport second =
+          pbx.call(engine.address(), "city/parking", ScriptedCaller.keys(""))
+              .get(10, TimeUnit.SECONDS);
       release.countDown();
 
       assertThat(second.prompts()).containsExactly(CallSettings.defaults().pleaseCallBackPrompt());
       assertThat(second.outcome()).isEqualTo(CallReport.Outcome.ENGINE_HUNG_UP);
-      assertThat(first.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(CallReport.Outcome.ENGINE_HUNG_UP);
+      assertThat(first.get(10, TimeUnit.SECONDS).outcome())
+          .isEqualTo(CallReport.Outcome.ENGINE_HUNG_UP);
       awaitIdle(engine);
       assertThat(engine.metrics().ended(CallOutcome.REJECTED_ENGINE_FULL)).isEqualTo(1);
       assertThat(engine.pool().rejections()).isEqualTo(1);
@@ -159,8 +174,12 @@ class CallLifecycleTest {
   void anUnknownRouteHearsNotAvailable() throws Exception {
     try (Engine engine = TestEngines.start(2, (t, f) -> Optional.empty());
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
-      CallReport report = pbx.call(engine.address(), "nobody/nothing", ScriptedCaller.keys("")).get(10, TimeUnit.SECONDS);
-      CallReport malformed = pbx.call(engine.address(), "not-a-route", ScriptedCaller.keys("")).get(10, TimeUnit.SECONDS);
+      CallReport report =
+          pbx.call(engine.address(), "nobody/nothing", ScriptedCaller.keys(""))
+              .get(10, TimeUnit.SECONDS);
+      CallReport malformed =
+          pbx.call(engine.address(), "not-a-route", ScriptedCaller.keys(""))
+              .get(10, TimeUnit.SECONDS);
 
       assertThat(report.prompts()).containsExactly(CallSettings.defaults().notAvailablePrompt());
       assertThat(malformed.prompts()).containsExactly(CallSettings.defaults().notAvailablePrompt());
@@ -186,14 +205,17 @@ class CallLifecycleTest {
             throw e;
           }
         };
-    Engine engine = TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(waitsForever), recording);
+    Engine engine =
+        TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(waitsForever), recording);
     try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
-      CompletableFuture<CallReport> report = pbx.call(engine.address(), "city/parking", ScriptedCaller.keys(""));
+      CompletableFuture<CallReport> report =
+          pbx.call(engine.address(), "city/parking", ScriptedCaller.keys(""));
       slot.get(5, TimeUnit.SECONDS);
 
       engine.shutdown(Duration.ofMillis(200));
 
-      assertThat(reason.get(5, TimeUnit.SECONDS)).isEqualTo(CallEndedException.Reason.ENGINE_SHUTDOWN);
+      assertThat(reason.get(5, TimeUnit.SECONDS))
+          .isEqualTo(CallEndedException.Reason.ENGINE_SHUTDOWN);
       assertThat(report.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(CallReport.Outcome.AGI_ENDED);
       assertThat(engine.metrics().zeroedCount()).isEqualTo(1);
       assertThat(engine.metrics().ended(CallOutcome.ENGINE_SHUTDOWN)).isEqualTo(1);
@@ -213,9 +235,12 @@ class CallLifecycleTest {
             throw e;
           }
         };
-    var config = TestEngines.config(2).withCall(CallSettings.defaults().withMediaTimeout(Duration.ofMillis(200)));
+    var config =
+        TestEngines.config(2)
+            .withCall(CallSettings.defaults().withMediaTimeout(Duration.ofMillis(200)));
     try (Engine engine = TestEngines.start(config, (t, f) -> Optional.of(handler), recording);
-        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant().withPromptDuration(Duration.ofSeconds(3)))) {
+        VirtualPbx pbx =
+            VirtualPbx.create(PbxOptions.instant().withPromptDuration(Duration.ofSeconds(3)))) {
       pbx.call(engine.address(), "city/parking", ScriptedCaller.keys("")).get(10, TimeUnit.SECONDS);
 
       assertThat(kind.get(5, TimeUnit.SECONDS)).isEqualTo(CallPortException.Kind.REPLY_TIMEOUT);
