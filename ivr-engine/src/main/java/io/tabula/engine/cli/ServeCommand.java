@@ -1,6 +1,7 @@
 package io.tabula.engine.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
@@ -40,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     EngineConfig settings;
     Engine engine;
-    UnmutedRecordingControl recording = new UnmutedRecordingControl();
+    RecordingControl recording = recordingControl();
     try {
       settings = EngineConfigLoader.load(config, System.getenv());
       engine = Engine.start(settings, callHandlers(), recording, new SimpleMeterRegistry());
@@ -58,7 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         settings.memory().slots(),
         settings.memory().slotBytes(),
         engine.pool().protections().summary());
-    recording.warnOnce();
+    if (recording instanceof UnmutedRecordingControl unmuted) {
+      unmuted.warnOnce();
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
@@ -66,6 +69,14 @@ final class ServeCommand implements Callable<Integer> {
                 .unstarted(() -> engine.shutdown(settings.shutdownDeadline())));
     engine.awaitShutdown();
     return 0;
+  }
+
+  /**
+   * THE place where the AMI link plugs in (MixMonitorMute around secure input). Until it is
+   * configured, recordings are not muted and serve says so once at startup.
+   */
+  static RecordingControl recordingControl() {
+    return new UnmutedRecordingControl();
   }
 
   /**
