@@ -1,10 +1,13 @@
 package io.tabula.engine.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.ami.RecordingControl;
+import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
+import io.tabula.engine.server.EngineStartException;
 import io.tabula.engine.session.UnmutedRecordingControl;
 import io.tabula.flows.port.CallHandlers;
 import java.nio.file.Path;
@@ -12,7 +15,9 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tabula serve}: runs the FastAGI engine in the foreground until Ctrl-C or SIGTERM. */
 @Command(
@@ -23,6 +28,8 @@ final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -32,9 +39,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EngineConfig settings = EngineConfigLoader.load(config, System.getenv());
-    UnmutedRecordingControl recording = new UnmutedRecordingControl();
-    Engine engine = Engine.start(settings, callHandlers(), recording, new SimpleMeterRegistry());
+    EngineConfig settings;
+    Engine engine;
+    RecordingControl recording = recordingControl();
+    try {
+      settings = EngineConfigLoader.load(config, System.getenv());
+      engine = Engine.start(settings, callHandlers(), recording, new SimpleMeterRegistry());
+    } catch (ConfigException | EngineStartException e) {
+      spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
+      return 2;
+    }
     LOG.info(
         "Tabula engine listening for FastAGI on {}:{} ({} transport)",
         engine.address().getHostString(),
@@ -45,7 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         settings.memory().slots(),
         settings.memory().slotBytes(),
         engine.pool().protections().summary());
-    recording.warnOnce();
+    if (recording instanceof UnmutedRecordingControl unmuted) {
+      unmuted.warnOnce();
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
@@ -53,6 +69,14 @@ final class ServeCommand implements Callable<Integer> {
                 .unstarted(() -> engine.shutdown(settings.shutdownDeadline())));
     engine.awaitShutdown();
     return 0;
+  }
+
+  /**
+   * THE place where the AMI link plugs in (MixMonitorMute around secure input). Until it is
+   * configured, recordings are not muted and serve says so once at startup.
+   */
+  static RecordingControl recordingControl() {
+    return new UnmutedRecordingControl();
   }
 
   /**

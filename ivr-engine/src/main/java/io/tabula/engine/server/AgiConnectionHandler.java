@@ -61,6 +61,9 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
     if (cause instanceof AgiProtocolException e) {
       LOG.warn("call {}: closing after {} (line of {} bytes)", call, e.violation(), e.lineLength());
       end(ctx, CallOutcome.PROTOCOL_ERROR);
+    } else if (cause instanceof java.io.IOException) {
+      LOG.debug("call {}: connection lost ({})", call, cause.getClass().getSimpleName());
+      end(ctx, CallOutcome.CONNECTION_LOST);
     } else {
       LOG.warn("call {}: closing after {}", call, cause.getClass().getSimpleName());
       end(ctx, CallOutcome.ERROR);

@@ -127,8 +127,13 @@ public final class CallSession {
     }
     zeroMemory();
     metrics.callEnded(how);
-    channel.eventLoop().execute(this::closeConnection);
-    ended.complete(how);
+    try {
+      channel.eventLoop().execute(this::closeConnection);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // The event loop already stopped (engine shut down): its channels are closed with it.
+    } finally {
+      ended.complete(how);
+    }
     return true;
   }
 

@@ -1,0 +1,63 @@
+package io.tabula.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.selftest.SelfTestFlows;
+import io.tabula.engine.server.Engine;
+import io.tabula.engine.session.UnmutedRecordingControl;
+import io.tabula.masking.memory.CallMemoryPoolConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CallCommandTest {
+
+  @Test
+  void scriptedCallAgainstARunningEngineMasksTheCardDigits() {
+    EngineConfig config =
+        EngineConfig.defaults()
+            .withPort(0)
+            .withMemory(CallMemoryPoolConfig.defaults().withSlots(2));
+    try (Engine engine =
+        Engine.start(
+            config,
+            SelfTestFlows.handlers(),
+            new UnmutedRecordingControl(),
+            new SimpleMeterRegistry())) {
+      StringWriter out = new StringWriter();
+      int status =
+          TabulaCommand.commandLine()
+              .setOut(new PrintWriter(out))
+              .execute(
+                  "call",
+                  "selftest/echo",
+                  "--port",
+                  Integer.toString(engine.address().getPort()),
+                  "--keys",
+                  "4242424242424242#");
+
+      assertThat(status).isZero();
+      assertThat(out.toString())
+          .contains(
+              "Please key your card number",
+              "keys: ****************#",
+              "(says 16)",
+              "the engine hung up")
+          .doesNotContain("4242");
+    }
+  }
+
+  @Test
+  void noEngineListeningSaysWhatToDo() {
+    StringWriter out = new StringWriter();
+    int status =
+        TabulaCommand.commandLine()
+            .setOut(new PrintWriter(out))
+            .execute("call", "selftest/echo", "--port", "1", "--keys", "1");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(out.toString()).contains("Start one with ./tabula serve");
+  }
+}
