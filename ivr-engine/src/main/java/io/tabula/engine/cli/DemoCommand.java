@@ -93,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         new SoftphoneCaller(
             out,
             id -> promptText(flow, id),
+            FlowAwareCaller.menuPrompts(flow)::contains,
             script == null ? null : FlowAwareCaller.of(flow, script),
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     out.printf("%nCalling %s (secure keys show as *; h hangs up) ...%n", route);

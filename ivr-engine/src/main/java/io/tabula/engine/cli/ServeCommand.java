@@ -1,16 +1,27 @@
 package io.tabula.engine.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tabula.engine.admin.AdminServer;
+import io.tabula.engine.admin.CallMemoryHealth;
+import io.tabula.engine.admin.HealthCheck;
+import io.tabula.engine.admin.HealthStatus;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.server.EngineStartException;
 import io.tabula.engine.session.UnmutedRecordingControl;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.RunnerConfig;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tabula serve}: runs the FastAGI engine in the foreground until Ctrl-C or SIGTERM. */
+/**
+ * {@code tabula serve}: runs the FastAGI engine in the foreground until Ctrl-C or SIGTERM, with the
+ * flows of the configured store (or the shipped ones) and the admin endpoint for health and
+ * metrics.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -40,15 +55,47 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EngineConfig settings;
-    Engine engine;
-    RecordingControl recording = recordingControl();
     try {
       settings = EngineConfigLoader.load(config, System.getenv());
-      engine = Engine.start(settings, callHandlers(), recording, new SimpleMeterRegistry());
-    } catch (ConfigException | EngineStartException e) {
+    } catch (ConfigException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
     }
+    Connectors connectors = connectors();
+    RecordingControl recording = recordingControl();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    EngineFlows flows;
+    Engine engine;
+    AdminServer admin;
+    try {
+      flows = EngineFlows.open(settings.flows(), connectors);
+      engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
+      admin = AdminServer.start(settings.admin(), registry);
+    } catch (ConfigException | EngineStartException | UncheckedIOException e) {
+      spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
+      return 2;
+    }
+    registerHealth(admin, engine);
+    logStart(settings, engine, admin, flows);
+    if (recording instanceof UnmutedRecordingControl unmuted) {
+      unmuted.warnOnce();
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name("tabula-shutdown")
+                .unstarted(
+                    () -> {
+                      engine.shutdown(settings.shutdownDeadline());
+                      admin.close();
+                      flows.close();
+                    }));
+    engine.awaitShutdown();
+    return 0;
+  }
+
+  private static void logStart(
+      EngineConfig settings, Engine engine, AdminServer admin, EngineFlows flows) {
     LOG.info(
         "Tabula engine listening for FastAGI on {}:{} ({} transport)",
         engine.address().getHostString(),
@@ -59,16 +106,41 @@ final class ServeCommand implements Callable<Integer> {
         settings.memory().slots(),
         settings.memory().slotBytes(),
         engine.pool().protections().summary());
-    if (recording instanceof UnmutedRecordingControl unmuted) {
-      unmuted.warnOnce();
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            Thread.ofPlatform()
-                .name("tabula-shutdown")
-                .unstarted(() -> engine.shutdown(settings.shutdownDeadline())));
-    engine.awaitShutdown();
-    return 0;
+    LOG.info(
+        "Flows: {}; health and metrics on http://{}:{}/health and /metrics",
+        settings.flows().shipped() ? "the shipped flows" : "store " + settings.flows().store(),
+        settings.admin().address(),
+        admin.port());
+  }
+
+  private static void registerHealth(AdminServer admin, Engine engine) {
+    admin.register(new CallMemoryHealth(engine.pool()));
+    admin.register(
+        check(
+            "agi",
+            () ->
+                HealthStatus.up(
+                    "listening on "
+                        + engine.address().getHostString()
+                        + ":"
+                        + engine.address().getPort()
+                        + "; "
+                        + engine.activeCalls()
+                        + " active call(s)")));
+  }
+
+  private static HealthCheck check(String name, java.util.function.Supplier<HealthStatus> status) {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public HealthStatus check() {
+        return status.get();
+      }
+    };
   }
 
   /**
@@ -80,10 +152,20 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * THE place where the engine learns its flows. Today: the built-in self-test flows. When the flow
-   * interpreter lands, it replaces this with the flow store's handlers.
+   * THE place where tenants' connectors plug in. Until tenant databases and payment gateways are
+   * configured, flows answer from the built-in demo data in memory, and serve says so.
    */
-  static CallHandlers callHandlers() {
-    return SelfTestFlows.handlers();
+  static Connectors connectors() {
+    LOG.warn(
+        "No tenant connectors are configured: lookups and payments answer from the built-in demo"
+            + " data in memory. Use ./tabula demo for the real database and gateway path.");
+    return DemoConnectors.create(Clock.systemUTC());
+  }
+
+  /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */
+  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors) {
+    CallHandlers published = flows.handlers(connectors, RunnerConfig.defaults());
+    CallHandlers selftest = SelfTestFlows.handlers();
+    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftest.find(tenant, flow));
   }
 }

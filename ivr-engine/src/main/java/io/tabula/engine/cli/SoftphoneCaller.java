@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The terminal softphone's caller: shows what the caller hears as text and reads keys from the
@@ -23,6 +24,7 @@ final class SoftphoneCaller implements Caller {
 
   private final PrintWriter out;
   private final Function<String, String> promptText;
+  private final Predicate<String> menuPrompt;
   private final Caller script;
   private final BufferedReader in;
 
@@ -31,8 +33,23 @@ final class SoftphoneCaller implements Caller {
    */
   SoftphoneCaller(
       PrintWriter out, Function<String, String> promptText, Caller script, BufferedReader in) {
+    this(out, promptText, prompt -> false, script, in);
+  }
+
+  /**
+   * @param menuPrompt the prompts whose key may be shown; every other key is echoed as {@code *},
+   *     because the first key of a key-by-key collect arrives through the prompt's STREAM FILE
+   * @param script the scripted caller, or null to read from the terminal
+   */
+  SoftphoneCaller(
+      PrintWriter out,
+      Function<String, String> promptText,
+      Predicate<String> menuPrompt,
+      Caller script,
+      BufferedReader in) {
     this.out = out;
     this.promptText = promptText;
+    this.menuPrompt = menuPrompt;
     this.script = script;
     this.in = in;
   }
@@ -98,13 +115,17 @@ final class SoftphoneCaller implements Caller {
     }
   }
 
+  private String shown(InputRequest request, String key) {
+    return menuPrompt.test(request.prompt()) ? key : key.replaceAll("[0-9]", "*");
+  }
+
   private CallerAction echo(InputRequest request, CallerAction action) {
     switch (action) {
       case CallerAction.Keys(String keys, Duration first, Duration gap) ->
           out.println(
               "  keys: "
                   + (request.command().equals("STREAM FILE")
-                      ? keys.substring(0, 1)
+                      ? shown(request, keys.substring(0, 1))
                       : keys.replaceAll("[0-9]", "*")));
       case CallerAction.HangUp hangUp -> out.println("  (hangs up)");
       case CallerAction.Silence silence -> out.println("  (silence)");

@@ -1,5 +1,6 @@
 package io.tabula.engine.config;
 
+import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.agi.AgiLimits;
 import io.tabula.engine.session.CallSettings;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
@@ -30,7 +31,9 @@ public record EngineConfig(
     AgiLimits limits,
     CallSettings call,
     CallMemoryPoolConfig memory,
-    Duration shutdownDeadline) {
+    Duration shutdownDeadline,
+    FlowsSettings flows,
+    AdminConfig admin) {
 
   public EngineConfig {
     if (port < 0 || port > 65_535) {
@@ -47,25 +50,62 @@ public record EngineConfig(
 
   public EngineConfig withPort(int newPort) {
     return new EngineConfig(
-        address, newPort, transport, ioThreads, limits, call, memory, shutdownDeadline);
+        address,
+        newPort,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin);
   }
 
   public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
     return new EngineConfig(
-        address, port, transport, ioThreads, limits, call, newMemory, shutdownDeadline);
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        newMemory,
+        shutdownDeadline,
+        flows,
+        admin);
   }
 
   public EngineConfig withCall(CallSettings newCall) {
     return new EngineConfig(
-        address, port, transport, ioThreads, limits, newCall, memory, shutdownDeadline);
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        newCall,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin);
   }
 
   public EngineConfig withLimits(AgiLimits newLimits) {
     return new EngineConfig(
-        address, port, transport, ioThreads, newLimits, call, memory, shutdownDeadline);
+        address,
+        port,
+        transport,
+        ioThreads,
+        newLimits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
-    return new EngineConfig(address, port, transport, ioThreads, limits, call, memory, deadline);
+    return new EngineConfig(
+        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin);
   }
 }

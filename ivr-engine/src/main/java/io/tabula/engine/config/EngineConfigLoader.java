@@ -3,6 +3,7 @@ package io.tabula.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.agi.AgiLimits;
 import io.tabula.engine.session.CallSettings;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
@@ -79,7 +80,9 @@ public final class EngineConfigLoader {
           limits,
           call,
           memory,
-          v.duration("shutdown.deadline"));
+          v.duration("shutdown.deadline"),
+          new FlowsSettings(v.text("flows.store"), v.duration("flows.pollInterval")),
+          new AdminConfig(v.text("admin.address"), v.integer("admin.port")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);

@@ -45,7 +45,16 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting("memory.slotBytes", "4096", "secret memory per call (multiple of 64)"),
           new Setting("memory.lockInMemory", "true", "mlock the pool so it never reaches swap"),
           new Setting("memory.excludeFromCoreDumps", "true", "madvise(MADV_DONTDUMP) on the pool"),
-          new Setting("shutdown.deadline", "30s", "how long running calls may finish at shutdown"));
+          new Setting("shutdown.deadline", "30s", "how long running calls may finish at shutdown"),
+          new Setting(
+              "flows.store",
+              "",
+              "flow store folder (tabula flows publish --store); empty serves the shipped flows"),
+          new Setting(
+              "flows.pollInterval", "5s", "how often the engine looks for new flow versions"),
+          new Setting("admin.address", "127.0.0.1", "address of the /health and /metrics endpoint"),
+          new Setting(
+              "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {

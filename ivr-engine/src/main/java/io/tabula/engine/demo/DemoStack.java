@@ -9,16 +9,12 @@ import io.tabula.connectors.simulator.GatewaySimulator;
 import io.tabula.connectors.simulator.SimulatorOptions;
 import io.tabula.connectors.tls.DevCertificateAuthority;
 import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.session.UnmutedRecordingControl;
 import io.tabula.flows.run.RunnerConfig;
-import io.tabula.flows.store.FlowStore;
-import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.store.PublishedFlows;
-import io.tabula.flows.store.ShippedFlowFiles;
-import io.tabula.flows.store.StoreCallHandlers;
-import io.tabula.flows.validate.ConnectorCatalog;
-import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -111,28 +108,16 @@ public final class DemoStack implements AutoCloseable {
   }
 
   private Engine startEngine(DemoTenants tenants, MeterRegistry registry) {
-    FlowCompiler compiler = new FlowCompiler(ConnectorCatalog.of(tenants.connectors()));
-    FlowStore store = new FlowStore(workDir.resolve("flow-store"), compiler);
-    try {
-      for (String file : ShippedFlowFiles.FLOWS) {
-        Path source = workDir.resolve("flow-sources").resolve(file);
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, ShippedFlowFiles.read(file).orElseThrow());
-        store.publish(source);
-      }
-      flows = new PublishedFlows(store, compiler);
-      flows.refresh();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not publish the shipped flows under " + workDir, e);
-    } catch (PublishRejectedException e) {
-      throw new IllegalStateException("a shipped flow does not validate: " + e.getMessage(), e);
-    }
+    EngineFlows engineFlows =
+        EngineFlows.open(new FlowsSettings("", Duration.ofSeconds(5)), tenants.connectors());
+    started.push(engineFlows);
+    flows = engineFlows.published();
     Engine running =
         Engine.start(
             EngineConfig.defaults()
                 .withPort(0)
                 .withMemory(CallMemoryPoolConfig.defaults().withSlots(DEMO_SLOTS)),
-            new StoreCallHandlers(flows, tenants.connectors(), RunnerConfig.defaults()),
+            engineFlows.handlers(tenants.connectors(), RunnerConfig.defaults()),
             new UnmutedRecordingControl(),
             registry);
     started.push(running);

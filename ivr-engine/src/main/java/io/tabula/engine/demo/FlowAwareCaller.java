@@ -61,6 +61,19 @@ public final class FlowAwareCaller implements Caller {
     return prompts;
   }
 
+  /** The prompts of menu steps: the only prompts whose key a softphone may show in clear. */
+  public static Set<String> menuPrompts(Flow flow) {
+    Set<String> prompts = new HashSet<>();
+    for (Step step : flow.steps().values()) {
+      if (step instanceof Step.Menu menu) {
+        prompts.add(menu.prompt().id());
+        menu.invalidPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+        menu.noInputPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+      }
+    }
+    return prompts;
+  }
+
   @Override
   public synchronized CompletionStage<CallerAction> input(InputRequest request) {
     boolean announcement = !request.prompt().isEmpty();

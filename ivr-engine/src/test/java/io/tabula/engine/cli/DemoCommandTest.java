@@ -36,6 +36,8 @@ class DemoCommandTest {
         .contains("1 approved charge(s)")
         .contains("slots in use now: 0")
         .contains(": 0 findings.")
+        .contains("keys: 1\n")
+        .doesNotContain("keys: 4")
         .doesNotContain("4242424242424242");
   }
 

@@ -98,6 +98,7 @@ class HeapResidueTest {
                 "serve")
             .redirectErrorStream(true);
     builder.environment().put("TABULA_AGI_PORT", "0");
+    builder.environment().put("TABULA_ADMIN_PORT", "0");
     builder.environment().put("TABULA_MEMORY_SLOTS", "256");
     return builder.start();
   }

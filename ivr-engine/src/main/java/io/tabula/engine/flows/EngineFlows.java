@@ -1,0 +1,113 @@
+package io.tabula.engine.flows;
+
+import io.tabula.engine.config.FlowsSettings;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.RunnerConfig;
+import io.tabula.flows.store.FlowStore;
+import io.tabula.flows.store.PublishRejectedException;
+import io.tabula.flows.store.PublishedFlows;
+import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.flows.store.StoreCallHandlers;
+import io.tabula.flows.validate.ConnectorCatalog;
+import io.tabula.flows.validate.FlowCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The flows an engine serves: the versions published in a flow store, picked up while the engine
+ * runs, or, with no store configured, the flows shipped in the jar published into a temporary
+ * store. Flows are compiled against the engine's real connectors, so a flow naming a connector the
+ * engine does not have never goes live.
+ *
+ * <pre>{@code
+ * try (EngineFlows flows = EngineFlows.open(settings.flows(), connectors)) {
+ *   CallHandlers handlers = flows.handlers(connectors, RunnerConfig.defaults());
+ * }
+ * }</pre>
+ */
+public final class EngineFlows implements AutoCloseable {
+
+  private final PublishedFlows published;
+  private final ScheduledExecutorService poller;
+  private final Path temporaryStore;
+
+  private EngineFlows(PublishedFlows published, ScheduledExecutorService poller, Path temporary) {
+    this.published = published;
+    this.poller = poller;
+    this.temporaryStore = temporary;
+  }
+
+  public static EngineFlows open(FlowsSettings settings, Connectors connectors) {
+    FlowCompiler compiler = new FlowCompiler(ConnectorCatalog.of(connectors));
+    try {
+      Path temporary = settings.shipped() ? Files.createTempDirectory("tabula-flows-") : null;
+      Path root = settings.shipped() ? temporary : Path.of(settings.store());
+      FlowStore store = new FlowStore(root, compiler);
+      if (settings.shipped()) {
+        publishShipped(store, temporary.resolve(".sources"));
+      }
+      PublishedFlows published = new PublishedFlows(store, compiler);
+      published.refresh();
+      ScheduledExecutorService poller =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("tabula-flow-poller").daemon().factory());
+      published.startPolling(poller, settings.pollInterval());
+      return new EngineFlows(published, poller, temporary);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the flow store "
+              + settings.store()
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check flows.store",
+          e);
+    }
+  }
+
+  private static void publishShipped(FlowStore store, Path sources) throws IOException {
+    for (String file : ShippedFlowFiles.FLOWS) {
+      Path source = sources.resolve(file);
+      Files.createDirectories(source.getParent());
+      Files.writeString(source, ShippedFlowFiles.read(file).orElseThrow());
+      try {
+        store.publish(source);
+      } catch (PublishRejectedException e) {
+        throw new IllegalStateException(
+            "the shipped flow " + file + " does not validate against the engine's connectors", e);
+      }
+    }
+  }
+
+  /** Call handlers that run the current version of each flow. */
+  public CallHandlers handlers(Connectors connectors, RunnerConfig config) {
+    return new StoreCallHandlers(published, connectors, config);
+  }
+
+  public PublishedFlows published() {
+    return published;
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
+    if (temporaryStore != null) {
+      deleteQuietly(temporaryStore);
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        path.toFile().setWritable(true);
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // A temporary copy of the shipped flows; the OS cleans the temp folder in the end.
+    }
+  }
+}
