@@ -123,7 +123,10 @@ public final class LoadRun implements Callable<Integer> {
               base.promptDelay(),
               base.rampUp(),
               base.maxCalls());
+      warmUp(target, options);
       TargetStats idle = process.stats();
+      long cpuBefore = process.cpuMillis();
+      long generatorBefore = TargetProcess.cpuMillisOf(ProcessHandle.current().pid());
       TargetStats[] loaded = new TargetStats[1];
       int[] active = new int[1];
       LoadResult result =
@@ -134,8 +137,29 @@ public final class LoadRun implements Callable<Integer> {
                     loaded[0] = sample(process);
                   },
                   new ProgressPrinter(target));
-      return new TargetReport(target, result, idle, loaded[0], active[0]);
+      long cpu = process.cpuMillis() - cpuBefore;
+      long generatorCpu =
+          TargetProcess.cpuMillisOf(ProcessHandle.current().pid()) - generatorBefore;
+      return new TargetReport(target, result, idle, loaded[0], active[0], cpu, generatorCpu);
     }
+  }
+
+  private void warmUp(String target, LoadOptions options) throws InterruptedException {
+    if (warmupSeconds <= 0) {
+      return;
+    }
+    LoadOptions warm =
+        new LoadOptions(
+            options.port(),
+            Math.min(options.concurrency(), 200),
+            Duration.ofSeconds(warmupSeconds),
+            Duration.ZERO,
+            Duration.ZERO,
+            0);
+    LoadResult result =
+        new LoadGenerator(warm, generatorThreads)
+            .run(n -> {}, new ProgressPrinter(target + " warm-up"));
+    System.err.printf("[%s] warm-up: %d calls, not counted%n", target, result.completed());
   }
 
   private static TargetStats sample(TargetProcess process) {
@@ -152,8 +176,9 @@ public final class LoadRun implements Callable<Integer> {
     if (engine != null && baseline != null && baseline.load().callsPerSecond() > 0) {
       System.out.printf(
           Locale.ROOT,
-          "engine/baseline calls/s = %.2fx%n",
-          engine.load().callsPerSecond() / baseline.load().callsPerSecond());
+          "engine/baseline calls/s = %.2fx; calls per CPU-second = %.2fx%n",
+          engine.load().callsPerSecond() / baseline.load().callsPerSecond(),
+          engine.callsPerCpuSecond() / baseline.callsPerCpuSecond());
     }
   }
 
