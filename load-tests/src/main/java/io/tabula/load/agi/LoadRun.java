@@ -47,6 +47,13 @@ public final class LoadRun implements Callable<Integer> {
   long rampSeconds = 2;
 
   @Option(
+      names = "--warmup",
+      description =
+          "Seconds of unmeasured calls before the measured run, so JIT compilation is not"
+              + " counted (default ${DEFAULT-VALUE}).")
+  long warmupSeconds = 0;
+
+  @Option(
       names = "--max-calls",
       description = "Stop after this many calls, 0 = none (default ${DEFAULT-VALUE}).")
   long maxCalls = 0;
