@@ -47,6 +47,13 @@ public final class LoadRun implements Callable<Integer> {
   long rampSeconds = 2;
 
   @Option(
+      names = "--target-jvm-arg",
+      description =
+          "Extra JVM option for the target JVMs, repeatable (for example"
+              + " -XX:StartFlightRecording=filename=engine.jfr).")
+  List<String> targetJvmArgs = new ArrayList<>();
+
+  @Option(
       names = "--warmup",
       description =
           "Seconds of unmeasured calls before the measured run, so JIT compilation is not"
@@ -113,7 +120,9 @@ public final class LoadRun implements Callable<Integer> {
                   "Unknown target '" + target + "'; use engine or baseline.");
         };
     List<String> jvm =
-        List.of("-Xmx" + targetHeap, "-Xss512k", "--enable-native-access=ALL-UNNAMED");
+        new ArrayList<>(
+            List.of("-Xmx" + targetHeap, "-Xss512k", "--enable-native-access=ALL-UNNAMED"));
+    jvm.addAll(targetJvmArgs);
     int freePort = freePort();
     List<String> args =
         target.equals("baseline")
