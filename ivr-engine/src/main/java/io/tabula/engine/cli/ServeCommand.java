@@ -1,10 +1,12 @@
 package io.tabula.engine.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
+import io.tabula.engine.server.EngineStartException;
 import io.tabula.engine.session.UnmutedRecordingControl;
 import io.tabula.flows.port.CallHandlers;
 import java.nio.file.Path;
@@ -12,7 +14,9 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tabula serve}: runs the FastAGI engine in the foreground until Ctrl-C or SIGTERM. */
 @Command(
@@ -23,6 +27,8 @@ final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -32,9 +38,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EngineConfig settings = EngineConfigLoader.load(config, System.getenv());
+    EngineConfig settings;
+    Engine engine;
     UnmutedRecordingControl recording = new UnmutedRecordingControl();
-    Engine engine = Engine.start(settings, callHandlers(), recording, new SimpleMeterRegistry());
+    try {
+      settings = EngineConfigLoader.load(config, System.getenv());
+      engine = Engine.start(settings, callHandlers(), recording, new SimpleMeterRegistry());
+    } catch (ConfigException | EngineStartException e) {
+      spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
+      return 2;
+    }
     LOG.info(
         "Tabula engine listening for FastAGI on {}:{} ({} transport)",
         engine.address().getHostString(),

@@ -105,7 +105,7 @@ final class SoftphoneCaller implements Caller {
               "  keys: "
                   + (request.command().equals("STREAM FILE")
                       ? keys.substring(0, 1)
-                      : "*".repeat(keys.length())));
+                      : keys.replaceAll("[0-9]", "*")));
       case CallerAction.HangUp hangUp -> out.println("  (hangs up)");
       case CallerAction.Silence silence -> out.println("  (silence)");
     }

@@ -13,8 +13,9 @@ public interface Caller {
   CompletionStage<CallerAction> input(InputRequest request);
 
   /**
-   * Asked before every command that does not wait for input: whether the caller hangs up now.
-   * Scripted callers answer from their script; a person hangs up through {@link #input}.
+   * Asked before every command: whether the caller hangs up now, before the command runs (Asterisk
+   * then sends {@code HANGUP} and treats the command as on a dead channel). A person hangs up
+   * through {@link #input} instead.
    */
   default boolean hangsUpBefore(String command) {
     return false;

@@ -54,11 +54,7 @@ final class MediaCommands {
       return;
     }
     if (escapeKeys.isEmpty()) {
-      if (call.caller().hangsUpBefore("STREAM FILE")) {
-        call.hangUpDuring(promptMs / 2, "200 result=-1 endpos=" + promptMs * 4 + "\n");
-      } else {
-        call.reply(promptMs, "200 result=0 endpos=" + promptMs * 8 + "\n");
-      }
+      call.reply(promptMs, "200 result=0 endpos=" + promptMs * 8 + "\n");
       return;
     }
     withKeys(

@@ -40,7 +40,6 @@ final class PbxCommands {
           "NOOP");
   private static final Set<String> DEAD_CAPABLE =
       Set.of("GET FULL VARIABLE", "SET VARIABLE", "GET VARIABLE", "EXEC", "VERBOSE", "NOOP");
-  private static final Set<String> INPUT = Set.of("GET DATA", "WAIT FOR DIGIT", "STREAM FILE");
   private static final Set<String> KNOWN_APPS =
       Set.of(
           "wait",
@@ -65,7 +64,7 @@ final class PbxCommands {
       call.reply(0, "510 Invalid or unknown command\n");
       return;
     }
-    if (!INPUT.contains(verb) && !call.dead && call.caller().hangsUpBefore(verb)) {
+    if (!call.dead && call.caller().hangsUpBefore(verb)) {
       call.callerHungUp = true;
       call.markDead();
       call.write("HANGUP\n");
@@ -176,10 +175,6 @@ final class PbxCommands {
         return;
       }
       millis += call.options().millisOf(sound);
-    }
-    if (call.caller().hangsUpBefore("SAY")) {
-      call.hangUpDuring(millis / 2, "200 result=-1\n");
-      return;
     }
     call.reply(millis, "200 result=0\n");
   }

@@ -22,6 +22,8 @@ public final class ScriptedCaller implements Caller {
 
   private final Deque<CallerAction> script;
   private final List<Heard> heard = new ArrayList<>();
+  private int hangUpBefore;
+  private int commands;
 
   public ScriptedCaller(List<? extends CallerAction> actions) {
     this.script = new ArrayDeque<>(actions);
@@ -56,13 +58,15 @@ public final class ScriptedCaller implements Caller {
     return CompletableFuture.completedFuture(next == null ? new CallerAction.Silence() : next);
   }
 
+  /** Hangs up just before the {@code n}-th command (1 is the first). */
+  public synchronized ScriptedCaller hangUpBeforeCommand(int n) {
+    hangUpBefore = n;
+    return this;
+  }
+
   @Override
   public synchronized boolean hangsUpBefore(String command) {
-    if (script.peekFirst() instanceof CallerAction.HangUp) {
-      script.pollFirst();
-      return true;
-    }
-    return false;
+    return ++commands == hangUpBefore;
   }
 
   @Override

@@ -1,0 +1,88 @@
+package io.tabula.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineConfigLoaderTest {
+
+  @Test
+  void startsOnDefaultsWithoutAFile() {
+    EngineConfig config = EngineConfigLoader.load(null, Map.of());
+
+    assertThat(config.address()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(4573);
+    assertThat(config.limits().maxLineBytes()).isEqualTo(8192);
+    assertThat(config.limits().headerTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.call().hangupGrace()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.memory().slots()).isEqualTo(10_000);
+    assertThat(config.shutdownDeadline()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void fileOverridesDefaultsAndEnvironmentOverridesTheFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(
+        file,
+        "agi:\n  port: 5000\n  maxLineBytes: 4096\ncall:\n  commandTimeout: 3s\nmemory:\n  slots: 64\n");
+
+    EngineConfig config = EngineConfigLoader.load(file, Map.of("TABULA_AGI_PORT", "6000"));
+
+    assertThat(config.port()).isEqualTo(6000);
+    assertThat(config.limits().maxLineBytes()).isEqualTo(4096);
+    assertThat(config.call().commandTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.memory().slots()).isEqualTo(64);
+  }
+
+  @Test
+  void everySettingHasAnEnvironmentVariable() {
+    assertThat(Setting.ALL)
+        .extracting(Setting::environmentVariable)
+        .doesNotHaveDuplicates()
+        .allMatch(v -> v.matches("TABULA_[A-Z0-9_]+"));
+    assertThat(new Setting("agi.maxLineBytes", "", "").environmentVariable())
+        .isEqualTo("TABULA_AGI_MAX_LINE_BYTES");
+  }
+
+  @Test
+  void everySettingIsDocumentedWithItsDefaultAndVariable() throws IOException {
+    Path docs = Path.of(System.getProperty("tabula.repo.dir", "..")).resolve("docs/engine.md");
+    String text = Files.readString(docs);
+    for (Setting setting : Setting.ALL) {
+      assertThat(text)
+          .contains(
+              "`" + setting.key() + "`",
+              "`" + setting.environmentVariable() + "`",
+              "`" + setting.defaultValue() + "`");
+    }
+  }
+
+  @Test
+  void aTypoIsAnErrorThatSaysWhereToLook(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(file, "agi:\n  prot: 5000\n");
+
+    assertThatThrownBy(() -> EngineConfigLoader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("agi.prot")
+        .hasMessageContaining("docs/engine.md");
+  }
+
+  @Test
+  void badValuesNameTheSetting() {
+    assertThatThrownBy(
+            () -> EngineConfigLoader.load(null, Map.of("TABULA_AGI_HEADER_TIMEOUT", "soon")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("agi.headerTimeout");
+    assertThatThrownBy(() -> EngineConfigLoader.load(null, Map.of("TABULA_AGI_PORT", "70000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("agi.port");
+  }
+}
