@@ -16,7 +16,6 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
-import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -195,7 +194,8 @@ public final class AmiLink implements AutoCloseable {
       return;
     }
     GuardedManagerConnection candidate =
-        new GuardedManagerConnection(endpoint, options, metrics::messageDropped);
+        new GuardedManagerConnection(
+            endpoint, options, metrics::messageDropped, this::onConnectionLost);
     candidate.addEventListener(event -> onEvent(candidate, event));
     try {
       candidate.login(EVENT_MASK);
@@ -249,16 +249,21 @@ public final class AmiLink implements AutoCloseable {
   }
 
   private void onEvent(GuardedManagerConnection source, ManagerEvent event) {
-    if (event instanceof DisconnectEvent) {
-      worker.execute(() -> lost(source, "disconnected"));
-      return;
-    }
     if (source != connection) {
       // A replaced connection's reader may still be draining; its events are stale.
       return;
     }
     for (ManagerEventListener listener : listeners) {
       listener.onManagerEvent(event);
+    }
+  }
+
+  /** Reader thread of {@code source}: its socket is gone. */
+  private void onConnectionLost(GuardedManagerConnection source) {
+    try {
+      worker.execute(() -> lost(source, "disconnected"));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // The link is closing: nothing to reconnect.
     }
   }
 

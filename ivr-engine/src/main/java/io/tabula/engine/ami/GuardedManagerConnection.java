@@ -1,7 +1,12 @@
 package io.tabula.engine.ami;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.asteriskjava.AsteriskVersion;
+import org.asteriskjava.lock.Locker.LockCloser;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.util.SocketConnectionFacade;
 
@@ -23,8 +28,18 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
   private final AmiEndpoint endpoint;
   private final AmiLinkOptions options;
   private final Runnable onDropped;
+  private final Consumer<GuardedManagerConnection> onLost;
 
-  GuardedManagerConnection(AmiEndpoint endpoint, AmiLinkOptions options, Runnable onDropped) {
+  /**
+   * @param onDropped called for every message dropped as sensitive
+   * @param onLost called once, on the reader thread, when a logged-in connection drops
+   */
+  GuardedManagerConnection(
+      AmiEndpoint endpoint,
+      AmiLinkOptions options,
+      Runnable onDropped,
+      Consumer<GuardedManagerConnection> onLost) {
+    this.onLost = onLost;
     this.endpoint = endpoint;
     this.options = options;
     this.onDropped = onDropped;
@@ -33,8 +48,7 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
     setUsername(endpoint.username());
     setPassword(endpoint.secret().reveal());
     setDefaultResponseTimeout(options.actionTimeout().toMillis());
-    // The link reconnects on its own schedule (AmiLink); Asterisk-Java's fixed 50 ms / 5 s retry
-    // loop is stopped by logging off the lost connection.
+    // The link reconnects on its own schedule (AmiLink), also after a rejected login.
     setKeepAliveAfterAuthenticationFailure(false);
   }
 
@@ -46,5 +60,32 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
   @Override
   protected AsteriskVersion determineVersion() {
     return AsteriskVersion.ASTERISK_22;
+  }
+
+  /**
+   * Asterisk-Java starts its reconnect thread when a DisconnectEvent finds the connection in state
+   * CONNECTED. Moving to RECONNECTING first makes it fail the waiting actions and otherwise ignore
+   * the event; the link then logs this connection off and reconnects with its backoff.
+   */
+  @Override
+  public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
+    if (!(event instanceof DisconnectEvent)) {
+      super.dispatchEvent(event, requiredHandlingTime);
+      return;
+    }
+    boolean wasConnected;
+    LockCloser lock = withLock();
+    try {
+      wasConnected = state == ManagerConnectionState.CONNECTED;
+      if (wasConnected) {
+        state = ManagerConnectionState.RECONNECTING;
+      }
+    } finally {
+      lock.close();
+    }
+    super.dispatchEvent(event, requiredHandlingTime);
+    if (wasConnected) {
+      onLost.accept(this);
+    }
   }
 }

@@ -21,13 +21,21 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
   private final long id;
   private final LoadStats stats;
   private final LoadOptions options;
+  private final Runnable onEnd;
   private long replySentAt;
   private long headerSentAt;
+  private long hangupRepliedAt;
+  private final long createdAt = System.nanoTime();
   private boolean hangupCommandSeen;
   private boolean failed;
   private ScheduledFuture<?> timeout;
 
-  LoadCall(long id, LoadStats stats, LoadOptions options) {
+  /**
+   * @param onEnd runs once when the channel is deregistered, after the call was counted (also when
+   *     the connect failed and the channel was never active)
+   */
+  LoadCall(long id, LoadStats stats, LoadOptions options, Runnable onEnd) {
+    this.onEnd = onEnd;
     this.id = id;
     this.stats = stats;
     this.options = options;
@@ -35,6 +43,7 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    stats.connect(System.nanoTime() - createdAt);
     timeout =
         ctx.executor()
             .schedule(
@@ -71,6 +80,7 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
     }
     if (reply.hangup()) {
       hangupCommandSeen = true;
+      hangupRepliedAt = System.nanoTime();
       // Observation 5: the engine's HANGUP gets 200 result=1, then the asynchronous HANGUP line.
       ctx.writeAndFlush(
           ctx.alloc().buffer().writeBytes("HANGUP\n".getBytes(StandardCharsets.US_ASCII)));
@@ -87,6 +97,21 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
     replySentAt = hangupCommandSeen ? 0 : System.nanoTime();
   }
 
+  /**
+   * The engine half-closed after its HANGUP (it keeps reading): Asterisk answers every close with
+   * one more {@code HANGUP} line and closes (observation 5).
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+      ctx.writeAndFlush(
+              ctx.alloc().buffer().writeBytes("HANGUP\n".getBytes(StandardCharsets.US_ASCII)))
+          .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (timeout != null) {
@@ -100,6 +125,15 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
       }
     }
     ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void channelUnregistered(ChannelHandlerContext ctx) {
+    if (hangupRepliedAt != 0) {
+      stats.teardown(System.nanoTime() - hangupRepliedAt);
+    }
+    onEnd.run();
+    ctx.fireChannelUnregistered();
   }
 
   @Override

@@ -114,15 +114,15 @@ final class LoadGenerator {
         .group(group)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
         .handler(
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
-                ch.closeFuture().addListener(f -> slots.release());
                 ch.pipeline()
                     .addLast(new LineBasedFrameDecoder(8192))
-                    .addLast(new LoadCall(ids.incrementAndGet(), stats, options));
+                    .addLast(new LoadCall(ids.incrementAndGet(), stats, options, slots::release));
               }
             });
   }

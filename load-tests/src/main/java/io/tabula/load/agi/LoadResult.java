@@ -12,6 +12,8 @@ import org.HdrHistogram.Histogram;
  * @param elapsed from the first call started to the last one started (or finished, if later)
  * @param turnaround PBX reply to the engine's next command, nanoseconds
  * @param setup header block sent to the engine's first command, nanoseconds
+ * @param connect connection attempt until established, nanoseconds
+ * @param teardown reply to the engine's HANGUP until the connection is gone, nanoseconds
  */
 public record LoadResult(
     LoadOptions options,
@@ -20,7 +22,9 @@ public record LoadResult(
     Map<String, Long> failed,
     Duration elapsed,
     Histogram turnaround,
-    Histogram setup) {
+    Histogram setup,
+    Histogram teardown,
+    Histogram connect) {
 
   static LoadResult of(LoadOptions options, LoadStats stats, Duration elapsed) {
     return new LoadResult(
@@ -30,7 +34,9 @@ public record LoadResult(
         stats.failuresByReason(),
         elapsed,
         stats.turnaroundHistogram(),
-        stats.setupHistogram());
+        stats.setupHistogram(),
+        stats.teardownHistogram(),
+        stats.connectHistogram());
   }
 
   public double callsPerSecond() {

@@ -47,6 +47,20 @@ public final class LoadRun implements Callable<Integer> {
   long rampSeconds = 2;
 
   @Option(
+      names = "--target-jvm-arg",
+      description =
+          "Extra JVM option for the target JVMs, repeatable (for example"
+              + " -XX:StartFlightRecording=filename=engine.jfr).")
+  List<String> targetJvmArgs = new ArrayList<>();
+
+  @Option(
+      names = "--warmup",
+      description =
+          "Seconds of unmeasured calls before the measured run, so JIT compilation is not"
+              + " counted (default ${DEFAULT-VALUE}).")
+  long warmupSeconds = 0;
+
+  @Option(
       names = "--max-calls",
       description = "Stop after this many calls, 0 = none (default ${DEFAULT-VALUE}).")
   long maxCalls = 0;
@@ -106,7 +120,9 @@ public final class LoadRun implements Callable<Integer> {
                   "Unknown target '" + target + "'; use engine or baseline.");
         };
     List<String> jvm =
-        List.of("-Xmx" + targetHeap, "-Xss512k", "--enable-native-access=ALL-UNNAMED");
+        new ArrayList<>(
+            List.of("-Xmx" + targetHeap, "-Xss512k", "--enable-native-access=ALL-UNNAMED"));
+    jvm.addAll(targetJvmArgs);
     int freePort = freePort();
     List<String> args =
         target.equals("baseline")
@@ -123,7 +139,10 @@ public final class LoadRun implements Callable<Integer> {
               base.promptDelay(),
               base.rampUp(),
               base.maxCalls());
+      warmUp(target, options);
       TargetStats idle = process.stats();
+      long cpuBefore = process.cpuMillis();
+      long generatorBefore = TargetProcess.cpuMillisOf(ProcessHandle.current().pid());
       TargetStats[] loaded = new TargetStats[1];
       int[] active = new int[1];
       LoadResult result =
@@ -134,8 +153,29 @@ public final class LoadRun implements Callable<Integer> {
                     loaded[0] = sample(process);
                   },
                   new ProgressPrinter(target));
-      return new TargetReport(target, result, idle, loaded[0], active[0]);
+      long cpu = process.cpuMillis() - cpuBefore;
+      long generatorCpu =
+          TargetProcess.cpuMillisOf(ProcessHandle.current().pid()) - generatorBefore;
+      return new TargetReport(target, result, idle, loaded[0], active[0], cpu, generatorCpu);
     }
+  }
+
+  private void warmUp(String target, LoadOptions options) throws InterruptedException {
+    if (warmupSeconds <= 0) {
+      return;
+    }
+    LoadOptions warm =
+        new LoadOptions(
+            options.port(),
+            Math.min(options.concurrency(), 200),
+            Duration.ofSeconds(warmupSeconds),
+            Duration.ZERO,
+            Duration.ZERO,
+            0);
+    LoadResult result =
+        new LoadGenerator(warm, generatorThreads)
+            .run(n -> {}, new ProgressPrinter(target + " warm-up"));
+    System.err.printf("[%s] warm-up: %d calls, not counted%n", target, result.completed());
   }
 
   private static TargetStats sample(TargetProcess process) {
@@ -152,8 +192,9 @@ public final class LoadRun implements Callable<Integer> {
     if (engine != null && baseline != null && baseline.load().callsPerSecond() > 0) {
       System.out.printf(
           Locale.ROOT,
-          "engine/baseline calls/s = %.2fx%n",
-          engine.load().callsPerSecond() / baseline.load().callsPerSecond());
+          "engine/baseline calls/s = %.2fx; calls per CPU-second = %.2fx%n",
+          engine.load().callsPerSecond() / baseline.load().callsPerSecond(),
+          engine.callsPerCpuSecond() / baseline.callsPerCpuSecond());
     }
   }
 

@@ -16,6 +16,10 @@ final class LoadStats {
   private final Recorder turnaround = new Recorder(3);
   private final Histogram total = new Histogram(3);
   private final Recorder setup = new Recorder(3);
+  private final Recorder teardown = new Recorder(3);
+  private final Recorder connect = new Recorder(3);
+  private final Histogram connectTotal = new Histogram(3);
+  private final Histogram teardownTotal = new Histogram(3);
   private final Histogram setupTotal = new Histogram(3);
   private final LongAdder completed = new LongAdder();
   private final LongAdder commands = new LongAdder();
@@ -29,6 +33,21 @@ final class LoadStats {
   /** From the header block sent to the engine's first command. */
   void setup(long nanos) {
     setup.recordValue(Math.max(0, nanos));
+  }
+
+  /** From the reply to the engine's HANGUP to the connection being gone. */
+  void teardown(long nanos) {
+    teardown.recordValue(Math.max(0, nanos));
+  }
+
+  /** From the connection attempt to the connection being established. */
+  void connect(long nanos) {
+    connect.recordValue(Math.max(0, nanos));
+  }
+
+  synchronized Histogram connectHistogram() {
+    connectTotal.add(connect.getIntervalHistogram());
+    return connectTotal.copy();
   }
 
   void command() {
@@ -73,6 +92,11 @@ final class LoadStats {
   synchronized Histogram turnaroundHistogram() {
     total.add(turnaround.getIntervalHistogram());
     return total.copy();
+  }
+
+  synchronized Histogram teardownHistogram() {
+    teardownTotal.add(teardown.getIntervalHistogram());
+    return teardownTotal.copy();
   }
 
   synchronized Histogram setupHistogram() {

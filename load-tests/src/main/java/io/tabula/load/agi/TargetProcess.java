@@ -91,6 +91,21 @@ public final class TargetProcess implements AutoCloseable {
     throw new IOException("/proc/" + process.pid() + "/status has no VmRSS line; is this Linux?");
   }
 
+  /** CPU time (user + system) the target has used so far, in milliseconds. */
+  public long cpuMillis() throws IOException {
+    return cpuMillisOf(process.pid());
+  }
+
+  /**
+   * utime + stime of a process from {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks of
+   * 10 ms: USER_HZ is 100 on Linux x86-64).
+   */
+  static long cpuMillisOf(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  }
+
   private int awaitReady(Duration timeout) throws IOException {
     String ready = await("READY", timeout);
     return Integer.parseInt(ready.substring(ready.indexOf("port=") + 5).trim());

@@ -6,18 +6,18 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 
 /**
- * The load-test call written the usual Asterisk-Java way (blocking calls on a pool thread): answer,
- * a welcome prompt, collect a six-digit account number, read two digits back, hang up. The engine
- * runs the same command sequence through its {@code CallPort}.
+ * The load-test call written the usual Asterisk-Java way (blocking calls on a pool thread): a
+ * welcome prompt, collect a six-digit account number, read two digits back, hang up. The engine
+ * runs the same command sequence through its {@code CallPort} ({@code LoadCallFlow}); neither
+ * answers, because {@code CallPort} has no answer step (the dialplan answers before {@code AGI()}).
  *
- * <p>Its AGI lines: {@code ANSWER}, {@code STREAM FILE welcome ""}, {@code GET DATA enter-account
- * 5000 6}, {@code SAY DIGITS 42 ""}, {@code HANGUP}.
+ * <p>Its AGI lines: {@code STREAM FILE welcome ""}, {@code GET DATA enter-account 5000 6}, {@code
+ * SAY DIGITS 42 ""}, {@code HANGUP}; Asterisk-Java then adds {@code SET VARIABLE AJ_AGISTATUS}.
  */
 public final class BaselineCallScript implements AgiScript {
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-    channel.answer();
     channel.streamFile("welcome");
     channel.getData("enter-account", 5000, 6);
     channel.sayDigits("42");

@@ -46,6 +46,6 @@ class LoadRunSmokeTest {
   }
 
   private static List<String> targets() {
-    return List.of("baseline");
+    return List.of("engine", "baseline");
   }
 }

@@ -1,0 +1,39 @@
+package io.tabula.load.agi;
+
+import io.tabula.flows.port.CallHandler;
+import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CollectOptions;
+import io.tabula.flows.port.Prompt;
+import io.tabula.masking.memory.SecretField;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The load-test call on the engine, through {@link CallPort}: the same AGI lines as the baseline's
+ * {@code BaselineCallScript}: {@code STREAM FILE welcome ""}, {@code GET DATA enter-account 5000
+ * 6}, {@code SAY DIGITS 42 ""}, {@code HANGUP}. The account number goes into call memory, as every
+ * collect does.
+ */
+final class LoadCallFlow {
+
+  private static final CollectOptions ACCOUNT =
+      new CollectOptions(6, Duration.ofSeconds(5), Duration.ofSeconds(5), false);
+
+  private LoadCallFlow() {}
+
+  /** Route {@code /load/account}. */
+  static CallHandlers handlers() {
+    CallHandler handler = LoadCallFlow::run;
+    return (tenant, flow) ->
+        "load".equals(tenant) && "account".equals(flow) ? Optional.of(handler) : Optional.empty();
+  }
+
+  static void run(CallPort call) {
+    call.play(new Prompt("welcome", ""), "");
+    SecretField account = call.memory().field("account", 6);
+    call.collect(new Prompt("enter-account", ""), account, ACCOUNT);
+    call.sayDigits("42");
+    call.hangup();
+  }
+}
