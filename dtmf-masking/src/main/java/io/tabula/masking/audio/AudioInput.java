@@ -70,9 +70,7 @@ public final class AudioInput implements AutoCloseable {
   }
 
   private static int rawRateOf(Path path) {
-    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sln16")
-        ? 16000
-        : 8000;
+    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sln16") ? 16000 : 8000;
   }
 
   public AudioFormat format() {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A fixed ring of stored sample bytes between the detector and the output. A sample leaves the
- * ring once {@code capacity} newer samples have arrived, and is written unchanged or replaced,
- * whichever the {@link MuteSchedule} says at that moment.
+ * A fixed ring of stored sample bytes between the detector and the output. A sample leaves the ring
+ * once {@code capacity} newer samples have arrived, and is written unchanged or replaced, whichever
+ * the {@link MuteSchedule} says at that moment.
  */
 final class DelayLine {
 

@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 
 /**
  * Which samples to mute: every ended tone widened by the guard on both sides, plus a tone still
- * sounding from its start (less the guard) on. Old intervals are dropped as the output passes
- * them, so memory stays bounded by the number of tones in the delay line.
+ * sounding from its start (less the guard) on. Old intervals are dropped as the output passes them,
+ * so memory stays bounded by the number of tones in the delay line.
  */
 final class MuteSchedule implements ToneListener {
 

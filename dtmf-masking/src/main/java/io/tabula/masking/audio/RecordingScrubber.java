@@ -32,8 +32,7 @@ public final class RecordingScrubber {
   }
 
   /** Scrubs {@code input} into {@code out}; {@code progress} receives input bytes as read. */
-  public ScrubReport scrub(Path input, OutputStream out, LongConsumer progress)
-      throws IOException {
+  public ScrubReport scrub(Path input, OutputStream out, LongConsumer progress) throws IOException {
     long started = System.nanoTime();
     try (AudioInput in = AudioInput.open(input, options.rawRate())) {
       AudioFormat format = in.format();
@@ -41,8 +40,7 @@ public final class RecordingScrubber {
       progress.accept(in.header().length);
       long guard = (long) options.guardMillis() * format.sampleRate() / 1000;
       MuteSchedule schedule = new MuteSchedule(guard);
-      DtmfDetector detector =
-          new DtmfDetector(DetectorConfig.q24(format.sampleRate()), schedule);
+      DtmfDetector detector = new DtmfDetector(DetectorConfig.q24(format.sampleRate()), schedule);
       schedule.attach(detector);
       DelayLine delay = new DelayLine(format, format.sampleRate() + (int) guard, filler(format));
       Counts counts = pump(in, detector, delay, schedule, out, progress);
@@ -84,13 +82,13 @@ public final class RecordingScrubber {
     if (options.fill() == ScrubOptions.Fill.SILENCE) {
       byte[] silence = new byte[format.bytesPerSample()];
       format.encoding().encode((short) 0, silence, 0);
-      return (target, offset) ->
-          System.arraycopy(silence, 0, target, offset, silence.length);
+      return (target, offset) -> System.arraycopy(silence, 0, target, offset, silence.length);
     }
     SplittableRandom random = new SplittableRandom(format.sampleRate());
     double rms = Dbm0.rms(COMFORT_NOISE_DBM0);
     return (target, offset) -> {
-      double gaussianish = (random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 2;
+      double gaussianish =
+          (random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 2;
       format.encoding().encode((short) Math.round(gaussianish * rms), target, offset);
     };
   }

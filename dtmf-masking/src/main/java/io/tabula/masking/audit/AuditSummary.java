@@ -16,7 +16,8 @@ public record AuditSummary(long files, long bytes, long findings, long unreadabl
 
   /** E.g. {@code "Scanned 12 files, 3,456,789 bytes: 0 findings."} */
   public String sentence() {
-    String unread = unreadable == 0 ? "" : String.format(Locale.ROOT, ", %d unreadable", unreadable);
+    String unread =
+        unreadable == 0 ? "" : String.format(Locale.ROOT, ", %d unreadable", unreadable);
     return String.format(
         Locale.ROOT,
         "Scanned %,d file%s, %,d bytes: %,d finding%s%s.",

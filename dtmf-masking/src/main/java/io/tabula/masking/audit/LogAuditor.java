@@ -66,7 +66,8 @@ public final class LogAuditor {
       List<Finding> found = scanner.scan(text);
       for (Finding finding : found) {
         listener.finding(
-            new AuditFinding(name, number, -1, finding.kind().description(), finding.replacement()));
+            new AuditFinding(
+                name, number, -1, finding.kind().description(), finding.replacement()));
       }
       findings += found.size();
     }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Scans recordings for DTMF key tones with the Q.24 detector, streaming. Each tone is reported
- * with its file and time; the key itself is not (in a recording of card entry it is the secret).
+ * Scans recordings for DTMF key tones with the Q.24 detector, streaming. Each tone is reported with
+ * its file and time; the key itself is not (in a recording of card entry it is the secret).
  *
  * <pre>{@code
  * AuditSummary summary = new RecordingAuditor(0).audit(files, listener);
@@ -71,7 +71,8 @@ public final class RecordingAuditor {
   }
 
   private static AuditFinding finding(Path file, DtmfTone tone) {
-    String masked = String.format(java.util.Locale.ROOT, "key tone, %.0f ms", tone.durationMillis());
+    String masked =
+        String.format(java.util.Locale.ROOT, "key tone, %.0f ms", tone.durationMillis());
     return new AuditFinding(file, 0, tone.startSeconds(), "DTMF tone", masked);
   }
 }

@@ -1,8 +1,8 @@
 package io.tabula.masking.detect;
 
 /**
- * Signal levels in dBm0 for 16-bit linear audio. A sine of 0 dBm0 has a peak of 22,786 (G.711
- * puts its digital full scale at +3.14 dBm0), so -25 dBm0, the weakest level a DTMF receiver must
+ * Signal levels in dBm0 for 16-bit linear audio. A sine of 0 dBm0 has a peak of 22,786 (G.711 puts
+ * its digital full scale at +3.14 dBm0), so -25 dBm0, the weakest level a DTMF receiver must
  * accept, is a peak of about 1,281.
  */
 public final class Dbm0 {

@@ -6,12 +6,12 @@ package io.tabula.masking.detect;
  * confirmed and again when it ends. Memory is constant; one instance serves one stream and one
  * thread.
  *
- * <p>How: eight Goertzel filters over 12.75 ms blocks that hop by half ({@link GoertzelBank});
- * each block is a hit for a key when level, twist, group dominance and energy share agree ({@link
+ * <p>How: eight Goertzel filters over 12.75 ms blocks that hop by half ({@link GoertzelBank}); each
+ * block is a hit for a key when level, twist, group dominance and energy share agree ({@link
  * BlockClassifier}); {@code minBlocks} consecutive hits make a candidate, which is confirmed when
  * the phase advance between its blocks puts both frequencies within tolerance ({@link
- * FrequencyTracker}). One missed block inside a tone is bridged, so a noise burst does not split
- * a key in two.
+ * FrequencyTracker}). One missed block inside a tone is bridged, so a noise burst does not split a
+ * key in two.
  *
  * <pre>{@code
  * DtmfDetector detector = new DtmfDetector(DetectorConfig.q24(8000), tone ->

@@ -74,7 +74,8 @@ final class KeyedValueFinder {
       return -1;
     }
     char c = text.charAt(start);
-    boolean key = isDigit(c) || c == '*' || c == '#' || (Chars.lower(c) >= 'a' && Chars.lower(c) <= 'd');
+    boolean key =
+        isDigit(c) || c == '*' || c == '#' || (Chars.lower(c) >= 'a' && Chars.lower(c) <= 'd');
     boolean alone = start + 1 >= text.length() || !Chars.isWordChar(text.charAt(start + 1));
     return key && alone ? start + 1 : -1;
   }
@@ -89,7 +90,8 @@ final class KeyedValueFinder {
       return -1;
     }
     char first = text.charAt(start);
-    boolean placeholder = first == '*' || first == '<' || first == '[' || first == '$' || first == '{';
+    boolean placeholder =
+        first == '*' || first == '<' || first == '[' || first == '$' || first == '{';
     return placeholder || isWordPlaceholder(text, start, end) ? -1 : end;
   }
 

@@ -39,7 +39,13 @@ final class OtherSecrets {
   }
 
   private static boolean isTokenChar(char c) {
-    return Chars.isWordChar(c) || c == '.' || c == '-' || c == '~' || c == '+' || c == '/' || c == '=';
+    return Chars.isWordChar(c)
+        || c == '.'
+        || c == '-'
+        || c == '~'
+        || c == '+'
+        || c == '/'
+        || c == '=';
   }
 
   private static boolean regionMatchesIgnoreCase(CharSequence text, int at, String lowerOrExact) {

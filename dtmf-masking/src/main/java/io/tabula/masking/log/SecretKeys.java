@@ -8,12 +8,31 @@ package io.tabula.masking.log;
 final class SecretKeys {
 
   private static final String[] CVC = {
-    "cvc", "cvv", "cvv2", "cvc2", "cid", "csc", "cav2", "cvn", "security_code", "securitycode",
-    "security-code", "card_code", "cardcode", "card_verification", "verification_code"
+    "cvc",
+    "cvv",
+    "cvv2",
+    "cvc2",
+    "cid",
+    "csc",
+    "cav2",
+    "cvn",
+    "security_code",
+    "securitycode",
+    "security-code",
+    "card_code",
+    "cardcode",
+    "card_verification",
+    "verification_code"
   };
   private static final String[] PIN = {"pin", "pin_code", "pincode", "pin-code", "passcode"};
   private static final String[] PASSWORD = {
-    "password", "passwd", "secret", "client_secret", "api_key", "apikey", "access_token",
+    "password",
+    "passwd",
+    "secret",
+    "client_secret",
+    "api_key",
+    "apikey",
+    "access_token",
     "private_key"
   };
   private static final int MAX_KEY = 24;

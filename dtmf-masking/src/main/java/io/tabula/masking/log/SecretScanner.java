@@ -85,7 +85,10 @@ public final class SecretScanner {
   }
 
   private static boolean joinsDigits(CharSequence line, int i) {
-    return i > 0 && i + 1 < line.length() && isDigit(line.charAt(i - 1)) && isDigit(line.charAt(i + 1));
+    return i > 0
+        && i + 1 < line.length()
+        && isDigit(line.charAt(i - 1))
+        && isDigit(line.charAt(i + 1));
   }
 
   private static List<Finding> withoutOverlaps(List<Finding> found) {

@@ -48,10 +48,16 @@ class RecordingScrubberTest {
     encoding.encode((short) 0, silence, 0);
     long changed = 0;
     for (int i = 0; i < audio.length; i++) {
-      boolean same = java.util.Arrays.equals(original, header + i * bps, header + (i + 1) * bps,
-          out, header + i * bps, header + (i + 1) * bps);
-      boolean silent = java.util.Arrays.equals(out, header + i * bps, header + (i + 1) * bps,
-          silence, 0, bps);
+      boolean same =
+          java.util.Arrays.equals(
+              original,
+              header + i * bps,
+              header + (i + 1) * bps,
+              out,
+              header + i * bps,
+              header + (i + 1) * bps);
+      boolean silent =
+          java.util.Arrays.equals(out, header + i * bps, header + (i + 1) * bps, silence, 0, bps);
       double ms = i * 1000.0 / rate;
       if (insideTone(ms, 0)) {
         assertThat(silent).as("sample at %.1f ms muted", ms).isTrue();

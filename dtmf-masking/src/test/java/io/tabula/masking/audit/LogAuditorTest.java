@@ -24,10 +24,14 @@ class LogAuditorTest {
   @Test
   void findsCardDataInPlainGzipAndJsonLinesWithFileLineAndMaskedFinding() throws IOException {
     Path plain = write("engine.log", "ok line\nGET DATA reply 200 result=4111111111111111\n");
-    Path json = write("engine.jsonl", "{\"message\":\"x\"}\n{\"pan_a\":\"401288\",\"pan_b\":\"8888881881\"}\n");
+    Path json =
+        write(
+            "engine.jsonl",
+            "{\"message\":\"x\"}\n{\"pan_a\":\"401288\",\"pan_b\":\"8888881881\"}\n");
     Path gz = dir.resolve("old.log.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-      out.write("a\nb\ntrack ;5555555555554444=26121011234567890?\n".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "a\nb\ntrack ;5555555555554444=26121011234567890?\n".getBytes(StandardCharsets.UTF_8));
     }
 
     AuditSummary summary = new LogAuditor().audit(List.of(plain, json, gz), collect);
@@ -36,7 +40,8 @@ class LogAuditorTest {
     assertThat(summary.findings()).isEqualTo(3);
     assertThat(summary.bytes()).isEqualTo(Files.size(plain) + Files.size(json) + Files.size(gz));
     assertThat(findings)
-        .extracting(f -> f.file().getFileName() + ":" + f.line() + " " + f.kind() + " " + f.masked())
+        .extracting(
+            f -> f.file().getFileName() + ":" + f.line() + " " + f.kind() + " " + f.masked())
         .containsExactly(
             "engine.log:2 card number [Visa ****1111]",
             "engine.jsonl:2 card number ******\",\"pan_b\":\"******1881",
@@ -46,10 +51,11 @@ class LogAuditorTest {
 
   @Test
   void findsKeyedSecretsAndOtherSecrets() throws IOException {
-    Path log = write(
-        "mixed.log",
-        "cvv=123\n\"pin\":\"4321\"\nDigit: 5\npassword=hunter2\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz\n"
-            + "-----BEGIN PRIVATE KEY-----\n");
+    Path log =
+        write(
+            "mixed.log",
+            "cvv=123\n\"pin\":\"4321\"\nDigit: 5\npassword=hunter2\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz\n"
+                + "-----BEGIN PRIVATE KEY-----\n");
     new LogAuditor().audit(List.of(log), collect);
     assertThat(findings)
         .extracting(AuditFinding::kind)
@@ -68,15 +74,27 @@ class LogAuditorTest {
     for (int i = 0; i < 20_000; i++) {
       long uniqueId = 1_795_421_793L + random.nextInt(1_000_000);
       String call = uniqueId + "." + random.nextInt(500);
-      log.append(String.format(
-          "2026-11-%02d %02d:%02d:%02d.%03d INFO  [city-parking %s] CallSession - call %s from"
-              + " +1 %03d %03d %04d (%s) uuid=%s started=%d thread=%d took=%d.%03d s result=%d%n",
-          1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
-          random.nextInt(1000), call, call, 200 + random.nextInt(700), random.nextInt(1000),
-          random.nextInt(10_000), "+4420" + (70_000_000 + random.nextInt(9_999_999)),
-          new UUID(random.nextLong(), random.nextLong()), 1_795_421_793_000L + random.nextInt(),
-          140_000_000_000_000L + random.nextLong(1_000_000_000_000L), random.nextInt(30),
-          random.nextInt(1000), random.nextInt(2)));
+      log.append(
+          String.format(
+              "2026-11-%02d %02d:%02d:%02d.%03d INFO  [city-parking %s] CallSession - call %s from"
+                  + " +1 %03d %03d %04d (%s) uuid=%s started=%d thread=%d took=%d.%03d s result=%d%n",
+              1 + random.nextInt(28),
+              random.nextInt(24),
+              random.nextInt(60),
+              random.nextInt(60),
+              random.nextInt(1000),
+              call,
+              call,
+              200 + random.nextInt(700),
+              random.nextInt(1000),
+              random.nextInt(10_000),
+              "+4420" + (70_000_000 + random.nextInt(9_999_999)),
+              new UUID(random.nextLong(), random.nextLong()),
+              1_795_421_793_000L + random.nextInt(),
+              140_000_000_000_000L + random.nextLong(1_000_000_000_000L),
+              random.nextInt(30),
+              random.nextInt(1000),
+              random.nextInt(2)));
     }
     Path file = write("ordinary.log", log.toString());
 

@@ -9,7 +9,8 @@ import java.util.List;
  */
 final class CorpusRun {
 
-  record Outcome(int tones, int correct, int missed, int wrongKey, int extra, List<ToneSpec> misses) {}
+  record Outcome(
+      int tones, int correct, int missed, int wrongKey, int extra, List<ToneSpec> misses) {}
 
   private final int sampleRate;
   private final int pauseMillis;

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DtmfAccuracyTest {
 
   private static final double[] WEAKER_TONE_DBM0 = {-25, -18, -10};
+
   /** High group minus low group, dB: negative is normal twist, positive reverse. */
   private static final double[] TWISTS_DB = {-8, -4, 0, 2, 4};
 

@@ -48,7 +48,8 @@ final class SpeechCorpus {
 
   static boolean espeakAvailable() {
     try {
-      Process process = new ProcessBuilder("espeak-ng", "--version").redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder("espeak-ng", "--version").redirectErrorStream(true).start();
       process.getInputStream().readAllBytes();
       return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
     } catch (IOException e) {
@@ -94,11 +95,16 @@ final class SpeechCorpus {
     Process process =
         new ProcessBuilder(
                 "espeak-ng",
-                "-v", voice.name(),
-                "-s", Integer.toString(140 + random.nextInt(50)),
-                "-p", Integer.toString(25 + random.nextInt(50)),
-                "-w", wav.toString(),
-                "-f", text.toString())
+                "-v",
+                voice.name(),
+                "-s",
+                Integer.toString(140 + random.nextInt(50)),
+                "-p",
+                Integer.toString(25 + random.nextInt(50)),
+                "-w",
+                wav.toString(),
+                "-f",
+                text.toString())
             .redirectErrorStream(true)
             .start();
     process.getInputStream().readAllBytes();
@@ -126,7 +132,10 @@ final class SpeechCorpus {
         int start = at + 8;
         int length = (size <= 0 || start + size > all.length ? all.length - start : size) / 2;
         short[] samples = new short[length];
-        ByteBuffer.wrap(all, start, length * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        ByteBuffer.wrap(all, start, length * 2)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .asShortBuffer()
+            .get(samples);
         return samples;
       }
       at += 8 + size + (size & 1);

@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.asteriskjava.manager.internal.ManagerReaderImpl;
 import org.asteriskjava.util.LogFactory;
@@ -46,7 +44,8 @@ class LeakThroughLoggersTest {
 
   static Stream<Arguments> configurations() {
     List<Arguments> all = new ArrayList<>();
-    for (String configuration : List.of("logback.xml text", "logback.xml json", "logback-json.xml")) {
+    for (String configuration :
+        List.of("logback.xml text", "logback.xml json", "logback-json.xml")) {
       for (Leak leak : Leak.all()) {
         all.add(Arguments.of(configuration, leak));
       }
@@ -87,7 +86,9 @@ class LeakThroughLoggersTest {
 
     log.info("case-message " + leak.payload());
     log.info("case-argument {}", leak.payload());
-    log.warn("case-exception", new IOException(leak.payload(), new IllegalStateException(leak.payload())));
+    log.warn(
+        "case-exception",
+        new IOException(leak.payload(), new IllegalStateException(leak.payload())));
     MDC.put("call", leak.payload());
     MDC.put("tenant", leak.payload());
     log.info("case-mdc");
@@ -95,7 +96,8 @@ class LeakThroughLoggersTest {
     log.atInfo().addKeyValue("digits", leak.payload()).log("case-kv");
 
     String out = appended();
-    assertThat(out).contains("case-message", "case-argument", "case-exception", "case-mdc", "case-kv");
+    assertThat(out)
+        .contains("case-message", "case-argument", "case-exception", "case-mdc", "case-kv");
     assertMasked(out, leak, 4);
   }
 
@@ -121,11 +123,11 @@ class LeakThroughLoggersTest {
     // Asterisk-Java logs through its own facade, which picks SLF4J when present; its AMI reader
     // logs unknown events with all their attributes, so that is the logger we speak through.
     LogFactory.getLog(ManagerReaderImpl.class)
-        .info("No event class registered for event type 'tabulaleakprobe', attributes: {payload="
-            + leak.payload()
-            + "}");
-    LogFactory.getLog(ManagerReaderImpl.class)
-        .error("ami-error", new IOException(leak.payload()));
+        .info(
+            "No event class registered for event type 'tabulaleakprobe', attributes: {payload="
+                + leak.payload()
+                + "}");
+    LogFactory.getLog(ManagerReaderImpl.class).error("ami-error", new IOException(leak.payload()));
 
     String out = appended();
     assertThat(out).contains("tabulaleakprobe", "ami-error", "ManagerReaderImpl");

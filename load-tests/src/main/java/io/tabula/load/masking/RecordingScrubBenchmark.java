@@ -83,12 +83,14 @@ public class RecordingScrubBenchmark {
       for (int i = 0; i < rate / 10; i++) {
         double s = (double) i / rate;
         audio[start + i] +=
-            (short) (5000 * (Math.sin(2 * Math.PI * key[0] * s) + Math.sin(2 * Math.PI * key[1] * s)));
+            (short)
+                (5000 * (Math.sin(2 * Math.PI * key[0] * s) + Math.sin(2 * Math.PI * key[1] * s)));
       }
     }
     Path file = Files.createTempFile("tabula-scrub-bench", ".wav");
     try (OutputStream out = Files.newOutputStream(file)) {
-      WavWriter.start(out, new AudioFormat(encoding, rate), audio.length).write(audio, 0, audio.length);
+      WavWriter.start(out, new AudioFormat(encoding, rate), audio.length)
+          .write(audio, 0, audio.length);
     }
     return file;
   }

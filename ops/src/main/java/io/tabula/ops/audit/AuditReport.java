@@ -79,9 +79,12 @@ final class AuditReport implements AuditListener {
 
   /** A path that cannot be listed: says which and why, returns {@link #INCOMPLETE}. */
   static int badPath(PrintWriter err, java.io.IOException e) {
-    String what = e instanceof java.nio.file.NoSuchFileException missing
-        ? missing.getFile() + ": no such file or folder; check the path"
-        : "cannot list the given paths (" + e.getClass().getSimpleName() + "): check permissions";
+    String what =
+        e instanceof java.nio.file.NoSuchFileException missing
+            ? missing.getFile() + ": no such file or folder; check the path"
+            : "cannot list the given paths ("
+                + e.getClass().getSimpleName()
+                + "): check permissions";
     err.println(what);
     err.flush();
     return INCOMPLETE;
@@ -105,8 +108,12 @@ final class AuditReport implements AuditListener {
   static String clock(double seconds) {
     long millis = Math.round(seconds * 1000);
     return String.format(
-        Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60,
-        millis / 1000 % 60, millis % 1000);
+        Locale.ROOT,
+        "%02d:%02d:%02d.%03d",
+        millis / 3_600_000,
+        millis / 60_000 % 60,
+        millis / 1000 % 60,
+        millis % 1000);
   }
 
   private static String json(AuditFinding finding) {

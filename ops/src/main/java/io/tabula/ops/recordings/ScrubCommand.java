@@ -76,8 +76,9 @@ final class ScrubCommand implements Callable<Integer> {
     try {
       ScrubReport report;
       try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-        report = new RecordingScrubber(new ScrubOptions(guardMillis, fill, rawRate))
-            .scrub(input, stream, bar::advance);
+        report =
+            new RecordingScrubber(new ScrubOptions(guardMillis, fill, rawRate))
+                .scrub(input, stream, bar::advance);
       }
       Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
       bar.finish();

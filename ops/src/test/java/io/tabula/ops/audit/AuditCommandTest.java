@@ -24,7 +24,8 @@ class AuditCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine line = new CommandLine(new AuditCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine line =
+        new CommandLine(new AuditCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     return line.execute(args);
@@ -50,7 +51,8 @@ class AuditCommandTest {
   @Test
   void cleanLogsExitZero() throws IOException {
     Path log = dir.resolve("clean.log");
-    Files.writeString(log, "2026-11-23 08:50:26.123 call 1795421793.33 answered from +1 415 555 0123\n");
+    Files.writeString(
+        log, "2026-11-23 08:50:26.123 call 1795421793.33 answered from +1 415 555 0123\n");
     assertThat(run("logs", log.toString())).isZero();
     assertThat(out.toString()).contains("Scanned 1 file, ").contains(": 0 findings.");
   }
@@ -65,8 +67,11 @@ class AuditCommandTest {
     assertThat(lines[0])
         .startsWith("{\"file\":\"")
         .contains("\"line\":1,\"kind\":\"card number\",\"finding\":\"[Mastercard ****4444]\"}");
-    assertThat(lines[1]).isEqualTo(
-        "{\"summary\":{\"files\":1,\"bytes\":" + Files.size(log) + ",\"findings\":1,\"unreadable\":0}}");
+    assertThat(lines[1])
+        .isEqualTo(
+            "{\"summary\":{\"files\":1,\"bytes\":"
+                + Files.size(log)
+                + ",\"findings\":1,\"unreadable\":0}}");
   }
 
   @Test
@@ -81,13 +86,17 @@ class AuditCommandTest {
     short[] audio = new short[16000];
     for (int i = 4000; i < 4800; i++) {
       double t = i / 8000.0;
-      audio[i] = (short) (Dbm0.peak(-10) * (Math.sin(2 * Math.PI * 770 * t) + Math.sin(2 * Math.PI * 1336 * t)));
+      audio[i] =
+          (short)
+              (Dbm0.peak(-10)
+                  * (Math.sin(2 * Math.PI * 770 * t) + Math.sin(2 * Math.PI * 1336 * t)));
     }
     try (OutputStream stream = Files.newOutputStream(wav)) {
       WavWriter.start(stream, new AudioFormat(AudioEncoding.MULAW, 8000), audio.length)
           .write(audio, 0, audio.length);
     }
-    Files.write(dir.resolve("quiet.wav"), WavWriter.header(new AudioFormat(AudioEncoding.PCM_16, 8000), 0));
+    Files.write(
+        dir.resolve("quiet.wav"), WavWriter.header(new AudioFormat(AudioEncoding.PCM_16, 8000), 0));
 
     int exit = run("recordings", dir.toString());
 

@@ -37,7 +37,10 @@ class ScrubCommandTest {
     short[] audio = new short[24000];
     for (int i = 8000; i < 8800; i++) {
       double t = i / 8000.0;
-      audio[i] = (short) (Dbm0.peak(-8) * (Math.sin(2 * Math.PI * 941 * t) + Math.sin(2 * Math.PI * 1477 * t)));
+      audio[i] =
+          (short)
+              (Dbm0.peak(-8)
+                  * (Math.sin(2 * Math.PI * 941 * t) + Math.sin(2 * Math.PI * 1477 * t)));
     }
     try (OutputStream stream = Files.newOutputStream(in)) {
       WavWriter.start(stream, new AudioFormat(AudioEncoding.ALAW, 8000), audio.length)
@@ -50,10 +53,12 @@ class ScrubCommandTest {
     assertThat(exit).isZero();
     assertThat(Files.size(scrubbed)).isEqualTo(Files.size(in));
     assertThat(out.toString())
-        .containsPattern("Scrubbed 1 key tone \\(0\\.\\d+ s muted\\) from 3\\.0 s of alaw audio at 8000 Hz in \\d+ ms: \\d+x real time\\.");
+        .containsPattern(
+            "Scrubbed 1 key tone \\(0\\.\\d+ s muted\\) from 3\\.0 s of alaw audio at 8000 Hz in \\d+ ms: \\d+x real time\\.");
     assertThat(err.toString()).contains("Scrubbing [");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("call.wav", "scrubbed.wav");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("call.wav", "scrubbed.wav");
     }
   }
 
