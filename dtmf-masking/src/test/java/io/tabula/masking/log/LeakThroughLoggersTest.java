@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,9 +37,6 @@ import org.slf4j.MDC;
  * asserts on the bytes that reach the console appender.
  */
 class LeakThroughLoggersTest {
-
-  private static final Path RESOURCES =
-      Path.of(System.getProperty("tabula.repo.dir", "..")).resolve("ivr-engine/src/main/resources");
 
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final PrintStream originalErr = System.err;
@@ -67,7 +63,7 @@ class LeakThroughLoggersTest {
     }
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
-    configurator.doConfigure(RESOURCES.resolve(parts[0]).toFile());
+    configurator.doConfigure(getClass().getClassLoader().getResource(parts[0]));
     context.getLogger("org.postgresql").setLevel(Level.DEBUG);
     context.getLogger("com.zaxxer.hikari").setLevel(Level.DEBUG);
   }

@@ -10,7 +10,7 @@ class LogMaskerTest {
 
   private final LogMasker masker = LogMasker.standard();
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "leak case {index}")
   @CsvSource(
       delimiter = '|',
       value = {
