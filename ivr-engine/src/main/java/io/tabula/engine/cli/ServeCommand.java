@@ -1,12 +1,21 @@
 package io.tabula.engine.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tabula.engine.admin.AdminServer;
 import io.tabula.engine.admin.CallMemoryHealth;
 import io.tabula.engine.admin.HealthCheck;
 import io.tabula.engine.admin.HealthStatus;
+import io.tabula.engine.ami.AmiConfig;
+import io.tabula.engine.ami.AmiEndpoint;
+import io.tabula.engine.ami.AmiLinkHealth;
+import io.tabula.engine.ami.AmiLinkOptions;
+import io.tabula.engine.ami.AmiLinks;
+import io.tabula.engine.ami.AmiRecordingControl;
+import io.tabula.engine.ami.AmiSecret;
 import io.tabula.engine.ami.RecordingControl;
+import io.tabula.engine.config.AmiSettings;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
@@ -22,6 +31,8 @@ import io.tabula.flows.run.RunnerConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +73,18 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     Connectors connectors = connectors();
-    RecordingControl recording = recordingControl();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Optional<AmiLinks> ami;
     EngineFlows flows;
     Engine engine;
     AdminServer admin;
+    try {
+      ami = amiLinks(settings.ami(), registry);
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("tabula serve: the AMI link: " + e.getMessage());
+      return 2;
+    }
+    RecordingControl recording = recordingControl(ami);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
       engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
@@ -76,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     registerHealth(admin, engine);
+    ami.ifPresent(links -> registerHealth(admin, links));
     logStart(settings, engine, admin, flows);
     if (recording instanceof UnmutedRecordingControl unmuted) {
       unmuted.warnOnce();
@@ -89,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
                       engine.shutdown(settings.shutdownDeadline());
                       admin.close();
                       flows.close();
+                      ami.ifPresent(AmiLinks::close);
                     }));
     engine.awaitShutdown();
     return 0;
@@ -143,12 +163,52 @@ final class ServeCommand implements Callable<Integer> {
     };
   }
 
+  /** One health line per Asterisk: only a connected link can confirm a recording mute. */
+  private static void registerHealth(AdminServer admin, AmiLinks links) {
+    for (AmiLinkHealth link : links.health()) {
+      String name = link.asterisk();
+      admin.register(
+          check(
+              "ami." + name,
+              () -> {
+                AmiLinkHealth now =
+                    links.health().stream()
+                        .filter(h -> h.asterisk().equals(name))
+                        .findFirst()
+                        .orElse(link);
+                String detail =
+                    now.state().name().toLowerCase(java.util.Locale.ROOT) + " since " + now.since();
+                return now.healthy()
+                    ? HealthStatus.up(detail)
+                    : HealthStatus.down(
+                        detail + "; secure input cannot start; last failure: " + now.lastFailure());
+              }));
+    }
+  }
+
+  /** The AMI link when {@code ami.host} is set; the secret comes from a file or the environment. */
+  static Optional<AmiLinks> amiLinks(AmiSettings settings, MeterRegistry registry) {
+    if (!settings.configured()) {
+      return Optional.empty();
+    }
+    AmiSecret secret =
+        settings.secretFile().isEmpty()
+            ? AmiSecret.fromEnvironment("TABULA_AMI_SECRET")
+            : AmiSecret.fromFile(Path.of(settings.secretFile()));
+    AmiEndpoint endpoint =
+        new AmiEndpoint("asterisk", settings.host(), settings.port(), settings.username(), secret);
+    return Optional.of(
+        AmiLinks.start(new AmiConfig(List.of(endpoint), AmiLinkOptions.defaults()), registry));
+  }
+
   /**
-   * THE place where the AMI link plugs in (MixMonitorMute around secure input). Until it is
-   * configured, recordings are not muted and serve says so once at startup.
+   * Mutes recordings through the AMI link (MixMonitorMute around secure input). Without one,
+   * recordings are not muted and serve says so once at startup.
    */
-  static RecordingControl recordingControl() {
-    return new UnmutedRecordingControl();
+  static RecordingControl recordingControl(Optional<AmiLinks> ami) {
+    return ami.flatMap(links -> links.byName("asterisk"))
+        .<RecordingControl>map(AmiRecordingControl::new)
+        .orElseGet(UnmutedRecordingControl::new);
   }
 
   /**

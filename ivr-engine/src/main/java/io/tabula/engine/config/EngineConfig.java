@@ -33,7 +33,8 @@ public record EngineConfig(
     CallMemoryPoolConfig memory,
     Duration shutdownDeadline,
     FlowsSettings flows,
-    AdminConfig admin) {
+    AdminConfig admin,
+    AmiSettings ami) {
 
   public EngineConfig {
     if (port < 0 || port > 65_535) {
@@ -59,7 +60,8 @@ public record EngineConfig(
         memory,
         shutdownDeadline,
         flows,
-        admin);
+        admin,
+        ami);
   }
 
   public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
@@ -73,7 +75,8 @@ public record EngineConfig(
         newMemory,
         shutdownDeadline,
         flows,
-        admin);
+        admin,
+        ami);
   }
 
   public EngineConfig withCall(CallSettings newCall) {
@@ -87,7 +90,8 @@ public record EngineConfig(
         memory,
         shutdownDeadline,
         flows,
-        admin);
+        admin,
+        ami);
   }
 
   public EngineConfig withLimits(AgiLimits newLimits) {
@@ -101,11 +105,12 @@ public record EngineConfig(
         memory,
         shutdownDeadline,
         flows,
-        admin);
+        admin,
+        ami);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
     return new EngineConfig(
-        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin);
+        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin, ami);
   }
 }

@@ -82,7 +82,12 @@ public final class EngineConfigLoader {
           memory,
           v.duration("shutdown.deadline"),
           new FlowsSettings(v.text("flows.store"), v.duration("flows.pollInterval")),
-          new AdminConfig(v.text("admin.address"), v.integer("admin.port")));
+          new AdminConfig(v.text("admin.address"), v.integer("admin.port")),
+          new AmiSettings(
+              v.text("ami.host"),
+              v.integer("ami.port"),
+              v.text("ami.username"),
+              v.text("ami.secretFile")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);

@@ -54,7 +54,17 @@ public record Setting(String key, String defaultValue, String description) {
               "flows.pollInterval", "5s", "how often the engine looks for new flow versions"),
           new Setting("admin.address", "127.0.0.1", "address of the /health and /metrics endpoint"),
           new Setting(
-              "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"));
+              "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"),
+          new Setting(
+              "ami.host",
+              "",
+              "Asterisk's AMI host; empty means no AMI and recordings are not muted"),
+          new Setting("ami.port", "5038", "Asterisk's AMI port"),
+          new Setting("ami.username", "tabula", "the engine's AMI user (manager.conf)"),
+          new Setting(
+              "ami.secretFile",
+              "",
+              "file holding the AMI secret; empty reads the environment variable TABULA_AMI_SECRET"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {
