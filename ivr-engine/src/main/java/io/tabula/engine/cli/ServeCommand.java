@@ -136,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
   private static void registerHealth(AdminServer admin, Engine engine) {
     admin.register(new CallMemoryHealth(engine.pool()));
     admin.register(
-        check(
+        HealthCheck.of(
             "agi",
             () ->
                 HealthStatus.up(
@@ -149,26 +149,12 @@ final class ServeCommand implements Callable<Integer> {
                         + " active call(s)")));
   }
 
-  private static HealthCheck check(String name, java.util.function.Supplier<HealthStatus> status) {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public HealthStatus check() {
-        return status.get();
-      }
-    };
-  }
-
   /** One health line per Asterisk: only a connected link can confirm a recording mute. */
   private static void registerHealth(AdminServer admin, AmiLinks links) {
     for (AmiLinkHealth link : links.health()) {
       String name = link.asterisk();
       admin.register(
-          check(
+          HealthCheck.of(
               "ami." + name,
               () -> {
                 AmiLinkHealth now =

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,22 +41,13 @@ public final class FlowAwareCaller implements Caller {
     return new FlowAwareCaller(askingPrompts(flow), groups);
   }
 
-  /** The prompts with which a flow waits for the caller's keys. */
+  /** The prompts with which a flow waits for the caller's keys: collects' and menus'. */
   static Set<String> askingPrompts(Flow flow) {
-    Set<String> prompts = new HashSet<>();
+    Set<String> prompts = new HashSet<>(menuPrompts(flow));
     for (Step step : flow.steps().values()) {
-      switch (step) {
-        case Step.Collect collect -> {
-          prompts.add(collect.prompt().id());
-          collect.invalidPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
-          collect.noInputPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
-        }
-        case Step.Menu menu -> {
-          prompts.add(menu.prompt().id());
-          menu.invalidPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
-          menu.noInputPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
-        }
-        default -> {}
+      if (step instanceof Step.Collect collect) {
+        addWithRePrompts(
+            prompts, collect.prompt(), collect.invalidPrompt(), collect.noInputPrompt());
       }
     }
     return prompts;
@@ -66,12 +58,20 @@ public final class FlowAwareCaller implements Caller {
     Set<String> prompts = new HashSet<>();
     for (Step step : flow.steps().values()) {
       if (step instanceof Step.Menu menu) {
-        prompts.add(menu.prompt().id());
-        menu.invalidPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
-        menu.noInputPrompt().map(SayItem.PromptRef::id).ifPresent(prompts::add);
+        addWithRePrompts(prompts, menu.prompt(), menu.invalidPrompt(), menu.noInputPrompt());
       }
     }
     return prompts;
+  }
+
+  private static void addWithRePrompts(
+      Set<String> prompts,
+      SayItem.PromptRef prompt,
+      Optional<SayItem.PromptRef> invalid,
+      Optional<SayItem.PromptRef> noInput) {
+    prompts.add(prompt.id());
+    invalid.map(SayItem.PromptRef::id).ifPresent(prompts::add);
+    noInput.map(SayItem.PromptRef::id).ifPresent(prompts::add);
   }
 
   @Override

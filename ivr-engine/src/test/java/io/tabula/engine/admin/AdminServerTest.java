@@ -64,17 +64,11 @@ class AdminServerTest {
   @Test
   void aCheckThatThrowsCountsAsDown() {
     admin.register(
-        new HealthCheck() {
-          @Override
-          public String name() {
-            return "broken";
-          }
-
-          @Override
-          public HealthStatus check() {
-            throw new IllegalStateException("boom");
-          }
-        });
+        HealthCheck.of(
+            "broken",
+            () -> {
+              throw new IllegalStateException("boom");
+            }));
 
     HealthReport report = admin.report();
 
@@ -94,16 +88,6 @@ class AdminServerTest {
   }
 
   private static HealthCheck fixed(String name, HealthStatus status) {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public HealthStatus check() {
-        return status;
-      }
-    };
+    return HealthCheck.of(name, () -> status);
   }
 }

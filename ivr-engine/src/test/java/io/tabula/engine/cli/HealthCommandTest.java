@@ -53,16 +53,6 @@ class HealthCommandTest {
   }
 
   private static HealthCheck check(HealthStatus status) {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return "agi";
-      }
-
-      @Override
-      public HealthStatus check() {
-        return status;
-      }
-    };
+    return HealthCheck.of("agi", () -> status);
   }
 }
