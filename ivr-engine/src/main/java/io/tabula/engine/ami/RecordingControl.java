@@ -11,6 +11,15 @@ package io.tabula.engine.ami;
 public interface RecordingControl {
 
   /**
+   * The control for a call that arrived from {@code peer} (the FastAGI connection's remote
+   * address). An engine linked to several Asterisks mutes on the one that opened the call; a
+   * single-Asterisk control is the same for every call.
+   */
+  default RecordingControl forPeer(java.net.SocketAddress peer) {
+    return this;
+  }
+
+  /**
    * Mutes both directions of the recording on {@code channel}.
    *
    * @throws RecordingControlException when Asterisk did not confirm the mute in time

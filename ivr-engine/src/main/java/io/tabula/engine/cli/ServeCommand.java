@@ -12,10 +12,11 @@ import io.tabula.engine.ami.AmiEndpoint;
 import io.tabula.engine.ami.AmiLinkHealth;
 import io.tabula.engine.ami.AmiLinkOptions;
 import io.tabula.engine.ami.AmiLinks;
-import io.tabula.engine.ami.AmiRecordingControl;
+import io.tabula.engine.ami.AmiLinksRecordingControl;
 import io.tabula.engine.ami.AmiSecret;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiSettings;
+import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
@@ -31,6 +32,7 @@ import io.tabula.flows.run.RunnerConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -172,28 +174,35 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** The AMI link when {@code ami.host} is set; the secret comes from a file or the environment. */
+  /**
+   * One AMI link per Asterisk in {@code ami.host}; each secret comes from {@code ami.secretFile}
+   * ({@code {host}} replaced per Asterisk) or, without a file, from {@code TABULA_AMI_SECRET}.
+   */
   static Optional<AmiLinks> amiLinks(AmiSettings settings, MeterRegistry registry) {
     if (!settings.configured()) {
       return Optional.empty();
     }
-    AmiSecret secret =
-        settings.secretFile().isEmpty()
-            ? AmiSecret.fromEnvironment("TABULA_AMI_SECRET")
-            : AmiSecret.fromFile(Path.of(settings.secretFile()));
-    AmiEndpoint endpoint =
-        new AmiEndpoint("asterisk", settings.host(), settings.port(), settings.username(), secret);
+    List<AmiEndpoint> endpoints = new ArrayList<>();
+    for (AmiTarget target : settings.targets()) {
+      AmiSecret secret =
+          settings.secretFile().isEmpty()
+              ? AmiSecret.fromEnvironment("TABULA_AMI_SECRET")
+              : AmiSecret.fromFile(Path.of(target.secretFile(settings.secretFile())));
+      endpoints.add(
+          new AmiEndpoint(
+              target.name(), target.host(), target.port(), settings.username(), secret));
+    }
     return Optional.of(
-        AmiLinks.start(new AmiConfig(List.of(endpoint), AmiLinkOptions.defaults()), registry));
+        AmiLinks.start(new AmiConfig(endpoints, AmiLinkOptions.defaults()), registry));
   }
 
   /**
-   * Mutes recordings through the AMI link (MixMonitorMute around secure input). Without one,
-   * recordings are not muted and serve says so once at startup.
+   * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
+   * around secure input). Without a link, recordings are not muted and serve says so once at
+   * startup.
    */
   static RecordingControl recordingControl(Optional<AmiLinks> ami) {
-    return ami.flatMap(links -> links.byName("asterisk"))
-        .<RecordingControl>map(AmiRecordingControl::new)
+    return ami.<RecordingControl>map(AmiLinksRecordingControl::new)
         .orElseGet(UnmutedRecordingControl::new);
   }
 

@@ -58,13 +58,15 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "ami.host",
               "",
-              "Asterisk's AMI host; empty means no AMI and recordings are not muted"),
+              "Asterisk's AMI host, or several as host[:port],...; empty means no AMI and"
+                  + " recordings are not muted"),
           new Setting("ami.port", "5038", "Asterisk's AMI port"),
           new Setting("ami.username", "tabula", "the engine's AMI user (manager.conf)"),
           new Setting(
               "ami.secretFile",
               "",
-              "file holding the AMI secret; empty reads the environment variable TABULA_AMI_SECRET"));
+              "file holding the AMI secret ({host} is replaced per Asterisk); empty reads the"
+                  + " environment variable TABULA_AMI_SECRET"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {

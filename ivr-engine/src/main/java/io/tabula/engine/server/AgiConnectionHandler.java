@@ -32,6 +32,9 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
   private final InFlightCommands inFlight;
   private CallSession session;
 
+  /** The Asterisk that opened this connection: its AMI link mutes the call's recording. */
+  private java.net.SocketAddress peer;
+
   AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight) {
     this.engine = engine;
     this.inFlight = inFlight;
@@ -124,6 +127,7 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
       CallInfo info,
       CallMemory memory,
       java.util.function.Function<CallSession, CallRunner> runner) {
+    peer = ctx.channel().remoteAddress();
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
     engine.sessions().add(session);
@@ -135,7 +139,7 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private AgiCallPort port(CallSession s) {
-    return new AgiCallPort(s, engine.recording());
+    return new AgiCallPort(s, engine.recording().forPeer(peer));
   }
 
   private static CallInfo callInfo(AgiHeader header, Optional<Route> route) {

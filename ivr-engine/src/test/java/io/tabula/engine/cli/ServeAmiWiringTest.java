@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tabula.engine.ami.AmiLinks;
-import io.tabula.engine.ami.AmiRecordingControl;
+import io.tabula.engine.ami.AmiLinksRecordingControl;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiSettings;
 import io.tabula.engine.pbx.ami.VirtualAmiOptions;
@@ -32,7 +32,7 @@ class ServeAmiWiringTest {
       Optional<AmiLinks> links = ServeCommand.amiLinks(settings, new SimpleMeterRegistry());
       try {
         RecordingControl recording = ServeCommand.recordingControl(links);
-        assertThat(recording).isInstanceOf(AmiRecordingControl.class);
+        assertThat(recording).isInstanceOf(AmiLinksRecordingControl.class);
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> links.orElseThrow().health().getFirst().healthy());

@@ -55,9 +55,18 @@ public final class VirtualAmiServer implements AutoCloseable {
 
   /** Listens on 127.0.0.1:{@code port} (0 for an ephemeral port). */
   public static VirtualAmiServer start(VirtualAmiOptions options, int port) throws IOException {
+    return start(options, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /**
+   * Listens on {@code address}; another loopback address such as 127.0.0.2 stands for a second
+   * Asterisk host.
+   */
+  public static VirtualAmiServer start(VirtualAmiOptions options, InetSocketAddress address)
+      throws IOException {
     ServerSocket socket = new ServerSocket();
     socket.setReuseAddress(true);
-    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    socket.bind(address);
     return new VirtualAmiServer(socket, options);
   }
 

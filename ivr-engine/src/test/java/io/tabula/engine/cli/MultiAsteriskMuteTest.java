@@ -1,0 +1,130 @@
+package io.tabula.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.ami.AmiLinkHealth;
+import io.tabula.engine.ami.AmiLinks;
+import io.tabula.engine.ami.RecordingControl;
+import io.tabula.engine.ami.RecordingControlException;
+import io.tabula.engine.config.AmiSettings;
+import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.pbx.CallReport;
+import io.tabula.engine.pbx.PbxOptions;
+import io.tabula.engine.pbx.ScriptedCaller;
+import io.tabula.engine.pbx.VirtualPbx;
+import io.tabula.engine.pbx.ami.VirtualAmiOptions;
+import io.tabula.engine.pbx.ami.VirtualAmiServer;
+import io.tabula.engine.selftest.SelfTestFlows;
+import io.tabula.engine.server.Engine;
+import io.tabula.masking.memory.CallMemoryPoolConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One engine linked to two Asterisks (two virtual managers on 127.0.0.1 and 127.0.0.2): a call
+ * mutes its recording on the Asterisk it came from, never on the other, and a call from an Asterisk
+ * the engine has no link to cannot start secure input.
+ */
+class MultiAsteriskMuteTest {
+
+  private static final String SECRET_ONE = "secret-of-pbx-127.0.0.1";
+  private static final String SECRET_TWO = "secret-of-pbx-127.0.0.2";
+
+  @Test
+  void eachCallMutesOnTheAsteriskThatOpenedIt(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("ami-127.0.0.1"), SECRET_ONE);
+    Files.writeString(folder.resolve("ami-127.0.0.2"), SECRET_TWO);
+    try (VirtualAmiServer one =
+            VirtualAmiServer.start(
+                VirtualAmiOptions.defaults("tabula", SECRET_ONE), loopback("127.0.0.1"));
+        VirtualAmiServer two =
+            VirtualAmiServer.start(
+                VirtualAmiOptions.defaults("tabula", SECRET_TWO), loopback("127.0.0.2"))) {
+      // The other Asterisk is listed first, so "the first link" would be the wrong answer.
+      AmiSettings settings =
+          new AmiSettings(
+              "127.0.0.2:" + two.port() + ", 127.0.0.1:" + one.port(),
+              5038,
+              "tabula",
+              folder.resolve("ami-{host}").toString());
+      Optional<AmiLinks> links = ServeCommand.amiLinks(settings, new SimpleMeterRegistry());
+      try {
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> links.orElseThrow().health().stream().allMatch(AmiLinkHealth::healthy));
+        assertThat(links.orElseThrow().health())
+            .extracting(AmiLinkHealth::asterisk)
+            .containsExactly("127.0.0.2", "127.0.0.1");
+
+        CallReport report = callEchoFromLoopback(ServeCommand.recordingControl(links));
+
+        assertThat(report.prompts()).isNotEmpty();
+        assertThat(one.mutesReceived()).hasSize(2);
+        assertThat(two.mutesReceived()).isEmpty();
+      } finally {
+        links.ifPresent(AmiLinks::close);
+      }
+    }
+  }
+
+  @Test
+  void aCallFromAnUnlinkedAsteriskCannotStartSecureInput(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("ami-127.0.0.1"), SECRET_ONE);
+    Files.writeString(folder.resolve("ami-127.0.0.2"), SECRET_TWO);
+    try (VirtualAmiServer one =
+            VirtualAmiServer.start(
+                VirtualAmiOptions.defaults("tabula", SECRET_ONE), loopback("127.0.0.1"));
+        VirtualAmiServer two =
+            VirtualAmiServer.start(
+                VirtualAmiOptions.defaults("tabula", SECRET_TWO), loopback("127.0.0.2"))) {
+      AmiSettings settings =
+          new AmiSettings(
+              "127.0.0.1:" + one.port() + ",127.0.0.2:" + two.port(),
+              5038,
+              "tabula",
+              folder.resolve("ami-{host}").toString());
+      Optional<AmiLinks> links = ServeCommand.amiLinks(settings, new SimpleMeterRegistry());
+      try {
+        RecordingControl stranger =
+            ServeCommand.recordingControl(links)
+                .forPeer(new InetSocketAddress(InetAddress.getByName("192.0.2.7"), 40_000));
+
+        assertThatThrownBy(() -> stranger.mute("PJSIP/carrier-00000001"))
+            .isInstanceOf(RecordingControlException.class)
+            .hasMessageContaining("192.0.2.7")
+            .hasMessageContaining("ami.host");
+        assertThat(one.mutesReceived()).isEmpty();
+        assertThat(two.mutesReceived()).isEmpty();
+      } finally {
+        links.ifPresent(AmiLinks::close);
+      }
+    }
+  }
+
+  private static CallReport callEchoFromLoopback(RecordingControl recording) throws Exception {
+    EngineConfig config =
+        EngineConfig.defaults()
+            .withPort(0)
+            .withMemory(CallMemoryPoolConfig.defaults().withSlots(2));
+    try (Engine engine =
+            Engine.start(config, SelfTestFlows.handlers(), recording, new SimpleMeterRegistry());
+        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      return pbx.call(engine.address(), "selftest/echo", ScriptedCaller.keys("4242424242424242#"))
+          .get(15, TimeUnit.SECONDS);
+    }
+  }
+
+  private static InetSocketAddress loopback(String address) throws Exception {
+    return new InetSocketAddress(InetAddress.getByName(address), 0);
+  }
+}
