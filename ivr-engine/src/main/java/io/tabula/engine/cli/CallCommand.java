@@ -88,6 +88,7 @@ final class CallCommand implements Callable<Integer> {
           case ENGINE_HUNG_UP -> "Call ended: the engine hung up.";
           case CALLER_HUNG_UP -> "Call ended: you hung up.";
           case AGI_ENDED -> "Call ended: the engine handed the call back to the dialplan.";
+          case REDIRECTED -> "Call moved by an AMI Redirect to " + report.redirectTarget() + ".";
           case CONNECTION_FAILED ->
               "Could not reach an engine on "
                   + host

@@ -10,9 +10,15 @@ import java.util.Map;
  * @param heard what the caller heard, in order
  * @param commands how many AGI commands the engine sent
  * @param variables the channel variables at the end (e.g. the transfer variable)
+ * @param redirectTarget where an AMI Redirect sent the channel ({@code context,exten,priority}),
+ *     empty when none did
  */
 public record CallReport(
-    Outcome outcome, List<Heard> heard, int commands, Map<String, String> variables) {
+    Outcome outcome,
+    List<Heard> heard,
+    int commands,
+    Map<String, String> variables,
+    String redirectTarget) {
 
   /** How a call ended. */
   public enum Outcome {
@@ -22,6 +28,11 @@ public record CallReport(
     CALLER_HUNG_UP,
     /** The engine ended the AGI and the dialplan continues (a transfer if the variable is set). */
     AGI_ENDED,
+    /**
+     * An AMI Redirect moved the channel elsewhere: the AGI saw a hangup, the call goes on in the
+     * dialplan at {@link CallReport#redirectTarget}.
+     */
+    REDIRECTED,
     /** The connection broke or could not be made. */
     CONNECTION_FAILED
   }

@@ -80,6 +80,7 @@ final class MediaCommands {
       then.accept(call.pendingKeys);
       return;
     }
+    int command = call.command();
     call.caller()
         .input(request)
         .whenComplete(
@@ -87,6 +88,9 @@ final class MediaCommands {
                 call.later(
                     0,
                     () -> {
+                      if (call.answeredEarly(command)) {
+                        return; // a redirect answered this command; the keys come too late
+                      }
                       switch (action == null ? new CallerAction.HangUp(Duration.ZERO) : action) {
                         case CallerAction.HangUp(Duration after) ->
                             call.hangUpDuring(after.toMillis(), hangupResult);

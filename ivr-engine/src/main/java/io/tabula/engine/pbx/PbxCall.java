@@ -34,7 +34,7 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<String> waiting = new ArrayDeque<>();
   private final List<Heard> heard = new ArrayList<>();
   final Map<String, String> variables = new LinkedHashMap<>();
-  private ChannelHandlerContext ctx;
+  private volatile ChannelHandlerContext ctx;
   private boolean busy;
   private long lastReplyNanos;
   private int commands;
@@ -43,6 +43,9 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
   boolean callerHungUp;
   boolean engineHungUp;
   MediaTimeline.PendingKeys pendingKeys;
+  private String inFlight = "";
+  private int answeredEarly = -1;
+  private String redirectTarget = "";
 
   PbxCall(
       Map<String, String> header,
@@ -100,15 +103,19 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
     CallReport.Outcome outcome =
         callerHungUp
             ? CallReport.Outcome.CALLER_HUNG_UP
-            : engineHungUp ? CallReport.Outcome.ENGINE_HUNG_UP : CallReport.Outcome.AGI_ENDED;
-    report.complete(new CallReport(outcome, heard, commands, variables));
+            : engineHungUp
+                ? CallReport.Outcome.ENGINE_HUNG_UP
+                : redirectTarget.isEmpty()
+                    ? CallReport.Outcome.AGI_ENDED
+                    : CallReport.Outcome.REDIRECTED;
+    report.complete(new CallReport(outcome, heard, commands, variables, redirectTarget));
     context.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     report.complete(
-        new CallReport(CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables));
+        new CallReport(CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables, ""));
     context.close();
   }
 
@@ -138,9 +145,13 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
 
   /** Sends a reply after {@code millis}, then takes the next command. */
   void reply(long millis, String text) {
+    int command = commands;
     later(
         millis,
         () -> {
+          if (answeredEarly(command)) {
+            return;
+          }
           write(text);
           lastReplyNanos = System.nanoTime();
           busy = false;
@@ -155,6 +166,52 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
     reply(millis, result + "HANGUP\n");
   }
 
+  /** The number of the command now running; see {@link #answeredEarly}. */
+  int command() {
+    return commands;
+  }
+
+  /** True when a redirect already answered command {@code command}: its own answer is dropped. */
+  boolean answeredEarly(int command) {
+    return command == answeredEarly;
+  }
+
+  /**
+   * An AMI Redirect (async goto) of this channel: to the AGI socket it looks exactly like a hangup
+   * (observation 6). A command in flight ends with {@code result=-1}, then the {@code HANGUP} line
+   * comes; later media commands get 511. Unlike a hangup the channel lives on at {@code target}, so
+   * no HANGUPCAUSE is set.
+   */
+  void redirect(String target) {
+    if (ctx == null) {
+      return; // not connected yet: there is no AGI to redirect
+    }
+    later(
+        0,
+        () -> {
+          if (dead || !ctx.channel().isActive()) {
+            return;
+          }
+          redirectTarget = target;
+          dead = true;
+          if (busy) {
+            answeredEarly = commands;
+            String result =
+                inFlight.startsWith("STREAM FILE") ? "200 result=-1 endpos=0\n" : "200 result=-1\n";
+            write(result + "HANGUP\n");
+            lastReplyNanos = System.nanoTime();
+            busy = false;
+            next();
+          } else {
+            write("HANGUP\n");
+          }
+        });
+  }
+
+  String channel() {
+    return variables.get("CHANNEL");
+  }
+
   void markDead() {
     dead = true;
     variables.putIfAbsent("HANGUPCAUSE", "16");
@@ -167,6 +224,7 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
     }
     busy = true;
     commands++;
+    inFlight = line;
     PbxCommands.execute(this, line);
   }
 

@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.string.StringDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tabula.engine.pbx.ami.VirtualAmiServer;
 import io.tabula.engine.server.Transport;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +41,7 @@ public final class VirtualPbx implements AutoCloseable {
   private final EventLoopGroup group;
   private final Transport transport;
   private final boolean ownsGroup;
+  private final Map<String, PbxCall> liveCalls = new ConcurrentHashMap<>();
 
   private VirtualPbx(
       PbxOptions options, EventLoopGroup group, Transport transport, boolean ownsGroup) {
@@ -70,6 +73,9 @@ public final class VirtualPbx implements AutoCloseable {
   public CompletableFuture<CallReport> call(
       InetSocketAddress engine, Map<String, String> header, Caller caller) {
     CompletableFuture<CallReport> report = new CompletableFuture<>();
+    PbxCall call = new PbxCall(header, options, caller, report);
+    liveCalls.put(call.channel(), call);
+    report.whenComplete((done, error) -> liveCalls.remove(call.channel(), call));
     ChannelFuture connect =
         new Bootstrap()
             .group(group)
@@ -84,7 +90,7 @@ public final class VirtualPbx implements AutoCloseable {
                         .pipeline()
                         .addLast(new LineBasedFrameDecoder(64 * 1024))
                         .addLast(new StringDecoder(StandardCharsets.UTF_8))
-                        .addLast(new PbxCall(header, options, caller, report));
+                        .addLast(call);
                   }
                 })
             .connect(engine);
@@ -92,10 +98,35 @@ public final class VirtualPbx implements AutoCloseable {
         f -> {
           if (!f.isSuccess()) {
             report.complete(
-                new CallReport(CallReport.Outcome.CONNECTION_FAILED, List.of(), 0, Map.of()));
+                new CallReport(CallReport.Outcome.CONNECTION_FAILED, List.of(), 0, Map.of(), ""));
           }
         });
     return report;
+  }
+
+  /**
+   * Lets AMI Redirects accepted by {@code ami} move this PBX's calls, as Asterisk's async goto
+   * does: the call's AGI sees the hangup pattern and its report says where the channel went.
+   */
+  public void acceptRedirectsFrom(VirtualAmiServer ami) {
+    ami.onRedirect(
+        request ->
+            redirect(
+                request.channel(),
+                request.context() + "," + request.exten() + "," + request.priority()));
+  }
+
+  /**
+   * Redirects the live call on {@code channel} (its {@code agi_channel}) to {@code target}; false
+   * when no such call is up.
+   */
+  public boolean redirect(String channel, String target) {
+    PbxCall call = liveCalls.get(channel);
+    if (call == null) {
+      return false;
+    }
+    call.redirect(target);
+    return true;
   }
 
   /** The header block Asterisk 22 sends for {@code AGI(agi://host:port/path,args...)}. */

@@ -40,6 +40,13 @@ class PbxFixtureReplayTest {
     drain(channel, sent);
     for (String command : Fixtures.commands(scenario)) {
       channel.writeInbound(command);
+      if (scenario.equals("transfer-redirect") && command.startsWith("GET DATA")) {
+        // The recorder's AMI Redirect came 1.5 s after ANSWER, while GET DATA waited for keys.
+        channel.advanceTimeBy(1, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        call.redirect("agents,s,1");
+        channel.runPendingTasks();
+      }
       for (int i = 0; i < 30; i++) {
         channel.advanceTimeBy(1, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
@@ -53,6 +60,10 @@ class PbxFixtureReplayTest {
         .isEqualTo(new String(expected, StandardCharsets.UTF_8));
     assertThat(sent.toByteArray()).isEqualTo(expected);
     assertThat(report).isCompleted();
+    if (scenario.equals("transfer-redirect")) {
+      assertThat(report.join().outcome()).isEqualTo(CallReport.Outcome.REDIRECTED);
+      assertThat(report.join().redirectTarget()).isEqualTo("agents,s,1");
+    }
     channel.finishAndReleaseAll();
   }
 
@@ -70,7 +81,8 @@ class PbxFixtureReplayTest {
               List.of(
                   new CallerAction.Keys("5", Duration.ofMillis(100), Duration.ZERO),
                   new CallerAction.Silence()));
-      case "hangup-during-getdata", "transfer-redirect" ->
+      case "transfer-redirect" -> new ScriptedCaller(List.of(new CallerAction.Silence()));
+      case "hangup-during-getdata" ->
           new ScriptedCaller(List.of(new CallerAction.HangUp(Duration.ofMillis(500))));
       default -> new ScriptedCaller(List.of());
     };
