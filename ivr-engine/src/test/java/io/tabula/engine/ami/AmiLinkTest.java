@@ -207,6 +207,32 @@ class AmiLinkTest {
   }
 
   @Test
+  void anAsteriskThatStopsAnsweringPingsIsDroppedAndReconnected() {
+    connect(fast().withPingInterval(Duration.ofMillis(50)), SECRET);
+    awaitConnected();
+
+    // The TCP connection stays up; only the missing Pong can tell the link that Asterisk hangs.
+    server.answerPings(false);
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              AmiLinkHealth now = link.health();
+              return !now.healthy() && now.lastFailure().contains("ping unanswered");
+            });
+
+    server.answerPings(true);
+
+    await()
+        .atMost(WAIT)
+        .until(() -> link.health().state() == AmiLinkState.CONNECTED && server.logins() >= 2);
+    assertThat(registry.get("tabula.ami.link.reconnects").counter().count()).isGreaterThan(0.0);
+    new AmiRecordingControl(link).mute(CHANNEL);
+    assertThat(server.mutesReceived()).containsExactly(CHANNEL + " 1");
+  }
+
+  @Test
   void redirectReachesThePbxAndAGoneChannelIsRefused() throws Exception {
     List<RedirectRequest> redirects = new CopyOnWriteArrayList<>();
     server.onRedirect(redirects::add);

@@ -38,6 +38,7 @@ public final class VirtualAmiServer implements AutoCloseable {
   private final List<String> muteLog = new CopyOnWriteArrayList<>();
   private final AtomicInteger logins = new AtomicInteger();
   private final AtomicInteger pings = new AtomicInteger();
+  private volatile boolean answersPings = true;
   private final long startedAt = System.nanoTime();
   private volatile VirtualAmiOptions options;
   private final Thread acceptor;
@@ -88,9 +89,21 @@ public final class VirtualAmiServer implements AutoCloseable {
     return logins.get();
   }
 
-  /** Ping actions answered so far. */
+  /** Ping actions received so far (answered or not). */
   public int pings() {
     return pings.get();
+  }
+
+  /**
+   * Whether Ping gets its Pong. False imitates an Asterisk that keeps the TCP connection open but
+   * no longer answers (a hung manager thread): only the client's ping timeout notices that.
+   */
+  public void answerPings(boolean answer) {
+    answersPings = answer;
+  }
+
+  boolean answersPings() {
+    return answersPings;
   }
 
   /** Sessions open now. */
