@@ -1,9 +1,14 @@
 package io.tabula.engine.tenant.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,6 +87,49 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
           "cannot read the password file " + path + " (" + e.getClass().getSimpleName() + ")",
           "check its permissions: the engine's user must be able to read it");
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Checks that a readable CA file holds at least one X.509 certificate (PEM), so a wrong file is
+   * reported here with its position instead of as a TLS failure at the first call.
+   */
+  void requireCertificates(YamlSection section, String key, Path path, String what) {
+    if (!enabled || !YamlSection.readable(path)) {
+      return;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      if (!CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        return;
+      }
+    } catch (IOException | CertificateException e) {
+      // reported below: the file is not a PEM certificate bundle
+    }
+    section.problem(
+        section.pos(key),
+        what + " " + path + " holds no PEM certificate",
+        "point " + key + " at the CA's certificate (-----BEGIN CERTIFICATE-----)");
+  }
+
+  /** Checks that a PKCS#12 key store opens with its password; the password is never shown. */
+  void requireKeyStore(YamlSection section, String key, Path path, String password) {
+    if (!enabled || !YamlSection.readable(path)) {
+      return;
+    }
+    char[] chars = password.toCharArray();
+    try (InputStream in = Files.newInputStream(path)) {
+      KeyStore.getInstance("PKCS12").load(in, chars);
+    } catch (IOException | GeneralSecurityException e) {
+      section.problem(
+          section.pos(key),
+          "the client key store "
+              + path
+              + " does not open as PKCS#12 with its password ("
+              + e.getClass().getSimpleName()
+              + ")",
+          "check the file and its password file; create one with openssl pkcs12 -export");
+    } finally {
+      java.util.Arrays.fill(chars, '\0');
     }
   }
 

@@ -219,6 +219,43 @@ class TenantFilesTest {
   }
 
   @Test
+  void aCaFileThatHoldsNoCertificateIsReported() {
+    TenantFolder folder = folder();
+    Path file = folder.city("certs/db-ca.pem", "certs/not-a-ca.pem");
+    folder.write("certs/not-a-ca.pem", "just text\n");
+
+    assertThat(problems())
+        .singleElement()
+        .asString()
+        .startsWith(at(file, "certs/not-a-ca.pem"))
+        .contains("holds no PEM certificate");
+  }
+
+  @Test
+  void aClientKeyStoreMustOpenWithItsPasswordWhichIsNeverShown() {
+    TenantFolder folder = folder();
+    folder.clientKeyStore("certs/client.p12", "right-p12-password");
+    folder.write("secrets/p12-password", "wrong-p12-password\n");
+    String withKeyStore =
+        "    caCertificate: certs/db-ca.pem\n    clientKeyStore: certs/client.p12\n"
+            + "    clientKeyStorePasswordFile: secrets/p12-password\n";
+    Path file = folder.city("    caCertificate: certs/db-ca.pem\n", withKeyStore);
+
+    assertThat(problems())
+        .singleElement()
+        .asString()
+        .startsWith(at(file, "certs/client.p12"))
+        .contains("does not open as PKCS#12 with its password")
+        .doesNotContain("right-p12-password", "wrong-p12-password");
+
+    folder.write("secrets/p12-password", "right-p12-password\n");
+    assertThat(load().tenant("city").flatMap(TenantFile::database).orElseThrow().config().tls())
+        .satisfies(
+            tls -> assertThat(tls.clientKeyStore()).contains(dir.resolve("certs/client.p12")))
+        .satisfies(tls -> assertThat(tls.toString()).doesNotContain("right-p12-password"));
+  }
+
+  @Test
   void aSecretParameterMustAppearInTheSql() {
     Path file = folder().city("secretParameters: [ticket]", "secretParameters: [ticket, plate]");
 
