@@ -171,8 +171,8 @@ class ServeConnectorsTest {
 
     assertThatThrownBy(() -> open(dir.toString()))
         .isInstanceOf(TenantsConfigException.class)
-        .hasMessageContaining("city.yaml:2:11: error: the tenant file.database needs 'connector'")
-        .hasMessageContaining("city.yaml:3:10: error: the tenant file.payment needs 'gateway'");
+        .hasMessageContaining("city.yaml:2:11: error: database needs 'connector'")
+        .hasMessageContaining("city.yaml:3:10: error: payment needs 'gateway'");
   }
 
   @Test

@@ -46,7 +46,7 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     if (enabled && !YamlSection.readable(path)) {
       section.problem(
           section.pos(key),
-          what + " " + path + " (" + section.where() + "." + key + ") " + why(path),
+          what + " " + path + " (" + section.path(key) + ") " + why(path),
           "put the file there or fix the path (a relative path is read from the tenant file's"
               + " folder)");
     }
@@ -142,13 +142,7 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     if (value == null || value.isEmpty()) {
       section.problem(
           section.pos(key),
-          "the environment variable "
-              + variable
-              + " ("
-              + section.where()
-              + "."
-              + key
-              + ") is not set",
+          "the environment variable " + variable + " (" + section.path(key) + ") is not set",
           "set " + variable + " in the engine's environment, or use a password file instead");
       return Optional.empty();
     }
@@ -160,13 +154,7 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     if (enabled && (environment.get(variable) == null || environment.get(variable).isEmpty())) {
       section.problem(
           section.pos(key),
-          "the environment variable "
-              + variable
-              + " ("
-              + section.where()
-              + "."
-              + key
-              + ") is not set",
+          "the environment variable " + variable + " (" + section.path(key) + ") is not set",
           "set " + variable + " in the engine's environment, or use file:<path> instead");
     }
   }

@@ -87,7 +87,7 @@ class TenantFilesTest {
             p ->
                 assertThat(p)
                     .startsWith(at(file, "hots:"))
-                    .contains("unknown key 'hots' in the tenant file.database")
+                    .contains("unknown key 'hots' in database")
                     .contains("did you mean 'host'?"));
   }
 
@@ -98,8 +98,7 @@ class TenantFilesTest {
     assertThat(problems())
         .containsExactly(
             at(file, "connector: city-parking")
-                + "the tenant file.database needs 'user'; fix: add 'user:' to the tenant"
-                + " file.database");
+                + "database needs 'user'; fix: add 'user:' to database");
   }
 
   @Test
@@ -112,7 +111,7 @@ class TenantFilesTest {
             p ->
                 assertThat(p)
                     .startsWith(at(file, "3 seconds"))
-                    .contains("'connect' in the tenant file.database.limits is not a duration")
+                    .contains("'connect' in database.limits is not a duration")
                     .contains("500ms, 5s or 2m"));
   }
 
@@ -321,6 +320,22 @@ class TenantFilesTest {
                 + at(city, "city-parking").replace(": error: ", "")
                 + "; fix: give each connector its own name; flows name exactly one tenant's"
                 + " connector");
+  }
+
+  @Test
+  void aNameUsedTwiceIsReportedEvenWhenTheFilesHaveOtherProblems() {
+    TenantFolder folder = folder();
+    folder.city("gateway: stripe", "gateway: nope");
+    Path other = folder.write("zoo.yaml", "tenant: zoo\npayment:\n  connector: city-pay\n");
+
+    assertThat(problems())
+        .anySatisfy(p -> assertThat(p).contains("unknown gateway 'nope'"))
+        .anySatisfy(p -> assertThat(p).contains("zoo.yaml").contains("needs 'endpoint'"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(at(other, "city-pay"))
+                    .contains("connector name 'city-pay' is already used at"));
   }
 
   @Test
