@@ -95,6 +95,9 @@ final class TenantsCheckCommand implements Callable<Integer> {
           TenantFiles.load(
               folder.get(),
               structureOnly ? FileChecks.structureOnly() : FileChecks.full(environment));
+      if (!structureOnly) {
+        Tenants.checkGatewaySettings(config);
+      }
     } catch (TenantsConfigException e) {
       e.problems().forEach(p -> err.println(p.render()));
       err.printf("%d problem(s) in the tenant files in %s%n", e.problems().size(), folder.get());
@@ -141,6 +144,10 @@ final class TenantsCheckCommand implements Callable<Integer> {
       tenants = Tenants.open(config, new SimpleMeterRegistry(), Clock.systemUTC());
     } catch (TenantsConfigException e) {
       e.problems().forEach(p -> err.println(p.render()));
+      err.flush();
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("the tenants cannot be opened: " + e.getMessage());
       err.flush();
       return 2;
     }

@@ -114,6 +114,31 @@ public final class Tenants implements AutoCloseable {
         config, lookups, List.copyOf(gateways), Connectors.of(lookupConnectors, paymentConnectors));
   }
 
+  /**
+   * Opens and closes every tenant's gateway without connecting anywhere, so connector-specific
+   * settings (a JSON body template, a response mapping) are checked offline.
+   *
+   * @throws TenantsConfigException listing every gateway that refuses its settings
+   */
+  public static void checkGatewaySettings(TenantsConfig config) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (TenantFile tenant : config.tenants()) {
+      tenant
+          .payment()
+          .ifPresent(
+              payment -> {
+                try {
+                  openGateway(payment).close();
+                } catch (TenantsConfigException e) {
+                  problems.addAll(e.problems());
+                }
+              });
+    }
+    if (!problems.isEmpty()) {
+      throw new TenantsConfigException(problems);
+    }
+  }
+
   private static PaymentGateway openGateway(PaymentConnectorSettings payment) {
     try {
       return PaymentGateways.open(payment.gateway());
