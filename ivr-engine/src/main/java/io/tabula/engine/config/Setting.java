@@ -66,7 +66,12 @@ public record Setting(String key, String defaultValue, String description) {
               "ami.secretFile",
               "",
               "file holding the AMI secret ({host} is replaced per Asterisk); empty reads the"
-                  + " environment variable TABULA_AMI_SECRET"));
+                  + " environment variable TABULA_AMI_SECRET"),
+          new Setting(
+              "tenants.dir",
+              "",
+              "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty serves the"
+                  + " built-in demo connectors"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {

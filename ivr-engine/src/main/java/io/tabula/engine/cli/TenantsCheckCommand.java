@@ -1,0 +1,203 @@
+package io.tabula.engine.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.config.ConfigException;
+import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.tenant.GatewayProbe;
+import io.tabula.engine.tenant.Tenants;
+import io.tabula.engine.tenant.config.FileChecks;
+import io.tabula.engine.tenant.config.TenantFile;
+import io.tabula.engine.tenant.config.TenantFiles;
+import io.tabula.engine.tenant.config.TenantsConfig;
+import io.tabula.engine.tenant.config.TenantsConfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tabula tenants check}: every problem of every tenant file at once (exit 2), then, unless
+ * {@code --offline}, one connection per tenant database and one TLS handshake per gateway, each on
+ * its own progress line (exit 1 when any fails). Nothing is charged and no lookup runs.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the tenant files, then connect to each tenant database and gateway.",
+      "Exit 0 all good, 1 a database or gateway cannot be reached, 2 the files have problems."
+    })
+final class TenantsCheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /** Where the files are: a folder, or the engine configuration naming tenants.dir. */
+  static final class Source {
+    @Option(names = "--dir", paramLabel = "DIR", description = "The tenants folder.")
+    Path dir;
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "The engine configuration whose tenants.dir to check.")
+    Path config;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Source source = new Source();
+
+  @Option(
+      names = "--offline",
+      description = "Check the files (and the secrets they point at) but connect to nothing.")
+  boolean offline;
+
+  @Option(
+      names = "--structure-only",
+      description =
+          "Check only the files' own shape: no CA, key or password file is opened (for templates).")
+  boolean structureOnly;
+
+  /** The environment secrets are read from; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Path> folder;
+    try {
+      folder = folder();
+    } catch (ConfigException e) {
+      err.println("tabula tenants check: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    if (folder.isEmpty()) {
+      err.println(
+          "tabula tenants check: no tenants folder; give --dir DIR, or --config FILE whose"
+              + " tenants.dir is set (or set TABULA_TENANTS_DIR)");
+      err.flush();
+      return 2;
+    }
+    TenantsConfig config;
+    try {
+      config =
+          TenantFiles.load(
+              folder.get(),
+              structureOnly ? FileChecks.structureOnly() : FileChecks.full(environment));
+      if (!structureOnly) {
+        Tenants.checkGatewaySettings(config);
+      }
+    } catch (TenantsConfigException e) {
+      e.problems().forEach(p -> err.println(p.render()));
+      err.printf("%d problem(s) in the tenant files in %s%n", e.problems().size(), folder.get());
+      err.flush();
+      out.flush();
+      return 2;
+    }
+    config.tenants().forEach(t -> out.println(summary(t)));
+    out.printf("%d tenant file(s) in %s: no problems%n", config.tenants().size(), folder.get());
+    out.flush();
+    if (offline || structureOnly) {
+      return 0;
+    }
+    return connect(config, out, err);
+  }
+
+  private Optional<Path> folder() {
+    if (source.dir != null) {
+      return Optional.of(source.dir);
+    }
+    return EngineConfigLoader.load(source.config, environment).tenants().folder();
+  }
+
+  private static String summary(TenantFile tenant) {
+    return "  "
+        + tenant.file().getFileName()
+        + ": tenant "
+        + tenant.tenant()
+        + tenant
+            .database()
+            .map(d -> ", lookups " + d.connector() + " " + d.config().lookups().keySet())
+            .orElse("")
+        + tenant
+            .payment()
+            .map(p -> ", payments " + p.connector() + " via " + p.gateway().connector())
+            .orElse("");
+  }
+
+  /** One connection check: a progress label and what to run. */
+  private record Check(String label, Supplier<Optional<String>> run) {}
+
+  private static int connect(TenantsConfig config, PrintWriter out, PrintWriter err) {
+    Tenants tenants;
+    try {
+      tenants = Tenants.open(config, new SimpleMeterRegistry(), Clock.systemUTC());
+    } catch (TenantsConfigException e) {
+      e.problems().forEach(p -> err.println(p.render()));
+      err.flush();
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("the tenants cannot be opened: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    try (tenants) {
+      List<Check> checks = checks(config, tenants);
+      int failed = 0;
+      for (int i = 0; i < checks.size(); i++) {
+        out.printf("[%d/%d] %s ... ", i + 1, checks.size(), checks.get(i).label());
+        out.flush();
+        Optional<String> problem = checks.get(i).run().get();
+        out.println(problem.isEmpty() ? "ok (TLS verified)" : "FAILED: " + problem.get());
+        failed += problem.isEmpty() ? 0 : 1;
+      }
+      out.printf("%d check(s), %d failed%n", checks.size(), failed);
+      out.flush();
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
+  private static List<Check> checks(TenantsConfig config, Tenants tenants) {
+    List<Check> checks = new ArrayList<>();
+    for (TenantFile tenant : config.tenants()) {
+      String id = tenant.tenant();
+      tenant
+          .database()
+          .ifPresent(
+              d ->
+                  checks.add(
+                      new Check(
+                          "tenant " + id + ": database " + d.endpoint(),
+                          () -> database(tenants, id))));
+      tenant
+          .payment()
+          .ifPresent(
+              p ->
+                  checks.add(
+                      new Check(
+                          "tenant "
+                              + id
+                              + ": gateway "
+                              + p.connector()
+                              + " at "
+                              + p.gateway().endpoint(),
+                          () -> GatewayProbe.handshake(p.gateway()))));
+    }
+    return checks;
+  }
+
+  private static Optional<String> database(Tenants tenants, String tenant) {
+    return tenants.checkDatabase(tenant).flatMap(check -> check.problem().map(check::advice));
+  }
+}
