@@ -33,6 +33,12 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+  /**
+   * How often overdue replies are looked for: a reply timeout fires up to this much late. Timeouts
+   * are seconds (call.commandTimeout, call.mediaTimeout), so 50 ms is well inside their precision.
+   */
+  static final Duration REPLY_SWEEP_PERIOD = Duration.ofMillis(50);
+
   private final EngineConfig config;
   private final CallMemoryPool pool;
   private final EngineMetrics metrics;
@@ -87,7 +93,12 @@ public final class Engine implements AutoCloseable {
             1, new DefaultThreadFactory("agi-accept"), transport.ioHandlerFactory());
     EventLoopGroup workers =
         new MultiThreadIoEventLoopGroup(
-            config.ioThreads(), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
+            ioThreads(config), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
+    boss.scheduleAtFixedRate(
+        sessions::expireOverdue,
+        REPLY_SWEEP_PERIOD.toNanos(),
+        REPLY_SWEEP_PERIOD.toNanos(),
+        TimeUnit.NANOSECONDS);
     try {
       Channel server =
           new ServerBootstrap()
@@ -117,6 +128,14 @@ public final class Engine implements AutoCloseable {
               + "); is another engine running there? Set agi.port or TABULA_AGI_PORT",
           e);
     }
+  }
+
+  /**
+   * {@code agi.ioThreads}, with 0 meaning one per core as documented. (Netty's own default for 0 is
+   * two per core, which on a small machine only adds threads to wake and switch between.)
+   */
+  static int ioThreads(EngineConfig config) {
+    return config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
   }
 
   public InetSocketAddress address() {
