@@ -188,7 +188,7 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
       } catch (RuntimeException e) {
         // The field refused the digits (stale after the call ended, or full): the reply is void.
         inFlight.take();
-        command.reply().completeExceptionally(e);
+        command.reply().fail(e);
         return;
       }
       complete(ctx, reply, length);

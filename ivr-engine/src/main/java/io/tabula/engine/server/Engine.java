@@ -33,12 +33,17 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+  /**
+   * How often overdue replies are looked for: a reply timeout fires up to this much late. Timeouts
+   * are seconds (call.commandTimeout, call.mediaTimeout), so 50 ms is well inside their precision.
+   */
+  static final Duration REPLY_SWEEP_PERIOD = Duration.ofMillis(50);
+
   private final EngineConfig config;
   private final CallMemoryPool pool;
   private final EngineMetrics metrics;
   private final SessionRegistry sessions;
-  private final EventLoopGroup bossGroup;
-  private final EventLoopGroup workerGroup;
+  private final EventLoopGroup loops;
   private final Channel serverChannel;
   private final Transport transport;
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -50,16 +55,14 @@ public final class Engine implements AutoCloseable {
       CallMemoryPool pool,
       EngineMetrics metrics,
       SessionRegistry sessions,
-      EventLoopGroup bossGroup,
-      EventLoopGroup workerGroup,
+      EventLoopGroup loops,
       Channel serverChannel,
       Transport transport) {
     this.config = config;
     this.pool = pool;
     this.metrics = metrics;
     this.sessions = sessions;
-    this.bossGroup = bossGroup;
-    this.workerGroup = workerGroup;
+    this.loops = loops;
     this.serverChannel = serverChannel;
     this.transport = transport;
   }
@@ -82,16 +85,20 @@ public final class Engine implements AutoCloseable {
     SessionRegistry sessions = new SessionRegistry();
     EngineContext context =
         new EngineContext(handlers, pool, metrics, config.call(), recording, sessions);
-    EventLoopGroup boss =
+    // One group accepts and serves: a separate accept thread only added a thread hand-off (and a
+    // wake-up) per call on a machine with few cores.
+    EventLoopGroup loops =
         new MultiThreadIoEventLoopGroup(
-            1, new DefaultThreadFactory("agi-accept"), transport.ioHandlerFactory());
-    EventLoopGroup workers =
-        new MultiThreadIoEventLoopGroup(
-            config.ioThreads(), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
+            ioThreads(config), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
+    loops.scheduleAtFixedRate(
+        sessions::expireOverdue,
+        REPLY_SWEEP_PERIOD.toNanos(),
+        REPLY_SWEEP_PERIOD.toNanos(),
+        TimeUnit.NANOSECONDS);
     try {
       Channel server =
           new ServerBootstrap()
-              .group(boss, workers)
+              .group(loops, loops)
               .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
               .childOption(ChannelOption.TCP_NODELAY, true)
@@ -99,14 +106,14 @@ public final class Engine implements AutoCloseable {
               .bind(config.address(), config.port())
               .sync()
               .channel();
-      return new Engine(config, pool, metrics, sessions, boss, workers, server, transport);
+      return new Engine(config, pool, metrics, sessions, loops, server, transport);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      cleanUp(boss, workers, pool);
+      cleanUp(loops, pool);
       throw new EngineStartException(
           "interrupted while binding " + config.address() + ":" + config.port(), e);
     } catch (RuntimeException e) {
-      cleanUp(boss, workers, pool);
+      cleanUp(loops, pool);
       throw new EngineStartException(
           "cannot listen on "
               + config.address()
@@ -117,6 +124,14 @@ public final class Engine implements AutoCloseable {
               + "); is another engine running there? Set agi.port or TABULA_AGI_PORT",
           e);
     }
+  }
+
+  /**
+   * {@code agi.ioThreads}, with 0 meaning one per core as documented. (Netty's own default for 0 is
+   * two per core, which on a small machine only adds threads to wake and switch between.)
+   */
+  static int ioThreads(EngineConfig config) {
+    return config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
   }
 
   public InetSocketAddress address() {
@@ -159,8 +174,7 @@ public final class Engine implements AutoCloseable {
       if (cut > 0) {
         LOG.warn("Shutdown deadline reached: {} call(s) were ended and their memory zeroed", cut);
       }
-      workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-      bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sessions.cutAll();
@@ -185,9 +199,8 @@ public final class Engine implements AutoCloseable {
     shutdown(config.shutdownDeadline());
   }
 
-  private static void cleanUp(EventLoopGroup boss, EventLoopGroup workers, CallMemoryPool pool) {
-    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+  private static void cleanUp(EventLoopGroup loops, CallMemoryPool pool) {
+    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     pool.close();
   }
 }

@@ -26,6 +26,24 @@ final class SessionRegistry {
   }
 
   /**
+   * Fails every waiting command whose reply is overdue (its call's thread then ends the call with
+   * REPLY_TIMEOUT). Run periodically: one pass over the calls costs far less than a timer per
+   * command would at thousands of commands per second.
+   *
+   * @return how many commands were overdue
+   */
+  int expireOverdue() {
+    long now = System.nanoTime();
+    int overdue = 0;
+    for (CallSession session : live) {
+      if (session.expireOverdue(now)) {
+        overdue++;
+      }
+    }
+    return overdue;
+  }
+
+  /**
    * Waits until every call ended or the deadline passed, then ends the rest with {@link
    * CallOutcome#ENGINE_SHUTDOWN}.
    *

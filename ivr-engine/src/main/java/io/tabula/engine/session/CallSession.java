@@ -1,7 +1,6 @@
 package io.tabula.engine.session;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DuplexChannel;
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.CommandReply;
@@ -39,6 +38,9 @@ public final class CallSession {
   private final AtomicReference<CallOutcome> outcome = new AtomicReference<>();
   private final CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
   private volatile CallOutcome hangupMeans = CallOutcome.CALLER_HUNG_UP;
+
+  /** The command awaiting its reply (a call has one at a time: its thread waits for each). */
+  private volatile PendingCommand current;
 
   /**
    * @param memory the call's memory, or null for a call rejected before it got any
@@ -89,10 +91,19 @@ public final class CallSession {
     if (reply.reply() instanceof AgiReply.DeadChannel) {
       // 511 proves the channel is gone (observation 5); the flow sees a hangup, not an error.
       finish(hangupMeans);
-      reply.command().reply().completeExceptionally(new CallEndedException(currentReason()));
+      reply.command().reply().fail(new CallEndedException(currentReason()));
       return;
     }
     reply.command().reply().complete(reply.reply());
+  }
+
+  /**
+   * Reply-timeout sweep (any thread): fails the waiting command if its deadline passed, so its
+   * thread wakes up and ends the call. Returns whether it did.
+   */
+  public boolean expireOverdue(long nowNanos) {
+    PendingCommand waiting = current;
+    return waiting != null && waiting.reply().expireIfOverdue(nowNanos);
   }
 
   /** Event loop: Asterisk sent the bare {@code HANGUP} line. */
@@ -127,6 +138,7 @@ public final class CallSession {
     }
     zeroMemory();
     metrics.callEnded(how);
+    failCurrent();
     try {
       channel.eventLoop().execute(this::closeConnection);
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -137,27 +149,29 @@ public final class CallSession {
     return true;
   }
 
-  /** Sends a command unless the call already ended; the caller waits on its reply future. */
+  /**
+   * Sends a command unless the call already ended; the caller then waits on its reply slot. The
+   * write uses the void promise: a failed write fires {@code exceptionCaught}, which ends the call,
+   * and ending the call fails {@link #current} (the command may not have reached the encoder's
+   * in-flight queue), so no listener is needed per command.
+   */
   void send(PendingCommand command) {
+    current = command;
     if (outcome.get() != null) {
-      command.reply().completeExceptionally(new CallEndedException(currentReason()));
+      command.reply().fail(new CallEndedException(currentReason()));
       return;
     }
-    channel
-        .writeAndFlush(command)
-        .addListener(
-            (ChannelFutureListener)
-                f -> {
-                  if (!f.isSuccess()) {
-                    command
-                        .reply()
-                        .completeExceptionally(
-                            new CallEndedException(CallEndedException.Reason.CONNECTION_LOST));
-                  }
-                });
+    channel.writeAndFlush(command, channel.voidPromise());
     if (outcome.get() != null) {
-      // finish() may have drained the in-flight queue before this write reached it.
-      command.reply().completeExceptionally(new CallEndedException(currentReason()));
+      // finish() may have run between the check above and the write.
+      command.reply().fail(new CallEndedException(currentReason()));
+    }
+  }
+
+  private void failCurrent() {
+    PendingCommand waiting = current;
+    if (waiting != null && !waiting.reply().isDone()) {
+      waiting.reply().fail(new CallEndedException(currentReason()));
     }
   }
 
@@ -167,9 +181,10 @@ public final class CallSession {
   }
 
   private void closeConnection() {
-    CallEndedException ended = new CallEndedException(currentReason());
     for (PendingCommand waiting : inFlight.drain()) {
-      waiting.reply().completeExceptionally(ended);
+      if (!waiting.reply().isDone()) {
+        waiting.reply().fail(new CallEndedException(currentReason()));
+      }
     }
     if (!channel.isActive()) {
       return;

@@ -2,6 +2,7 @@ package io.tabula.engine.session;
 
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.PendingCommand;
+import io.tabula.engine.agi.ReplySlot;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallPortException;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one command of a call and waits for its reply on the call's own thread, with the command's
- * time limit. Turns the ways a command can go wrong into the port's typed exceptions.
+ * time limit (enforced by the engine's reply-timeout sweep, see {@link ReplySlot}). Turns the ways
+ * a command can go wrong into the port's typed exceptions.
  */
 final class CommandRunner {
 
@@ -28,12 +30,13 @@ final class CommandRunner {
   /** The reply, whatever its kind. */
   AgiReply send(PendingCommand command, Duration limit) {
     long started = System.nanoTime();
+    command.reply().deadline(started + limit.toNanos());
     session.send(command);
     try {
-      AgiReply reply = command.reply().get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      AgiReply reply = command.reply().await();
       session.metrics().commandRoundTrip(command.command().verb(), System.nanoTime() - started);
       return reply;
-    } catch (TimeoutException e) {
+    } catch (ReplySlot.ReplyOverdueException e) {
       // The conversation is out of step now: a late reply would answer the next command.
       session.finish(CallOutcome.ERROR);
       throw new CallPortException(
@@ -42,7 +45,7 @@ final class CommandRunner {
               + " got no reply within "
               + limit.toMillis()
               + " ms; the call was ended");
-    } catch (ExecutionException e) {
+    } catch (ReplySlot.ReplyFailedException e) {
       if (e.getCause() instanceof CallEndedException ended) {
         throw new CallEndedException(ended.reason());
       }

@@ -3,9 +3,10 @@ package io.tabula.engine.session;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +30,12 @@ public final class EngineMetrics {
   private final Counter rejectedFull;
   private final Counter rejectedNoRoute;
   private final Counter zeroed;
+
+  /**
+   * One timer per AGI verb, looked up once: building and registering the meter on every command
+   * (id, tags, registry lookup) cost more than recording into it.
+   */
+  private final Map<String, Timer> roundTrips = new ConcurrentHashMap<>();
 
   public EngineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -68,11 +75,14 @@ public final class EngineMetrics {
   }
 
   void commandRoundTrip(String verb, long nanos) {
-    Timer.builder("tabula.agi.command.roundtrip")
+    roundTrips.computeIfAbsent(verb, this::roundTripTimer).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer roundTripTimer(String verb) {
+    return Timer.builder("tabula.agi.command.roundtrip")
         .tag("command", verb)
         .publishPercentiles(0.5, 0.99, 0.999)
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+        .register(registry);
   }
 
   public int activeCalls() {

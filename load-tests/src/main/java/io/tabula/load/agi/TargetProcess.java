@@ -106,6 +106,70 @@ public final class TargetProcess implements AutoCloseable {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
+  /**
+   * Context switches of all the target's threads so far (voluntary + involuntary, from {@code
+   * /proc/<pid>/task/<tid>/status}). Threads that already ended are not counted, so read it while
+   * the target's pools are up.
+   */
+  public long contextSwitches() throws IOException {
+    long total = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        total += switchesOf(task.resolve("status"));
+      }
+    }
+    return total;
+  }
+
+  private static long switchesOf(Path status) {
+    long n = 0;
+    try {
+      for (String l : Files.readAllLines(status)) {
+        if (l.startsWith("voluntary_ctxt_switches:")
+            || l.startsWith("nonvoluntary_ctxt_switches:")) {
+          n += Long.parseLong(l.substring(l.indexOf(':') + 1).trim());
+        }
+      }
+    } catch (IOException e) {
+      // The thread ended between listing and reading: its switches are gone with it.
+    }
+    return n;
+  }
+
+  /**
+   * CPU time (user + system) of the target's live JIT compiler threads, in milliseconds: the
+   * one-off cost of compiling, which the measured run should not be charged for when the warm-up
+   * was too short for the machine (on 2 shared cores C2 was still busy after 30 s).
+   */
+  public long jitCpuMillis() throws IOException {
+    long total = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        total += jitMillisOf(task);
+      }
+    }
+    return total;
+  }
+
+  private static long jitMillisOf(Path task) {
+    try {
+      String stat = Files.readString(task.resolve("stat"));
+      String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) {
+        return 0;
+      }
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (IOException e) {
+      return 0; // the thread ended between listing and reading
+    }
+  }
+
+  /** The 1-minute load average of the machine, from {@code /proc/loadavg}. */
+  static double loadAverage() throws IOException {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+  }
+
   private int awaitReady(Duration timeout) throws IOException {
     String ready = await("READY", timeout);
     return Integer.parseInt(ready.substring(ready.indexOf("port=") + 5).trim());

@@ -7,6 +7,7 @@ import java.util.Locale;
  * load and at full concurrency.
  *
  * @param activeAtSample calls in progress when {@code loaded} was sampled
+ * @param cpu CPU time, context switches and machine load over the measured run
  */
 public record TargetReport(
     String target,
@@ -14,15 +15,36 @@ public record TargetReport(
     TargetStats idle,
     TargetStats loaded,
     int activeAtSample,
-    long targetCpuMillis,
-    long generatorCpuMillis) {
+    RunCost cpu) {
+
+  /**
+   * What the measured run cost, read from {@code /proc} around it.
+   *
+   * @param targetCpuMillis user + system CPU of the target JVM
+   * @param generatorCpuMillis user + system CPU of this (the generator's) JVM
+   * @param targetJitCpuMillis the part of {@code targetCpuMillis} spent by JIT compiler threads
+   * @param targetContextSwitches context switches of the target's threads
+   * @param loadBefore 1-minute load average of the machine when the run started
+   * @param loadAfter the same when it ended
+   */
+  public record RunCost(
+      long targetCpuMillis,
+      long generatorCpuMillis,
+      long targetJitCpuMillis,
+      long targetContextSwitches,
+      double loadBefore,
+      double loadAfter) {}
+
+  long targetCpuMillis() {
+    return cpu.targetCpuMillis();
+  }
 
   /**
    * CPU the target spent per completed call, ms: a cost figure that does not depend on how much of
    * a shared machine the run got.
    */
   public double cpuMillisPerCall() {
-    return targetCpuMillis / (double) Math.max(1, load.completed());
+    return targetCpuMillis() / (double) Math.max(1, load.completed());
   }
 
   /** Calls per second one fully available core could carry at this CPU cost. */
@@ -32,7 +54,28 @@ public record TargetReport(
 
   /** Share of one core the target actually got during the run. */
   public double coresUsed() {
-    return targetCpuMillis / (double) Math.max(1, load.elapsed().toMillis());
+    return targetCpuMillis() / (double) Math.max(1, load.elapsed().toMillis());
+  }
+
+  /**
+   * CPU the target spent per AGI command the generator received, microseconds: the per-command
+   * cost, the robust figure on a shared machine (it moves little with how much CPU the run got).
+   */
+  public double cpuMicrosPerCommand() {
+    return targetCpuMillis() * 1000.0 / Math.max(1, load.commands());
+  }
+
+  /**
+   * Like {@link #cpuMicrosPerCommand()} without the JIT compiler threads: what a command costs once
+   * the code is compiled, however long the warm-up was.
+   */
+  public double cpuMicrosPerCommandWithoutJit() {
+    return (targetCpuMillis() - cpu.targetJitCpuMillis()) * 1000.0 / Math.max(1, load.commands());
+  }
+
+  /** Context switches of the target's threads per completed call. */
+  public double contextSwitchesPerCall() {
+    return cpu.targetContextSwitches() / (double) Math.max(1, load.completed());
   }
 
   /** RSS growth per call in progress, KiB. */
@@ -60,7 +103,8 @@ public record TargetReport(
             + " teardown(ms) p50=%.3f connect(ms) p50=%.3f p99=%.3f"
             + " | active@sample=%d RSS idle=%.1fMiB load=%.1fMiB perCall=%.1fKiB"
             + " direct/call=%.2fKiB heap/call=%.1fKiB threads=%d offHeapReserved=%.1fMiB"
-            + " | cpu: target=%.2f cores, %.3f ms/call (%.0f calls per CPU-second), generator=%.2f cores",
+            + " | cpu: target=%.2f cores, %.3f ms/call (%.0f calls per CPU-second), %.1f us/command"
+            + " (%.1f without JIT compiler threads), %.1f context switches/call, generator=%.2f cores | load average %.1f -> %.1f",
         target,
         load.options().concurrency(),
         load.options().promptDelay().toMillis(),
@@ -89,6 +133,11 @@ public record TargetReport(
         coresUsed(),
         cpuMillisPerCall(),
         callsPerCpuSecond(),
-        generatorCpuMillis / (double) Math.max(1, load.elapsed().toMillis()));
+        cpuMicrosPerCommand(),
+        cpuMicrosPerCommandWithoutJit(),
+        contextSwitchesPerCall(),
+        cpu.generatorCpuMillis() / (double) Math.max(1, load.elapsed().toMillis()),
+        cpu.loadBefore(),
+        cpu.loadAfter());
   }
 }

@@ -26,6 +26,8 @@ class LoadRunSmokeTest {
                 "30",
                 "--ramp",
                 "0",
+                "--warmup",
+                "0",
                 "--target-heap",
                 "256m",
                 "--targets",
@@ -42,6 +44,8 @@ class LoadRunSmokeTest {
       assertThat(report.load().setup().getTotalCount()).as(report.target()).isEqualTo(20);
       assertThat(report.idle().rssKiB()).as(report.target()).isPositive();
       assertThat(report.loaded().threads()).as(report.target()).isPositive();
+      assertThat(report.cpuMicrosPerCommand()).as(report.target()).isPositive();
+      assertThat(report.cpu().loadBefore()).as(report.target()).isNotNegative();
     }
   }
 

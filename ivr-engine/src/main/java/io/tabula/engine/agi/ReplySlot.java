@@ -1,0 +1,142 @@
+package io.tabula.engine.agi;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where the reply to one command lands: the event loop completes it, the call's thread waits on it.
+ * The first completion wins (reply, failure or deadline), so the reply, the call's end and the
+ * reply-timeout sweep may race safely.
+ *
+ * <p>Why not a {@code CompletableFuture} with {@code get(timeout)}: a timed park of a virtual
+ * thread schedules and cancels a timer task in the virtual-thread scheduler for every command,
+ * which woke the scheduler's timer thread once per command and cost more than the command itself.
+ * Here the waiter parks without a timer; the deadline is enforced by a periodic sweep over the
+ * engine's calls ({@link #expireIfOverdue}), whose cost does not grow with the command rate.
+ *
+ * <pre>{@code
+ * ReplySlot slot = new ReplySlot();
+ * slot.deadline(System.nanoTime() + limit.toNanos());
+ * // event loop: slot.complete(reply);   sweep: slot.expireIfOverdue(System.nanoTime());
+ * AgiReply reply = slot.await();          // call's thread; throws if failed or overdue
+ * }</pre>
+ */
+public final class ReplySlot {
+
+  /** The state of a slot whose deadline passed before a reply came. */
+  private static final Object OVERDUE = new Object();
+
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(ReplySlot.class, "state", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** null while waiting; then an {@link AgiReply}, a {@link Throwable} or {@link #OVERDUE}. */
+  private volatile Object state;
+
+  /**
+   * The parked thread. Both fields are volatile (not acquire/release): the waiter writes {@code
+   * waiter} then reads {@code state}, the completer writes {@code state} then reads {@code waiter},
+   * and only sequentially consistent accesses keep one of them from missing the other.
+   */
+  private volatile Thread waiter;
+
+  private volatile long deadline = Long.MAX_VALUE;
+  private volatile boolean hasDeadline;
+
+  /**
+   * Sets when the reply is overdue, in {@link System#nanoTime()} terms; before the command goes.
+   */
+  public void deadline(long nanoTime) {
+    deadline = nanoTime;
+    hasDeadline = true;
+  }
+
+  /** Event loop: the reply arrived. Returns false if the slot was already done. */
+  public boolean complete(AgiReply reply) {
+    return settle(reply);
+  }
+
+  /** Any thread: the command failed (call ended, write failed, field refused the digits). */
+  public boolean fail(Throwable cause) {
+    return settle(cause);
+  }
+
+  /** Sweep: fails the slot as overdue if its deadline passed. Returns whether it did. */
+  public boolean expireIfOverdue(long nowNanos) {
+    return hasDeadline && nowNanos - deadline >= 0 && settle(OVERDUE);
+  }
+
+  public boolean isDone() {
+    return state != null;
+  }
+
+  /** Whether the slot ended with a failure or overdue rather than a reply. */
+  public boolean isFailed() {
+    Object s = state;
+    return s != null && !(s instanceof AgiReply);
+  }
+
+  /**
+   * Parks the calling thread until the slot is done.
+   *
+   * @return the reply
+   * @throws ReplyFailedException if the command failed; its cause says why
+   * @throws ReplyOverdueException if the deadline passed first
+   * @throws InterruptedException if the waiting thread was interrupted
+   */
+  public AgiReply await() throws InterruptedException {
+    Object s = state;
+    if (s == null) {
+      waiter = Thread.currentThread();
+      while ((s = state) == null) {
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          waiter = null;
+          throw new InterruptedException();
+        }
+      }
+      waiter = null;
+    }
+    return switch (s) {
+      case AgiReply reply -> reply;
+      case Throwable cause -> throw new ReplyFailedException(cause);
+      default -> throw new ReplyOverdueException();
+    };
+  }
+
+  private boolean settle(Object outcome) {
+    if (!STATE.compareAndSet(this, null, outcome)) {
+      return false;
+    }
+    Thread parked = waiter;
+    if (parked != null) {
+      LockSupport.unpark(parked);
+    }
+    return true;
+  }
+
+  /** The command failed; {@link #getCause()} says why. */
+  public static final class ReplyFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReplyFailedException(Throwable cause) {
+      super(cause.getClass().getSimpleName(), cause);
+    }
+  }
+
+  /** No reply came before the slot's deadline. */
+  public static final class ReplyOverdueException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReplyOverdueException() {
+      super("no reply before the deadline", null, false, false);
+    }
+  }
+}
