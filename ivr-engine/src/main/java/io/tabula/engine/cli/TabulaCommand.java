@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CertsCommand.class,
       SimulatorCommand.class,
       ServeCommand.class,
+      TenantsCommand.class,
       CallCommand.class,
       FlowsCommand.class,
       AuditCommand.class,
