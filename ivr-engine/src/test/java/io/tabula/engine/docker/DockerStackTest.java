@@ -146,6 +146,13 @@ class DockerStackTest {
     AuditSummary audit = new RecordingAuditor(0).audit(List.of(recording), tones::add);
     assertThat(audit.unreadable()).isZero();
     assertThat(tones).as("DTMF key tones in the call's recording").isEmpty();
+    RecordingLevels levels = RecordingLevels.of(recording);
+    assertThat(levels.soundSeconds())
+        .as("the caller's 440 Hz tone reached the recording outside the mute")
+        .isGreaterThan(3.0);
+    assertThat(levels.longestSilenceSeconds())
+        .as("the recording was digitally silent while the card was keyed (17 keys, about 6 s)")
+        .isGreaterThan(4.0);
 
     ExecResult kept =
         asterisk.execInContainer(
