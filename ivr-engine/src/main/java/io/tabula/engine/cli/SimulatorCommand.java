@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * --key}, e.g. from {@code tabula certs}). At the end it prints what it charged.
  *
  * <pre>
- * tabula simulator --api-key-file sim.key --ca-dir /tmp/sim          # https://localhost:8443
+ * tabula simulator --api-key-file sim.key          # https://localhost:8443, CA in $TMPDIR/tabula-simulator
  * tabula simulator --address 0.0.0.0 --host simulator,localhost --api-key-file /run/secrets/simulator-key
  * </pre>
  */
@@ -63,7 +63,7 @@ final class SimulatorCommand implements Callable<Integer> {
 
   @Option(
       names = "--ca-dir",
-      defaultValue = "tabula-simulator",
+      defaultValue = "${sys:java.io.tmpdir}/tabula-simulator",
       description =
           "Folder for ca.pem of a fresh CA, for clients to trust (default: ${DEFAULT-VALUE}).")
   Path caDirectory;
@@ -149,15 +149,18 @@ final class SimulatorCommand implements Callable<Integer> {
     return run;
   }
 
+  /** Checks the cheap options first, so that a mistake there writes no CA to disk. */
   private Optional<SimulatorOptions> options() {
     Optional<Duration> delay = latency();
-    Optional<String> apiKey = apiKey();
-    Optional<SimulatorCertificates> certificates = certificates();
-    if (delay.isEmpty() || apiKey.isEmpty() || certificates.isEmpty()) {
+    if (delay.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new SimulatorOptions(certificates.get(), address, port, apiKey.get(), delay.get(), 1));
+    Optional<String> apiKey = apiKey();
+    if (apiKey.isEmpty()) {
+      return Optional.empty();
+    }
+    return certificates()
+        .map(c -> new SimulatorOptions(c, address, port, apiKey.get(), delay.get(), 1));
   }
 
   private Optional<Duration> latency() {

@@ -182,6 +182,15 @@ class SimulatorCommandTest {
     assertThat(err.toString()).contains("write it like 50ms");
   }
 
+  @Test
+  void theDefaultCaFolderIsInTheTemporaryFolderNotTheWorkingOne() {
+    StringWriter out = new StringWriter();
+    TabulaCommand.commandLine().setOut(new PrintWriter(out)).execute("simulator", "--help");
+
+    assertThat(out.toString())
+        .contains(Path.of(System.getProperty("java.io.tmpdir"), "tabula-simulator").toString());
+  }
+
   private Path apiKeyFile() throws Exception {
     Path file = directory.resolve("simulator-key");
     Files.writeString(file, API_KEY + "\n", StandardCharsets.US_ASCII);
