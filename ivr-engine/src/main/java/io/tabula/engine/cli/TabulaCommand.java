@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       HealthCommand.class,
       CertsCommand.class,
+      SimulatorCommand.class,
       ServeCommand.class,
       TenantsCommand.class,
       CallCommand.class,

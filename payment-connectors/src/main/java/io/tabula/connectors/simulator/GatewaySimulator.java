@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.tabula.connectors.payment.http.ZeroingByteBufAllocator;
-import io.tabula.connectors.tls.CertificateRequest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -54,13 +53,8 @@ public final class GatewaySimulator implements AutoCloseable {
 
   private GatewaySimulator(SimulatorOptions options) {
     this.options = options;
-    this.serverTls =
-        options
-            .ca()
-            .issue(CertificateRequest.server(options.hostNames().toArray(String[]::new)))
-            .serverContext();
-    this.wrongHostTls =
-        options.ca().issue(CertificateRequest.server("not-the-processor.invalid")).serverContext();
+    this.serverTls = options.certificates().server().serverContext();
+    this.wrongHostTls = options.certificates().wrongHost().serverContext();
     this.group = new MultiThreadIoEventLoopGroup(options.ioThreads(), NioIoHandler.newFactory());
     this.server = bind();
   }
@@ -89,15 +83,17 @@ public final class GatewaySimulator implements AutoCloseable {
                           new SimulatorHandler(GatewaySimulator.this, api, store));
                 }
               })
-          .bind(options.port())
+          .bind(options.bindAddress(), options.port())
           .syncUninterruptibly()
           .channel();
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw new IllegalStateException(
-          "the gateway simulator cannot listen on port "
+          "the gateway simulator cannot listen on "
+              + options.bindAddress()
+              + ":"
               + options.port()
-              + "; pick a free port (0 chooses one)",
+              + "; pick a free port (0 chooses one) or an address of this machine",
           e);
     }
   }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -36,6 +37,9 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
   static final String METHODS = "/v1/payment_methods";
   static final String INTENTS = "/v1/payment_intents";
   static final String JSON_CHARGES = "/json/v1/charges";
+
+  /** The ledger, read-only: not a Stripe route we emulate, but shaped like Stripe's charge list. */
+  static final String LEDGER = "/v1/charges";
 
   private final GatewaySimulator simulator;
   private final StripeApi api;
@@ -66,6 +70,10 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     if (!authorized(request)) {
       reply(
           ctx, started, StripeApi.error(401, "invalid_request_error", null, "Bad API key."), false);
+      return;
+    }
+    if (LEDGER.equals(path) && !HttpMethod.GET.equals(request.method())) {
+      reply(ctx, started, readOnlyLedger(), false);
       return;
     }
     String key = request.headers().get("Idempotency-Key");
@@ -111,6 +119,7 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
     StoredReply answer =
         switch (path) {
+          case LEDGER -> LedgerJson.list(simulator.ledger());
           case METHODS -> api.createPaymentMethod(request.form());
           case INTENTS -> api.confirmPaymentIntent(request.form(), key);
           case JSON_CHARGES -> api.jsonCharge(request.json(), key);
@@ -126,6 +135,10 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     } else {
       reply(ctx, started, answer, false);
     }
+  }
+
+  private static StoredReply readOnlyLedger() {
+    return StripeApi.error(405, "invalid_request_error", null, "The ledger is read with GET.");
   }
 
   private void reply(ChannelHandlerContext ctx, long started, StoredReply answer, boolean replay) {
