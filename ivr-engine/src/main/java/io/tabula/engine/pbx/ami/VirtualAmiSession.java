@@ -144,10 +144,12 @@ final class VirtualAmiSession implements Runnable {
       send(response("Error", id).with("Message", "Channel does not exist: " + name));
       return true;
     }
-    send(response("Success", id).with("Message", "Redirect successful"));
+    // Asterisk moves the channel (async goto) before it acknowledges, so whoever reads the
+    // response can rely on the redirect having happened.
     server.redirected(
         new RedirectRequest(
             name, action.header("Context"), action.header("Exten"), action.header("Priority")));
+    send(response("Success", id).with("Message", "Redirect successful"));
     return true;
   }
 
