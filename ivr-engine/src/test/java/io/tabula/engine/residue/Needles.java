@@ -1,0 +1,68 @@
+package io.tabula.engine.residue;
+
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * A named set of digit strings of one length that a {@link DumpScanner} looks for, e.g. the 1,000
+ * card numbers the calls keyed. The strings are kept as numbers so that a scan compares longs, not
+ * text: a 100 MB dump has millions of digits and each one is a lookup.
+ *
+ * <pre>{@code
+ * Needles cards = Needles.of("keyed card numbers", List.of("4556737586899855", ...));
+ * }</pre>
+ */
+final class Needles {
+
+  /** Longest supported string: 10^18 still fits a long after one more digit is shifted in. */
+  static final int MAX_LENGTH = 18;
+
+  private final String name;
+  private final int length;
+  private final long[] sorted;
+
+  private Needles(String name, int length, long[] sorted) {
+    this.name = name;
+    this.length = length;
+    this.sorted = sorted;
+  }
+
+  /** All strings must be digits only and of the same length (leading zeros count). */
+  static Needles of(String name, Collection<String> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException(name + ": give at least one string to look for");
+    }
+    int length = values.iterator().next().length();
+    if (length < 1 || length > MAX_LENGTH) {
+      throw new IllegalArgumentException(name + ": strings must have 1 to 18 digits");
+    }
+    long[] numbers = new long[values.size()];
+    int i = 0;
+    for (String value : values) {
+      if (value.length() != length || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new IllegalArgumentException(
+            name + ": every string must have " + length + " digits and nothing else");
+      }
+      numbers[i++] = Long.parseLong(value);
+    }
+    Arrays.sort(numbers);
+    return new Needles(name, length, numbers);
+  }
+
+  String name() {
+    return name;
+  }
+
+  int length() {
+    return length;
+  }
+
+  int size() {
+    return sorted.length;
+  }
+
+  /** Whether the last {@link #length()} digits of a run, read as a number, are one of these. */
+  boolean contains(long window) {
+    return Arrays.binarySearch(sorted, window) >= 0;
+  }
+}
