@@ -67,8 +67,8 @@ final class CustomerSide implements AutoCloseable {
     Path secrets = Files.createDirectories(configDir.resolve("secrets"));
     Path gatewayCaFile = secrets.resolve("gateway-ca.pem");
     gatewayCa.writeCertificatePem(gatewayCaFile);
-    TenantFiles files =
-        new TenantFiles(
+    TenantFileWriter files =
+        new TenantFileWriter(
             postgres.host(),
             postgres.port(),
             DemoDatabase.DATABASE,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,25 +52,48 @@ final class DumpScanner {
     }
   }
 
-  /** Hits per needle set, by name, in the order the sets were given. */
-  record Findings(Map<String, Hits> byName) {
+  /**
+   * Hits per needle set, by name, and which strings of each set were hit (indexes as in {@link
+   * Needles#indexOf}): 1,000 hits of one string that is common by chance say something else than
+   * 1,000 different strings found once each.
+   */
+  record Findings(Map<String, Hits> byName, Map<String, BitSet> found) {
 
     Findings {
       byName = Map.copyOf(byName);
+      Map<String, BitSet> copies = new LinkedHashMap<>();
+      found.forEach((name, bits) -> copies.put(name, (BitSet) bits.clone()));
+      found = Map.copyOf(copies);
     }
 
     Hits get(String name) {
       return byName.getOrDefault(name, Hits.NONE);
     }
 
+    /** How many different strings of the set {@code name} occur at least once. */
+    int distinct(String name) {
+      return found.containsKey(name) ? found.get(name).cardinality() : 0;
+    }
+
     Findings plus(Findings other) {
       Map<String, Hits> sum = new LinkedHashMap<>(byName);
       other.byName.forEach((name, hits) -> sum.merge(name, hits, Hits::plus));
-      return new Findings(sum);
+      Map<String, BitSet> union = new LinkedHashMap<>(found);
+      other.found.forEach(
+          (name, bits) ->
+              union.merge(
+                  name,
+                  bits,
+                  (a, b) -> {
+                    BitSet both = (BitSet) a.clone();
+                    both.or(b);
+                    return both;
+                  }));
+      return new Findings(sum, union);
     }
 
     static Findings none() {
-      return new Findings(Map.of());
+      return new Findings(Map.of(), Map.of());
     }
   }
 
@@ -84,10 +108,10 @@ final class DumpScanner {
   }
 
   Findings scan(InputStream in) throws IOException {
-    long[][] hits = new long[needles.size()][3];
-    Track ascii = new Track(hits, 0);
-    Track[] le = {new Track(hits, 1), new Track(hits, 1)};
-    Track[] be = {new Track(hits, 2), new Track(hits, 2)};
+    Counts counts = new Counts(needles.size());
+    Track ascii = new Track(counts, 0);
+    Track[] le = {new Track(counts, 1), new Track(counts, 1)};
+    Track[] be = {new Track(counts, 2), new Track(counts, 2)};
     byte[] buffer = new byte[1 << 16];
     long position = 0;
     int previous = -1;
@@ -104,15 +128,43 @@ final class DumpScanner {
         previous = b;
       }
     }
-    return findings(hits);
+    ascii.endRun();
+    for (Track track : List.of(le[0], le[1], be[0], be[1])) {
+      track.endRun();
+    }
+    return counts.findings();
   }
 
-  private Findings findings(long[][] hits) {
-    Map<String, Hits> byName = new LinkedHashMap<>();
-    for (int n = 0; n < needles.size(); n++) {
-      byName.merge(needles.get(n).name(), new Hits(hits[n][0], hits[n][1], hits[n][2]), Hits::plus);
+  /** Hits per needle set and encoding, and which strings were hit. */
+  private final class Counts {
+    private final long[][] hits;
+    private final BitSet[] found;
+
+    Counts(int sets) {
+      hits = new long[sets][3];
+      found = new BitSet[sets];
+      for (int n = 0; n < sets; n++) {
+        found[n] = new BitSet();
+      }
     }
-    return new Findings(byName);
+
+    void hit(int set, int encoding, int index) {
+      hits[set][encoding]++;
+      found[set].set(index);
+    }
+
+    Findings findings() {
+      Findings all = Findings.none();
+      for (int n = 0; n < needles.size(); n++) {
+        String name = needles.get(n).name();
+        all =
+            all.plus(
+                new Findings(
+                    Map.of(name, new Hits(hits[n][0], hits[n][1], hits[n][2])),
+                    Map.of(name, found[n])));
+      }
+      return all;
+    }
   }
 
   private static boolean isDigit(int b) {
@@ -130,35 +182,48 @@ final class DumpScanner {
 
   /** One run of digits in one encoding and alignment: its length and its last digits per length. */
   private final class Track {
-    private final long[][] hits;
+    private final Counts counts;
     private final int encoding;
     private final long[] windows = new long[lengths.length];
     private long run;
 
-    Track(long[][] hits, int encoding) {
-      this.hits = hits;
+    Track(Counts counts, int encoding) {
+      this.counts = counts;
       this.encoding = encoding;
     }
 
     void accept(int digit) {
       if (digit < 0) {
-        run = 0;
+        endRun();
         return;
       }
       run++;
       for (int l = 0; l < lengths.length; l++) {
         windows[l] = (windows[l] * 10 + digit) % POWERS_OF_TEN[lengths[l]];
         if (run >= lengths[l]) {
-          count(lengths[l], windows[l]);
+          count(lengths[l], windows[l], false);
         }
       }
     }
 
-    private void count(int length, long window) {
+    /** A run ends at a non-digit or at the end of the input: whole-run needles are checked. */
+    void endRun() {
+      for (int l = 0; l < lengths.length; l++) {
+        if (run == lengths[l]) {
+          count(lengths[l], windows[l], true);
+        }
+      }
+      run = 0;
+    }
+
+    private void count(int length, long window, boolean wholeRun) {
       for (int n = 0; n < needles.size(); n++) {
         Needles set = needles.get(n);
-        if (set.length() == length && set.contains(window)) {
-          hits[n][encoding]++;
+        if (set.length() == length && set.wholeRun() == wholeRun) {
+          int index = set.indexOf(window);
+          if (index >= 0) {
+            counts.hit(n, encoding, index);
+          }
         }
       }
     }

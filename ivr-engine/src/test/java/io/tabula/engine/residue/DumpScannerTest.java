@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DumpScannerTest {
 
-  private static final List<KeyedCard> CARDS = PaymentCards.keyed(3, 42);
+  private static final List<KeyedCard> CARDS = PaymentCards.keyed(3, 3, 42);
   private static final KeyedCard CARD = CARDS.getFirst();
   private static final String CONTROL = PaymentCards.controlCodes(1, 43, CARDS).getFirst();
 
@@ -33,7 +33,8 @@ class DumpScannerTest {
           List.of(
               Needles.of("cards", CARDS.stream().map(KeyedCard::number).toList()),
               Needles.of("codes", CARDS.stream().map(KeyedCard::expiryThenCvc).toList()),
-              Needles.of("control", List.of(CONTROL))));
+              Needles.of("control", List.of(CONTROL)),
+              Needles.wholeRuns("codes alone", List.of(CARD.expiryThenCvc()))));
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3, 65_530, 65_531})
@@ -63,6 +64,36 @@ class DumpScannerTest {
     byte[] bytes = plant(5, "98" + CARD.expiryThenCvc() + "76", StandardCharsets.US_ASCII);
 
     assertThat(hits(bytes, "codes")).isEqualTo(new Hits(1, 0, 0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"US-ASCII", "UTF-16LE", "UTF-16BE"})
+  void countsAWholeRunOnlyWhenNoDigitTouchesIt(String encoding) throws IOException {
+    Charset charset = Charset.forName(encoding);
+    String code = CARD.expiryThenCvc();
+
+    assertThat(hits(plant(3, code, charset), "codes alone").total()).isEqualTo(1);
+    assertThat(hits(plant(3, "5" + code, charset), "codes alone").total()).isZero();
+    assertThat(hits(plant(3, code + "5", charset), "codes alone").total()).isZero();
+    assertThat(hits(code.getBytes(charset), "codes alone").total())
+        .as("a run that ends with the input")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void chanceExplainsNothingWhenNoControlCodeTurnsUp() {
+    ChanceHits none = new ChanceHits(0, 400_000, 100);
+
+    assertThat(none.expected()).isZero();
+    assertThat(none.allowed()).isZero();
+  }
+
+  @Test
+  void chanceExplainsFewFindsWhenControlCodesTurnUp() {
+    // 56 of 400,000 control codes found: 0.014 of 100 keyed codes expected, P(>1) is 1e-4.
+    assertThat(new ChanceHits(56, 400_000, 100).allowed()).isEqualTo(1);
+    // 4,000 found (1 %): 1 expected; P(>4) = 0.0037, P(>5) = 0.0006.
+    assertThat(new ChanceHits(4_000, 400_000, 100).allowed()).isEqualTo(5);
   }
 
   @Test
@@ -123,7 +154,7 @@ class DumpScannerTest {
 
   @Test
   void drawsPayableDistinctCardsWithDistinctCodes() {
-    List<KeyedCard> cards = PaymentCards.keyed(1_000, 7);
+    List<KeyedCard> cards = PaymentCards.keyed(1_000, 100, 7);
     List<String> control = PaymentCards.controlCodes(1_000, 8, cards);
 
     assertThat(cards).extracting(KeyedCard::number).doesNotHaveDuplicates();
@@ -131,7 +162,8 @@ class DumpScannerTest {
         .allMatch(c -> c.number().length() == 16 && c.number().startsWith("4"))
         .allMatch(c -> CardNumbers.luhnValid(c.number()))
         .noneMatch(c -> PaymentCards.SIMULATOR_TEST_CARDS.contains(c.number()));
-    assertThat(cards).extracting(KeyedCard::expiryThenCvc).doesNotHaveDuplicates();
+    assertThat(cards.stream().map(KeyedCard::expiryThenCvc).distinct()).hasSize(100);
+    assertThat(cards).noneMatch(c -> PaymentCards.isRun(c.expiryThenCvc()));
     assertThat(control)
         .hasSize(1_000)
         .doesNotHaveDuplicates()

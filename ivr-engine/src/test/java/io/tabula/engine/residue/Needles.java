@@ -20,15 +20,32 @@ final class Needles {
   private final String name;
   private final int length;
   private final long[] sorted;
+  private final boolean wholeRun;
 
-  private Needles(String name, int length, long[] sorted) {
+  private Needles(String name, int length, long[] sorted, boolean wholeRun) {
     this.name = name;
     this.length = length;
     this.sorted = sorted;
+    this.wholeRun = wholeRun;
   }
 
-  /** All strings must be digits only and of the same length (leading zeros count). */
+  /**
+   * Strings found anywhere, also inside a longer run of digits. All must be digits only and of the
+   * same length (leading zeros count).
+   */
   static Needles of(String name, Collection<String> values) {
+    return of(name, values, false);
+  }
+
+  /**
+   * Strings found only as a whole run: no digit right before or after, in that encoding. A short
+   * string is common inside long runs (timestamps, random numbers); standing alone it is rare.
+   */
+  static Needles wholeRuns(String name, Collection<String> values) {
+    return of(name, values, true);
+  }
+
+  private static Needles of(String name, Collection<String> values, boolean wholeRun) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException(name + ": give at least one string to look for");
     }
@@ -46,7 +63,7 @@ final class Needles {
       numbers[i++] = Long.parseLong(value);
     }
     Arrays.sort(numbers);
-    return new Needles(name, length, numbers);
+    return new Needles(name, length, numbers, wholeRun);
   }
 
   String name() {
@@ -57,12 +74,25 @@ final class Needles {
     return length;
   }
 
+  boolean wholeRun() {
+    return wholeRun;
+  }
+
   int size() {
     return sorted.length;
   }
 
-  /** Whether the last {@link #length()} digits of a run, read as a number, are one of these. */
-  boolean contains(long window) {
-    return Arrays.binarySearch(sorted, window) >= 0;
+  /**
+   * The index of the last {@link #length()} digits of a run, read as a number, among these strings
+   * (in numeric order), or a negative number when they are not one of them.
+   */
+  int indexOf(long window) {
+    return Arrays.binarySearch(sorted, window);
+  }
+
+  /** The string at {@code index} (see {@link #indexOf}), with its leading zeros. */
+  String get(int index) {
+    String digits = Long.toString(sorted[index]);
+    return "0".repeat(length - digits.length()) + digits;
   }
 }

@@ -39,8 +39,13 @@ final class PaymentCards {
 
   private PaymentCards() {}
 
-  /** {@code count} cards with distinct numbers and distinct expiry+CVC codes. */
-  static List<KeyedCard> keyed(int count, long seed) {
+  /**
+   * {@code count} cards with distinct numbers; their expiry+CVC codes are {@code distinctCodes}
+   * different codes, handed out in turn (so each code is keyed by {@code count / distinctCodes}
+   * calls). Fewer distinct codes lower the chance that a code turns up by accident in a scanned
+   * place, while a leak is found just as well: whatever call leaks, its code is one of them.
+   */
+  static List<KeyedCard> keyed(int count, int distinctCodes, long seed) {
     Random random = new Random(seed);
     List<String> numbers = new ArrayList<>();
     for (String number : CardNumbers.generate(count + SIMULATOR_TEST_CARDS.size(), seed)) {
@@ -48,11 +53,15 @@ final class PaymentCards {
         numbers.add(number);
       }
     }
-    Set<String> codes = new HashSet<>();
+    Set<String> taken = new HashSet<>();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < distinctCodes; i++) {
+      codes.add(drawNew(random, taken));
+    }
     List<KeyedCard> cards = new ArrayList<>();
-    for (String number : numbers) {
-      String code = drawNew(random, codes);
-      cards.add(new KeyedCard(number, code.substring(0, 4), code.substring(4)));
+    for (int i = 0; i < count; i++) {
+      String code = codes.get(i % distinctCodes);
+      cards.add(new KeyedCard(numbers.get(i), code.substring(0, 4), code.substring(4)));
     }
     return List.copyOf(cards);
   }
@@ -69,16 +78,31 @@ final class PaymentCards {
     return List.copyOf(control);
   }
 
-  /** MM uniform in 01..12, YY uniform in 27..99, CVC uniform in 000..999; not in {@code taken}. */
+  /**
+   * MM uniform in 01..12, YY uniform in 27..99, CVC uniform in 000..999, except runs like 1234567
+   * (the seeded ticket 12345678 and digit tables hold them by design); not in {@code taken}.
+   */
   private static String drawNew(Random random, Set<String> taken) {
     while (true) {
       int month = 1 + random.nextInt(12);
       int year = FIRST_YEAR + random.nextInt(LAST_YEAR - FIRST_YEAR + 1);
       int cvc = random.nextInt(1000);
       String code = String.format("%02d%02d%03d", month, year, cvc);
-      if (taken.add(code)) {
+      if (!isRun(code) && taken.add(code)) {
         return code;
       }
     }
+  }
+
+  /** Whether each digit is the previous one plus one, or minus one. */
+  static boolean isRun(String digits) {
+    boolean up = true;
+    boolean down = true;
+    for (int i = 1; i < digits.length(); i++) {
+      int step = digits.charAt(i) - digits.charAt(i - 1);
+      up &= step == 1;
+      down &= step == -1;
+    }
+    return up || down;
   }
 }

@@ -13,11 +13,11 @@ import java.nio.file.Path;
  * TLS. Secrets are referenced by file, never written into the tenant file.
  *
  * <pre>{@code
- * Path dir = new TenantFiles(host, port, "tabula_demo", "tabula_reader", passwordFile, dbCa,
+ * Path dir = new TenantFileWriter(host, port, "tabula_demo", "tabula_reader", passwordFile, dbCa,
  *     gatewayEndpoint, apiKeyFile, gatewayCa).writeTo(tenantsDir);
  * }</pre>
  */
-record TenantFiles(
+record TenantFileWriter(
     String databaseHost,
     int databasePort,
     String database,
