@@ -24,13 +24,12 @@ import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.server.EngineStartException;
 import io.tabula.engine.session.UnmutedRecordingControl;
+import io.tabula.engine.tenant.config.TenantsConfigException;
 import io.tabula.flows.connect.Connectors;
-import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.port.CallHandlers;
 import io.tabula.flows.run.RunnerConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -72,8 +71,15 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
     }
-    Connectors connectors = connectors();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ServeConnectors tenants;
+    try {
+      tenants = ServeConnectors.open(settings, System.getenv(), registry);
+    } catch (TenantsConfigException e) {
+      spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
+      return 2;
+    }
+    Connectors connectors = tenants.connectors();
     Optional<AmiLinks> ami;
     EngineFlows flows;
     Engine engine;
@@ -82,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
       ami = amiLinks(settings.ami(), registry);
     } catch (RuntimeException e) {
       spec.commandLine().getErr().println("tabula serve: the AMI link: " + e.getMessage());
+      tenants.close();
       return 2;
     }
     RecordingControl recording = recordingControl(ami);
@@ -91,9 +98,11 @@ final class ServeCommand implements Callable<Integer> {
       admin = AdminServer.start(settings.admin(), registry);
     } catch (ConfigException | EngineStartException | UncheckedIOException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
+      tenants.close();
       return 2;
     }
     registerHealth(admin, engine);
+    tenants.registerHealth(admin);
     ami.ifPresent(links -> registerHealth(admin, links));
     logStart(settings, engine, admin, flows);
     if (recording instanceof UnmutedRecordingControl unmuted) {
@@ -109,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                       admin.close();
                       flows.close();
                       ami.ifPresent(AmiLinks::close);
+                      tenants.close();
                     }));
     engine.awaitShutdown();
     return 0;
@@ -195,17 +205,6 @@ final class ServeCommand implements Callable<Integer> {
     return ami.flatMap(links -> links.byName("asterisk"))
         .<RecordingControl>map(AmiRecordingControl::new)
         .orElseGet(UnmutedRecordingControl::new);
-  }
-
-  /**
-   * THE place where tenants' connectors plug in. Until tenant databases and payment gateways are
-   * configured, flows answer from the built-in demo data in memory, and serve says so.
-   */
-  static Connectors connectors() {
-    LOG.warn(
-        "No tenant connectors are configured: lookups and payments answer from the built-in demo"
-            + " data in memory. Use ./tabula demo for the real database and gateway path.");
-    return DemoConnectors.create(Clock.systemUTC());
   }
 
   /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */

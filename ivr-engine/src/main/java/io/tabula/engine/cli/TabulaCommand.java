@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       CertsCommand.class,
       ServeCommand.class,
+      TenantsCommand.class,
       CallCommand.class,
       FlowsCommand.class,
       AuditCommand.class,

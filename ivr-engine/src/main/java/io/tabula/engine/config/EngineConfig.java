@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param call call-session timeouts, transfer variable and rejection prompts
  * @param memory the call-memory pool
  * @param shutdownDeadline how long running calls may finish at shutdown
+ * @param tenants where the tenant files are (empty: the built-in demo connectors)
  */
 public record EngineConfig(
     String address,
@@ -34,7 +35,8 @@ public record EngineConfig(
     Duration shutdownDeadline,
     FlowsSettings flows,
     AdminConfig admin,
-    AmiSettings ami) {
+    AmiSettings ami,
+    TenantsSettings tenants) {
 
   public EngineConfig {
     if (port < 0 || port > 65_535) {
@@ -61,7 +63,8 @@ public record EngineConfig(
         shutdownDeadline,
         flows,
         admin,
-        ami);
+        ami,
+        tenants);
   }
 
   public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
@@ -76,7 +79,8 @@ public record EngineConfig(
         shutdownDeadline,
         flows,
         admin,
-        ami);
+        ami,
+        tenants);
   }
 
   public EngineConfig withCall(CallSettings newCall) {
@@ -91,7 +95,8 @@ public record EngineConfig(
         shutdownDeadline,
         flows,
         admin,
-        ami);
+        ami,
+        tenants);
   }
 
   public EngineConfig withLimits(AgiLimits newLimits) {
@@ -106,11 +111,29 @@ public record EngineConfig(
         shutdownDeadline,
         flows,
         admin,
-        ami);
+        ami,
+        tenants);
+  }
+
+  public EngineConfig withTenants(TenantsSettings newTenants) {
+    return new EngineConfig(
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin,
+        ami,
+        newTenants);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
     return new EngineConfig(
-        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin, ami);
+        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin, ami,
+        tenants);
   }
 }

@@ -87,7 +87,8 @@ public final class EngineConfigLoader {
               v.text("ami.host"),
               v.integer("ami.port"),
               v.text("ami.username"),
-              v.text("ami.secretFile")));
+              v.text("ami.secretFile")),
+          new TenantsSettings(v.text("tenants.dir")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);

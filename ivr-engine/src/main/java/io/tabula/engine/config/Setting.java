@@ -64,7 +64,12 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "ami.secretFile",
               "",
-              "file holding the AMI secret; empty reads the environment variable TABULA_AMI_SECRET"));
+              "file holding the AMI secret; empty reads the environment variable TABULA_AMI_SECRET"),
+          new Setting(
+              "tenants.dir",
+              "",
+              "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty serves the"
+                  + " built-in demo connectors"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {

@@ -82,6 +82,7 @@ public final class DemoStack implements AutoCloseable {
             () -> {
               DemoTenants opened =
                   DemoTenants.open(
+                      workDir.resolve("tenants"),
                       database,
                       simulator.endpoint(),
                       workDir.resolve("simulator.key"),
@@ -90,7 +91,10 @@ public final class DemoStack implements AutoCloseable {
               started.push(opened);
               return opened;
             },
-            t -> "lookups over TLS, payments over TLS");
+            t ->
+                "tenant files in "
+                    + workDir.resolve("tenants")
+                    + "; lookups and payments over TLS");
     engine =
         progress.step(
             "Tabula engine with the shipped flows",

@@ -9,6 +9,8 @@ import io.tabula.flows.connect.DeclineReason;
 import io.tabula.flows.connect.PaymentConnector;
 import io.tabula.flows.connect.PaymentOutcome;
 import io.tabula.flows.connect.PaymentRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Charges a flow's {@code pay} step through a tenant's payment gateway (Stripe-compatible, generic
@@ -16,17 +18,29 @@ import io.tabula.flows.connect.PaymentRequest;
  * and the zeroing of the card fields happen in {@link CardPayments}.
  *
  * <pre>{@code
- * PaymentConnector cityPay = new GatewayPaymentConnector("city-pay", "parking-ticket", payments);
+ * PaymentConnector cityPay = new GatewayPaymentConnector("city-pay", "city", payments);
  * }</pre>
+ *
+ * <p>A connector charges with one tenant's merchant account: a call of another tenant whose flow
+ * names it is refused ({@link PaymentOutcome.Failed}, nothing sent, card fields zeroed).
  */
 public final class GatewayPaymentConnector implements PaymentConnector {
 
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayPaymentConnector.class);
+
   private final String name;
+  private final String tenant;
   private final CardPayments payments;
 
-  public GatewayPaymentConnector(String name, CardPayments payments) {
+  public GatewayPaymentConnector(String name, String tenant, CardPayments payments) {
     this.name = name;
+    this.tenant = tenant;
     this.payments = payments;
+  }
+
+  /** The tenant whose merchant account this connector charges. */
+  public String tenant() {
+    return tenant;
   }
 
   @Override
@@ -36,6 +50,16 @@ public final class GatewayPaymentConnector implements PaymentConnector {
 
   @Override
   public PaymentOutcome charge(PaymentRequest request) {
+    if (!tenant.equals(request.tenant())) {
+      new CardFields(request.pan(), request.expiry(), request.cvc()).clear();
+      LOG.warn(
+          "Payment connector {} belongs to tenant {}; refused a charge for tenant {}, nothing sent:"
+              + " its flow must name one of its own tenant's connectors",
+          name,
+          tenant,
+          request.tenant());
+      return new PaymentOutcome.Failed(false);
+    }
     ChargeRequest charge =
         new ChargeRequest(
             request.amount().amount(),
@@ -43,9 +67,7 @@ public final class GatewayPaymentConnector implements PaymentConnector {
             new CardFields(request.pan(), request.expiry(), request.cvc()),
             idempotencyKey(request),
             new PaymentMetadata(
-                request.tenant(),
-                request.metadata().getOrDefault("flow", name),
-                reference(request)));
+                tenant, request.metadata().getOrDefault("flow", name), reference(request)));
     return outcome(payments.pay(charge));
   }
 

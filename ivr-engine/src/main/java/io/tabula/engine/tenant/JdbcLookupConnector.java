@@ -11,6 +11,8 @@ import io.tabula.flows.connect.LookupResult;
 import io.tabula.flows.connect.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a flow's {@code lookup} steps from a tenant's own database: the flow's inputs become the
@@ -18,17 +20,30 @@ import java.util.Map;
  * server as bytes), and the typed columns come back as flow values.
  *
  * <pre>{@code
- * LookupConnector cityParking = new JdbcLookupConnector("city-parking", jdbcBalanceLookup);
+ * LookupConnector cityParking = new JdbcLookupConnector("city-parking", "city", jdbcBalanceLookup);
  * }</pre>
+ *
+ * <p>A connector belongs to one tenant: a call of another tenant whose flow names it is refused
+ * ({@link LookupResult.Failed}, nothing asked of any database), so a flow can never read another
+ * tenant's data by naming its connector.
  */
 public final class JdbcLookupConnector implements LookupConnector {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcLookupConnector.class);
+
   private final String name;
+  private final String tenant;
   private final BalanceLookup lookups;
 
-  public JdbcLookupConnector(String name, BalanceLookup lookups) {
+  public JdbcLookupConnector(String name, String tenant, BalanceLookup lookups) {
     this.name = name;
+    this.tenant = tenant;
     this.lookups = lookups;
+  }
+
+  /** The tenant whose database this connector reads. */
+  public String tenant() {
+    return tenant;
   }
 
   @Override
@@ -38,6 +53,16 @@ public final class JdbcLookupConnector implements LookupConnector {
 
   @Override
   public LookupResult lookup(LookupRequest request) {
+    if (!tenant.equals(request.tenant())) {
+      LOG.warn(
+          "Lookup connector {} belongs to tenant {}; refused a lookup for tenant {} (call {}): its"
+              + " flow must name one of its own tenant's connectors",
+          name,
+          tenant,
+          request.tenant(),
+          request.callId());
+      return new LookupResult.Failed(LookupResult.FailureKind.INTERNAL, false);
+    }
     LookupParameters.Builder parameters = LookupParameters.builder();
     request
         .inputs()
@@ -48,7 +73,7 @@ public final class JdbcLookupConnector implements LookupConnector {
                 case LookupInput.Secret secret -> parameters.secret(input, secret.field());
               }
             });
-    return switch (lookups.lookup(request.tenant(), request.lookup(), parameters.build())) {
+    return switch (lookups.lookup(tenant, request.lookup(), parameters.build())) {
       case io.tabula.connectors.lookup.LookupResult.Found found ->
           new LookupResult.Found(values(found));
       case io.tabula.connectors.lookup.LookupResult.NotFound notFound ->

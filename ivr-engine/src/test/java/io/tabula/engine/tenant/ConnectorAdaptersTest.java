@@ -68,7 +68,7 @@ class ConnectorAdaptersTest {
         };
 
     LookupResult result =
-        new JdbcLookupConnector("city-parking", database)
+        new JdbcLookupConnector("city-parking", "city", database)
             .lookup(
                 new LookupRequest(
                     "city",

@@ -30,6 +30,16 @@ public record LookupQuery(
     }
   }
 
+  /**
+   * The {@code :name} parameters the SQL uses, in order of first use; a configuration loader checks
+   * the declared secret parameters against them.
+   *
+   * @throws IllegalArgumentException when the SQL has an unterminated quote
+   */
+  public java.util.SequencedSet<String> parameterNames() {
+    return new java.util.LinkedHashSet<>(NamedSql.parse(sql, Set.of()).order());
+  }
+
   /** A lookup whose parameters are all plain values. */
   public static LookupQuery of(String name, String sql, ResultColumn... columns) {
     return new LookupQuery(name, sql, Set.of(), List.of(columns));

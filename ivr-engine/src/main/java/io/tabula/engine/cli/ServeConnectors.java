@@ -1,0 +1,148 @@
+package io.tabula.engine.cli;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tabula.engine.admin.AdminServer;
+import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.tenant.DatabaseCheck;
+import io.tabula.engine.tenant.FlowConnectorCheck;
+import io.tabula.engine.tenant.GatewayProbe;
+import io.tabula.engine.tenant.TenantHealth;
+import io.tabula.engine.tenant.Tenants;
+import io.tabula.engine.tenant.config.FileChecks;
+import io.tabula.engine.tenant.config.PaymentConnectorSettings;
+import io.tabula.engine.tenant.config.TenantFile;
+import io.tabula.engine.tenant.config.TenantFiles;
+import io.tabula.engine.tenant.config.TenantsConfig;
+import io.tabula.engine.tenant.config.TenantsConfigException;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.model.Flow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connectors serve runs its flows with: the tenants' real databases and gateways from the files
+ * in {@code tenants.dir}, or, when it is not set, the built-in demo connectors (with a WARN). At
+ * start-up it says, one line each, whether every tenant database and gateway is reachable (a
+ * failure is a WARN, the engine still starts), and logs an ERROR for every flow step that names a
+ * connector the tenant files do not define.
+ *
+ * <pre>{@code
+ * try (ServeConnectors connectors = ServeConnectors.open(settings, System.getenv(), registry)) {
+ *   ... flows.handlers(connectors.connectors(), runner) ...
+ * }
+ * }</pre>
+ */
+final class ServeConnectors implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeConnectors.class);
+
+  /** How often tenant databases are connected to again for /health. */
+  static final Duration RECHECK = Duration.ofSeconds(30);
+
+  private final Connectors connectors;
+  private final Optional<Tenants> tenants;
+  private final Optional<TenantHealth> health;
+
+  private ServeConnectors(
+      Connectors connectors, Optional<Tenants> tenants, Optional<TenantHealth> health) {
+    this.connectors = connectors;
+    this.tenants = tenants;
+    this.health = health;
+  }
+
+  /**
+   * @throws TenantsConfigException listing every problem of the tenant files
+   */
+  static ServeConnectors open(
+      EngineConfig settings, Map<String, String> environment, MeterRegistry registry) {
+    Optional<Path> folder = settings.tenants().folder();
+    if (folder.isEmpty()) {
+      LOG.warn(
+          "No tenant connectors are configured (tenants.dir is empty): lookups and payments answer"
+              + " from the built-in demo data in memory. See docs/tenants.md; ./tabula demo runs"
+              + " the real database and gateway path.");
+      return new ServeConnectors(
+          DemoConnectors.create(Clock.systemUTC()), Optional.empty(), Optional.empty());
+    }
+    TenantsConfig config = TenantFiles.load(folder.get(), FileChecks.full(environment));
+    Tenants tenants = Tenants.open(config, registry, Clock.systemUTC());
+    try {
+      LOG.info("Tenants: {} file(s) in {}", config.tenants().size(), folder.get());
+      logDatabases(tenants.checkDatabases());
+      config.tenants().forEach(ServeConnectors::logPayment);
+      List<Flow> flows =
+          settings.flows().shipped()
+              ? FlowConnectorCheck.shippedFlows()
+              : FlowConnectorCheck.storeFlows(Path.of(settings.flows().store()));
+      FlowConnectorCheck.findings(flows, config).forEach(finding -> LOG.error("{}", finding));
+      Connectors connectors =
+          tenants.connectorsWith(
+              FlowConnectorCheck.missingLookups(flows, config),
+              FlowConnectorCheck.missingPayments(flows, config));
+      return new ServeConnectors(
+          connectors, Optional.of(tenants), Optional.of(TenantHealth.start(tenants, RECHECK)));
+    } catch (RuntimeException e) {
+      tenants.close();
+      throw e;
+    }
+  }
+
+  private static void logDatabases(List<DatabaseCheck> checks) {
+    for (DatabaseCheck check : checks) {
+      if (check.reachable()) {
+        LOG.info("{}", check.describe());
+      } else {
+        LOG.warn(
+            "{}; the engine starts anyway and its lookups fail until it is fixed",
+            check.describe());
+      }
+    }
+  }
+
+  private static void logPayment(TenantFile tenant) {
+    if (tenant.payment().isEmpty()) {
+      return;
+    }
+    PaymentConnectorSettings payment = tenant.payment().get();
+    Optional<String> problem = GatewayProbe.handshake(payment.gateway());
+    String line =
+        "tenant "
+            + tenant.tenant()
+            + ": payment connector "
+            + payment.connector()
+            + " via "
+            + payment.gateway().connector()
+            + " at "
+            + payment.gateway().endpoint()
+            + " (API key from "
+            + payment.gateway().apiKey()
+            + ")";
+    if (problem.isEmpty()) {
+      LOG.info("{}: TLS handshake verified", line);
+    } else {
+      LOG.warn("{}: {}; payments fail until it is fixed", line, problem.get());
+    }
+  }
+
+  Connectors connectors() {
+    return connectors;
+  }
+
+  /** One /health line per tenant database. */
+  void registerHealth(AdminServer admin) {
+    health.ifPresent(h -> h.checks().forEach(admin::register));
+  }
+
+  @Override
+  public void close() {
+    health.ifPresent(TenantHealth::close);
+    tenants.ifPresent(Tenants::close);
+  }
+}

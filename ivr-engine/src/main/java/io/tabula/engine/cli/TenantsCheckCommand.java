@@ -1,0 +1,188 @@
+package io.tabula.engine.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tabula.engine.config.ConfigException;
+import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.tenant.DatabaseCheck;
+import io.tabula.engine.tenant.GatewayProbe;
+import io.tabula.engine.tenant.Tenants;
+import io.tabula.engine.tenant.config.FileChecks;
+import io.tabula.engine.tenant.config.TenantFile;
+import io.tabula.engine.tenant.config.TenantFiles;
+import io.tabula.engine.tenant.config.TenantsConfig;
+import io.tabula.engine.tenant.config.TenantsConfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tabula tenants check}: every problem of every tenant file at once (exit 2), then, unless
+ * {@code --offline}, one connection per tenant database and one TLS handshake per gateway, each on
+ * its own progress line (exit 1 when any fails). Nothing is charged and no lookup runs.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the tenant files, then connect to each tenant database and gateway.",
+      "Exit 0 all good, 1 a database or gateway cannot be reached, 2 the files have problems."
+    })
+final class TenantsCheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  /** Where the files are: a folder, or the engine configuration naming tenants.dir. */
+  static final class Source {
+    @Option(names = "--dir", paramLabel = "DIR", description = "The tenants folder.")
+    Path dir;
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "The engine configuration whose tenants.dir to check.")
+    Path config;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Source source = new Source();
+
+  @Option(
+      names = "--offline",
+      description = "Check the files (and the secrets they point at) but connect to nothing.")
+  boolean offline;
+
+  @Option(
+      names = "--structure-only",
+      description =
+          "Check only the files' own shape: no CA, key or password file is opened (for templates).")
+  boolean structureOnly;
+
+  /** The environment secrets are read from; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Path> folder;
+    try {
+      folder = folder();
+    } catch (ConfigException e) {
+      err.println("tabula tenants check: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    if (folder.isEmpty()) {
+      err.println(
+          "tabula tenants check: no tenants folder; give --dir DIR, or --config FILE whose"
+              + " tenants.dir is set (or set TABULA_TENANTS_DIR)");
+      err.flush();
+      return 2;
+    }
+    TenantsConfig config;
+    try {
+      config =
+          TenantFiles.load(
+              folder.get(),
+              structureOnly ? FileChecks.structureOnly() : FileChecks.full(environment));
+    } catch (TenantsConfigException e) {
+      e.problems().forEach(p -> err.println(p.render()));
+      err.printf("%d problem(s) in the tenant files in %s%n", e.problems().size(), folder.get());
+      err.flush();
+      out.flush();
+      return 2;
+    }
+    config.tenants().forEach(t -> out.println(summary(t)));
+    out.printf("%d tenant file(s) in %s: no problems%n", config.tenants().size(), folder.get());
+    out.flush();
+    if (offline || structureOnly) {
+      return 0;
+    }
+    return connect(config, out, err);
+  }
+
+  private Optional<Path> folder() {
+    if (source.dir != null) {
+      return Optional.of(source.dir);
+    }
+    return EngineConfigLoader.load(source.config, environment).tenants().folder();
+  }
+
+  private static String summary(TenantFile tenant) {
+    return "  "
+        + tenant.file().getFileName()
+        + ": tenant "
+        + tenant.tenant()
+        + tenant
+            .database()
+            .map(d -> ", lookups " + d.connector() + " " + d.config().lookups().keySet())
+            .orElse("")
+        + tenant
+            .payment()
+            .map(p -> ", payments " + p.connector() + " via " + p.gateway().connector())
+            .orElse("");
+  }
+
+  private static int connect(TenantsConfig config, PrintWriter out, PrintWriter err) {
+    List<Supplier<Optional<String>>> checks = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    Tenants tenants;
+    try {
+      tenants = Tenants.open(config, new SimpleMeterRegistry(), Clock.systemUTC());
+    } catch (TenantsConfigException e) {
+      e.problems().forEach(p -> err.println(p.render()));
+      err.flush();
+      return 2;
+    }
+    try (tenants) {
+      for (TenantFile tenant : config.tenants()) {
+        tenant
+            .database()
+            .ifPresent(
+                d -> {
+                  labels.add("tenant " + tenant.tenant() + ": database " + d.endpoint());
+                  checks.add(() -> database(tenants, tenant.tenant()));
+                });
+        tenant
+            .payment()
+            .ifPresent(
+                p -> {
+                  labels.add(
+                      "tenant "
+                          + tenant.tenant()
+                          + ": gateway "
+                          + p.connector()
+                          + " at "
+                          + p.gateway().endpoint());
+                  checks.add(() -> GatewayProbe.handshake(p.gateway()));
+                });
+      }
+      int failed = 0;
+      for (int i = 0; i < checks.size(); i++) {
+        out.printf("[%d/%d] %s ... ", i + 1, checks.size(), labels.get(i));
+        out.flush();
+        Optional<String> problem = checks.get(i).get();
+        out.println(problem.isEmpty() ? "ok (TLS verified)" : "FAILED: " + problem.get());
+        failed += problem.isEmpty() ? 0 : 1;
+      }
+      out.printf("%d check(s), %d failed%n", checks.size(), failed);
+      out.flush();
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
+  private static Optional<String> database(Tenants tenants, String tenant) {
+    return tenants.checkDatabase(tenant).flatMap(DatabaseCheck::problem).map(p -> p.advice());
+  }
+}

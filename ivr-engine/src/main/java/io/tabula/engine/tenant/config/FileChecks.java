@@ -1,0 +1,146 @@
+package io.tabula.engine.tenant.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How far the loader reaches outside the tenant files: with {@link #full} it checks that every CA,
+ * key store and password file is readable and reads the passwords (from files or the environment);
+ * with {@link #structureOnly} it checks only the files' own shape, for linting examples and
+ * templates on a machine that has none of the secrets.
+ *
+ * <p>A secret never appears in a problem: messages name the key and the file, not the content.
+ *
+ * <pre>{@code
+ * TenantsConfig config = TenantFiles.load(dir, FileChecks.full(System.getenv()));
+ * }</pre>
+ */
+public record FileChecks(boolean enabled, Map<String, String> environment) {
+
+  /** The longest password file accepted; anything larger is the wrong file. */
+  static final int MAX_SECRET_BYTES = 4096;
+
+  public FileChecks {
+    environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+  }
+
+  public static FileChecks full(Map<String, String> environment) {
+    return new FileChecks(true, environment);
+  }
+
+  public static FileChecks structureOnly() {
+    return new FileChecks(false, Map.of());
+  }
+
+  void requireReadable(YamlSection section, String key, Path path, String what) {
+    if (enabled && !YamlSection.readable(path)) {
+      section.problem(
+          section.pos(key),
+          what + " " + path + " (" + section.where() + "." + key + ") " + why(path),
+          "put the file there or fix the path (a relative path is read from the tenant file's"
+              + " folder)");
+    }
+  }
+
+  /**
+   * Reads a password file: UTF-8, one trailing line break dropped. Empty when files are not checked
+   * or the file cannot be used (then a problem is reported).
+   */
+  Optional<String> readSecretFile(YamlSection section, String key, Path path) {
+    if (!enabled) {
+      return Optional.of("");
+    }
+    if (!YamlSection.readable(path)) {
+      requireReadable(section, key, path, "the password file");
+      return Optional.empty();
+    }
+    try {
+      if (Files.size(path) > MAX_SECRET_BYTES) {
+        section.problem(
+            section.pos(key),
+            "the password file " + path + " is larger than " + MAX_SECRET_BYTES + " bytes",
+            "point " + key + " at the file that holds only the password");
+        return Optional.empty();
+      }
+      String secret = stripLineBreak(Files.readString(path, StandardCharsets.UTF_8));
+      if (secret.isEmpty()) {
+        section.problem(
+            section.pos(key),
+            "the password file " + path + " is empty",
+            "write the password into it (one line)");
+        return Optional.empty();
+      }
+      return Optional.of(secret);
+    } catch (IOException e) {
+      section.problem(
+          section.pos(key),
+          "cannot read the password file " + path + " (" + e.getClass().getSimpleName() + ")",
+          "check its permissions: the engine's user must be able to read it");
+      return Optional.empty();
+    }
+  }
+
+  /** Reads a password from the environment; a problem when the variable is unset or empty. */
+  Optional<String> readSecretEnv(YamlSection section, String key, String variable) {
+    if (!enabled) {
+      return Optional.of("");
+    }
+    String value = environment.get(variable);
+    if (value == null || value.isEmpty()) {
+      section.problem(
+          section.pos(key),
+          "the environment variable "
+              + variable
+              + " ("
+              + section.where()
+              + "."
+              + key
+              + ") is not set",
+          "set " + variable + " in the engine's environment, or use a password file instead");
+      return Optional.empty();
+    }
+    return Optional.of(stripLineBreak(value));
+  }
+
+  /** Checks an {@code env:} API key reference without reading the key into a String. */
+  void requireEnv(YamlSection section, String key, String variable) {
+    if (enabled && (environment.get(variable) == null || environment.get(variable).isEmpty())) {
+      section.problem(
+          section.pos(key),
+          "the environment variable "
+              + variable
+              + " ("
+              + section.where()
+              + "."
+              + key
+              + ") is not set",
+          "set " + variable + " in the engine's environment, or use file:<path> instead");
+    }
+  }
+
+  private static String why(Path path) {
+    if (!Files.exists(path)) {
+      return "does not exist";
+    }
+    if (!Files.isRegularFile(path)) {
+      return "is not a file";
+    }
+    return "is not readable by the engine's user";
+  }
+
+  private static String stripLineBreak(String text) {
+    String out = text;
+    if (out.endsWith("\n")) {
+      out = out.substring(0, out.length() - 1);
+    }
+    if (out.endsWith("\r")) {
+      out = out.substring(0, out.length() - 1);
+    }
+    return out;
+  }
+}

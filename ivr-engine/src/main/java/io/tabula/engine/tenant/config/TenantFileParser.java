@@ -1,0 +1,93 @@
+package io.tabula.engine.tenant.config;
+
+import io.tabula.flows.model.SourcePos;
+import io.tabula.flows.parse.Problems;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one tenant file into a {@link TenantFile}, reporting every problem of the file into {@link
+ * Problems} with its line and column.
+ */
+final class TenantFileParser {
+
+  static final List<String> TOP_KEYS = List.of("tenant", "database", "payment");
+
+  /** Tenant ids appear in routes, metric tags and log lines: keep them plain. */
+  static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+  /** The longest tenant file accepted; a bigger one is the wrong file. */
+  static final int MAX_CHARS = 256 * 1024;
+
+  private TenantFileParser() {}
+
+  static Optional<TenantFile> parse(Path file, String text, Problems problems, FileChecks checks) {
+    if (text.length() > MAX_CHARS) {
+      problems.add(
+          new SourcePos(problems.file(), 1, 1),
+          "the file has more than " + MAX_CHARS + " characters",
+          "a tenant file holds one tenant; check that this is the right file");
+      return Optional.empty();
+    }
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(10);
+      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.add(
+          mark == null
+              ? new SourcePos(problems.file(), 1, 1)
+              : new SourcePos(problems.file(), mark.getLine() + 1, mark.getColumn() + 1),
+          "this is not valid YAML: " + e.getProblem(),
+          "check the indentation and quoting on this line");
+      return Optional.empty();
+    }
+    if (root == null) {
+      problems.add(
+          new SourcePos(problems.file(), 1, 1),
+          "the file is empty",
+          "start with 'tenant: <id>', then 'database:' and/or 'payment:' (see docs/tenants.md)");
+      return Optional.empty();
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    return YamlSection.of(problems, root, "the tenant file", folder)
+        .flatMap(top -> build(file, top, checks));
+  }
+
+  private static Optional<TenantFile> build(Path file, YamlSection top, FileChecks checks) {
+    top.allowOnly(TOP_KEYS);
+    Optional<String> tenant = top.text("tenant", true).filter(id -> validId(top, id));
+    String id = tenant.orElse("");
+    var database = top.section("database", false).flatMap(d -> DatabaseSection.read(id, d, checks));
+    var payment = top.section("payment", false).flatMap(p -> PaymentSection.read(p, checks));
+    if (!top.has("database") && !top.has("payment")) {
+      top.problem(
+          top.pos(),
+          "the tenant has neither 'database' nor 'payment'",
+          "add a 'database:' section for lookups and/or a 'payment:' section for card payments");
+    }
+    return tenant.map(t -> new TenantFile(t, file, top.pos("tenant"), database, payment));
+  }
+
+  private static boolean validId(YamlSection top, String id) {
+    if (TENANT_ID.matcher(id).matches()) {
+      return true;
+    }
+    top.problem(
+        top.pos("tenant"),
+        "tenant id '" + id + "' has characters other than a-z, 0-9, '-' and '_'",
+        "use the id the flows' 'tenant:' and the dialplan's AGI route use, e.g. city");
+    return false;
+  }
+}

@@ -1,0 +1,121 @@
+package io.tabula.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabula.engine.tenant.LiveTenants;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code tabula tenants check}: file problems (exit 2), unreachable parts (exit 1), all good. */
+class TenantsCheckCommandTest {
+
+  private static final Path EXAMPLES =
+      Path.of(System.getProperty("tabula.repo.dir", "..")).resolve("examples/tenants");
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int tenants(String... args) {
+    CommandLine commandLine = TabulaCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 2];
+    all[0] = "tenants";
+    all[1] = "check";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return commandLine.execute(all);
+  }
+
+  @Test
+  void everyProblemOfTheFilesIsListedLikeACompilerWithExit2() throws IOException {
+    Files.writeString(
+        dir.resolve("city.yaml"),
+        "tenant: city\npayment:\n  connector: city-pay\n  gateway: stripe\n"
+            + "  endpoint: http://pay.example\n  apiKey: file:key\n  acceptedBrands: [visa, vias]\n");
+
+    assertThat(tenants("--dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            dir.resolve("city.yaml")
+                + ":5:13: error: endpoint http://pay.example is not an https URL")
+        .contains(dir.resolve("city.yaml") + ":6:11: error: the API key file " + dir.resolve("key"))
+        .contains(dir.resolve("city.yaml") + ":7:26: error: unknown card brand 'vias'")
+        .contains("3 problem(s) in the tenant files");
+  }
+
+  @Test
+  void theShippedExamplesPassTheStructureCheck() {
+    assertThat(tenants("--dir", EXAMPLES.toString(), "--structure-only"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains(
+            "city.yaml: tenant city, lookups city-parking [ticket], payments city-pay via stripe")
+        .contains(
+            "utility.yaml: tenant utility, lookups utility-billing [account], payments"
+                + " utility-pay via json")
+        .contains("2 tenant file(s)");
+  }
+
+  @Test
+  void onlineEachDatabaseAndGatewayIsTriedWithAProgressLine() {
+    LiveTenants.get().write(dir);
+
+    assertThat(tenants("--dir", dir.toString())).as(out + "" + err).isZero();
+    assertThat(out.toString())
+        .containsPattern("\\[1/4\\] tenant city: database 127\\.0\\.0\\.1:\\d+ \\.\\.\\. ok")
+        .containsPattern(
+            "\\[2/4\\] tenant city: gateway city-pay at https://localhost:\\d+ \\.\\.\\. ok")
+        .contains("[4/4] tenant utility: gateway utility-pay")
+        .contains("4 check(s), 0 failed");
+  }
+
+  @Test
+  void anUnreachableDatabaseFailsTheCheckWithExit1AndAdvice() throws IOException {
+    LiveTenants live = LiveTenants.get();
+    live.write(dir);
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path utility = dir.resolve("utility.yaml");
+    Files.writeString(
+        utility,
+        Files.readString(utility)
+            .replace("port: " + live.database.postgres().port(), "port: " + closedPort));
+
+    assertThat(tenants("--dir", dir.toString())).isEqualTo(1);
+    assertThat(out.toString())
+        .contains(
+            "[3/4] tenant utility: database 127.0.0.1:"
+                + closedPort
+                + " ... FAILED: the"
+                + " database does not accept connections")
+        .contains("4 check(s), 1 failed");
+  }
+
+  @Test
+  void theFolderCanComeFromTheEngineConfiguration() throws IOException {
+    LiveTenants.get().write(dir);
+    Path config =
+        Files.writeString(dir.resolve("tabula.yml.conf"), "tenants:\n  dir: " + dir + "\n");
+
+    assertThat(tenants("--config", config.toString(), "--offline")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("2 tenant file(s) in " + dir + ": no problems");
+  }
+
+  @Test
+  void withoutAFolderItSaysWhereToGiveOne() {
+    assertThat(tenants()).isEqualTo(2);
+    assertThat(err.toString()).contains("give --dir DIR, or --config FILE");
+  }
+}
