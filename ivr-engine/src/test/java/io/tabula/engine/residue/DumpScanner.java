@@ -115,22 +115,26 @@ final class DumpScanner {
     byte[] buffer = new byte[1 << 16];
     long position = 0;
     int previous = -1;
+    int beforePrevious = -1;
     for (int read; (read = in.read(buffer)) > 0; ) {
       for (int i = 0; i < read; i++, position++) {
         int b = buffer[i] & 0xff;
-        ascii.accept(isDigit(b) ? b - '0' : -1);
+        ascii.accept(isDigit(b) ? b - '0' : -1, -1, -1);
         if (previous >= 0) {
-          // The 16-bit unit that ends with this byte started at the other parity.
+          // The 16-bit unit (previous, b) started at the other parity. Its first byte and the
+          // byte before it are what a run in this encoding touches on either side.
           int unitParity = (int) (position & 1) ^ 1;
-          le[unitParity].accept(b == 0 && isDigit(previous) ? previous - '0' : -1);
-          be[unitParity].accept(previous == 0 && isDigit(b) ? b - '0' : -1);
+          int leDigit = b == 0 && isDigit(previous) ? previous - '0' : -1;
+          int beDigit = previous == 0 && isDigit(b) ? b - '0' : -1;
+          le[unitParity].accept(leDigit, beforePrevious, previous);
+          be[unitParity].accept(beDigit, beforePrevious, previous);
         }
+        beforePrevious = previous;
         previous = b;
       }
     }
-    ascii.endRun();
-    for (Track track : List.of(le[0], le[1], be[0], be[1])) {
-      track.endRun();
+    for (Track track : List.of(ascii, le[0], le[1], be[0], be[1])) {
+      track.endRun(-1);
     }
     return counts.findings();
   }
@@ -186,16 +190,27 @@ final class DumpScanner {
     private final int encoding;
     private final long[] windows = new long[lengths.length];
     private long run;
+    private boolean cleanStart;
 
     Track(Counts counts, int encoding) {
       this.counts = counts;
       this.encoding = encoding;
     }
 
-    void accept(int digit) {
+    /**
+     * The next character of this encoding and alignment: a digit value, or -1 for anything else.
+     * For UTF-16, {@code byteBefore} is the byte just before this unit and {@code firstByte} the
+     * unit's first byte: a run that another digit byte touches there is not whole, because a
+     * UTF-16LE run such as "5" + code, read one byte later, is a UTF-16BE run "code" (and the other
+     * way round) that only looks whole.
+     */
+    void accept(int digit, int byteBefore, int firstByte) {
       if (digit < 0) {
-        endRun();
+        endRun(firstByte);
         return;
+      }
+      if (run == 0) {
+        cleanStart = !isDigit(byteBefore);
       }
       run++;
       for (int l = 0; l < lengths.length; l++) {
@@ -206,10 +221,14 @@ final class DumpScanner {
       }
     }
 
-    /** A run ends at a non-digit or at the end of the input: whole-run needles are checked. */
-    void endRun() {
+    /**
+     * A run ends at a non-digit (whose first byte is {@code byteAfter}) or at the end of the input
+     * (-1): whole-run needles are checked.
+     */
+    void endRun(int byteAfter) {
+      boolean whole = cleanStart && !isDigit(byteAfter);
       for (int l = 0; l < lengths.length; l++) {
-        if (run == lengths[l]) {
+        if (whole && run == lengths[l]) {
           count(lengths[l], windows[l], true);
         }
       }

@@ -45,25 +45,27 @@ record ResidueReport(ProductRun run, List<PlaceScan> places, ResidueNeedles need
     out.printf(Locale.ROOT, "Whole-product residue test%n%s%n", run.summary());
     out.printf(
         Locale.ROOT,
-        "%-46s %5s %13s  %-11s %-11s %-11s %s%n",
+        "%-46s %5s %13s  %-11s %-11s %-11s %-15s %s%n",
         "place (hits as ascii/utf16le/utf16be)",
         "files",
         "bytes",
         "cards",
         "codes-whole",
         "codes-any",
+        "control w/any",
         "canaries");
     for (PlaceScan place : places) {
       Findings f = place.findings();
       out.printf(
           Locale.ROOT,
-          "%-46s %5d %,13d  %-11s %-11s %-11s %d%n",
+          "%-46s %5d %,13d  %-11s %-11s %-11s %-15s %d%n",
           place.place(),
           place.files(),
           place.bytes(),
           encodings(f.get(CARDS)),
           encodings(f.get(CODES_WHOLE)),
           encodings(f.get(CODES_ANY)),
+          f.distinct(CONTROL_WHOLE) + "/" + f.distinct(CONTROL_ANY),
           f.get(CANARY_CARD).total() + f.get(CANARY_CODE).total());
     }
     printCodes(out, "as a whole run of digits", CODES_WHOLE, CONTROL_WHOLE, wholeRunChance());
