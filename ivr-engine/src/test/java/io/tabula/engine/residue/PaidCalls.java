@@ -6,6 +6,7 @@ import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +34,14 @@ final class PaidCalls {
    * @param calls calls placed
    * @param approved calls that heard the flow's "approved" prompt
    * @param engineHungUp calls the engine ended with HANGUP (the happy path ends so)
+   * @param took from the first call placed to the last call ended
    */
-  record Result(int calls, int approved, int engineHungUp) {}
+  record Result(int calls, int approved, int engineHungUp, Duration took) {}
 
   static Result run(
       InetSocketAddress engine, Flow flow, List<KeyedCard> cards, String ticket, int concurrency)
       throws Exception {
+    long start = System.nanoTime();
     Semaphore slots = new Semaphore(concurrency);
     List<CompletableFuture<CallReport>> calls = new ArrayList<>();
     try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
@@ -56,7 +59,8 @@ final class PaidCalls {
         approved += report.prompts().contains("approved") ? 1 : 0;
         hungUp += report.outcome() == CallReport.Outcome.ENGINE_HUNG_UP ? 1 : 0;
       }
-      return new Result(calls.size(), approved, hungUp);
+      return new Result(
+          calls.size(), approved, hungUp, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 }

@@ -9,21 +9,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * The result of scanning one place (a heap dump, a log folder, a database's data folder): how many
- * files and bytes were read and the hits per needle set. Files with hits are named (never the
- * digits found), so a failure says where to look.
+ * files and bytes were read, the hits per needle set and how long the scan took. Files with hits
+ * are named (never the digits found), so a failure says where to look.
  *
  * <pre>{@code
  * PlaceScan logs = PlaceScan.tree("engine logs", scanner, List.of(logDir), path -> false);
  * assertThat(logs.findings().get("keyed card numbers").total()).isZero();
  * }</pre>
  */
-record PlaceScan(String place, int files, long bytes, Findings findings, List<Path> filesWithHits) {
+record PlaceScan(
+    String place,
+    int files,
+    long bytes,
+    Findings findings,
+    List<Path> filesWithHits,
+    Duration took) {
 
   PlaceScan {
     filesWithHits = List.copyOf(filesWithHits);
@@ -46,6 +53,7 @@ record PlaceScan(String place, int files, long bytes, Findings findings, List<Pa
   static PlaceScan files(String place, DumpScanner scanner, List<Path> files) {
     Findings findings = Findings.none();
     List<Path> withHits = new ArrayList<>();
+    long start = System.nanoTime();
     long bytes = 0;
     int scanned = 0;
     for (Path file : files) {
@@ -64,7 +72,8 @@ record PlaceScan(String place, int files, long bytes, Findings findings, List<Pa
         throw new UncheckedIOException("could not read " + file + " for the residue scan", e);
       }
     }
-    return new PlaceScan(place, scanned, bytes, findings, withHits);
+    return new PlaceScan(
+        place, scanned, bytes, findings, withHits, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static List<Path> regularFiles(Path root, Predicate<Path> skip) {

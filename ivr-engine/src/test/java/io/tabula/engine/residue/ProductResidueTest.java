@@ -133,6 +133,7 @@ class ProductResidueTest {
     List<LedgerEntry> charges = side.simulator().ledger().charges();
     return new ProductRun(
         calls,
+        CONCURRENT,
         charges.size(),
         eachOnItsOwnCard(charges, needles.keyed()),
         lookups(postgresLog),

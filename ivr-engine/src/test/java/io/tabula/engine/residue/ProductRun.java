@@ -7,7 +7,8 @@ import java.util.Locale;
  * them, the charges in the simulator's ledger, the lookups in the database's statement log, the
  * call slots the engine zeroed and how the engine exited.
  *
- * @param calls calls placed, approvals heard, calls the engine ended
+ * @param calls calls placed, approvals heard, calls the engine ended, how long they took
+ * @param concurrency calls at once
  * @param charges approved charges in the simulator's ledger
  * @param ownCards whether each charge was the ticket's amount on the card of exactly one call
  * @param lookups ticket lookups the database logged
@@ -16,6 +17,7 @@ import java.util.Locale;
  */
 record ProductRun(
     PaidCalls.Result calls,
+    int concurrency,
     int charges,
     boolean ownCards,
     long lookups,
@@ -25,10 +27,13 @@ record ProductRun(
   String summary() {
     return String.format(
         Locale.ROOT,
-        "%d calls, %d heard 'approved', %d ended by the engine; %d approved charges in the"
+        "%d calls (%d at once) in %.1f s, %d heard 'approved', %d ended by the engine;"
+            + " %d approved charges in the"
             + " simulator's ledger (each on its own call's card: %s); %d ticket lookups in the"
             + " database's statement log; %d call slots zeroed; engine exit code %d",
         calls.calls(),
+        concurrency,
+        calls.took().toMillis() / 1000.0,
         calls.approved(),
         calls.engineHungUp(),
         charges,

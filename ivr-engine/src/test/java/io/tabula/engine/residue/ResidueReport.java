@@ -45,10 +45,11 @@ record ResidueReport(ProductRun run, List<PlaceScan> places, ResidueNeedles need
     out.printf(Locale.ROOT, "Whole-product residue test%n%s%n", run.summary());
     out.printf(
         Locale.ROOT,
-        "%-46s %5s %13s  %-11s %-11s %-11s %-15s %s%n",
+        "%-46s %5s %13s %6s  %-11s %-11s %-11s %-15s %s%n",
         "place (hits as ascii/utf16le/utf16be)",
         "files",
         "bytes",
+        "scan s",
         "cards",
         "codes-whole",
         "codes-any",
@@ -58,10 +59,11 @@ record ResidueReport(ProductRun run, List<PlaceScan> places, ResidueNeedles need
       Findings f = place.findings();
       out.printf(
           Locale.ROOT,
-          "%-46s %5d %,13d  %-11s %-11s %-11s %-15s %d%n",
+          "%-46s %5d %,13d %6.1f  %-11s %-11s %-11s %-15s %d%n",
           place.place(),
           place.files(),
           place.bytes(),
+          place.took().toMillis() / 1000.0,
           encodings(f.get(CARDS)),
           encodings(f.get(CODES_WHOLE)),
           encodings(f.get(CODES_ANY)),
