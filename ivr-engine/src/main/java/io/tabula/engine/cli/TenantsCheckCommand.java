@@ -3,7 +3,6 @@ package io.tabula.engine.cli;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfigLoader;
-import io.tabula.engine.tenant.DatabaseCheck;
 import io.tabula.engine.tenant.GatewayProbe;
 import io.tabula.engine.tenant.Tenants;
 import io.tabula.engine.tenant.config.FileChecks;
@@ -183,6 +182,6 @@ final class TenantsCheckCommand implements Callable<Integer> {
   }
 
   private static Optional<String> database(Tenants tenants, String tenant) {
-    return tenants.checkDatabase(tenant).flatMap(DatabaseCheck::problem).map(p -> p.advice());
+    return tenants.checkDatabase(tenant).flatMap(check -> check.problem().map(check::advice));
   }
 }

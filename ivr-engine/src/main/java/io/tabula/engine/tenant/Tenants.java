@@ -171,14 +171,21 @@ public final class Tenants implements AutoCloseable {
 
   private DatabaseCheck checkDatabase(String tenant, LookupConnectorSettings database) {
     Optional<io.tabula.connectors.lookup.ConnectionProblem> problem = Optional.empty();
+    Optional<String> cause = Optional.empty();
     try {
       lookups.orElseThrow().checkConnection(tenant);
     } catch (DatabaseConnectionException e) {
       problem = Optional.of(e.problem());
+      cause = DatabaseCheck.causeOf(e);
     }
     DatabaseCheck check =
         new DatabaseCheck(
-            tenant, database.connector(), database.endpoint(), problem, java.time.Instant.now());
+            tenant,
+            database.connector(),
+            database.endpoint(),
+            problem,
+            cause,
+            java.time.Instant.now());
     lastChecks.put(tenant, check);
     return check;
   }

@@ -8,6 +8,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tabula.engine.admin.AdminConfig;
+import io.tabula.engine.admin.AdminServer;
+import io.tabula.engine.admin.HealthStatus;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.engine.config.TenantsSettings;
@@ -76,6 +81,16 @@ class ServeConnectorsTest {
       assertThat(connectors.connectors().paymentNames())
           .containsExactlyInAnyOrder("city-pay", "utility-pay");
       assertThat(flows.published().current("city", "parking-ticket")).isPresent();
+      try (AdminServer admin =
+          AdminServer.start(
+              new AdminConfig("127.0.0.1", 0),
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+        connectors.registerHealth(admin);
+        assertThat(admin.report().checks())
+            .containsKeys("tenant.city.database", "tenant.utility.database");
+        assertThat(admin.report().checks().get("tenant.city.database").state())
+            .isEqualTo(HealthStatus.State.UP);
+      }
     }
     String endpoint = live.database.postgres().host() + ":" + live.database.postgres().port();
     assertThat(logged("INFO"))
@@ -156,8 +171,8 @@ class ServeConnectorsTest {
 
     assertThatThrownBy(() -> open(dir.toString()))
         .isInstanceOf(TenantsConfigException.class)
-        .hasMessageContaining("city.yaml:2:11: error: the tenant file.database needs 'connector'")
-        .hasMessageContaining("city.yaml:3:10: error: the tenant file.payment needs 'gateway'");
+        .hasMessageContaining("city.yaml:2:11: error: database needs 'connector'")
+        .hasMessageContaining("city.yaml:3:10: error: payment needs 'gateway'");
   }
 
   @Test

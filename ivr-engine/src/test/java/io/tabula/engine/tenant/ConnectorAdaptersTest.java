@@ -135,6 +135,20 @@ class ConnectorAdaptersTest {
         .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Failed(false));
   }
 
+  @Test
+  void aStandInForAnUnconfiguredConnectorFailsAtOnceAndZeroesTheCard() {
+    PaymentRequest request = payment(IdempotencyKey.of("1795421793.33", "pay", 1));
+    request.pan().append((byte) '4');
+
+    UnconfiguredConnector standIn = new UnconfiguredConnector("utility-pay");
+
+    assertThat(standIn.charge(request))
+        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Failed(false));
+    assertThat(request.pan().isEmpty()).isTrue();
+    assertThat(standIn.lookup(new LookupRequest("utility", "account", "1.1", Map.of())))
+        .isEqualTo(new LookupResult.Failed(LookupResult.FailureKind.UNAVAILABLE, false));
+  }
+
   private PaymentRequest payment(IdempotencyKey key) {
     return new PaymentRequest(
         "city",

@@ -6,10 +6,15 @@ import io.tabula.engine.tenant.config.FileChecks;
 import io.tabula.engine.tenant.config.TenantFiles;
 import io.tabula.engine.tenant.config.TenantsConfig;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.store.FlowStore;
+import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.flows.validate.ConnectorCatalog;
+import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +60,36 @@ class FlowConnectorCheckTest {
     assertThat(FlowConnectorCheck.findings(shipped, config)).isEmpty();
     assertThat(FlowConnectorCheck.missingLookups(shipped, config)).isEmpty();
     assertThat(FlowConnectorCheck.missingPayments(shipped, config)).isEmpty();
+  }
+
+  @Test
+  void theNewestPublishedVersionOfEachStoreFlowIsChecked() throws Exception {
+    Path store = dir.resolve("store");
+    FlowStore flows =
+        new FlowStore(
+            store,
+            new FlowCompiler(
+                new ConnectorCatalog(Set.of("city-parking", "city-db2"), Set.of("city-pay"))));
+    Path source = store.resolve("city/parking-ticket.yaml");
+    Files.createDirectories(source.getParent());
+    String shippedText = ShippedFlowFiles.read("city/parking-ticket.yaml").orElseThrow();
+    Files.writeString(source, shippedText);
+    flows.publish(source);
+    Files.writeString(
+        source, shippedText.replace("connector: city-parking", "connector: city-db2"));
+    flows.publish(source);
+
+    List<Flow> published = FlowConnectorCheck.storeFlows(store);
+
+    assertThat(published).singleElement().extracting(Flow::name).isEqualTo("parking-ticket");
+    assertThat(FlowConnectorCheck.findings(published, examples()))
+        .singleElement()
+        .asString()
+        .startsWith("flow city/parking-ticket step 'find-ticket' (")
+        .contains("000002.yaml:")
+        .contains("uses lookup connector 'city-db2', which no tenant file defines");
+    assertThat(FlowConnectorCheck.missingLookups(published, examples()))
+        .containsExactly("city-db2");
   }
 
   @Test

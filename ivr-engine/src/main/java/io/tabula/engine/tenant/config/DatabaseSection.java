@@ -137,6 +137,8 @@ final class DatabaseSection {
     tls.allowOnly(TLS_KEYS);
     Optional<Path> ca =
         tls.readableFile("caCertificate", true, "the database CA certificate", checks);
+    ca.ifPresent(
+        p -> checks.requireCertificates(tls, "caCertificate", p, "the database CA certificate"));
     Optional<Path> keyStore =
         tls.readableFile("clientKeyStore", false, "the client key store", checks);
     Optional<String> keyStorePassword = Optional.empty();
@@ -152,6 +154,9 @@ final class DatabaseSection {
           tls.pos(),
           "a client key store password is given without clientKeyStore",
           "add clientKeyStore (a PKCS#12 file) or remove the password");
+    }
+    if (keyStore.isPresent() && keyStorePassword.isPresent()) {
+      checks.requireKeyStore(tls, "clientKeyStore", keyStore.get(), keyStorePassword.get());
     }
     if (ca.isEmpty() || (keyStore.isPresent() && keyStorePassword.isEmpty())) {
       return Optional.empty();

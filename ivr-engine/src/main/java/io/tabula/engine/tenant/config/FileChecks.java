@@ -1,9 +1,14 @@
 package io.tabula.engine.tenant.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +46,7 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     if (enabled && !YamlSection.readable(path)) {
       section.problem(
           section.pos(key),
-          what + " " + path + " (" + section.where() + "." + key + ") " + why(path),
+          what + " " + path + " (" + section.path(key) + ") " + why(path),
           "put the file there or fix the path (a relative path is read from the tenant file's"
               + " folder)");
     }
@@ -85,6 +90,49 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     }
   }
 
+  /**
+   * Checks that a readable CA file holds at least one X.509 certificate (PEM), so a wrong file is
+   * reported here with its position instead of as a TLS failure at the first call.
+   */
+  void requireCertificates(YamlSection section, String key, Path path, String what) {
+    if (!enabled || !YamlSection.readable(path)) {
+      return;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      if (!CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        return;
+      }
+    } catch (IOException | CertificateException e) {
+      // reported below: the file is not a PEM certificate bundle
+    }
+    section.problem(
+        section.pos(key),
+        what + " " + path + " holds no PEM certificate",
+        "point " + key + " at the CA's certificate (-----BEGIN CERTIFICATE-----)");
+  }
+
+  /** Checks that a PKCS#12 key store opens with its password; the password is never shown. */
+  void requireKeyStore(YamlSection section, String key, Path path, String password) {
+    if (!enabled || !YamlSection.readable(path)) {
+      return;
+    }
+    char[] chars = password.toCharArray();
+    try (InputStream in = Files.newInputStream(path)) {
+      KeyStore.getInstance("PKCS12").load(in, chars);
+    } catch (IOException | GeneralSecurityException e) {
+      section.problem(
+          section.pos(key),
+          "the client key store "
+              + path
+              + " does not open as PKCS#12 with its password ("
+              + e.getClass().getSimpleName()
+              + ")",
+          "check the file and its password file; create one with openssl pkcs12 -export");
+    } finally {
+      java.util.Arrays.fill(chars, '\0');
+    }
+  }
+
   /** Reads a password from the environment; a problem when the variable is unset or empty. */
   Optional<String> readSecretEnv(YamlSection section, String key, String variable) {
     if (!enabled) {
@@ -94,13 +142,7 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     if (value == null || value.isEmpty()) {
       section.problem(
           section.pos(key),
-          "the environment variable "
-              + variable
-              + " ("
-              + section.where()
-              + "."
-              + key
-              + ") is not set",
+          "the environment variable " + variable + " (" + section.path(key) + ") is not set",
           "set " + variable + " in the engine's environment, or use a password file instead");
       return Optional.empty();
     }
@@ -112,13 +154,7 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     if (enabled && (environment.get(variable) == null || environment.get(variable).isEmpty())) {
       section.problem(
           section.pos(key),
-          "the environment variable "
-              + variable
-              + " ("
-              + section.where()
-              + "."
-              + key
-              + ") is not set",
+          "the environment variable " + variable + " (" + section.path(key) + ") is not set",
           "set " + variable + " in the engine's environment, or use file:<path> instead");
     }
   }

@@ -67,6 +67,8 @@ final class PaymentSection {
     Optional<SecretReference> apiKey = section.text("apiKey", true).flatMap(this::apiKey);
     Optional<Path> trustedCa =
         section.readableFile("trustedCa", false, "the gateway CA certificate", checks);
+    trustedCa.ifPresent(
+        p -> checks.requireCertificates(section, "trustedCa", p, "the gateway CA certificate"));
     Set<CardBrand> brands = brands();
     Duration connect = section.duration("connectTimeout", GatewayConfig.DEFAULT_CONNECT_TIMEOUT);
     Duration response = section.duration("responseTimeout", GatewayConfig.DEFAULT_RESPONSE_TIMEOUT);

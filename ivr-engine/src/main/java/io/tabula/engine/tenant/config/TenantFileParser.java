@@ -20,6 +20,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class TenantFileParser {
 
+  /** How problems name the file's top level. */
+  static final String ROOT = "the tenant file";
+
   static final List<String> TOP_KEYS = List.of("tenant", "database", "payment");
 
   /** Tenant ids appear in routes, metric tags and log lines: keep them plain. */
@@ -30,7 +33,16 @@ final class TenantFileParser {
 
   private TenantFileParser() {}
 
-  static Optional<TenantFile> parse(Path file, String text, Problems problems, FileChecks checks) {
+  /**
+   * A tenant id or connector name as written, collected even when the file has other problems, so
+   * names used twice across files are reported in the same run.
+   *
+   * @param kind {@code tenant} or {@code connector}
+   */
+  record Declared(String kind, String name, SourcePos pos) {}
+
+  static Optional<TenantFile> parse(
+      Path file, String text, Problems problems, FileChecks checks, List<Declared> declared) {
     if (text.length() > MAX_CHARS) {
       problems.add(
           new SourcePos(problems.file(), 1, 1),
@@ -61,16 +73,22 @@ final class TenantFileParser {
       return Optional.empty();
     }
     Path folder = file.toAbsolutePath().getParent();
-    return YamlSection.of(problems, root, "the tenant file", folder)
-        .flatMap(top -> build(file, top, checks));
+    return YamlSection.of(problems, root, ROOT, folder)
+        .flatMap(top -> build(file, top, checks, declared));
   }
 
-  private static Optional<TenantFile> build(Path file, YamlSection top, FileChecks checks) {
+  private static Optional<TenantFile> build(
+      Path file, YamlSection top, FileChecks checks, List<Declared> declared) {
     top.allowOnly(TOP_KEYS);
     Optional<String> tenant = top.text("tenant", true).filter(id -> validId(top, id));
+    tenant.ifPresent(t -> declared.add(new Declared("tenant", t, top.pos("tenant"))));
     String id = tenant.orElse("");
-    var database = top.section("database", false).flatMap(d -> DatabaseSection.read(id, d, checks));
-    var payment = top.section("payment", false).flatMap(p -> PaymentSection.read(p, checks));
+    Optional<YamlSection> databaseSection = top.section("database", false);
+    Optional<YamlSection> paymentSection = top.section("payment", false);
+    databaseSection.ifPresent(d -> declareConnector(d, declared));
+    paymentSection.ifPresent(p -> declareConnector(p, declared));
+    var database = databaseSection.flatMap(d -> DatabaseSection.read(id, d, checks));
+    var payment = paymentSection.flatMap(p -> PaymentSection.read(p, checks));
     if (!top.has("database") && !top.has("payment")) {
       top.problem(
           top.pos(),
@@ -78,6 +96,18 @@ final class TenantFileParser {
           "add a 'database:' section for lookups and/or a 'payment:' section for card payments");
     }
     return tenant.map(t -> new TenantFile(t, file, top.pos("tenant"), database, payment));
+  }
+
+  /** Peeks at {@code connector} without reporting: the section's reader reports its problems. */
+  private static void declareConnector(YamlSection section, List<Declared> declared) {
+    var tuple = section.entries().get("connector");
+    if (tuple != null) {
+      YamlSection.scalar(tuple.getValueNode())
+          .map(String::trim)
+          .filter(name -> !name.isEmpty())
+          .ifPresent(
+              name -> declared.add(new Declared("connector", name, section.pos("connector"))));
+    }
   }
 
   private static boolean validId(YamlSection top, String id) {

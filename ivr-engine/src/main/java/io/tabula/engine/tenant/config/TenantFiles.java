@@ -35,12 +35,13 @@ public final class TenantFiles {
     List<Path> files = files(folder);
     List<Diagnostic> problems = new ArrayList<>();
     List<TenantFile> tenants = new ArrayList<>();
+    List<TenantFileParser.Declared> declared = new ArrayList<>();
     for (Path file : files) {
       Problems fileProblems = new Problems(file.toString());
-      read(file, fileProblems, checks).ifPresent(tenants::add);
+      read(file, fileProblems, checks, declared).ifPresent(tenants::add);
       problems.addAll(fileProblems.sorted());
     }
-    problems.addAll(duplicates(tenants));
+    problems.addAll(duplicates(declared));
     if (!problems.isEmpty()) {
       throw new TenantsConfigException(problems);
     }
@@ -84,7 +85,8 @@ public final class TenantFiles {
     }
   }
 
-  private static Optional<TenantFile> read(Path file, Problems problems, FileChecks checks) {
+  private static Optional<TenantFile> read(
+      Path file, Problems problems, FileChecks checks, List<TenantFileParser.Declared> declared) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -95,39 +97,30 @@ public final class TenantFiles {
           "check that the engine's user may read it and that it is UTF-8 text");
       return Optional.empty();
     }
-    Optional<TenantFile> tenant = TenantFileParser.parse(file, text, problems, checks);
+    Optional<TenantFile> tenant = TenantFileParser.parse(file, text, problems, checks, declared);
     return problems.isEmpty() ? tenant : Optional.empty();
   }
 
   /** A tenant id once, a connector name once, across all files. */
-  private static List<Diagnostic> duplicates(List<TenantFile> tenants) {
+  private static List<Diagnostic> duplicates(List<TenantFileParser.Declared> declared) {
     List<Diagnostic> problems = new ArrayList<>();
-    Map<String, SourcePos> ids = new LinkedHashMap<>();
-    Map<String, SourcePos> connectors = new LinkedHashMap<>();
-    for (TenantFile tenant : tenants) {
-      SourcePos first = ids.putIfAbsent(tenant.tenant(), tenant.pos());
-      if (first != null) {
-        problems.add(
-            new Diagnostic(
-                tenant.pos(),
-                "tenant '" + tenant.tenant() + "' is already defined at " + first,
-                "keep one file per tenant: merge the two or rename one"));
+    Map<String, SourcePos> first = new LinkedHashMap<>();
+    for (TenantFileParser.Declared name : declared) {
+      SourcePos earlier = first.putIfAbsent(name.kind() + ":" + name.name(), name.pos());
+      if (earlier == null) {
+        continue;
       }
-      tenant.database().ifPresent(d -> connector(d.connector(), d.pos(), connectors, problems));
-      tenant.payment().ifPresent(p -> connector(p.connector(), p.pos(), connectors, problems));
+      problems.add(
+          name.kind().equals("tenant")
+              ? new Diagnostic(
+                  name.pos(),
+                  "tenant '" + name.name() + "' is already defined at " + earlier,
+                  "keep one file per tenant: merge the two or rename one")
+              : new Diagnostic(
+                  name.pos(),
+                  "connector name '" + name.name() + "' is already used at " + earlier,
+                  "give each connector its own name; flows name exactly one tenant's connector"));
     }
     return problems;
-  }
-
-  private static void connector(
-      String name, SourcePos pos, Map<String, SourcePos> seen, List<Diagnostic> problems) {
-    SourcePos first = seen.putIfAbsent(name, pos);
-    if (first != null) {
-      problems.add(
-          new Diagnostic(
-              pos,
-              "connector name '" + name + "' is already used at " + first,
-              "give each connector its own name; flows name exactly one tenant's connector"));
-    }
   }
 }

@@ -163,7 +163,17 @@ final class YamlSection {
       }
       return Optional.empty();
     }
-    return of(problems, tuple.getValueNode(), where + "." + key, folder);
+    return of(problems, tuple.getValueNode(), child(key), folder);
+  }
+
+  /** Sections are named by their path in the file: {@code database}, {@code database.tls}. */
+  private String child(String key) {
+    return where.equals(TenantFileParser.ROOT) ? key : where + "." + key;
+  }
+
+  /** The key's path in the file, e.g. {@code database.passwordFile}. */
+  String path(String key) {
+    return child(key);
   }
 
   /** A list of single values; a lone value is accepted as a list of one. */

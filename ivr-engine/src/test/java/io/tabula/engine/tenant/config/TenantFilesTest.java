@@ -87,7 +87,7 @@ class TenantFilesTest {
             p ->
                 assertThat(p)
                     .startsWith(at(file, "hots:"))
-                    .contains("unknown key 'hots' in the tenant file.database")
+                    .contains("unknown key 'hots' in database")
                     .contains("did you mean 'host'?"));
   }
 
@@ -98,8 +98,7 @@ class TenantFilesTest {
     assertThat(problems())
         .containsExactly(
             at(file, "connector: city-parking")
-                + "the tenant file.database needs 'user'; fix: add 'user:' to the tenant"
-                + " file.database");
+                + "database needs 'user'; fix: add 'user:' to database");
   }
 
   @Test
@@ -112,7 +111,7 @@ class TenantFilesTest {
             p ->
                 assertThat(p)
                     .startsWith(at(file, "3 seconds"))
-                    .contains("'connect' in the tenant file.database.limits is not a duration")
+                    .contains("'connect' in database.limits is not a duration")
                     .contains("500ms, 5s or 2m"));
   }
 
@@ -219,6 +218,43 @@ class TenantFilesTest {
   }
 
   @Test
+  void aCaFileThatHoldsNoCertificateIsReported() {
+    TenantFolder folder = folder();
+    Path file = folder.city("certs/db-ca.pem", "certs/not-a-ca.pem");
+    folder.write("certs/not-a-ca.pem", "just text\n");
+
+    assertThat(problems())
+        .singleElement()
+        .asString()
+        .startsWith(at(file, "certs/not-a-ca.pem"))
+        .contains("holds no PEM certificate");
+  }
+
+  @Test
+  void aClientKeyStoreMustOpenWithItsPasswordWhichIsNeverShown() {
+    TenantFolder folder = folder();
+    folder.clientKeyStore("certs/client.p12", "right-p12-password");
+    folder.write("secrets/p12-password", "wrong-p12-password\n");
+    String withKeyStore =
+        "    caCertificate: certs/db-ca.pem\n    clientKeyStore: certs/client.p12\n"
+            + "    clientKeyStorePasswordFile: secrets/p12-password\n";
+    Path file = folder.city("    caCertificate: certs/db-ca.pem\n", withKeyStore);
+
+    assertThat(problems())
+        .singleElement()
+        .asString()
+        .startsWith(at(file, "certs/client.p12"))
+        .contains("does not open as PKCS#12 with its password")
+        .doesNotContain("right-p12-password", "wrong-p12-password");
+
+    folder.write("secrets/p12-password", "right-p12-password\n");
+    assertThat(load().tenant("city").flatMap(TenantFile::database).orElseThrow().config().tls())
+        .satisfies(
+            tls -> assertThat(tls.clientKeyStore()).contains(dir.resolve("certs/client.p12")))
+        .satisfies(tls -> assertThat(tls.toString()).doesNotContain("right-p12-password"));
+  }
+
+  @Test
   void aSecretParameterMustAppearInTheSql() {
     Path file = folder().city("secretParameters: [ticket]", "secretParameters: [ticket, plate]");
 
@@ -284,6 +320,22 @@ class TenantFilesTest {
                 + at(city, "city-parking").replace(": error: ", "")
                 + "; fix: give each connector its own name; flows name exactly one tenant's"
                 + " connector");
+  }
+
+  @Test
+  void aNameUsedTwiceIsReportedEvenWhenTheFilesHaveOtherProblems() {
+    TenantFolder folder = folder();
+    folder.city("gateway: stripe", "gateway: nope");
+    Path other = folder.write("zoo.yaml", "tenant: zoo\npayment:\n  connector: city-pay\n");
+
+    assertThat(problems())
+        .anySatisfy(p -> assertThat(p).contains("unknown gateway 'nope'"))
+        .anySatisfy(p -> assertThat(p).contains("zoo.yaml").contains("needs 'endpoint'"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(at(other, "city-pay"))
+                    .contains("connector name 'city-pay' is already used at"));
   }
 
   @Test

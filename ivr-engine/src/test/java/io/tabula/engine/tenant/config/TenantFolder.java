@@ -1,9 +1,13 @@
 package io.tabula.engine.tenant.config;
 
+import io.tabula.connectors.tls.CertificateRequest;
+import io.tabula.connectors.tls.DevCertificateAuthority;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.List;
 
 /**
@@ -43,11 +47,19 @@ final class TenantFolder {
         responseTimeout: 30s
       """;
 
+  /** One CA for all loader tests: the loader checks that CA files hold certificates. */
+  static final DevCertificateAuthority CA = DevCertificateAuthority.create("Tenant loader test CA");
+
   final Path dir;
 
   TenantFolder(Path dir) {
     this.dir = dir;
-    write("certs/db-ca.pem", "-----BEGIN CERTIFICATE-----\n");
+    try {
+      Files.createDirectories(dir.resolve("certs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CA.writeCertificatePem(dir.resolve("certs").resolve("db-ca.pem"));
     write("secrets/db-password", DB_PASSWORD + "\n");
     write("secrets/stripe-key", "sk_test_loader\n");
   }
@@ -59,6 +71,19 @@ final class TenantFolder {
       return Files.writeString(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A PKCS#12 client key store protected by {@code password}. */
+  Path clientKeyStore(String name, String password) {
+    Path file = dir.resolve(name);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      CA.issue(CertificateRequest.client("tabula_mtls"))
+          .keyStore(password.toCharArray())
+          .store(out, password.toCharArray());
+      return file;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 
