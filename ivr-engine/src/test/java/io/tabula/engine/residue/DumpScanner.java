@@ -114,11 +114,20 @@ final class DumpScanner {
     Track[] be = {new Track(counts, 2), new Track(counts, 2)};
     byte[] buffer = new byte[1 << 16];
     long position = 0;
+    List<Track> tracks = List.of(ascii, le[0], le[1], be[0], be[1]);
     int previous = -1;
     int beforePrevious = -1;
+    boolean runsOpen = false;
     for (int read; (read = in.read(buffer)) > 0; ) {
       for (int i = 0; i < read; i++, position++) {
         int b = buffer[i] & 0xff;
+        if (!runsOpen && !isDigit(b) && !isDigit(previous)) {
+          // Fast path for most of a dump: no digit in this byte or the one before, and no run to
+          // end, so no encoding sees a digit here.
+          beforePrevious = previous;
+          previous = b;
+          continue;
+        }
         ascii.accept(isDigit(b) ? b - '0' : -1, -1, -1);
         if (previous >= 0) {
           // The 16-bit unit (previous, b) started at the other parity. Its first byte and the
@@ -131,9 +140,10 @@ final class DumpScanner {
         }
         beforePrevious = previous;
         previous = b;
+        runsOpen = ascii.open() || le[0].open() || le[1].open() || be[0].open() || be[1].open();
       }
     }
-    for (Track track : List.of(ascii, le[0], le[1], be[0], be[1])) {
+    for (Track track : tracks) {
       track.endRun(-1);
     }
     return counts.findings();
@@ -221,11 +231,18 @@ final class DumpScanner {
       }
     }
 
+    boolean open() {
+      return run > 0;
+    }
+
     /**
      * A run ends at a non-digit (whose first byte is {@code byteAfter}) or at the end of the input
      * (-1): whole-run needles are checked.
      */
     void endRun(int byteAfter) {
+      if (run == 0) {
+        return;
+      }
       boolean whole = cleanStart && !isDigit(byteAfter);
       for (int l = 0; l < lengths.length; l++) {
         if (whole && run == lengths[l]) {

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code tabula serve} in a JVM of its own, started from the test's class path, so that nothing the
- * test JVM holds (it knows every card number) can be mistaken for the engine's residue. It reads
- * the engine's console for the "listening" and admin lines, takes heap dumps with {@code jcmd}, and
- * stops the engine like an operator would (SIGTERM, then the engine's own shutdown).
+ * test JVM holds (it knows every card number) can be mistaken for the engine's residue. Its heap is
+ * never collected (see {@link #NEVER_COLLECT}). It reads the engine's console for the "listening"
+ * and admin lines, takes heap dumps with {@code jcmd}, and stops the engine like an operator would
+ * (SIGTERM, then the engine's own shutdown).
  *
  * <pre>{@code
  * try (EngineProcess engine = EngineProcess.start(options)) {
@@ -33,6 +34,18 @@ final class EngineProcess implements AutoCloseable {
 
   private static final Pattern LISTENING =
       Pattern.compile("listening for FastAGI on ([0-9.]+):(\\d+)");
+
+  /**
+   * The engine runs with Epsilon, the GC that never collects: every object it ever allocates stays
+   * in the heap, so the heap dump shows garbage from the first call on. With a collecting GC a dump
+   * only holds what is reachable plus garbage made since the last collection; a card number that
+   * once became a String and was collected would go unseen (measured: a deliberate leak of one
+   * String per call was found 0 times under G1 and 1,000 times under Epsilon). 1,000 calls allocate
+   * about 500 MB.
+   */
+  static final List<String> NEVER_COLLECT =
+      List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC", "-Xmx3g");
+
   private static final Pattern ADMIN = Pattern.compile("on http://([0-9.]+):(\\d+)/health");
 
   /**
@@ -61,7 +74,8 @@ final class EngineProcess implements AutoCloseable {
   static EngineProcess start(Options options) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaTool("java"));
-    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx256m"));
+    command.addAll(List.of("--enable-native-access=ALL-UNNAMED"));
+    command.addAll(NEVER_COLLECT);
     command.addAll(options.jvmOptions());
     command.addAll(
         List.of(

@@ -49,7 +49,7 @@ class ProductResidueTest {
 
   private static final int CALLS = 1_000;
   private static final int CONCURRENT = 50;
-  private static final int KEYED_CODES = 100;
+  private static final int KEYED_CODES = 25;
   private static final int CONTROL_CODES = 400_000;
   private static final long SEED = 20261123L;
   private static final String TICKET = "12345678";
@@ -104,6 +104,7 @@ class ProductResidueTest {
     PaidCalls.Result calls;
     long zeroings;
     int exitCode;
+    Duration dumpTook;
     try (EngineProcess engine = EngineProcess.start(home.processOptions(List.of(canary)))) {
       assertThat(engine.pid())
           .as("the engine's own JVM")
@@ -111,7 +112,9 @@ class ProductResidueTest {
       calls =
           PaidCalls.run(engine.agiAddress(), parkingFlow(), needles.keyed(), TICKET, CONCURRENT);
       zeroings = awaitAllSlotsZeroed(engine.adminAddress());
+      long dumpStart = System.nanoTime();
       engine.heapDump(dump);
+      dumpTook = Duration.ofNanos(System.nanoTime() - dumpStart);
       places.add(PlaceScan.files("engine heap dump (-all)", scanner, List.of(dump)));
       Files.delete(dump);
       places.add(PlaceScan.files("engine JVM perf data", scanner, List.of(perfData(engine.pid()))));
@@ -138,6 +141,7 @@ class ProductResidueTest {
         eachOnItsOwnCard(charges, needles.keyed()),
         lookups(postgresLog),
         zeroings,
+        dumpTook,
         exitCode);
   }
 

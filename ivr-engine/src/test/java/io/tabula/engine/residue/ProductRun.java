@@ -1,5 +1,6 @@
 package io.tabula.engine.residue;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Locale;
  * @param ownCards whether each charge was the ticket's amount on the card of exactly one call
  * @param lookups ticket lookups the database logged
  * @param zeroings call memory slots the engine zeroed (its /metrics)
+ * @param dumpTook how long jcmd took to write the heap dump
  * @param exitCode the engine's exit code after SIGTERM (143 is the JVM's normal answer)
  */
 record ProductRun(
@@ -22,6 +24,7 @@ record ProductRun(
     boolean ownCards,
     long lookups,
     long zeroings,
+    Duration dumpTook,
     int exitCode) {
 
   String summary() {
@@ -30,7 +33,8 @@ record ProductRun(
         "%d calls (%d at once) in %.1f s, %d heard 'approved', %d ended by the engine;"
             + " %d approved charges in the"
             + " simulator's ledger (each on its own call's card: %s); %d ticket lookups in the"
-            + " database's statement log; %d call slots zeroed; engine exit code %d",
+            + " database's statement log; %d call slots zeroed; heap dump written in %.1f s;"
+            + " engine exit code %d",
         calls.calls(),
         concurrency,
         calls.took().toMillis() / 1000.0,
@@ -40,6 +44,7 @@ record ProductRun(
         ownCards ? "yes" : "NO",
         lookups,
         zeroings,
+        dumpTook.toMillis() / 1000.0,
         exitCode);
   }
 }
