@@ -78,6 +78,18 @@ final class ServeCommand implements Callable<Integer> {
     } catch (TenantsConfigException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A connector refusing its settings at open; our messages name settings, never secrets.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "tabula serve: the tenants in "
+                  + settings.tenants().dir()
+                  + " cannot be opened: "
+                  + e.getMessage()
+                  + "; run tabula tenants check --dir "
+                  + settings.tenants().dir());
+      return 2;
     }
     Connectors connectors = tenants.connectors();
     Optional<AmiLinks> ami;

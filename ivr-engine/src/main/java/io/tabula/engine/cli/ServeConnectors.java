@@ -20,9 +20,13 @@ import io.tabula.flows.model.Flow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +79,7 @@ final class ServeConnectors implements AutoCloseable {
     Tenants tenants = Tenants.open(config, registry, Clock.systemUTC());
     try {
       LOG.info("Tenants: {} file(s) in {}", config.tenants().size(), folder.get());
-      logDatabases(tenants.checkDatabases());
-      config.tenants().forEach(ServeConnectors::logPayment);
+      checkAll(config, tenants);
       List<Flow> flows =
           settings.flows().shipped()
               ? FlowConnectorCheck.shippedFlows()
@@ -94,24 +97,62 @@ final class ServeConnectors implements AutoCloseable {
     }
   }
 
-  private static void logDatabases(List<DatabaseCheck> checks) {
-    for (DatabaseCheck check : checks) {
-      if (check.reachable()) {
-        LOG.info("{}", check.describe());
-      } else {
-        LOG.warn(
-            "{}; the engine starts anyway and its lookups fail until it is fixed",
-            check.describe());
+  /**
+   * Every database connection and gateway handshake at once (one virtual thread each), so start-up
+   * waits for the slowest one, not for their sum; the lines come out in file order.
+   */
+  private static void checkAll(TenantsConfig config, Tenants tenants) {
+    List<Future<Optional<DatabaseCheck>>> databases = new ArrayList<>();
+    List<Future<Optional<String>>> gateways = new ArrayList<>();
+    try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (TenantFile tenant : config.tenants()) {
+        databases.add(checks.submit(() -> tenants.checkDatabase(tenant.tenant())));
+        gateways.add(checks.submit(() -> probe(tenant)));
       }
+    }
+    databases.forEach(check -> done(check).ifPresent(ServeConnectors::log));
+    for (int i = 0; i < config.tenants().size(); i++) {
+      logPayment(config.tenants().get(i), done(gateways.get(i)));
     }
   }
 
-  private static void logPayment(TenantFile tenant) {
+  /**
+   * A finished database check's result (the executor's close waited for all of them); a check that
+   * threw counts as no result, with a WARN naming the exception's type.
+   */
+  private static <T> Optional<T> done(Future<Optional<T>> check) {
+    if (check.state() == Future.State.SUCCESS) {
+      return check.resultNow();
+    }
+    LOG.warn(
+        "A start-up connection check failed unexpectedly ({}); the engine starts anyway",
+        check.exceptionNow().getClass().getSimpleName());
+    return Optional.empty();
+  }
+
+  /** The gateway's problem, if any; a probe that throws is a problem too, never a success. */
+  private static Optional<String> probe(TenantFile tenant) {
+    try {
+      return tenant.payment().flatMap(p -> GatewayProbe.handshake(p.gateway()));
+    } catch (RuntimeException e) {
+      return Optional.of("the TLS check failed (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static void log(DatabaseCheck check) {
+    if (check.reachable()) {
+      LOG.info("{}", check.describe());
+    } else {
+      LOG.warn(
+          "{}; the engine starts anyway and its lookups fail until it is fixed", check.describe());
+    }
+  }
+
+  private static void logPayment(TenantFile tenant, Optional<String> problem) {
     if (tenant.payment().isEmpty()) {
       return;
     }
     PaymentConnectorSettings payment = tenant.payment().get();
-    Optional<String> problem = GatewayProbe.handshake(payment.gateway());
     String line =
         "tenant "
             + tenant.tenant()

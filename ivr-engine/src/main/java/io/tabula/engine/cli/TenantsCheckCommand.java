@@ -95,6 +95,9 @@ final class TenantsCheckCommand implements Callable<Integer> {
           TenantFiles.load(
               folder.get(),
               structureOnly ? FileChecks.structureOnly() : FileChecks.full(environment));
+      if (!structureOnly) {
+        Tenants.checkGatewaySettings(config);
+      }
     } catch (TenantsConfigException e) {
       e.problems().forEach(p -> err.println(p.render()));
       err.printf("%d problem(s) in the tenant files in %s%n", e.problems().size(), folder.get());
@@ -133,9 +136,10 @@ final class TenantsCheckCommand implements Callable<Integer> {
             .orElse("");
   }
 
+  /** One connection check: a progress label and what to run. */
+  private record Check(String label, Supplier<Optional<String>> run) {}
+
   private static int connect(TenantsConfig config, PrintWriter out, PrintWriter err) {
-    List<Supplier<Optional<String>>> checks = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
     Tenants tenants;
     try {
       tenants = Tenants.open(config, new SimpleMeterRegistry(), Clock.systemUTC());
@@ -143,35 +147,18 @@ final class TenantsCheckCommand implements Callable<Integer> {
       e.problems().forEach(p -> err.println(p.render()));
       err.flush();
       return 2;
+    } catch (RuntimeException e) {
+      err.println("the tenants cannot be opened: " + e.getMessage());
+      err.flush();
+      return 2;
     }
     try (tenants) {
-      for (TenantFile tenant : config.tenants()) {
-        tenant
-            .database()
-            .ifPresent(
-                d -> {
-                  labels.add("tenant " + tenant.tenant() + ": database " + d.endpoint());
-                  checks.add(() -> database(tenants, tenant.tenant()));
-                });
-        tenant
-            .payment()
-            .ifPresent(
-                p -> {
-                  labels.add(
-                      "tenant "
-                          + tenant.tenant()
-                          + ": gateway "
-                          + p.connector()
-                          + " at "
-                          + p.gateway().endpoint());
-                  checks.add(() -> GatewayProbe.handshake(p.gateway()));
-                });
-      }
+      List<Check> checks = checks(config, tenants);
       int failed = 0;
       for (int i = 0; i < checks.size(); i++) {
-        out.printf("[%d/%d] %s ... ", i + 1, checks.size(), labels.get(i));
+        out.printf("[%d/%d] %s ... ", i + 1, checks.size(), checks.get(i).label());
         out.flush();
-        Optional<String> problem = checks.get(i).get();
+        Optional<String> problem = checks.get(i).run().get();
         out.println(problem.isEmpty() ? "ok (TLS verified)" : "FAILED: " + problem.get());
         failed += problem.isEmpty() ? 0 : 1;
       }
@@ -179,6 +166,35 @@ final class TenantsCheckCommand implements Callable<Integer> {
       out.flush();
       return failed == 0 ? 0 : 1;
     }
+  }
+
+  private static List<Check> checks(TenantsConfig config, Tenants tenants) {
+    List<Check> checks = new ArrayList<>();
+    for (TenantFile tenant : config.tenants()) {
+      String id = tenant.tenant();
+      tenant
+          .database()
+          .ifPresent(
+              d ->
+                  checks.add(
+                      new Check(
+                          "tenant " + id + ": database " + d.endpoint(),
+                          () -> database(tenants, id))));
+      tenant
+          .payment()
+          .ifPresent(
+              p ->
+                  checks.add(
+                      new Check(
+                          "tenant "
+                              + id
+                              + ": gateway "
+                              + p.connector()
+                              + " at "
+                              + p.gateway().endpoint(),
+                          () -> GatewayProbe.handshake(p.gateway()))));
+    }
+    return checks;
   }
 
   private static Optional<String> database(Tenants tenants, String tenant) {

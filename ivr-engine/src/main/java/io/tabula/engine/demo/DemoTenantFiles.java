@@ -94,6 +94,9 @@ public final class DemoTenantFiles {
         + "\n  passwordFile: secrets/db-password\n"
         + "  tls:\n    caCertificate: "
         + database.postgres().caCertificate().toAbsolutePath()
+        // A generous connect limit: the demo runs on laptops and busy shared CI machines, where a
+        // first TLS login can take seconds; lookups keep the default statement limit.
+        + "\n  limits: {connect: 10s, acquire: 5s}"
         + "\n  lookups:\n";
   }
 

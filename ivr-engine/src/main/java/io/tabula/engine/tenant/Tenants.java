@@ -88,22 +88,12 @@ public final class Tenants implements AutoCloseable {
       for (TenantFile tenant : config.tenants()) {
         tenant
             .database()
-            .ifPresent(
-                d ->
-                    lookupConnectors.add(
-                        new JdbcLookupConnector(d.connector(), tenant.tenant(), lookups.get())));
-        if (tenant.payment().isPresent()) {
-          PaymentConnectorSettings payment = tenant.payment().get();
-          PaymentGateway gateway = openGateway(payment);
-          gateways.add(gateway);
-          CardPayments payments =
-              new CardPayments(
-                  gateway,
-                  new CardValidator(payment.acceptedBrands(), clock),
-                  RetryPolicy.defaults());
-          paymentConnectors.add(
-              new GatewayPaymentConnector(payment.connector(), tenant.tenant(), payments));
-        }
+            .map(d -> new JdbcLookupConnector(d.connector(), tenant.tenant(), lookups.get()))
+            .ifPresent(lookupConnectors::add);
+        tenant
+            .payment()
+            .map(p -> paymentConnector(tenant.tenant(), p, gateways, clock))
+            .ifPresent(paymentConnectors::add);
       }
     } catch (RuntimeException e) {
       gateways.forEach(PaymentGateway::close);
@@ -112,6 +102,42 @@ public final class Tenants implements AutoCloseable {
     }
     return new Tenants(
         config, lookups, List.copyOf(gateways), Connectors.of(lookupConnectors, paymentConnectors));
+  }
+
+  /** Opens the tenant's gateway (added to {@code opened}) behind its own card checks. */
+  private static PaymentConnector paymentConnector(
+      String tenant, PaymentConnectorSettings payment, List<PaymentGateway> opened, Clock clock) {
+    PaymentGateway gateway = openGateway(payment);
+    opened.add(gateway);
+    CardPayments payments =
+        new CardPayments(
+            gateway, new CardValidator(payment.acceptedBrands(), clock), RetryPolicy.defaults());
+    return new GatewayPaymentConnector(payment.connector(), tenant, payments);
+  }
+
+  /**
+   * Opens and closes every tenant's gateway without connecting anywhere, so connector-specific
+   * settings (a JSON body template, a response mapping) are checked offline.
+   *
+   * @throws TenantsConfigException listing every gateway that refuses its settings
+   */
+  public static void checkGatewaySettings(TenantsConfig config) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (TenantFile tenant : config.tenants()) {
+      tenant
+          .payment()
+          .ifPresent(
+              payment -> {
+                try {
+                  openGateway(payment).close();
+                } catch (TenantsConfigException e) {
+                  problems.addAll(e.problems());
+                }
+              });
+    }
+    if (!problems.isEmpty()) {
+      throw new TenantsConfigException(problems);
+    }
   }
 
   private static PaymentGateway openGateway(PaymentConnectorSettings payment) {

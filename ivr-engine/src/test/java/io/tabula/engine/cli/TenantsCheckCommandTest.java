@@ -53,6 +53,22 @@ class TenantsCheckCommandTest {
   }
 
   @Test
+  void aGatewayRefusingItsSettingsIsReportedOfflineAtItsPaymentSection() throws IOException {
+    LiveTenants.get().write(dir);
+    Path utility = dir.resolve("utility.yaml");
+    Files.writeString(
+        utility,
+        Files.readString(utility).replace("gateway: stripe", "gateway: json")
+            + "  settings:\n    body-template: '{\"amount\": {{amount_minor}}}'\n");
+
+    assertThat(tenants("--dir", dir.toString(), "--offline")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(utility + ":")
+        .contains("the json gateway refused its settings")
+        .contains("{{pan}}");
+  }
+
+  @Test
   void theShippedExamplesPassTheStructureCheck() {
     assertThat(tenants("--dir", EXAMPLES.toString(), "--structure-only"))
         .as(err.toString())
