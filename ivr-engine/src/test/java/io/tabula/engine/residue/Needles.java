@@ -10,7 +10,7 @@ import java.util.Collection;
  * text: a 100 MB dump has millions of digits and each one is a lookup.
  *
  * <pre>{@code
- * Needles cards = Needles.of("keyed card numbers", List.of("4556737586899855", ...));
+ * Needles cards = Needles.of("keyed card numbers", cardNumbers);
  * }</pre>
  */
 final class Needles {
