@@ -50,7 +50,7 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
                 () -> fail(ctx, "timeout"),
                 options.callTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
-    ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(header(id)));
+    ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(header(id, options.rounds())));
     headerSentAt = System.nanoTime();
   }
 
@@ -61,7 +61,7 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
       stats.setup(now - headerSentAt);
       headerSentAt = 0;
     } else if (replySentAt != 0) {
-      stats.turnaround(now - replySentAt);
+      stats.turnaround(now - replySentAt, now);
       replySentAt = 0;
     }
     String command = line.toString(StandardCharsets.US_ASCII);
@@ -149,8 +149,11 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
     ctx.close();
   }
 
-  /** The header block Asterisk 22 sends (fixtures agi/*.txt), for route /load/account. */
-  static byte[] header(long id) {
+  /**
+   * The header block Asterisk 22 sends (fixtures agi/*.txt) for {@code
+   * AGI(agi://127.0.0.1/load/account,<rounds>)}: route /load/account, the rounds as agi_arg_1.
+   */
+  static byte[] header(long id, int rounds) {
     String channel = "Local/load-" + String.format("%08x", id) + "@ivr;2";
     String text =
         "agi_network: yes\n"
@@ -179,6 +182,9 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
             + "agi_enhanced: 0.0\n"
             + "agi_accountcode: \n"
             + "agi_threadid: 140569567119040\n"
+            + "agi_arg_1: "
+            + rounds
+            + "\n"
             + "\n";
     return text.getBytes(StandardCharsets.US_ASCII);
   }

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The load-test call on the engine, through {@link CallPort}: the same AGI lines as the baseline's
  * {@code BaselineCallScript}: {@code STREAM FILE welcome ""}, {@code GET DATA enter-account 5000
- * 6}, {@code SAY DIGITS 42 ""}, {@code HANGUP}. The account number goes into call memory, as every
- * collect does.
+ * 6}, {@code SAY DIGITS 42 ""} (repeated as often as {@code agi_arg_1} says, once without it),
+ * {@code HANGUP}. The account number goes into call memory, as every collect does.
  */
 final class LoadCallFlow {
 
@@ -30,10 +30,18 @@ final class LoadCallFlow {
   }
 
   static void run(CallPort call) {
-    call.play(new Prompt("welcome", ""), "");
     SecretField account = call.memory().field("account", 6);
-    call.collect(new Prompt("enter-account", ""), account, ACCOUNT);
-    call.sayDigits("42");
+    for (int round = rounds(call.info().arguments()); round > 0; round--) {
+      call.play(new Prompt("welcome", ""), "");
+      account.clear();
+      call.collect(new Prompt("enter-account", ""), account, ACCOUNT);
+      call.sayDigits("42");
+    }
     call.hangup();
+  }
+
+  /** The rounds the generator asked for in {@code agi_arg_1}; 1 without it. */
+  static int rounds(java.util.List<String> arguments) {
+    return arguments.isEmpty() ? 1 : Math.max(1, Integer.parseInt(arguments.getFirst().trim()));
   }
 }

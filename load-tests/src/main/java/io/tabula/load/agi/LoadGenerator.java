@@ -56,6 +56,7 @@ final class LoadGenerator {
       long sampleAt = start + sampleOffset().toNanos();
       boolean sampled = false;
       long rampNanos = options.rampUp().toNanos();
+      stats.steadyFrom(start + rampNanos);
       long rampStep = Math.max(50_000, rampNanos / Math.max(1, options.concurrency()));
       while (System.nanoTime() < end
           && (options.maxCalls() == 0 || stats.startedCount() < options.maxCalls())) {
@@ -107,7 +108,12 @@ final class LoadGenerator {
    */
   private Duration sampleOffset() {
     Duration fullLoad =
-        options.rampUp().plus(options.promptDelay().multipliedBy(LoadCall.MEDIA_COMMANDS + 1));
+        options
+            .rampUp()
+            .plus(
+                options
+                    .promptDelay()
+                    .multipliedBy((long) LoadCall.MEDIA_COMMANDS * options.rounds() + 1));
     Duration half = options.duration().dividedBy(2);
     Duration latest = options.duration().multipliedBy(9).dividedBy(10);
     Duration wanted = fullLoad.compareTo(half) > 0 ? fullLoad : half;

@@ -6,7 +6,7 @@ import java.time.Duration;
  * One load scenario: how many calls at once, for how long, and how long each prompt "plays".
  *
  * <p>Example: {@code new LoadOptions(4573, 200, Duration.ofSeconds(20), Duration.ZERO,
- * Duration.ofSeconds(2), 0)}.
+ * Duration.ofSeconds(2), 0, 1)}.
  *
  * @param port the target's FastAGI port on 127.0.0.1
  * @param concurrency calls kept in progress at once (closed loop: a finished call is replaced)
@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param promptDelay how long STREAM FILE, GET DATA and SAY* take before the virtual PBX replies
  * @param rampUp time over which the first {@code concurrency} calls are opened
  * @param maxCalls stop starting calls after this many (0: no limit, only {@code duration})
+ * @param rounds how often one call repeats its prompt, collect and read-back before it hangs up (1:
+ *     the 4-command call; a real self-service call runs dozens of commands on one connection)
  */
 public record LoadOptions(
     int port,
@@ -21,10 +23,17 @@ public record LoadOptions(
     Duration duration,
     Duration promptDelay,
     Duration rampUp,
-    long maxCalls) {
+    long maxCalls,
+    int rounds) {
+
+  public LoadOptions {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1");
+    }
+  }
 
   /** Longest a single call may take before the generator gives up on it. */
   Duration callTimeout() {
-    return promptDelay.multipliedBy(LoadCall.MEDIA_COMMANDS).plusSeconds(30);
+    return promptDelay.multipliedBy((long) LoadCall.MEDIA_COMMANDS * rounds).plusSeconds(30);
   }
 }

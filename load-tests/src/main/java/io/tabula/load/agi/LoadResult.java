@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
  * @param failed calls that failed, by reason
  * @param elapsed from the first call started to the last one started (or finished, if later)
  * @param turnaround PBX reply to the engine's next command, nanoseconds
+ * @param steadyTurnaround the same, counted only after the ramp-up
  * @param setup header block sent to the engine's first command, nanoseconds
  * @param connect connection attempt until established, nanoseconds
  * @param teardown reply to the engine's HANGUP until the connection is gone, nanoseconds
@@ -22,6 +23,7 @@ public record LoadResult(
     Map<String, Long> failed,
     Duration elapsed,
     Histogram turnaround,
+    Histogram steadyTurnaround,
     Histogram setup,
     Histogram teardown,
     Histogram connect) {
@@ -34,6 +36,7 @@ public record LoadResult(
         stats.failuresByReason(),
         elapsed,
         stats.turnaroundHistogram(),
+        stats.steadyTurnaroundHistogram(),
         stats.setupHistogram(),
         stats.teardownHistogram(),
         stats.connectHistogram());

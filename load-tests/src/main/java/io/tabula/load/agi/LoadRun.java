@@ -43,6 +43,14 @@ public final class LoadRun implements Callable<Integer> {
       description = "Seconds of starting calls (default ${DEFAULT-VALUE}).")
   long durationSeconds = 20;
 
+  @Option(
+      names = "--rounds",
+      description =
+          "Prompt, collect and read-back rounds per call before the hangup (default"
+              + " ${DEFAULT-VALUE}: 4 commands per call; more rounds keep a connection longer, as a"
+              + " real self-service call does).")
+  int rounds = 1;
+
   @Option(names = "--ramp", description = "Ramp-up seconds (default ${DEFAULT-VALUE}).")
   long rampSeconds = 2;
 
@@ -97,7 +105,8 @@ public final class LoadRun implements Callable<Integer> {
             Duration.ofSeconds(durationSeconds),
             Duration.ofMillis(promptMs),
             Duration.ofSeconds(rampSeconds),
-            maxCalls);
+            maxCalls,
+            rounds);
     for (String target : targets) {
       reports.add(runTarget(target.trim().toLowerCase(Locale.ROOT), options));
     }
@@ -139,7 +148,8 @@ public final class LoadRun implements Callable<Integer> {
               base.duration(),
               base.promptDelay(),
               base.rampUp(),
-              base.maxCalls());
+              base.maxCalls(),
+              base.rounds());
       warmUp(target, options);
       TargetStats idle = process.stats();
       long cpuBefore = process.cpuMillis();
@@ -180,7 +190,8 @@ public final class LoadRun implements Callable<Integer> {
             Duration.ofSeconds(warmupSeconds),
             Duration.ZERO,
             Duration.ZERO,
-            0);
+            0,
+            options.rounds());
     LoadResult result =
         new LoadGenerator(warm, generatorThreads)
             .run(n -> {}, new ProgressPrinter(target + " warm-up"));

@@ -15,6 +15,9 @@ final class LoadStats {
 
   private final Recorder turnaround = new Recorder(3);
   private final Histogram total = new Histogram(3);
+  private final Recorder steadyTurnaround = new Recorder(3);
+  private final Histogram steadyTotal = new Histogram(3);
+  private volatile long steadyFrom = Long.MAX_VALUE;
   private final Recorder setup = new Recorder(3);
   private final Recorder teardown = new Recorder(3);
   private final Recorder connect = new Recorder(3);
@@ -26,8 +29,20 @@ final class LoadStats {
   private final LongAdder started = new LongAdder();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
-  void turnaround(long nanos) {
+  /** A turnaround of {@code nanos} that ended at {@code at} ({@link System#nanoTime()}). */
+  void turnaround(long nanos, long at) {
     turnaround.recordValue(Math.max(0, nanos));
+    if (at - steadyFrom >= 0) {
+      steadyTurnaround.recordValue(Math.max(0, nanos));
+    }
+  }
+
+  /**
+   * From when turnarounds also count as steady state: the end of the ramp-up, when every call slot
+   * is in use and no more connections open than calls end.
+   */
+  void steadyFrom(long nanoTime) {
+    steadyFrom = nanoTime;
   }
 
   /** From the header block sent to the engine's first command. */
@@ -92,6 +107,12 @@ final class LoadStats {
   synchronized Histogram turnaroundHistogram() {
     total.add(turnaround.getIntervalHistogram());
     return total.copy();
+  }
+
+  /** Turnarounds after the ramp-up only. */
+  synchronized Histogram steadyTurnaroundHistogram() {
+    steadyTotal.add(steadyTurnaround.getIntervalHistogram());
+    return steadyTotal.copy();
   }
 
   synchronized Histogram teardownHistogram() {

@@ -99,7 +99,9 @@ public record TargetReport(
     return String.format(
         Locale.ROOT,
         "%-9s conc=%d prompt=%dms completed=%d failed=%d calls/s=%.1f cmds/s=%.0f"
-            + " turnaround(ms) mean=%.3f p50=%.3f p99=%.3f p99.9=%.3f max=%.3f setup(ms) p50=%.3f p99=%.3f"
+            + " turnaround(ms) mean=%.3f p50=%.3f p99=%.3f p99.9=%.3f max=%.3f"
+            + " after ramp-up(ms) p50=%.3f p99=%.3f p99.9=%.3f (%d)"
+            + " setup(ms) p50=%.3f p99=%.3f"
             + " teardown(ms) p50=%.3f connect(ms) p50=%.3f p99=%.3f"
             + " | active@sample=%d RSS idle=%.1fMiB load=%.1fMiB perCall=%.1fKiB"
             + " direct/call=%.2fKiB heap/call=%.1fKiB threads=%d offHeapReserved=%.1fMiB"
@@ -117,6 +119,10 @@ public record TargetReport(
         load.turnaroundMillis(99),
         load.turnaroundMillis(99.9),
         load.turnaround().getMaxValue() / 1e6,
+        load.steadyTurnaround().getValueAtPercentile(50) / 1e6,
+        load.steadyTurnaround().getValueAtPercentile(99) / 1e6,
+        load.steadyTurnaround().getValueAtPercentile(99.9) / 1e6,
+        load.steadyTurnaround().getTotalCount(),
         load.setupMillis(50),
         load.setupMillis(99),
         load.teardown().getValueAtPercentile(50) / 1e6,

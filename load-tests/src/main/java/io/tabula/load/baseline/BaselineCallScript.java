@@ -12,15 +12,24 @@ import org.asteriskjava.fastagi.AgiScript;
  * answers, because {@code CallPort} has no answer step (the dialplan answers before {@code AGI()}).
  *
  * <p>Its AGI lines: {@code STREAM FILE welcome ""}, {@code GET DATA enter-account 5000 6}, {@code
- * SAY DIGITS 42 ""}, {@code HANGUP}; Asterisk-Java then adds {@code SET VARIABLE AJ_AGISTATUS}.
+ * SAY DIGITS 42 ""} (repeated as often as {@code agi_arg_1} says, once without it), {@code HANGUP};
+ * Asterisk-Java then adds {@code SET VARIABLE AJ_AGISTATUS}.
  */
 public final class BaselineCallScript implements AgiScript {
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-    channel.streamFile("welcome");
-    channel.getData("enter-account", 5000, 6);
-    channel.sayDigits("42");
+    for (int round = rounds(request.getArguments()); round > 0; round--) {
+      channel.streamFile("welcome");
+      channel.getData("enter-account", 5000, 6);
+      channel.sayDigits("42");
+    }
     channel.hangup();
+  }
+
+  private static int rounds(String[] arguments) {
+    return arguments == null || arguments.length == 0
+        ? 1
+        : Math.max(1, Integer.parseInt(arguments[0].trim()));
   }
 }

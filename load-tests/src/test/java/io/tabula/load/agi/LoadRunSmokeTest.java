@@ -41,11 +41,48 @@ class LoadRunSmokeTest {
       assertThat(report.load().turnaround().getTotalCount())
           .as(report.target())
           .isGreaterThanOrEqualTo(20 * 3);
+      assertThat(report.load().steadyTurnaround().getTotalCount())
+          .as("without a ramp-up every turnaround is steady state")
+          .isEqualTo(report.load().turnaround().getTotalCount());
       assertThat(report.load().setup().getTotalCount()).as(report.target()).isEqualTo(20);
       assertThat(report.idle().rssKiB()).as(report.target()).isPositive();
       assertThat(report.loaded().threads()).as(report.target()).isPositive();
       assertThat(report.cpuMicrosPerCommand()).as(report.target()).isPositive();
       assertThat(report.cpu().loadBefore()).as(report.target()).isNotNegative();
+    }
+  }
+
+  @Test
+  void withRoundsEveryCallRepeatsItsPromptCollectAndReadBackOnBothTargets() {
+    LoadRun run = new LoadRun();
+    int exit =
+        new CommandLine(run)
+            .execute(
+                "--calls",
+                "5",
+                "--max-calls",
+                "10",
+                "--rounds",
+                "3",
+                "--duration",
+                "30",
+                "--ramp",
+                "0",
+                "--warmup",
+                "0",
+                "--target-heap",
+                "256m",
+                "--targets",
+                String.join(",", targets()));
+
+    assertThat(exit).isZero();
+    for (TargetReport report : run.reports) {
+      assertThat(report.load().completed()).as(report.target()).isEqualTo(10);
+      assertThat(report.load().failedCount()).as(report.target()).isZero();
+      // 3 rounds of 3 commands, then HANGUP: 9 replies each followed by the engine's next command.
+      assertThat(report.load().turnaround().getTotalCount())
+          .as(report.target())
+          .isGreaterThanOrEqualTo(10 * 9);
     }
   }
 
