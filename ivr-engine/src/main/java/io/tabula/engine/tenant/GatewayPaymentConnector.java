@@ -9,8 +9,6 @@ import io.tabula.flows.connect.DeclineReason;
 import io.tabula.flows.connect.PaymentConnector;
 import io.tabula.flows.connect.PaymentOutcome;
 import io.tabula.flows.connect.PaymentRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Charges a flow's {@code pay} step through a tenant's payment gateway (Stripe-compatible, generic
@@ -26,38 +24,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayPaymentConnector implements PaymentConnector {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GatewayPaymentConnector.class);
-
-  private final String name;
-  private final String tenant;
+  private final ConnectorOwner owner;
   private final CardPayments payments;
 
   public GatewayPaymentConnector(String name, String tenant, CardPayments payments) {
-    this.name = name;
-    this.tenant = tenant;
+    this.owner = new ConnectorOwner("payment", name, tenant);
     this.payments = payments;
   }
 
   /** The tenant whose merchant account this connector charges. */
   public String tenant() {
-    return tenant;
+    return owner.tenant();
   }
 
   @Override
   public String name() {
-    return name;
+    return owner.connector();
   }
 
   @Override
   public PaymentOutcome charge(PaymentRequest request) {
-    if (!tenant.equals(request.tenant())) {
+    if (owner.refuses(request.tenant())) {
       new CardFields(request.pan(), request.expiry(), request.cvc()).clear();
-      LOG.warn(
-          "Payment connector {} belongs to tenant {}; refused a charge for tenant {}, nothing sent:"
-              + " its flow must name one of its own tenant's connectors",
-          name,
-          tenant,
-          request.tenant());
       return new PaymentOutcome.Failed(false);
     }
     ChargeRequest charge =
@@ -67,7 +55,9 @@ public final class GatewayPaymentConnector implements PaymentConnector {
             new CardFields(request.pan(), request.expiry(), request.cvc()),
             idempotencyKey(request),
             new PaymentMetadata(
-                tenant, request.metadata().getOrDefault("flow", name), reference(request)));
+                owner.tenant(),
+                request.metadata().getOrDefault("flow", owner.connector()),
+                reference(request)));
     return outcome(payments.pay(charge));
   }
 

@@ -11,8 +11,6 @@ import io.tabula.flows.connect.LookupResult;
 import io.tabula.flows.connect.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers a flow's {@code lookup} steps from a tenant's own database: the flow's inputs become the
@@ -29,38 +27,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcLookupConnector implements LookupConnector {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcLookupConnector.class);
-
-  private final String name;
-  private final String tenant;
+  private final ConnectorOwner owner;
   private final BalanceLookup lookups;
 
   public JdbcLookupConnector(String name, String tenant, BalanceLookup lookups) {
-    this.name = name;
-    this.tenant = tenant;
+    this.owner = new ConnectorOwner("lookup", name, tenant);
     this.lookups = lookups;
   }
 
   /** The tenant whose database this connector reads. */
   public String tenant() {
-    return tenant;
+    return owner.tenant();
   }
 
   @Override
   public String name() {
-    return name;
+    return owner.connector();
   }
 
   @Override
   public LookupResult lookup(LookupRequest request) {
-    if (!tenant.equals(request.tenant())) {
-      LOG.warn(
-          "Lookup connector {} belongs to tenant {}; refused a lookup for tenant {} (call {}): its"
-              + " flow must name one of its own tenant's connectors",
-          name,
-          tenant,
-          request.tenant(),
-          request.callId());
+    if (owner.refuses(request.tenant())) {
       return new LookupResult.Failed(LookupResult.FailureKind.INTERNAL, false);
     }
     LookupParameters.Builder parameters = LookupParameters.builder();
@@ -73,7 +60,7 @@ public final class JdbcLookupConnector implements LookupConnector {
                 case LookupInput.Secret secret -> parameters.secret(input, secret.field());
               }
             });
-    return switch (lookups.lookup(tenant, request.lookup(), parameters.build())) {
+    return switch (lookups.lookup(owner.tenant(), request.lookup(), parameters.build())) {
       case io.tabula.connectors.lookup.LookupResult.Found found ->
           new LookupResult.Found(values(found));
       case io.tabula.connectors.lookup.LookupResult.NotFound notFound ->
