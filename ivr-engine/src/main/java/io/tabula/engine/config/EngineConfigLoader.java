@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class EngineConfigLoader {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)" + DurationUnits.PATTERN);
 
   private EngineConfigLoader() {}
 
@@ -168,13 +168,7 @@ public final class EngineConfigLoader {
       if (!m.matches()) {
         throw new ConfigException(key + " must be a duration such as 500ms, 5s, 2m or 1h");
       }
-      long amount = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
+      return DurationUnits.of(Long.parseLong(m.group(1)), m.group(2));
     }
   }
 }

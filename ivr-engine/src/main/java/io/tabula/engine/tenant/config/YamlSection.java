@@ -1,5 +1,6 @@
 package io.tabula.engine.tenant.config;
 
+import io.tabula.engine.config.DurationUnits;
 import io.tabula.flows.model.SourcePos;
 import io.tabula.flows.parse.Problems;
 import io.tabula.flows.parse.Suggest;
@@ -32,7 +33,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlSection {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})" + DurationUnits.PATTERN);
 
   private final Problems problems;
   private final Node node;
@@ -231,13 +232,7 @@ final class YamlSection {
           "write a positive number with ms, s, m or h, such as 500ms, 5s or 2m");
       return fallback;
     }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    return DurationUnits.of(Long.parseLong(m.group(1)), m.group(2));
   }
 
   /** A path; a relative one is read from the tenant file's folder. */
