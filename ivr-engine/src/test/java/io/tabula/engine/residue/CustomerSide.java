@@ -6,6 +6,7 @@ import io.tabula.connectors.embedded.EmbeddedPostgresOptions;
 import io.tabula.connectors.simulator.GatewaySimulator;
 import io.tabula.connectors.simulator.SimulatorOptions;
 import io.tabula.connectors.tls.DevCertificateAuthority;
+import io.tabula.engine.demo.DemoTenantFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,18 +68,14 @@ final class CustomerSide implements AutoCloseable {
     Path secrets = Files.createDirectories(configDir.resolve("secrets"));
     Path gatewayCaFile = secrets.resolve("gateway-ca.pem");
     gatewayCa.writeCertificatePem(gatewayCaFile);
-    TenantFileWriter files =
-        new TenantFileWriter(
-            postgres.host(),
-            postgres.port(),
-            DemoDatabase.DATABASE,
-            DemoDatabase.READER,
-            ownerOnly(secrets.resolve("database-password"), database.readerPassword()),
-            postgres.caCertificate(),
+    // The same tenant files the demo writes: the shipped flows' connectors, over verified TLS.
+    tenantsDir =
+        DemoTenantFiles.write(
+            configDir.resolve("tenants"),
+            database,
             simulator.endpoint(),
             ownerOnly(secrets.resolve("gateway-api-key"), SIMULATOR_KEY),
             gatewayCaFile);
-    tenantsDir = files.writeTo(Files.createDirectories(configDir.resolve("tenants")));
   }
 
   private static Path ownerOnly(Path file, String content) throws IOException {
