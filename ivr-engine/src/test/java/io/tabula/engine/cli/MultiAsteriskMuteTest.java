@@ -42,22 +42,11 @@ class MultiAsteriskMuteTest {
 
   @Test
   void eachCallMutesOnTheAsteriskThatOpenedIt(@TempDir Path folder) throws Exception {
-    Files.writeString(folder.resolve("ami-127.0.0.1"), SECRET_ONE);
-    Files.writeString(folder.resolve("ami-127.0.0.2"), SECRET_TWO);
-    try (VirtualAmiServer one =
-            VirtualAmiServer.start(
-                VirtualAmiOptions.defaults("tabula", SECRET_ONE), loopback("127.0.0.1"));
-        VirtualAmiServer two =
-            VirtualAmiServer.start(
-                VirtualAmiOptions.defaults("tabula", SECRET_TWO), loopback("127.0.0.2"))) {
+    try (VirtualAmiServer one = asterisk(folder, "127.0.0.1", SECRET_ONE);
+        VirtualAmiServer two = asterisk(folder, "127.0.0.2", SECRET_TWO)) {
       // The other Asterisk is listed first, so "the first link" would be the wrong answer.
-      AmiSettings settings =
-          new AmiSettings(
-              "127.0.0.2:" + two.port() + ", 127.0.0.1:" + one.port(),
-              5038,
-              "tabula",
-              folder.resolve("ami-{host}").toString());
-      Optional<AmiLinks> links = ServeCommand.amiLinks(settings, new SimpleMeterRegistry());
+      Optional<AmiLinks> links =
+          links(folder, "127.0.0.2:" + two.port() + ", 127.0.0.1:" + one.port());
       try {
         await()
             .atMost(Duration.ofSeconds(15))
@@ -79,21 +68,10 @@ class MultiAsteriskMuteTest {
 
   @Test
   void aCallFromAnUnlinkedAsteriskCannotStartSecureInput(@TempDir Path folder) throws Exception {
-    Files.writeString(folder.resolve("ami-127.0.0.1"), SECRET_ONE);
-    Files.writeString(folder.resolve("ami-127.0.0.2"), SECRET_TWO);
-    try (VirtualAmiServer one =
-            VirtualAmiServer.start(
-                VirtualAmiOptions.defaults("tabula", SECRET_ONE), loopback("127.0.0.1"));
-        VirtualAmiServer two =
-            VirtualAmiServer.start(
-                VirtualAmiOptions.defaults("tabula", SECRET_TWO), loopback("127.0.0.2"))) {
-      AmiSettings settings =
-          new AmiSettings(
-              "127.0.0.1:" + one.port() + ",127.0.0.2:" + two.port(),
-              5038,
-              "tabula",
-              folder.resolve("ami-{host}").toString());
-      Optional<AmiLinks> links = ServeCommand.amiLinks(settings, new SimpleMeterRegistry());
+    try (VirtualAmiServer one = asterisk(folder, "127.0.0.1", SECRET_ONE);
+        VirtualAmiServer two = asterisk(folder, "127.0.0.2", SECRET_TWO)) {
+      Optional<AmiLinks> links =
+          links(folder, "127.0.0.1:" + one.port() + ",127.0.0.2:" + two.port());
       try {
         RecordingControl stranger =
             ServeCommand.recordingControl(links)
@@ -124,7 +102,21 @@ class MultiAsteriskMuteTest {
     }
   }
 
-  private static InetSocketAddress loopback(String address) throws Exception {
-    return new InetSocketAddress(InetAddress.getByName(address), 0);
+  /** A virtual Asterisk manager on {@code address}, its secret in {@code folder/ami-<address>}. */
+  private static VirtualAmiServer asterisk(Path folder, String address, String secret)
+      throws Exception {
+    Files.writeString(folder.resolve("ami-" + address), secret);
+    return VirtualAmiServer.start(
+        VirtualAmiOptions.defaults("tabula", secret),
+        new InetSocketAddress(InetAddress.getByName(address), 0));
+  }
+
+  /**
+   * What serve starts for {@code ami.host: hosts} with {@code ami.secretFile: folder/ami-{host}}.
+   */
+  private static Optional<AmiLinks> links(Path folder, String hosts) {
+    AmiSettings settings =
+        new AmiSettings(hosts, 5038, "tabula", folder.resolve("ami-{host}").toString());
+    return ServeCommand.amiLinks(settings, new SimpleMeterRegistry());
   }
 }
