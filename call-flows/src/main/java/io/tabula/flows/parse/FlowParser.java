@@ -8,18 +8,12 @@ import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.SourcePos;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.model.Target;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
@@ -65,30 +59,13 @@ public final class FlowParser {
           "split it into several flows");
       return new ParseResult(Optional.empty(), problems.sorted());
     }
-    Node root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setMaxAliasesForCollections(10);
-      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      SourcePos pos =
-          mark == null
-              ? new SourcePos(file, 1, 1)
-              : new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
-      problems.add(
-          pos,
-          "this is not valid YAML: " + e.getProblem(),
-          "check the indentation and quoting on this line");
-      return new ParseResult(Optional.empty(), problems.sorted());
-    }
-    if (root == null) {
-      problems.add(
-          new SourcePos(file, 1, 1), "the file is empty", "start with 'flow: <name>' and 'steps:'");
+    Optional<Node> root =
+        SafeYaml.compose(text, problems, "start with 'flow: <name>' and 'steps:'");
+    if (root.isEmpty()) {
       return new ParseResult(Optional.empty(), problems.sorted());
     }
     Optional<Flow> flow =
-        YamlMap.of(problems, root, "a flow file").flatMap(map -> build(map, problems));
+        YamlMap.of(problems, root.get(), "a flow file").flatMap(map -> build(map, problems));
     return new ParseResult(problems.isEmpty() ? flow : Optional.empty(), problems.sorted());
   }
 

@@ -2,16 +2,11 @@ package io.tabula.engine.tenant.config;
 
 import io.tabula.flows.model.SourcePos;
 import io.tabula.flows.parse.Problems;
-import java.io.StringReader;
+import io.tabula.flows.parse.SafeYaml;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -50,30 +45,16 @@ final class TenantFileParser {
           "a tenant file holds one tenant; check that this is the right file");
       return Optional.empty();
     }
-    Node root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setMaxAliasesForCollections(10);
-      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      problems.add(
-          mark == null
-              ? new SourcePos(problems.file(), 1, 1)
-              : new SourcePos(problems.file(), mark.getLine() + 1, mark.getColumn() + 1),
-          "this is not valid YAML: " + e.getProblem(),
-          "check the indentation and quoting on this line");
-      return Optional.empty();
-    }
-    if (root == null) {
-      problems.add(
-          new SourcePos(problems.file(), 1, 1),
-          "the file is empty",
-          "start with 'tenant: <id>', then 'database:' and/or 'payment:' (see docs/tenants.md)");
+    Optional<Node> root =
+        SafeYaml.compose(
+            text,
+            problems,
+            "start with 'tenant: <id>', then 'database:' and/or 'payment:' (see docs/tenants.md)");
+    if (root.isEmpty()) {
       return Optional.empty();
     }
     Path folder = file.toAbsolutePath().getParent();
-    return YamlSection.of(problems, root, ROOT, folder)
+    return YamlSection.of(problems, root.get(), ROOT, folder)
         .flatMap(top -> build(file, top, checks, declared));
   }
 
