@@ -7,9 +7,19 @@ package io.tabula.flows.port;
 public record Prompt(String id, String text) {
 
   public Prompt {
-    if (id == null || id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
+    if (id == null || id.isEmpty() || hasWhitespace(id)) {
       throw new IllegalArgumentException("a prompt id is a sound file name without spaces");
     }
     text = text == null ? "" : text;
+  }
+
+  // A loop, not a stream: a prompt is made for every one the engine plays.
+  private static boolean hasWhitespace(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isWhitespace(id.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

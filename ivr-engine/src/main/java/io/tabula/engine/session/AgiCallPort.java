@@ -43,7 +43,7 @@ public final class AgiCallPort implements CallPort {
   private static final Pattern APPLICATION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_()]*");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Pattern DTMF_KEYS = Pattern.compile("[0-9*#A-D]*");
+  private static final String DTMF_KEY_SET = "0123456789*#ABCD";
 
   private final CallSession session;
   private final RecordingControl recording;
@@ -122,7 +122,7 @@ public final class AgiCallPort implements CallPort {
 
   @Override
   public void sayDigits(String nonSecretDigits) {
-    if (!nonSecretDigits.matches("[0-9]{1,64}")) {
+    if (!isDigits(nonSecretDigits)) {
       throw new IllegalArgumentException("sayDigits takes 1..64 digits 0-9");
     }
     say(AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted(""));
@@ -216,13 +216,36 @@ public final class AgiCallPort implements CallPort {
   }
 
   private static void requireKeys(String keys) {
-    if (!DTMF_KEYS.matcher(keys).matches()) {
+    if (!isDtmfKeys(keys)) {
       throw new IllegalArgumentException("escape keys are DTMF keys 0-9 * # A-D");
     }
   }
 
+  /** The check of {@code [0-9]{1,64}} without a matcher: it runs for every read-back. */
+  private static boolean isDigits(String text) {
+    if (text.isEmpty() || text.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The check of {@code [0-9*#A-D]*} without a matcher: it runs before every prompt. */
+  private static boolean isDtmfKeys(String keys) {
+    for (int i = 0; i < keys.length(); i++) {
+      if (DTMF_KEY_SET.indexOf(keys.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static KeyPress keyOf(long asciiCode) {
-    if (asciiCode <= 0 || asciiCode > 127 || "0123456789*#ABCD".indexOf((char) asciiCode) < 0) {
+    if (asciiCode <= 0 || asciiCode > 127 || DTMF_KEY_SET.indexOf((char) asciiCode) < 0) {
       return KeyPress.NONE;
     }
     return new KeyPress((char) asciiCode);

@@ -75,7 +75,12 @@ public final class EngineMetrics {
   }
 
   void commandRoundTrip(String verb, long nanos) {
-    roundTrips.computeIfAbsent(verb, this::roundTripTimer).record(nanos, TimeUnit.NANOSECONDS);
+    // get first: computeIfAbsent with a bound method reference allocates on every command.
+    Timer timer = roundTrips.get(verb);
+    if (timer == null) {
+      timer = roundTrips.computeIfAbsent(verb, this::roundTripTimer);
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   private Timer roundTripTimer(String verb) {

@@ -46,7 +46,8 @@ final class SecureCollect {
   private CollectResult getData(Prompt prompt, SecretField field, int wanted, Duration timeout) {
     AgiCommand command =
         AgiCommand.of("GET DATA").arg(prompt.id()).arg(timeout.toMillis()).arg(wanted);
-    Duration limit = runner.mediaLimit(timeout.multipliedBy(wanted + 1L));
+    // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal on every collect.
+    Duration limit = runner.mediaLimit(Duration.ofMillis(timeout.toMillis() * (wanted + 1L)));
     AgiReply.SecureInput reply =
         runner.secure(
             PendingCommand.expecting(command, new ReplyExpectation.DigitsInto(field)), limit);

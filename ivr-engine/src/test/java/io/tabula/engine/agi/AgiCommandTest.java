@@ -52,6 +52,25 @@ class AgiCommandTest {
   }
 
   @Test
+  void longCommandsAndTextBeyondAsciiEncodeWholeIntoADirectBuffer() {
+    AgiCommand command =
+        AgiCommand.of("EXEC").arg("Playback").arg("fr/bienvenue-à-la-mairie").arg(-1).quoted("x y");
+    for (int i = 0; i < 6; i++) {
+      command.arg("a" + i);
+    }
+    String expected = "EXEC Playback fr/bienvenue-à-la-mairie -1 \"x y\" a0 a1 a2 a3 a4 a5\n";
+    ByteBuf out = Unpooled.directBuffer(8);
+    try {
+      command.encode(out);
+      command.encode(out);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected + expected);
+    } finally {
+      out.release();
+    }
+    assertThat(command).hasToString("AgiCommand[EXEC, 10 args]");
+  }
+
+  @Test
   void lineBreaksCannotBeSmuggledIntoACommand() {
     assertThatThrownBy(() -> AgiCommand.of("EXEC").arg("Set").arg("X=1\nHANGUP"))
         .isInstanceOf(IllegalArgumentException.class)
