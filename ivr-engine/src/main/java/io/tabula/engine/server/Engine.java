@@ -2,6 +2,7 @@ package io.tabula.engine.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -102,6 +103,7 @@ public final class Engine implements AutoCloseable {
               .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
               .childOption(ChannelOption.TCP_NODELAY, true)
+              .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
               .childHandler(new AgiChannelInitializer(context, config.limits()))
               .bind(config.address(), config.port())
               .sync()
