@@ -1,5 +1,6 @@
 package io.tabula.engine.cli;
 
+import io.tabula.engine.server.NettyDefaults;
 import io.tabula.ops.audit.AuditCommand;
 import io.tabula.ops.flows.FlowsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
@@ -44,6 +45,7 @@ public final class TabulaCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    NettyDefaults.apply();
     System.exit(commandLine().execute(args));
   }
 }
