@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
 import io.tabula.engine.server.Engine;
+import io.tabula.engine.server.NettyDefaults;
 import io.tabula.engine.session.UnmutedRecordingControl;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class EngineTarget {
   private EngineTarget() {}
 
   public static void main(String[] args) throws Exception {
+    NettyDefaults.apply();
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("TABULA_AGI_PORT", args.length > 0 ? args[0] : "4573");
     environment.put("TABULA_MEMORY_SLOTS", args.length > 1 ? args[1] : "10000");

@@ -20,6 +20,10 @@ final class LoadCallFlow {
   private static final CollectOptions ACCOUNT =
       new CollectOptions(6, Duration.ofSeconds(5), Duration.ofSeconds(5), false);
 
+  // Made once, as a flow file's prompts are: a real flow does not build its prompts per call.
+  private static final Prompt WELCOME = new Prompt("welcome", "");
+  private static final Prompt ENTER_ACCOUNT = new Prompt("enter-account", "");
+
   private LoadCallFlow() {}
 
   /** Route {@code /load/account}. */
@@ -32,9 +36,9 @@ final class LoadCallFlow {
   static void run(CallPort call) {
     SecretField account = call.memory().field("account", 6);
     for (int round = rounds(call.info().arguments()); round > 0; round--) {
-      call.play(new Prompt("welcome", ""), "");
+      call.play(WELCOME, "");
       account.clear();
-      call.collect(new Prompt("enter-account", ""), account, ACCOUNT);
+      call.collect(ENTER_ACCOUNT, account, ACCOUNT);
       call.sayDigits("42");
     }
     call.hangup();

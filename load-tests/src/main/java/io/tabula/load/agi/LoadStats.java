@@ -103,6 +103,18 @@ final class LoadStats {
     return out;
   }
 
+  /**
+   * The turnarounds since the previous call of this method (or of {@link #turnaroundHistogram()}),
+   * for the per-second progress lines: a tail that comes in bursts (a collector's pause, a stalled
+   * thread) shows in the seconds it happened, where the run's p99 alone cannot tell it from a
+   * uniform tail.
+   */
+  synchronized Histogram turnaroundInterval() {
+    Histogram interval = turnaround.getIntervalHistogram();
+    total.add(interval);
+    return interval;
+  }
+
   /** Everything recorded so far (accumulates interval snapshots). */
   synchronized Histogram turnaroundHistogram() {
     total.add(turnaround.getIntervalHistogram());

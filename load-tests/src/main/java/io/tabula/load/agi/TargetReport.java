@@ -6,12 +6,16 @@ import java.util.Locale;
  * One target's figures in a run: the generator's measurements and the target's memory before the
  * load and at full concurrency.
  *
+ * @param fresh the target just started, before the warm-up: the honest zero for memory per call,
+ *     since the warm-up's call rate alone can make a collector commit more heap
+ * @param idle the target after the warm-up, before the measured run
  * @param activeAtSample calls in progress when {@code loaded} was sampled
  * @param cpu CPU time, context switches and machine load over the measured run
  */
 public record TargetReport(
     String target,
     LoadResult load,
+    TargetStats fresh,
     TargetStats idle,
     TargetStats loaded,
     int activeAtSample,
@@ -78,9 +82,17 @@ public record TargetReport(
     return cpu.targetContextSwitches() / (double) Math.max(1, load.completed());
   }
 
-  /** RSS growth per call in progress, KiB. */
+  /** RSS growth per call in progress over the target after its warm-up, KiB. */
   public double rssKiBPerCall() {
     return (loaded.rssKiB() - idle.rssKiB()) / (double) Math.max(1, activeAtSample);
+  }
+
+  /**
+   * RSS growth per call in progress over the freshly started target, KiB: what the calls cost
+   * including the heap the collector committed for their garbage.
+   */
+  public double rssKiBPerCallOverFresh() {
+    return (loaded.rssKiB() - fresh.rssKiB()) / (double) Math.max(1, activeAtSample);
   }
 
   /** Growth of NIO direct buffers plus Netty's own direct counter per call in progress, KiB. */
@@ -103,7 +115,8 @@ public record TargetReport(
             + " after ramp-up(ms) p50=%.3f p99=%.3f p99.9=%.3f (%d)"
             + " setup(ms) p50=%.3f p99=%.3f"
             + " teardown(ms) p50=%.3f connect(ms) p50=%.3f p99=%.3f"
-            + " | active@sample=%d RSS idle=%.1fMiB load=%.1fMiB perCall=%.1fKiB"
+            + " | active@sample=%d RSS fresh=%.1fMiB idle=%.1fMiB load=%.1fMiB"
+            + " perCall=%.1fKiB (over fresh %.1fKiB)"
             + " direct/call=%.2fKiB heap/call=%.1fKiB threads=%d offHeapReserved=%.1fMiB"
             + " | cpu: target=%.2f cores, %.3f ms/call (%.0f calls per CPU-second), %.1f us/command"
             + " (%.1f without JIT compiler threads), %.1f context switches/call, generator=%.2f cores | load average %.1f -> %.1f",
@@ -129,9 +142,11 @@ public record TargetReport(
         load.connect().getValueAtPercentile(50) / 1e6,
         load.connect().getValueAtPercentile(99) / 1e6,
         activeAtSample,
+        fresh.rssKiB() / 1024.0,
         idle.rssKiB() / 1024.0,
         loaded.rssKiB() / 1024.0,
         rssKiBPerCall(),
+        rssKiBPerCallOverFresh(),
         directKiBPerCall(),
         heapKiBPerCall(),
         loaded.threads(),

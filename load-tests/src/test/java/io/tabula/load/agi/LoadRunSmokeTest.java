@@ -45,6 +45,7 @@ class LoadRunSmokeTest {
           .as("without a ramp-up every turnaround is steady state")
           .isEqualTo(report.load().turnaround().getTotalCount());
       assertThat(report.load().setup().getTotalCount()).as(report.target()).isEqualTo(20);
+      assertThat(report.fresh().rssKiB()).as(report.target()).isPositive();
       assertThat(report.idle().rssKiB()).as(report.target()).isPositive();
       assertThat(report.loaded().threads()).as(report.target()).isPositive();
       assertThat(report.cpuMicrosPerCommand()).as(report.target()).isPositive();

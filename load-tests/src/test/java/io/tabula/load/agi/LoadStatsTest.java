@@ -19,4 +19,22 @@ class LoadStatsTest {
     assertThat(stats.steadyTurnaroundHistogram().getTotalCount()).isEqualTo(2);
     assertThat(stats.steadyTurnaroundHistogram().getMaxValue()).isLessThan(4_000_000);
   }
+
+  @Test
+  void eachSecondsIntervalHoldsOnlyItsOwnTurnaroundsAndTheRunKeepsThemAll() {
+    LoadStats stats = new LoadStats();
+    stats.turnaround(40_000_000, 1);
+
+    assertThat(stats.turnaroundInterval().getMaxValue()).isGreaterThan(39_000_000);
+
+    stats.turnaround(1_000_000, 2);
+    stats.turnaround(2_000_000, 3);
+    var second = stats.turnaroundInterval();
+
+    assertThat(second.getTotalCount()).isEqualTo(2);
+    assertThat(second.getMaxValue()).isLessThan(3_000_000);
+    assertThat(stats.turnaroundInterval().getTotalCount()).isZero();
+    assertThat(stats.turnaroundHistogram().getTotalCount()).isEqualTo(3);
+    assertThat(stats.turnaroundHistogram().getMaxValue()).isGreaterThan(39_000_000);
+  }
 }
