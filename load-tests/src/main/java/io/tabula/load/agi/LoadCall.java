@@ -73,8 +73,7 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
     }
     if (reply.media() && !options.promptDelay().isZero()) {
       ctx.executor()
-          .schedule(
-              () -> send(ctx, reply.line()), options.promptDelay().toNanos(), TimeUnit.NANOSECONDS);
+          .schedule(() -> send(ctx, reply.line()), options.promptNanos(), TimeUnit.NANOSECONDS);
     } else {
       send(ctx, reply.line());
     }

@@ -41,6 +41,13 @@ public final class LoadRun implements Callable<Integer> {
   long promptMs = 0;
 
   @Option(
+      names = "--prompt-jitter-ms",
+      description =
+          "Each prompt lasts --prompt-ms plus or minus up to this many ms, drawn uniformly (default"
+              + " ${DEFAULT-VALUE}: every prompt exactly as long).")
+  long promptJitterMs = 0;
+
+  @Option(
       names = "--duration",
       description = "Seconds of starting calls (default ${DEFAULT-VALUE}).")
   long durationSeconds = 20;
@@ -107,6 +114,7 @@ public final class LoadRun implements Callable<Integer> {
             calls,
             Duration.ofSeconds(durationSeconds),
             Duration.ofMillis(promptMs),
+            Duration.ofMillis(promptJitterMs),
             Duration.ofSeconds(rampSeconds),
             maxCalls,
             rounds);
@@ -170,6 +178,7 @@ public final class LoadRun implements Callable<Integer> {
               base.concurrency(),
               base.duration(),
               base.promptDelay(),
+              base.promptJitter(),
               base.rampUp(),
               base.maxCalls(),
               base.rounds());
@@ -212,6 +221,7 @@ public final class LoadRun implements Callable<Integer> {
             options.port(),
             Math.min(options.concurrency(), 200),
             Duration.ofSeconds(warmupSeconds),
+            Duration.ZERO,
             Duration.ZERO,
             Duration.ZERO,
             0,
