@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The call port refuses bad read-back digits and escape keys before anything reaches Asterisk. */
@@ -54,7 +55,7 @@ class CallPortArgumentChecksTest {
     }
   }
 
-  private void refuse(CallPort call, java.util.function.Consumer<CallPort> step) {
+  private void refuse(CallPort call, Consumer<CallPort> step) {
     try {
       step.accept(call);
     } catch (IllegalArgumentException e) {
