@@ -144,15 +144,7 @@ class ServeConnectorsTest {
   void anUnreachableDatabaseIsAWarningWithAdviceAndServeStillStarts() throws IOException {
     LiveTenants live = LiveTenants.get();
     live.write(dir);
-    int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Path city = dir.resolve("city.yaml");
-    Files.writeString(
-        city,
-        Files.readString(city)
-            .replace("port: " + live.database.postgres().port(), "port: " + closedPort));
+    int closedPort = live.pointDatabaseAtClosedPort(dir, "city");
 
     try (ServeConnectors connectors = open(dir.toString())) {
       assertThat(connectors.connectors().lookupNames()).contains("city-parking");

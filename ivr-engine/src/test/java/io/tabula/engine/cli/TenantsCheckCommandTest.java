@@ -6,7 +6,6 @@ import io.tabula.engine.tenant.LiveTenants;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -99,15 +98,7 @@ class TenantsCheckCommandTest {
   void anUnreachableDatabaseFailsTheCheckWithExit1AndAdvice() throws IOException {
     LiveTenants live = LiveTenants.get();
     live.write(dir);
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Path utility = dir.resolve("utility.yaml");
-    Files.writeString(
-        utility,
-        Files.readString(utility)
-            .replace("port: " + live.database.postgres().port(), "port: " + closedPort));
+    int closedPort = live.pointDatabaseAtClosedPort(dir, "utility");
 
     assertThat(tenants("--dir", dir.toString())).isEqualTo(1);
     assertThat(out.toString())

@@ -9,6 +9,7 @@ import io.tabula.connectors.tls.DevCertificateAuthority;
 import io.tabula.engine.demo.DemoTenantFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -58,5 +59,28 @@ public final class LiveTenants {
   /** Writes city.yaml and utility.yaml (and the password file) into {@code dir}. */
   public Path write(Path dir) {
     return DemoTenantFiles.write(dir, database, simulator.endpoint(), keyFile, gatewayCa);
+  }
+
+  /**
+   * Points {@code tenant}'s database in the files {@link #write} made at a loopback port nothing
+   * listens on, so connecting fails at once.
+   *
+   * @return that port
+   */
+  public int pointDatabaseAtClosedPort(Path dir, String tenant) {
+    try {
+      int closedPort;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        closedPort = socket.getLocalPort();
+      }
+      Path file = dir.resolve(tenant + ".yaml");
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace("port: " + database.postgres().port(), "port: " + closedPort));
+      return closedPort;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

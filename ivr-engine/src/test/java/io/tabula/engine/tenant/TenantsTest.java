@@ -21,7 +21,6 @@ import io.tabula.masking.memory.CallMemoryPoolConfig;
 import io.tabula.masking.memory.SecretField;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,15 +204,7 @@ class TenantsTest {
   @Test
   void anUnreachableDatabaseIsReportedWithAdviceAndHealthIsDegradedNotDown() throws IOException {
     live.write(dir);
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Path city = dir.resolve("city.yaml");
-    Files.writeString(
-        city,
-        Files.readString(city)
-            .replace("port: " + live.database.postgres().port(), "port: " + closedPort));
+    live.pointDatabaseAtClosedPort(dir, "city");
 
     var check = open().checkDatabase("city").orElseThrow();
 
