@@ -16,8 +16,8 @@ import io.tabula.connectors.payment.PaymentMetadata;
 import io.tabula.connectors.payment.PaymentOutcome;
 import io.tabula.connectors.payment.RetryPolicy;
 import io.tabula.connectors.payment.SecretReference;
+import io.tabula.connectors.payment.http.TlsClientContexts;
 import io.tabula.connectors.simulator.GatewaySimulator;
-import io.tabula.connectors.tls.PemFiles;
 import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.CallMemoryPool;
@@ -33,7 +33,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +41,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -133,53 +130,48 @@ class SimulatorCommandTest {
 
   @Test
   void aMissingApiKeyFileSaysHowToCreateIt() {
-    StringWriter err = new StringWriter();
-    int status =
-        TabulaCommand.commandLine()
-            .setErr(new PrintWriter(err))
-            .execute(
-                "simulator", "--port", "0", "--api-key-file", directory.resolve("nope").toString());
-
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot read the API key from", "create it");
+    assertThat(
+            refusal(
+                "simulator", "--port", "0", "--api-key-file", directory.resolve("nope").toString()))
+        .contains("cannot read the API key from", "create it");
   }
 
   @Test
   void aCertificateWithoutItsKeyIsRefusedBeforeAnythingListens() throws Exception {
-    StringWriter err = new StringWriter();
-    int status =
-        TabulaCommand.commandLine()
-            .setErr(new PrintWriter(err))
-            .execute(
+    assertThat(
+            refusal(
                 "simulator",
                 "--port",
                 "0",
                 "--api-key-file",
                 apiKeyFile().toString(),
                 "--cert",
-                "simulator.crt");
-
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("give --ca, --cert and --key together");
+                "simulator.crt"))
+        .contains("give --ca, --cert and --key together");
   }
 
   @Test
   void aLatencyThatIsNoDurationIsRefused() throws Exception {
-    StringWriter err = new StringWriter();
-    int status =
-        TabulaCommand.commandLine()
-            .setErr(new PrintWriter(err))
-            .execute(
+    assertThat(
+            refusal(
                 "simulator",
                 "--port",
                 "0",
                 "--api-key-file",
                 apiKeyFile().toString(),
                 "--latency",
-                "fast");
+                "fast"))
+        .contains("write it like 50ms");
+  }
 
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("write it like 50ms");
+  /**
+   * Runs the command line, expects it to refuse its arguments (exit 2) and returns what it said.
+   */
+  private static String refusal(String... args) {
+    StringWriter err = new StringWriter();
+    int status = TabulaCommand.commandLine().setErr(new PrintWriter(err)).execute(args);
+    assertThat(status).as(err.toString()).isEqualTo(2);
+    return err.toString();
   }
 
   @Test
@@ -232,7 +224,10 @@ class SimulatorCommandTest {
   }
 
   private static JsonNode ledger(URI endpoint, Path caPem) throws Exception {
-    try (HttpClient http = HttpClient.newBuilder().sslContext(trusting(caPem)).build()) {
+    try (HttpClient http =
+        HttpClient.newBuilder()
+            .sslContext(TlsClientContexts.trusting(Optional.of(caPem)))
+            .build()) {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(endpoint.resolve("/v1/charges"))
@@ -242,18 +237,6 @@ class SimulatorCommandTest {
       assertThat(response.statusCode()).isEqualTo(200);
       return new ObjectMapper().readTree(response.body());
     }
-  }
-
-  private static SSLContext trusting(Path caPem) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setCertificateEntry("ca", PemFiles.readCertificate(caPem));
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   /** The command running on a virtual thread, as {@code tabula simulator} runs until Ctrl-C. */

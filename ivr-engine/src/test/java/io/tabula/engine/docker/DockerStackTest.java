@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabula.connectors.tls.PemFiles;
+import io.tabula.connectors.payment.http.TlsClientContexts;
 import io.tabula.engine.cli.TabulaCommand;
 import io.tabula.masking.audit.AuditFinding;
 import io.tabula.masking.audit.AuditSummary;
@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,7 +173,8 @@ class DockerStackTest {
     ContainerState simulator = stack.getContainerByServiceName("simulator").orElseThrow();
     simulator.copyFileFromContainer("/var/lib/tabula/simulator-ca/ca.pem", ca.toString());
     String key = Files.readString(secrets.resolve("simulator-key")).strip();
-    try (HttpClient http = HttpClient.newBuilder().sslContext(trusting(ca)).build()) {
+    try (HttpClient http =
+        HttpClient.newBuilder().sslContext(TlsClientContexts.trusting(Optional.of(ca))).build()) {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/v1/charges"))
@@ -248,17 +246,5 @@ class DockerStackTest {
               return check.unreadable() == 0 ? local : null;
             },
             found -> found != null);
-  }
-
-  private static SSLContext trusting(Path caPem) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setCertificateEntry("simulator-ca", PemFiles.readCertificate(caPem));
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }
