@@ -2,6 +2,7 @@ package io.tabula.load.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -15,23 +16,7 @@ class LoadRunSmokeTest {
   @Test
   void twentyCallsCompleteAgainstEveryTargetInAnotherJvm() {
     LoadRun run = new LoadRun();
-    int exit =
-        new CommandLine(run)
-            .execute(
-                "--calls",
-                "5",
-                "--max-calls",
-                "20",
-                "--duration",
-                "30",
-                "--ramp",
-                "0",
-                "--warmup",
-                "0",
-                "--target-heap",
-                "256m",
-                "--targets",
-                String.join(",", targets()));
+    int exit = runSmall(run, "--max-calls", "20");
 
     assertThat(exit).isZero();
     assertThat(run.reports).hasSize(targets().size());
@@ -56,25 +41,7 @@ class LoadRunSmokeTest {
   @Test
   void withRoundsEveryCallRepeatsItsPromptCollectAndReadBackOnBothTargets() {
     LoadRun run = new LoadRun();
-    int exit =
-        new CommandLine(run)
-            .execute(
-                "--calls",
-                "5",
-                "--max-calls",
-                "10",
-                "--rounds",
-                "3",
-                "--duration",
-                "30",
-                "--ramp",
-                "0",
-                "--warmup",
-                "0",
-                "--target-heap",
-                "256m",
-                "--targets",
-                String.join(",", targets()));
+    int exit = runSmall(run, "--max-calls", "10", "--rounds", "3");
 
     assertThat(exit).isZero();
     for (TargetReport report : run.reports) {
@@ -85,6 +52,28 @@ class LoadRunSmokeTest {
           .as(report.target())
           .isGreaterThanOrEqualTo(10 * 9);
     }
+  }
+
+  /**
+   * Five calls at once on both targets, no ramp-up or warm-up, small heaps, plus {@code options}.
+   */
+  private static int runSmall(LoadRun run, String... options) {
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(
+        List.of(
+            "--calls",
+            "5",
+            "--duration",
+            "30",
+            "--ramp",
+            "0",
+            "--warmup",
+            "0",
+            "--target-heap",
+            "256m",
+            "--targets",
+            String.join(",", targets())));
+    return new CommandLine(run).execute(args.toArray(String[]::new));
   }
 
   private static List<String> targets() {
