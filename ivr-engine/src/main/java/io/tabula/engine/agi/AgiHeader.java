@@ -2,7 +2,6 @@ package io.tabula.engine.agi;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +15,22 @@ import java.util.Optional;
  * String path = header.networkScript(); // "city/parking?lang=en"
  * }</pre>
  */
-public record AgiHeader(Map<String, String> variables) {
+public final class AgiHeader {
 
-  public AgiHeader {
-    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+  private final Map<String, String> variables;
+
+  /**
+   * Takes over {@code variables} (in wire order) without a copy: a copy per call was one more map
+   * of two dozen entries for the collector. Only {@link HeaderBlock} makes headers, and it drops
+   * its map once the block is done.
+   */
+  AgiHeader(Map<String, String> variables) {
+    this.variables = Collections.unmodifiableMap(variables);
+  }
+
+  /** Every variable, keys without the {@code agi_} prefix, in wire order; read-only. */
+  public Map<String, String> variables() {
+    return variables;
   }
 
   public Optional<String> get(String key) {
@@ -50,5 +61,11 @@ public record AgiHeader(Map<String, String> variables) {
       arguments.add(variables.get("arg_" + n));
     }
     return arguments;
+  }
+
+  /** The request path and the count only: the caller id need not reach a log. */
+  @Override
+  public String toString() {
+    return "AgiHeader[" + networkScript() + ", " + variables.size() + " variables]";
   }
 }

@@ -32,15 +32,13 @@ final class HeaderBlock {
       throw new AgiProtocolException(AgiProtocolException.Violation.HEADER_TOO_LARGE, length);
     }
     if (length == 0) {
-      return new AgiHeader(variables);
+      return new AgiHeader(variables); // handed over: this block is done
     }
     int colon = separator(line, from, to);
     if (!ReplyParser.startsWith(line, from, to, PREFIX) || colon < 0) {
       throw new AgiProtocolException(AgiProtocolException.Violation.MALFORMED_HEADER, length);
     }
-    String key =
-        line.toString(
-            from + PREFIX.length, colon - from - PREFIX.length, StandardCharsets.US_ASCII);
+    String key = HeaderKeys.key(line, from + PREFIX.length, colon - from - PREFIX.length);
     int valueStart = Math.min(colon + 2, to);
     variables.put(key, line.toString(valueStart, to - valueStart, StandardCharsets.UTF_8));
     return null;

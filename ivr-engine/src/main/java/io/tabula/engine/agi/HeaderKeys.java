@@ -1,0 +1,79 @@
+package io.tabula.engine.agi;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The keys of the {@code agi_*} block Asterisk sends (res_agi.c's {@code setup_env}, prefix
+ * removed), as shared constants: a header of 24 lines would otherwise make 24 new key strings per
+ * call, and at 10,000 concurrent calls every call's garbage counts. Unknown keys (a newer Asterisk)
+ * still become their own strings.
+ */
+final class HeaderKeys {
+
+  private static final String[] KNOWN = {
+    "network",
+    "network_script",
+    "request",
+    "channel",
+    "language",
+    "type",
+    "uniqueid",
+    "version",
+    "callerid",
+    "calleridname",
+    "callingpres",
+    "callingani2",
+    "callington",
+    "callingtns",
+    "dnid",
+    "rdnis",
+    "context",
+    "extension",
+    "priority",
+    "enhanced",
+    "accountcode",
+    "threadid",
+    "arg_1",
+    "arg_2",
+    "arg_3",
+    "arg_4",
+    "arg_5",
+    "arg_6",
+    "arg_7",
+    "arg_8",
+    "arg_9"
+  };
+
+  private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+
+  static {
+    for (int i = 0; i < KNOWN.length; i++) {
+      KNOWN_BYTES[i] = KNOWN[i].getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private HeaderKeys() {}
+
+  /** The key in {@code buf[from, from + length)}: a shared constant when Asterisk 22 sends it. */
+  static String key(ByteBuf buf, int from, int length) {
+    for (int i = 0; i < KNOWN_BYTES.length; i++) {
+      if (matches(KNOWN_BYTES[i], buf, from, length)) {
+        return KNOWN[i];
+      }
+    }
+    return buf.toString(from, length, StandardCharsets.US_ASCII);
+  }
+
+  private static boolean matches(byte[] known, ByteBuf buf, int from, int length) {
+    if (known.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (buf.getByte(from + i) != known[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
