@@ -198,11 +198,11 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
   }
 
   private PendingCommand expectedCommand(int length) {
-    return inFlight
-        .next()
-        .orElseThrow(
-            () ->
-                new AgiProtocolException(AgiProtocolException.Violation.UNEXPECTED_REPLY, length));
+    PendingCommand command = inFlight.next();
+    if (command == null) {
+      throw new AgiProtocolException(AgiProtocolException.Violation.UNEXPECTED_REPLY, length);
+    }
+    return command;
   }
 
   private void complete(ChannelHandlerContext ctx, AgiReply reply, int length) {

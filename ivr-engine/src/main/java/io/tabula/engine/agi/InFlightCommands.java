@@ -1,7 +1,6 @@
 package io.tabula.engine.agi;
 
 import java.util.ArrayDeque;
-import java.util.Optional;
 
 /**
  * The commands of one connection that were written and await a reply, in order. Used only on the
@@ -15,12 +14,14 @@ public final class InFlightCommands {
     queue.addLast(command);
   }
 
-  Optional<PendingCommand> next() {
-    return Optional.ofNullable(queue.peekFirst());
+  /** The oldest command awaiting its reply, or null (checked once per reply, so no Optional). */
+  PendingCommand next() {
+    return queue.peekFirst();
   }
 
-  Optional<PendingCommand> take() {
-    return Optional.ofNullable(queue.pollFirst());
+  /** Removes the oldest command once its reply was read. */
+  void take() {
+    queue.pollFirst();
   }
 
   /** Removes and returns every command still waiting, for failing them when the call ends. */
