@@ -249,6 +249,14 @@ public final class LoadRun implements Callable<Integer> {
           "engine/baseline calls/s = %.2fx; calls per CPU-second = %.2fx%n",
           engine.load().callsPerSecond() / baseline.load().callsPerSecond(),
           engine.callsPerCpuSecond() / baseline.callsPerCpuSecond());
+      System.out.printf(
+          Locale.ROOT,
+          "ceiling on these cores: a target costing no CPU at all could show at most %.2fx the"
+              + " baseline's calls/s here (generator %.3f ms + baseline %.3f ms CPU per call);"
+              + " a higher goal needs the generator on other cores%n",
+          baseline.sharedCoresCeiling(),
+          baseline.generatorCpuMillisPerCall(),
+          baseline.cpuMillisPerCall());
     }
   }
 

@@ -51,6 +51,22 @@ public record TargetReport(
     return targetCpuMillis() / (double) Math.max(1, load.completed());
   }
 
+  /** CPU the generator (this JVM) spent per completed call of this target, ms. */
+  public double generatorCpuMillisPerCall() {
+    return cpu.generatorCpuMillis() / (double) Math.max(1, load.completed());
+  }
+
+  /**
+   * The highest calls/s any other target could show over this one in a CPU-bound run where the
+   * generator shares the cores: a target that cost nothing would still pay for the generator's side
+   * of each call, so the ratio cannot pass (generator + this target) / generator CPU per call.
+   * Assumes the generator's work per call does not depend on the target (the same PBX script).
+   */
+  public double sharedCoresCeiling() {
+    double generator = Math.max(0.001, generatorCpuMillisPerCall());
+    return (generator + cpuMillisPerCall()) / generator;
+  }
+
   /** Calls per second one fully available core could carry at this CPU cost. */
   public double callsPerCpuSecond() {
     return 1000.0 / Math.max(0.001, cpuMillisPerCall());
