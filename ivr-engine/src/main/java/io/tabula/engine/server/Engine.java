@@ -34,16 +34,11 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
-  /**
-   * How often overdue replies are looked for: a reply timeout fires up to this much late. Timeouts
-   * are seconds (call.commandTimeout, call.mediaTimeout), so 50 ms is well inside their precision.
-   */
-  static final Duration REPLY_SWEEP_PERIOD = Duration.ofMillis(50);
-
   private final EngineConfig config;
   private final CallMemoryPool pool;
   private final EngineMetrics metrics;
   private final SessionRegistry sessions;
+  private final ReplySweeper sweeper;
   private final EventLoopGroup loops;
   private final Channel serverChannel;
   private final Transport transport;
@@ -56,6 +51,7 @@ public final class Engine implements AutoCloseable {
       CallMemoryPool pool,
       EngineMetrics metrics,
       SessionRegistry sessions,
+      ReplySweeper sweeper,
       EventLoopGroup loops,
       Channel serverChannel,
       Transport transport) {
@@ -63,6 +59,7 @@ public final class Engine implements AutoCloseable {
     this.pool = pool;
     this.metrics = metrics;
     this.sessions = sessions;
+    this.sweeper = sweeper;
     this.loops = loops;
     this.serverChannel = serverChannel;
     this.transport = transport;
@@ -91,11 +88,6 @@ public final class Engine implements AutoCloseable {
     EventLoopGroup loops =
         new MultiThreadIoEventLoopGroup(
             ioThreads(config), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
-    loops.scheduleAtFixedRate(
-        sessions::expireOverdue,
-        REPLY_SWEEP_PERIOD.toNanos(),
-        REPLY_SWEEP_PERIOD.toNanos(),
-        TimeUnit.NANOSECONDS);
     try {
       Channel server =
           new ServerBootstrap()
@@ -108,7 +100,8 @@ public final class Engine implements AutoCloseable {
               .bind(config.address(), config.port())
               .sync()
               .channel();
-      return new Engine(config, pool, metrics, sessions, loops, server, transport);
+      ReplySweeper sweeper = ReplySweeper.start(sessions, ReplySweeper.PERIOD);
+      return new Engine(config, pool, metrics, sessions, sweeper, loops, server, transport);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cleanUp(loops, pool);
@@ -181,6 +174,7 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
       sessions.cutAll();
     } finally {
+      sweeper.close();
       pool.close();
       terminated.countDown();
       LOG.info("Engine stopped");

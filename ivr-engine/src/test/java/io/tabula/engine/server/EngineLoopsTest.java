@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EngineLoopsTest {
@@ -21,5 +24,22 @@ class EngineLoopsTest {
     EngineConfig config = EngineConfigLoader.load(null, Map.of("TABULA_AGI_IO_THREADS", "3"));
 
     assertThat(Engine.ioThreads(config)).isEqualTo(3);
+  }
+
+  @Test
+  void theReplySweepRunsOnItsOwnThreadAndStopsWithTheEngine() throws InterruptedException {
+    Engine engine = TestEngines.start(1, (tenant, flow) -> Optional.empty());
+    List<Thread> sweepers = threadsNamed("agi-reply-sweep");
+    assertThat(sweepers).hasSize(1);
+    assertThat(sweepers.getFirst().isDaemon()).isTrue();
+
+    engine.shutdown(Duration.ZERO);
+    assertThat(sweepers.getFirst().join(Duration.ofSeconds(10))).as("sweep thread ended").isTrue();
+  }
+
+  private static List<Thread> threadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name))
+        .toList();
   }
 }
