@@ -15,7 +15,7 @@ import java.util.Optional;
  * 6}, {@code SAY DIGITS 42 ""} (repeated as often as {@code agi_arg_1} says, once without it),
  * {@code HANGUP}. The account number goes into call memory, as every collect does.
  */
-final class LoadCallFlow {
+public final class LoadCallFlow {
 
   private static final CollectOptions ACCOUNT =
       new CollectOptions(6, Duration.ofSeconds(5), Duration.ofSeconds(5), false);
@@ -44,8 +44,11 @@ final class LoadCallFlow {
     call.hangup();
   }
 
-  /** The rounds the generator asked for in {@code agi_arg_1}; 1 without it. */
-  static int rounds(java.util.List<String> arguments) {
+  /**
+   * The rounds the generator asked for in {@code agi_arg_1}; 1 without it. The baseline's script
+   * reads its rounds here too, so both targets always run the same call.
+   */
+  public static int rounds(java.util.List<String> arguments) {
     return arguments.isEmpty() ? 1 : Math.max(1, Integer.parseInt(arguments.getFirst().trim()));
   }
 }

@@ -1,5 +1,8 @@
 package io.tabula.load.baseline;
 
+import io.tabula.load.agi.LoadCallFlow;
+import java.util.Arrays;
+import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -19,17 +22,13 @@ public final class BaselineCallScript implements AgiScript {
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-    for (int round = rounds(request.getArguments()); round > 0; round--) {
+    String[] arguments = request.getArguments();
+    List<String> argumentList = arguments == null ? List.of() : Arrays.asList(arguments);
+    for (int round = LoadCallFlow.rounds(argumentList); round > 0; round--) {
       channel.streamFile("welcome");
       channel.getData("enter-account", 5000, 6);
       channel.sayDigits("42");
     }
     channel.hangup();
-  }
-
-  private static int rounds(String[] arguments) {
-    return arguments == null || arguments.length == 0
-        ? 1
-        : Math.max(1, Integer.parseInt(arguments[0].trim()));
   }
 }
