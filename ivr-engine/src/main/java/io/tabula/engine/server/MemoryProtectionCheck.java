@@ -49,9 +49,13 @@ final class MemoryProtectionCheck {
             + kib
             + " KiB (ulimit -l unlimited in its shell; LimitMEMLOCK=infinity in its systemd unit;"
             + " docker run --cap-add IPC_LOCK --ulimit memlock=-1:-1, or in compose cap_add:"
-            + " [IPC_LOCK] and ulimits: memlock: -1; in Kubernetes the IPC_LOCK capability), run"
-            + " it on Linux, or lower memory.slots. To run without the protection (digits may"
-            + " reach swap or a core dump), set memory.protections: waived"
-            + " (TABULA_MEMORY_PROTECTIONS=waived)");
+            + " [IPC_LOCK] and ulimits: memlock: -1; in Kubernetes the IPC_LOCK capability)"
+            + (onLinux() ? "" : ", run it on Linux (kernel 3.4 or later)")
+            + ", or lower memory.slots. To run without the protection (digits may reach swap or a"
+            + " core dump), set memory.protections: waived (TABULA_MEMORY_PROTECTIONS=waived)");
+  }
+
+  private static boolean onLinux() {
+    return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
   }
 }
