@@ -84,6 +84,9 @@ final class ServeConnectors implements AutoCloseable {
       return new ServeConnectors(
           Connectors.of(List.of(), List.of()), Optional.empty(), Optional.empty());
     }
+    if (demo) {
+      LOG.info("--demo is ignored: tenants.dir is set, so the tenants' own connectors serve");
+    }
     TenantsConfig config = TenantFiles.load(folder.get(), FileChecks.full(environment));
     Tenants tenants = Tenants.open(config, registry, Clock.systemUTC());
     try {
