@@ -174,21 +174,4 @@ public record EngineConfig(
         tenants,
         newSafeguards);
   }
-
-  public EngineConfig withAdmin(AdminConfig newAdmin) {
-    return new EngineConfig(
-        address,
-        port,
-        transport,
-        ioThreads,
-        limits,
-        call,
-        memory,
-        shutdownDeadline,
-        flows,
-        newAdmin,
-        ami,
-        tenants,
-        safeguards);
-  }
 }
