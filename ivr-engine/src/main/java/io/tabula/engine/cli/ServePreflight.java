@@ -1,5 +1,6 @@
 package io.tabula.engine.cli;
 
+import io.tabula.engine.admin.AdminToken;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.RecordingMode;
@@ -21,7 +22,7 @@ import java.util.Optional;
  *       link to mute them: MixMonitor would record the card and CVC tones;
  *   <li>flow steps that need connectors, no {@code tenants.dir} and no {@code --demo}: callers
  *       would hear "approved" from demo data while nothing is charged;
- *   <li>an admin endpoint beyond loopback without a token.
+ *   <li>an admin endpoint beyond loopback without a token, or a token file that cannot be used.
  * </ul>
  *
  * <pre>{@code
@@ -47,6 +48,8 @@ final class ServePreflight {
     }
     try {
       settings.admin().requireAuthenticationBeyondLoopback();
+      // Read now, so that a bad token file stops serve before the FastAGI port is bound.
+      settings.admin().token().ifPresent(AdminToken::read);
     } catch (ConfigException e) {
       refusals.add(e.getMessage());
     }

@@ -93,4 +93,18 @@ class ServePreflightTest {
         .asString()
         .contains("admin.address is 0.0.0.0", "admin.tokenFile");
   }
+
+  @Test
+  void anUnreadableTokenFileIsRefusedBeforeAnythingStarts() {
+    EngineConfig missingToken =
+        with(
+            "TABULA_AMI_HOST", "pbx1.example",
+            "TABULA_TENANTS_DIR", "/etc/tabula/tenants",
+            "TABULA_ADMIN_TOKEN_FILE", dir.resolve("no-such-token").toString());
+
+    assertThat(ServePreflight.refusals(missingToken, false))
+        .singleElement()
+        .asString()
+        .contains("cannot read admin.tokenFile", "openssl rand -hex 32");
+  }
 }
