@@ -1,5 +1,6 @@
 package io.tabula.ops.asterisk.rules;
 
+import io.tabula.ops.asterisk.dialplan.AppArgs;
 import io.tabula.ops.asterisk.dialplan.AppCall;
 import io.tabula.ops.asterisk.dialplan.Dialplan;
 import io.tabula.ops.asterisk.lint.AsteriskConfig;
@@ -32,9 +33,7 @@ public final class RecordingScrubRule implements LintRule {
     Optional<Dialplan> plan = config.dialplan();
     List<Finding> findings = new ArrayList<>();
     for (AppCall call : plan.map(p -> p.calls("MixMonitor")).orElse(List.of())) {
-      List<String> args = call.args();
-      String command = args.size() >= 3 ? args.get(2) : "";
-      if (!command.contains(SCRUB)) {
+      if (!plan.get().expansions(call).stream().allMatch(RecordingScrubRule::scrubs)) {
         findings.add(
             new Finding(
                 id(),
@@ -47,5 +46,11 @@ public final class RecordingScrubRule implements LintRule {
       }
     }
     return findings;
+  }
+
+  /** Whether MixMonitor data (globals filled in) has a post-recording command that scrubs. */
+  private static boolean scrubs(String data) {
+    List<String> args = AppArgs.split(data);
+    return args.size() >= 3 && args.get(2).contains(SCRUB);
   }
 }
