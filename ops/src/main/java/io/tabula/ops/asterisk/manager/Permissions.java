@@ -1,5 +1,6 @@
 package io.tabula.ops.asterisk.manager;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,6 +65,17 @@ public record Permissions(int mask) {
       }
     }
     return parts[parts.length - 1].equals(label);
+  }
+
+  /** The classes granted, in Asterisk's order, as {@code manager show user} lists them. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < CLASSES.size(); i++) {
+      if (has(1 << i)) {
+        names.add(CLASSES.get(i));
+      }
+    }
+    return names;
   }
 
   public boolean has(int flags) {
