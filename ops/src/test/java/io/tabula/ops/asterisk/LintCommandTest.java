@@ -168,4 +168,15 @@ class LintCommandTest {
     assertThat(run("lint", dir.toString())).isZero();
     assertThat(out.toString()).contains("against 3 flows (");
   }
+
+  @Test
+  void anUnreadableFileMakesTheRunIncomplete() throws IOException {
+    Path logger = dir.resolve("logger.conf");
+    Files.delete(logger);
+    Files.createDirectory(logger);
+    assertThat(run("lint", dir.toString(), "--flows", "../flows")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(logger + ": cannot be read (FileSystemException), so logger-dtmf could not");
+    assertThat(out.toString()).contains("0 findings; 1 unreadable.");
+  }
 }

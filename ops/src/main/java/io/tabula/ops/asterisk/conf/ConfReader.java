@@ -2,6 +2,7 @@ package io.tabula.ops.asterisk.conf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class ConfReader {
     /** Reads one file; {@code current} is the section lines before any header belong to. */
     ConfSection file(Path file, ConfSection current, int depth) throws IOException {
       files.add(file);
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      String text = new String(bytes(file), StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
@@ -248,6 +249,17 @@ public final class ConfReader {
 
     void reject(ConfLocation where, String what, String fix) {
       problems.add(new ConfProblem(where, what + "; Asterisk rejects the whole file", fix, true));
+    }
+  }
+
+  /** The file's bytes; any failure names the file, so the report can say which one. */
+  private static byte[] bytes(Path file) throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new FileSystemException(file.toString(), null, "not a readable file");
     }
   }
 

@@ -13,9 +13,12 @@ import io.tabula.ops.asterisk.rules.ManagerFilterRule;
 import io.tabula.ops.asterisk.rules.QueueRule;
 import io.tabula.ops.asterisk.rules.RecordingScrubRule;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every rule over one Asterisk configuration and the flows it serves.
@@ -55,17 +58,12 @@ public final class AsteriskLinter {
 
   public LintResult lint(AsteriskConfig config, FlowFacts flows) {
     List<Finding> findings = new ArrayList<>();
-    List<String> unreadable = new ArrayList<>(flows.unreadable());
+    Map<String, List<String>> unreadableFiles = new LinkedHashMap<>();
     for (LintRule rule : rules()) {
       try {
         findings.addAll(rule.check(config, flows));
       } catch (IOException e) {
-        unreadable.add(
-            "rule "
-                + rule.id()
-                + " could not read its files ("
-                + e.getClass().getSimpleName()
-                + "): check that they exist and are readable");
+        unreadableFiles.computeIfAbsent(describe(e), key -> new ArrayList<>()).add(rule.id());
       }
     }
     findings.sort(
@@ -73,6 +71,23 @@ public final class AsteriskLinter {
             .thenComparingInt(f -> f.where().line())
             .thenComparingInt(f -> f.where().column())
             .thenComparing(Finding::rule));
+    List<String> unreadable = new ArrayList<>(flows.unreadable());
+    unreadableFiles.forEach(
+        (what, rules) ->
+            unreadable.add(
+                what
+                    + ", so "
+                    + String.join(", ", rules)
+                    + " could not be checked; make it readable by this user"));
     return new LintResult(List.copyOf(findings), config.filesRead().size(), unreadable);
+  }
+
+  /** {@code <file>: cannot be read (<exception>)}, naming the file where the exception does. */
+  private static String describe(IOException e) {
+    String file = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : "";
+    return (file.isEmpty() ? "a configuration file" : file)
+        + ": cannot be read ("
+        + e.getClass().getSimpleName()
+        + ")";
   }
 }
