@@ -50,41 +50,55 @@ public final class Dialplan {
     for (ConfEntry entry : section.entries()) {
       String rest;
       if (entry.is("exten")) {
-        int comma = entry.value().indexOf(',');
+        int comma = extensionEnd(entry.value());
         if (comma < 0) {
           continue;
         }
         exten = entry.value().substring(0, comma).strip();
         rest = entry.value().substring(comma + 1);
-      } else if (entry.is("same")) {
+      } else if (entry.name().regionMatches(true, 0, "same", 0, 4)) {
         rest = entry.value();
       } else {
         continue;
       }
       int comma = rest.indexOf(',');
-      if (comma >= 0) {
-        calls.add(application(section.name(), exten, rest.substring(comma + 1).strip(), entry));
+      boolean hint = comma >= 0 && rest.substring(0, comma).strip().equals("hint");
+      if (comma >= 0 && !hint) {
+        calls.add(application(section.name(), exten, rest.substring(comma + 1), entry));
       }
     }
   }
 
+  /** The comma that ends the extension; commas inside a pattern's {@code [...]} do not. */
+  private static int extensionEnd(String value) {
+    int brackets = 0;
+    for (int i = 0; i < value.length(); i++) {
+      switch (value.charAt(i)) {
+        case '[' -> brackets++;
+        case ']' -> brackets = Math.max(0, brackets - 1);
+        case ',' -> {
+          if (brackets == 0) {
+            return i;
+          }
+        }
+        default -> {}
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code App(data)} as pbx_config splits it: the name up to the first {@code (}, the data up to
+   * the last {@code )}; without a {@code (} the whole text is the name and there is no data.
+   */
   private static AppCall application(String context, String exten, String text, ConfEntry entry) {
     int paren = text.indexOf('(');
-    int comma = text.indexOf(',');
-    if (paren >= 0 && (comma < 0 || paren < comma)) {
-      int close = text.lastIndexOf(')');
-      String data = close > paren ? text.substring(paren + 1, close) : text.substring(paren + 1);
-      return new AppCall(context, exten, text.substring(0, paren).strip(), data, entry.where());
+    if (paren < 0) {
+      return new AppCall(context, exten, text.strip(), "", entry.where());
     }
-    if (comma >= 0) {
-      return new AppCall(
-          context,
-          exten,
-          text.substring(0, comma).strip(),
-          text.substring(comma + 1),
-          entry.where());
-    }
-    return new AppCall(context, exten, text.strip(), "", entry.where());
+    int close = text.lastIndexOf(')');
+    String data = close > paren ? text.substring(paren + 1, close) : text.substring(paren + 1);
+    return new AppCall(context, exten, text.substring(0, paren).strip(), data, entry.where());
   }
 
   public List<AppCall> calls() {
