@@ -53,7 +53,10 @@ class RealAsteriskDialplanTest {
               "[ctx](+)",
               "exten => 8,1,AGI(${TABULA}/city/parking-ticket)",
               "exten => 9,1,NoOp(one) ;--- three dashes: a plain comment",
-              "exten => 10,1,NoOp(two)"));
+              "exten => 10,1,NoOp(two)",
+              "exten => _[1,2]XX,1,NoOp(a pattern with a comma)",
+              "exten => 11,1,Hangup",
+              "exten => 12,hint,PJSIP/agent1"));
       Path confD = Files.createDirectories(etc.resolve("conf.d"));
       Files.writeString(confD.resolve("b.conf"), "exten => 5,1,NoOp(from b, after a)\n");
       Files.writeString(
@@ -79,7 +82,7 @@ class RealAsteriskDialplanTest {
                           + ") "
                           + c.where().file().getFileName())
               .toList();
-      assertThat(read).containsExactlyInAnyOrderElementsOf(shown).hasSize(12);
+      assertThat(read).containsExactlyInAnyOrderElementsOf(shown).hasSize(14);
     }
   }
 
