@@ -43,7 +43,7 @@ public final class EngineMuteRule implements LintRule {
             "calls are recorded and flows collect card data ("
                 + secure.get()
                 + "), but no enabled manager user may send MixMonitorMute: the engine cannot"
-                + " mute the recording during card entry",
+                + " mute the recording, so it does not start the card steps and callers cannot pay",
             "in manager.conf set enabled = yes and give the engine's user write = call"));
   }
 
