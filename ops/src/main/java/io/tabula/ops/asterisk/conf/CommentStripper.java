@@ -57,15 +57,10 @@ final class CommentStripper {
           keep(kept, columns, c, i);
         }
       } else if (i > consumed && line.charAt(i - 1) == '\\') {
-        if (depth == 0) {
-          kept.setLength(kept.length() - 1);
-          keep(kept, columns, ';', i);
-        }
+        unescape(kept, columns, i);
         consumed = i + 1;
       } else if (opensBlock(line, i)) {
-        if (depth++ == 0) {
-          openedOnLine = lineNumber;
-        }
+        openBlock(lineNumber);
         i += 2;
         consumed = i + 1;
       } else if (i >= consumed + 2 && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
@@ -88,6 +83,20 @@ final class CommentStripper {
       return null;
     }
     return new Kept(kept.toString(), Arrays.copyOf(columns, kept.length()));
+  }
+
+  /** {@code \\;} outside a comment: the backslash goes, a literal {@code ;} stays. */
+  private void unescape(StringBuilder kept, int[] columns, int index) {
+    if (depth == 0) {
+      kept.setLength(kept.length() - 1);
+      keep(kept, columns, ';', index);
+    }
+  }
+
+  private void openBlock(int lineNumber) {
+    if (depth++ == 0) {
+      openedOnLine = lineNumber;
+    }
   }
 
   private static boolean opensBlock(String line, int i) {

@@ -53,24 +53,53 @@ public record EventFilter(
     return advanced(criteria.substring(open + 1).strip(), exclude, pattern);
   }
 
-  private static Parsed advanced(String options, boolean excludeByBang, String pattern) {
-    if (options.isEmpty() || !options.endsWith(")")) {
+  private static Parsed advanced(String text, boolean excludeByBang, String pattern) {
+    if (text.isEmpty() || !text.endsWith(")")) {
       return Parsed.refused("the filter options are not formatted as (option(value),...)");
     }
-    boolean exclude = excludeByBang;
+    Options options = new Options(excludeByBang);
+    for (String option : text.split("[ ,)]+")) {
+      Optional<String> refused = option.isEmpty() ? none() : options.take(option);
+      if (refused.isPresent()) {
+        return Parsed.refused(refused.get());
+      }
+    }
+    if (!options.any) {
+      return Parsed.refused("no action, name, header or method option");
+    }
+    if (options.method.equals("none") != pattern.isEmpty()) {
+      return Parsed.refused("method " + options.method + " does not fit the pattern after '='");
+    }
+    if (options.method.equals("none") && options.name.isEmpty() && options.header.isEmpty()) {
+      return Parsed.refused("no name or header option and no pattern");
+    }
+    return matcher(options.method, pattern)
+        .map(m -> Parsed.ok(new EventFilter(options.exclude, options.name, options.header, m)))
+        .orElseGet(
+            () ->
+                Parsed.refused(
+                    "method '" + options.method + "' is unknown or its pattern does not compile"));
+  }
+
+  /** The options of an advanced filter as Asterisk's strtok_r loop collects them. */
+  private static final class Options {
+    boolean exclude;
     Optional<String> name = none();
     Optional<String> header = none();
     String method = "none";
-    boolean any = false;
-    for (String option : options.split("[ ,)]+")) {
-      if (option.isEmpty()) {
-        continue;
-      }
+    boolean any;
+
+    Options(boolean exclude) {
+      this.exclude = exclude;
+    }
+
+    /** Takes one {@code option(value)}; returns why Asterisk refuses it, if it does. */
+    Optional<String> take(String option) {
       int paren = option.indexOf('(');
       String argument = paren < 0 ? "" : option.substring(paren + 1).strip();
       if (option.startsWith("action")) {
         if (!argument.equals("include") && !argument.equals("exclude")) {
-          return Parsed.refused("action must be include or exclude");
+          return Optional.of("action must be include or exclude");
         }
         exclude = argument.equals("exclude");
       } else if (option.startsWith("name")) {
@@ -80,27 +109,14 @@ public record EventFilter(
       } else if (option.startsWith("method")) {
         method = argument;
       } else {
-        return Parsed.refused("unknown filter option '" + option + "'");
+        return Optional.of("unknown filter option '" + option + "'");
       }
       if (paren < 0 || argument.isEmpty()) {
-        return Parsed.refused("option '" + option + "' needs a value in parentheses");
+        return Optional.of("option '" + option + "' needs a value in parentheses");
       }
       any = true;
+      return Optional.empty();
     }
-    if (!any) {
-      return Parsed.refused("no action, name, header or method option");
-    }
-    if (method.equals("none") != pattern.isEmpty()) {
-      return Parsed.refused("method " + method + " does not fit the pattern after '='");
-    }
-    if (method.equals("none") && name.isEmpty() && header.isEmpty()) {
-      return Parsed.refused("no name or header option and no pattern");
-    }
-    Optional<Predicate<String>> match = matcher(method, pattern);
-    if (match.isEmpty()) {
-      return Parsed.refused("method '" + method + "' is unknown or its pattern does not compile");
-    }
-    return Parsed.ok(new EventFilter(exclude, name, header, match.get()));
   }
 
   private static Optional<Predicate<String>> matcher(String method, String pattern) {

@@ -8,7 +8,6 @@ import io.tabula.ops.asterisk.lint.FlowFacts;
 import io.tabula.ops.asterisk.lint.LintRule;
 import io.tabula.ops.asterisk.lint.Severity;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,38 +54,39 @@ public final class CelAppDataRule implements LintRule {
             .orElse(List.of())
             .stream()
             .anyMatch(APP_EVENTS::contains);
-    List<Finding> findings = new ArrayList<>();
-    ConfEntry where = apps.get();
     if (!appEvents) {
-      findings.add(
+      return List.of(
           finding(
               Severity.ERROR,
-              where,
+              apps.get(),
               "apps= is set but events= tracks no APP_START or APP_END: Asterisk rejects"
                   + " cel.conf and CEL stays off",
               "remove apps= (CEL then stores no application arguments), or add APP_START to"
                   + " events= for applications that never carry caller input"));
-      return findings;
     }
-    for (String app : appNames) {
-      if (app.equals("all")) {
-        findings.add(
-            finding(
-                Severity.WARNING,
-                where,
-                "CEL stores the arguments of every application: any that is ever given caller"
-                    + " input writes it to disk",
-                "list only the applications billing needs, e.g. apps = queue"));
-      } else if (INPUT_APPS.contains(app)) {
-        findings.add(
-            finding(
-                Severity.ERROR,
-                where,
-                "CEL stores the arguments of " + app + ", which carry the keys a caller pressed",
-                "take " + app + " out of apps="));
-      }
+    return appNames.stream().flatMap(app -> tracked(app, apps.get()).stream()).toList();
+  }
+
+  /** What storing {@code app}'s arguments risks, if anything. */
+  private Optional<Finding> tracked(String app, ConfEntry where) {
+    if (app.equals("all")) {
+      return Optional.of(
+          finding(
+              Severity.WARNING,
+              where,
+              "CEL stores the arguments of every application: any that is ever given caller"
+                  + " input writes it to disk",
+              "list only the applications billing needs, e.g. apps = queue"));
     }
-    return findings;
+    if (INPUT_APPS.contains(app)) {
+      return Optional.of(
+          finding(
+              Severity.ERROR,
+              where,
+              "CEL stores the arguments of " + app + ", which carry the keys a caller pressed",
+              "take " + app + " out of apps="));
+    }
+    return Optional.empty();
   }
 
   private Finding finding(Severity severity, ConfEntry where, String what, String fix) {

@@ -40,22 +40,7 @@ public final class QueueRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (FlowFacts.QueueUse use : flows.queues()) {
       if (!defined.contains(use.queue().toLowerCase(Locale.ROOT))) {
-        findings.add(
-            new Finding(
-                id(),
-                Severity.ERROR,
-                new ConfLocation(
-                    Path.of(use.where().file()), use.where().line(), use.where().column()),
-                "flow "
-                    + use.flow()
-                    + " transfers callers to queue '"
-                    + use.queue()
-                    + "', which queues.conf does not define: those callers reach no agent",
-                "add a ["
-                    + use.queue()
-                    + "] section with its members to queues.conf, or name"
-                    + " one of its queues "
-                    + defined));
+        findings.add(missing(use, defined));
       }
     }
     Optional<Dialplan> plan = config.dialplan();
@@ -76,6 +61,23 @@ public final class QueueRule implements LintRule {
     }
     noQueueApplication(plan, queueCalls, flows).ifPresent(findings::add);
     return findings;
+  }
+
+  /** A flow's queue that queues.conf lacks, reported where the flow names it. */
+  private Finding missing(FlowFacts.QueueUse use, Set<String> defined) {
+    return new Finding(
+        id(),
+        Severity.ERROR,
+        new ConfLocation(Path.of(use.where().file()), use.where().line(), use.where().column()),
+        "flow "
+            + use.flow()
+            + " transfers callers to queue '"
+            + use.queue()
+            + "', which queues.conf does not define: those callers reach no agent",
+        "add a ["
+            + use.queue()
+            + "] section with its members to queues.conf, or name one of its queues "
+            + defined);
   }
 
   private Optional<Finding> noQueueApplication(
