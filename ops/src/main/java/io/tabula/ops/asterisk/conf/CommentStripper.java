@@ -1,6 +1,8 @@
 package io.tabula.ops.asterisk.conf;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Removes comments from one line at a time the way Asterisk's config parser does
@@ -13,7 +15,10 @@ import java.util.Arrays;
  * </ul>
  *
  * A {@code --;} with no open block makes the depth negative: Asterisk then ignores every following
- * line of the file, which {@link #strayClose()} reports.
+ * line, which {@link #strayClose()} reports. One stripper serves one load of Asterisk's
+ * config_text_file_load: a file, or all the files one {@code #include} glob matches, which share
+ * the depth (checked against the real Asterisk: a block left open in one globbed file hides the
+ * next one).
  */
 final class CommentStripper {
 
@@ -40,11 +45,11 @@ final class CommentStripper {
   }
 
   private int depth;
-  private int openedOnLine;
-  private boolean strayClose;
+  private ConfLocation opened;
+  private ConfLocation strayClose;
 
   /** Processes one line (without its line end); returns what Asterisk would parse, or null. */
-  Kept strip(String line, int lineNumber) {
+  Kept strip(String line, Path file, int lineNumber) {
     boolean processLine = depth == 0;
     boolean keepRest = false;
     StringBuilder kept = new StringBuilder(line.length());
@@ -60,7 +65,7 @@ final class CommentStripper {
         unescape(kept, columns, i);
         consumed = i + 1;
       } else if (opensBlock(line, i)) {
-        openBlock(lineNumber);
+        openBlock(file, lineNumber);
         i += 2;
         consumed = i + 1;
       } else if (i >= consumed + 2 && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
@@ -69,7 +74,9 @@ final class CommentStripper {
           processLine = true;
         } else if (depth < 0 && processLine) {
           // Asterisk truncates nothing on this line and ignores the lines after it.
-          strayClose = true;
+          if (strayClose == null) {
+            strayClose = new ConfLocation(file, lineNumber, i - 1);
+          }
           keepRest = true;
           keep(kept, columns, ';', i);
         }
@@ -93,9 +100,9 @@ final class CommentStripper {
     }
   }
 
-  private void openBlock(int lineNumber) {
+  private void openBlock(Path file, int lineNumber) {
     if (depth++ == 0) {
-      openedOnLine = lineNumber;
+      opened = new ConfLocation(file, lineNumber, 1);
     }
   }
 
@@ -111,18 +118,13 @@ final class CommentStripper {
     kept.append(c);
   }
 
-  /** Whether a block comment is still open at the end of the file. */
-  boolean unterminated() {
-    return depth > 0;
+  /** Where the outermost block comment still open started, if one is. */
+  Optional<ConfLocation> unterminated() {
+    return depth > 0 ? Optional.of(opened) : Optional.empty();
   }
 
-  /** The line the outermost open block comment started on. */
-  int openedOnLine() {
-    return openedOnLine;
-  }
-
-  /** Whether a {@code --;} closed no block (Asterisk then ignores the rest of the file). */
-  boolean strayClose() {
-    return strayClose;
+  /** The first {@code --;} that closed no block (Asterisk ignores what follows it), if any. */
+  Optional<ConfLocation> strayClose() {
+    return Optional.ofNullable(strayClose);
   }
 }

@@ -41,7 +41,9 @@ public final class ConfReader {
       return Optional.empty();
     }
     Load load = new Load();
-    load.file(file, null, 0);
+    CommentStripper comments = new CommentStripper();
+    load.file(file, null, 0, comments);
+    load.commentProblems(comments);
     return Optional.of(
         new ConfFile(
             name, List.copyOf(load.sections), List.copyOf(load.files), List.copyOf(load.problems)));
@@ -54,17 +56,17 @@ public final class ConfReader {
     final List<ConfProblem> problems = new ArrayList<>();
 
     /** Reads one file; {@code current} is the section lines before any header belong to. */
-    ConfSection file(Path file, ConfSection current, int depth) throws IOException {
+    ConfSection file(Path file, ConfSection current, int depth, CommentStripper comments)
+        throws IOException {
       files.add(file);
       String text = new String(bytes(file), StandardCharsets.UTF_8);
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
-      CommentStripper comments = new CommentStripper();
       ConfSection section = current;
       String[] lines = text.split("\n", -1);
       for (int index = 0; index < lines.length; index++) {
-        CommentStripper.Kept kept = comments.strip(lines[index], index + 1);
+        CommentStripper.Kept kept = comments.strip(lines[index], file, index + 1);
         if (kept == null || kept.text().isBlank()) {
           continue;
         }
@@ -79,23 +81,30 @@ public final class ConfReader {
           entry(line, where, section);
         }
       }
-      if (comments.unterminated()) {
-        problems.add(
-            new ConfProblem(
-                new ConfLocation(file, comments.openedOnLine(), 1),
-                "block comment ';--' is never closed: the rest of the file is a comment",
-                "close it with '--;'",
-                false));
-      }
-      if (comments.strayClose()) {
-        problems.add(
-            new ConfProblem(
-                new ConfLocation(file, 1, 1),
-                "a '--;' closes no block comment: Asterisk ignores the lines after it",
-                "remove the stray '--;' or open the block with ';--'",
-                false));
-      }
       return section;
+    }
+
+    void commentProblems(CommentStripper comments) {
+      comments
+          .unterminated()
+          .ifPresent(
+              where ->
+                  problems.add(
+                      new ConfProblem(
+                          where,
+                          "block comment ';--' is never closed: the rest is a comment",
+                          "close it with '--;'",
+                          false)));
+      comments
+          .strayClose()
+          .ifPresent(
+              where ->
+                  problems.add(
+                      new ConfProblem(
+                          where,
+                          "this '--;' closes no block comment: Asterisk ignores the lines after it",
+                          "remove the stray '--;' or open the block with ';--'",
+                          false)));
     }
 
     ConfSection header(String line, ConfLocation where) {
@@ -207,9 +216,11 @@ public final class ConfReader {
             "create the file, fix the name, or use #tryinclude for an optional file");
       }
       ConfSection section = current;
+      CommentStripper comments = new CommentStripper();
       for (Path match : matches) {
-        section = file(match, section, depth + 1);
+        section = file(match, section, depth + 1, comments);
       }
+      commentProblems(comments);
     }
 
     void entry(String line, ConfLocation where, ConfSection section) {

@@ -18,6 +18,10 @@ class ConfReaderTest {
     return new ConfReader(dir).read("test.conf").orElseThrow();
   }
 
+  private Path file() {
+    return dir.resolve("test.conf");
+  }
+
   private void write(String name, String... lines) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
@@ -65,10 +69,12 @@ class ConfReaderTest {
 
   @Test
   void aStrayBlockEndMakesAsteriskIgnoreTheLinesAfterIt() throws IOException {
-    ConfFile conf = read("[s]", "a = 1 --;", "b = 2");
-    assertThat(values(conf.section("s").orElseThrow())).containsExactly("a=1 --;");
+    ConfFile conf = read("[s]", "a = 1 --; ; not a comment either", "b = 2");
+    assertThat(values(conf.section("s").orElseThrow()))
+        .containsExactly("a=1 --; ; not a comment either");
     assertThat(conf.problems())
         .singleElement()
+        .satisfies(p -> assertThat(p.where()).isEqualTo(new ConfLocation(file(), 2, 7)))
         .satisfies(p -> assertThat(p.what()).contains("--;"));
   }
 
@@ -154,6 +160,18 @@ class ConfReaderTest {
     assertThat(conf.section("a").orElseThrow().first("x").orElseThrow().where())
         .isEqualTo(new ConfLocation(dir.resolve("conf.d/a.conf"), 3, 1));
     assertThat(conf.files()).first().isEqualTo(dir.resolve("main.conf"));
+    assertThat(conf.problems()).isEmpty();
+  }
+
+  @Test
+  void theFilesOfOneIncludeShareTheBlockCommentState() throws IOException {
+    write("d/a.conf", "[a]", "x = 1", ";-- left open");
+    write("d/b.conf", "[b]", "--;", "y = 2");
+    write("main.conf", "[main]", "#include d/*.conf", "z = 3");
+    ConfFile conf = new ConfReader(dir).read("main.conf").orElseThrow();
+    assertThat(conf.sections()).extracting(ConfSection::name).containsExactly("main", "a");
+    assertThat(values(conf.section("a").orElseThrow())).containsExactly("x=1", "y=2");
+    assertThat(values(conf.section("main").orElseThrow())).containsExactly("z=3");
     assertThat(conf.problems()).isEmpty();
   }
 

@@ -60,7 +60,9 @@ class RealAsteriskDialplanTest {
       Path confD = Files.createDirectories(etc.resolve("conf.d"));
       Files.writeString(confD.resolve("b.conf"), "exten => 5,1,NoOp(from b, after a)\n");
       Files.writeString(
-          confD.resolve("a.conf"), "exten => 6,1,NoOp(from a)\n[other]\nexten => s,1,NoOp(x)\n");
+          confD.resolve("a.conf"),
+          "exten => 6,1,NoOp(from a)\n[other]\nexten => s,1,NoOp(x)\n"
+              + "exten => t,1,NoOp(y) --; a stray block end\nexten => u,1,NoOp(ignored)\n");
       Dialplan lint = Dialplan.of(new ConfReader(etc).read("extensions.conf").orElseThrow());
       asterisk.start();
 
