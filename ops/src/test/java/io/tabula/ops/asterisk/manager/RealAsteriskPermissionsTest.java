@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +43,14 @@ class RealAsteriskPermissionsTest {
       Path etc = asterisk.etc();
       Files.writeString(etc.resolve("modules.conf"), "[modules]\nautoload = no\n");
       Files.write(etc.resolve("manager.conf"), managerConf());
+      Files.write(
+          etc.resolve("users.conf"),
+          List.of("[general]", "hasmanager = no", "[6001]", "hasmanager = yes", "secret = z"));
+      ConfReader reader = new ConfReader(etc);
       ManagerSetup lint =
-          ManagerSetup.of(new ConfReader(etc).read("manager.conf").orElseThrow(), Optional.empty());
+          ManagerSetup.of(reader.read("manager.conf").orElseThrow(), reader.read("users.conf"));
       asterisk.start();
-      assertThat(lint.users()).hasSize(READS.size() + 1);
+      assertThat(lint.users()).hasSize(READS.size() + 5);
       for (ManagerUser user : lint.users()) {
         String shown = asterisk.remote("manager show user " + user.name());
         assertThat(readPerm(shown)).as(user.name()).isEqualTo(user.read().names());
@@ -63,6 +66,9 @@ class RealAsteriskPermissionsTest {
       manager.addAll(List.of("[user" + i + "]", "secret = x", "read = " + READS.get(i)));
     }
     manager.addAll(List.of("[base](!)", "read = all", "[child](base)", "secret = x"));
+    manager.addAll(List.of("[appended]", "secret = x", "read = call", "read += ,dtmf"));
+    manager.addAll(List.of("[added]", "secret = x", "[other]", "secret = y"));
+    manager.addAll(List.of("[added](+)", "read = agi"));
     return manager;
   }
 
