@@ -11,17 +11,23 @@ import io.tabula.ops.asterisk.lint.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code mixmonitor-scrub}: muting covers the secure steps, but a caller who keys digits early, or
  * a phone that sends its keys as audio, can still put key tones into the recording. MixMonitor's
  * third argument is a command Asterisk runs when the recording ends; it must run {@code tabula
- * recordings scrub} on the file so no key tone stays on disk.
+ * recordings scrub} on the file (directly or through a script whose name says scrub) so no key tone
+ * stays on disk.
  */
 public final class RecordingScrubRule implements LintRule {
 
-  private static final String SCRUB = "recordings scrub";
+  /**
+   * {@code tabula recordings scrub}, or a site's wrapper script around it ({@code
+   * /usr/local/bin/tabula-scrub}): the word is what the rule can see.
+   */
+  private static final String SCRUB = "scrub";
 
   @Override
   public String id() {
@@ -51,6 +57,6 @@ public final class RecordingScrubRule implements LintRule {
   /** Whether MixMonitor data (globals filled in) has a post-recording command that scrubs. */
   private static boolean scrubs(String data) {
     List<String> args = AppArgs.split(data);
-    return args.size() >= 3 && args.get(2).contains(SCRUB);
+    return args.size() >= 3 && args.get(2).toLowerCase(Locale.ROOT).contains(SCRUB);
   }
 }

@@ -86,6 +86,13 @@ class RecordingRulesTest {
   }
 
   @Test
+  void aWrapperScriptThatScrubsPasses() throws IOException {
+    recordedDialplan(
+        "MixMonitor(${UNIQUEID}.wav,,/usr/local/bin/tabula-scrub ^{MIXMONITOR_FILENAME})");
+    assertThat(conf.run(new RecordingScrubRule())).isEmpty();
+  }
+
+  @Test
   void aScrubCommandFromAGlobalPasses() throws IOException {
     recordedDialplan("MixMonitor(${UNIQUEID}.raw.wav,,${SCRUB} ^{MIXMONITOR_FILENAME} out.wav)");
     assertThat(conf.run(new RecordingScrubRule())).isEmpty();
