@@ -83,6 +83,32 @@ class DataRulesTest {
   }
 
   @Test
+  void advancedMappingsAndChannelFunctionsThatStoreApplicationDataAreFlagged() throws IOException {
+    conf.file(
+        "cel_custom.conf",
+        "[cel.csv]",
+        "format = dsv",
+        "fields = EventType,\"AppData\",EventTime(int64^noquote),AppData(noquote),UniqueID",
+        "[mappings]",
+        "Master.csv => ${CSV_QUOTE(${CHANNEL(appdata)})}");
+    conf.file("cdr_custom.conf", "[cdr.json]", "format = json", "fields = src, dst, userfield");
+    assertThat(conf.run(new CdrMappingRule()))
+        .extracting(f -> f.where().file().getFileName() + ":" + f.where().line())
+        .containsExactlyInAnyOrder("cel_custom.conf:3", "cel_custom.conf:5", "cdr_custom.conf:3");
+  }
+
+  @Test
+  void advancedMappingsWithoutApplicationDataPass() throws IOException {
+    conf.file(
+        "cel_custom.conf",
+        "[cel.csv]",
+        "format = dsv",
+        "fields = EventType,EventTime,Name,Num,Exten,Context,ChanName,UniqueID,LinkedID,Peer,"
+            + "\"AppData, a literal\"");
+    assertThat(conf.run(new CdrMappingRule())).isEmpty();
+  }
+
+  @Test
   void customMappingsWithoutApplicationDataPass() throws IOException {
     conf.file(
         "cdr_custom.conf",
