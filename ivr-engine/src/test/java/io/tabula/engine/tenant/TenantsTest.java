@@ -176,7 +176,7 @@ class TenantsTest {
                     "1795421793.4",
                     Map.of("ticket", new LookupInput.Secret(keyed("ticket", "12345678")))));
 
-    assertThat(charge).isEqualTo(new PaymentOutcome.Failed(false));
+    assertThat(charge).isEqualTo(new PaymentOutcome.Failed("connector of another tenant"));
     assertThat(live.simulator.ledger().requests()).isEqualTo(requests);
     assertThat(utilityCall.pan().isEmpty()).as("card zeroed").isTrue();
     assertThat(lookup).isEqualTo(new LookupResult.Failed(LookupResult.FailureKind.INTERNAL, false));
@@ -233,7 +233,8 @@ class TenantsTest {
         keyed("pan", pan),
         keyed("expiry", "1230"),
         keyed("cvc", "123"),
-        IdempotencyKey.of("1795421793." + System.nanoTime(), "pay", 1),
+        IdempotencyKey.of(
+            io.tabula.flows.port.CallId.random(new java.security.SecureRandom()), "pay", 1),
         Map.of("ticket", "12345678"));
   }
 }
