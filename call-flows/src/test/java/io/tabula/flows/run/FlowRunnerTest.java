@@ -333,6 +333,55 @@ class FlowRunnerTest {
   }
 
   @Test
+  void aCallEndingDuringAChargeStillWaitsForItBeforeZeroingTheCard() {
+    Thread flowThread = Thread.currentThread();
+    List<Integer> panLengthAtTheEnd = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch never = new CountDownLatch(1);
+    PaymentConnector interrupted =
+        new PaymentConnector() {
+          @Override
+          public String name() {
+            return DemoConnectors.CITY_PAY;
+          }
+
+          @Override
+          public PaymentOutcome charge(PaymentRequest request) {
+            flowThread.interrupt(); // the engine shuts down while the request is on the wire
+            long replyAt = System.nanoTime() + 300_000_000L; // the processor's reply, unstoppable
+            for (long left = 1; left > 0; left = replyAt - System.nanoTime()) {
+              try {
+                never.await(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+              } catch (InterruptedException e) {
+                // An interrupt does not recall a request already sent.
+              }
+            }
+            panLengthAtTheEnd.add(request.pan().length());
+            return new PaymentOutcome.Unknown("engine shutting down");
+          }
+        };
+    CallMemory memory = ((Acquisition.Acquired) pool.acquire()).memory();
+    CallInfo info =
+        new CallInfo(CALL_ID, "1.1", "city", "parking-ticket", "SIP/t", "", "en", List.of());
+    SimulatedCallPort port =
+        new SimulatedCallPort(info, memory, KeySource.script(PAID), transcript);
+    try (LogLines logs = LogLines.of("io.tabula.payments.reconcile")) {
+      new FlowRunner(
+              ShippedFlows.load("city/parking-ticket.yaml"),
+              Connectors.of(lookups(), List.of(interrupted)),
+              new RunnerConfig(ShippedFlows.CLOCK, FlowEvents.NONE))
+          .handle(port);
+      assertThat(Thread.interrupted()).as("the interrupt is kept for the engine").isTrue();
+      assertThat(panLengthAtTheEnd).as("card number while the charge ran").containsExactly(16);
+      assertThat(memory.fields()).allMatch(SecretField::isEmpty);
+      assertThat(logs.lines()).singleElement().asString().contains("idempotency_key=tbl_");
+      assertThat(transcript.text()).doesNotContain("not charged");
+    } finally {
+      Thread.interrupted();
+      memory.release();
+    }
+  }
+
+  @Test
   void theCallTimeLimitEndsTheFlowThroughOnError() {
     Clock ticking =
         new Clock() {

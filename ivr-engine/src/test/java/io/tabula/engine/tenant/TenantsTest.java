@@ -151,6 +151,10 @@ class TenantsTest {
 
     assertThat(outcome).isInstanceOf(PaymentOutcome.Approved.class);
     assertThat(live.simulator.ledger().charges()).hasSize(before + 1);
+    // What the validator holds a pay step's timeout against: 3 sends x 2 requests x 30 s, and the
+    // pauses of 250 ms and 500 ms between sends.
+    assertThat(tenants.connectors().payment("city-pay").orElseThrow().sendBudget())
+        .isEqualTo(java.time.Duration.ofSeconds(180).plusMillis(750));
     assertThat(live.simulator.ledger().charges().getLast().metadata())
         .containsEntry("tenant", "city");
   }
