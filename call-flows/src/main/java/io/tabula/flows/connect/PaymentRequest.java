@@ -40,6 +40,11 @@ public record PaymentRequest(
     Objects.requireNonNull(key, "key");
     // Map.copyOf would iterate in a per-JVM random order, and the reference sent to the processor
     // is picked by order: it must be the same on every engine and every run.
+    metadata.forEach(
+        (name, value) -> {
+          Objects.requireNonNull(name, "metadata name");
+          Objects.requireNonNull(value, "metadata value");
+        });
     metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
