@@ -148,8 +148,7 @@ final class ConnectorSteps {
             .answer()
             .orElseGet(() -> new PaymentOutcome.Unknown("connector ended without answer"));
     if (ended.interrupted()) {
-      record(step, request, outcome);
-      throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
+      callEnded(step, request, outcome);
     }
     return outcome;
   }
@@ -165,6 +164,24 @@ final class ConnectorSteps {
       LOG.warn("Lookup connector {} threw {}", connector.name(), e.getClass().getSimpleName());
       return new LookupResult.Failed(LookupResult.FailureKind.INTERNAL, false);
     }
+  }
+
+  /** The call ended while the charge ran: record the outcome, then pass the end on. */
+  private void callEnded(Step.Pay step, PaymentRequest request, PaymentOutcome outcome) {
+    record(step, request, outcome);
+    if (outcome instanceof PaymentOutcome.Approved) {
+      // Charged, but the caller never heard the confirmation: someone has to tell them.
+      RECONCILE.warn(
+          "Payment approved but the call ended before the caller heard it: tenant={} flow={}"
+              + " step={} call={} idempotency_key={} reference={}",
+          info.tenant(),
+          info.flow(),
+          step.id(),
+          info.callId(),
+          request.key(),
+          request.reference());
+    }
+    throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
   }
 
   /** A charge that threw may have reached the processor: its outcome is unknown. */

@@ -334,6 +334,27 @@ class FlowRunnerTest {
 
   @Test
   void aCallEndingDuringAChargeStillWaitsForItBeforeZeroingTheCard() {
+    List<String> logged = chargeWhileTheEngineShutsDown(new PaymentOutcome.Unknown("shutdown"));
+    assertThat(logged).singleElement().asString().contains("unknown", "idempotency_key=tbl_");
+  }
+
+  @Test
+  void anApprovalTheCallerNeverHeardIsLoggedForFollowUp() {
+    List<String> logged =
+        chargeWhileTheEngineShutsDown(
+            new PaymentOutcome.Approved("123456", "ch_1", "Visa", "4242"));
+    assertThat(logged)
+        .singleElement()
+        .asString()
+        .contains("approved but the call ended before the caller heard it", "reference=12345678");
+  }
+
+  /**
+   * Runs the parking flow to its pay step, whose connector sees the engine shut down (the flow
+   * thread interrupted) while its request is on the wire, and answers {@code answer} 300 ms later.
+   * Returns the reconciliation log lines.
+   */
+  private List<String> chargeWhileTheEngineShutsDown(PaymentOutcome answer) {
     Thread flowThread = Thread.currentThread();
     List<Integer> panLengthAtTheEnd = java.util.Collections.synchronizedList(new ArrayList<>());
     CountDownLatch never = new CountDownLatch(1);
@@ -346,7 +367,7 @@ class FlowRunnerTest {
 
           @Override
           public PaymentOutcome charge(PaymentRequest request) {
-            flowThread.interrupt(); // the engine shuts down while the request is on the wire
+            flowThread.interrupt();
             long replyAt = System.nanoTime() + 300_000_000L; // the processor's reply, unstoppable
             for (long left = 1; left > 0; left = replyAt - System.nanoTime()) {
               try {
@@ -356,7 +377,7 @@ class FlowRunnerTest {
               }
             }
             panLengthAtTheEnd.add(request.pan().length());
-            return new PaymentOutcome.Unknown("engine shutting down");
+            return answer;
           }
         };
     CallMemory memory = ((Acquisition.Acquired) pool.acquire()).memory();
@@ -373,8 +394,8 @@ class FlowRunnerTest {
       assertThat(Thread.interrupted()).as("the interrupt is kept for the engine").isTrue();
       assertThat(panLengthAtTheEnd).as("card number while the charge ran").containsExactly(16);
       assertThat(memory.fields()).allMatch(SecretField::isEmpty);
-      assertThat(logs.lines()).singleElement().asString().contains("idempotency_key=tbl_");
       assertThat(transcript.text()).doesNotContain("not charged");
+      return logs.lines();
     } finally {
       Thread.interrupted();
       memory.release();
