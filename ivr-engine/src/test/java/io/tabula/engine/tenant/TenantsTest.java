@@ -160,6 +160,23 @@ class TenantsTest {
   }
 
   @Test
+  void aPaymentTheProcessorHasNotSettledIsUnknownUnderTheKeyTheEngineLogs() {
+    live.write(dir);
+    PaymentRequest request = payment("city", "4242424242424242");
+    live.simulator.faults().inject(io.tabula.connectors.simulator.Fault.PROCESSING);
+
+    PaymentOutcome outcome = open().connectors().payment("city-pay").orElseThrow().charge(request);
+
+    assertThat(outcome).isEqualTo(new PaymentOutcome.Unknown("processing"));
+    assertThat(live.simulator.ledger().charges().getLast().idempotencyKey())
+        .as("operations find the charge by the key in the reconciliation line")
+        .isEqualTo(request.key().value() + ":pi");
+    assertThat(live.simulator.ledger().charges().getLast().metadata())
+        .containsEntry("reference", "12345678");
+    assertThat(request.pan().isEmpty()).as("card zeroed").isTrue();
+  }
+
+  @Test
   void anotherTenantsCallIsRefusedByBothConnectorsAndNothingReachesTheGateway() {
     live.write(dir);
     open();
