@@ -173,7 +173,7 @@ final class ConnectorSteps {
       // Charged, but the caller never heard the confirmation: someone has to tell them.
       RECONCILE.warn(
           "Payment approved but the call ended before the caller heard it: tenant={} flow={}"
-              + " step={} call={} idempotency_key={} reference={}",
+              + " step={} call_id={} idempotency_key={} reference={}",
           info.tenant(),
           info.flow(),
           step.id(),
@@ -241,7 +241,7 @@ final class ConnectorSteps {
         events.outcome(step.id(), "unknown: " + u.cause());
         RECONCILE.warn(
             "Payment outcome unknown ({}); reconcile at the processor: tenant={} flow={} step={}"
-                + " call={} idempotency_key={} reference={} check_code={}",
+                + " call_id={} idempotency_key={} reference={} check_code={}",
             u.cause(),
             info.tenant(),
             info.flow(),

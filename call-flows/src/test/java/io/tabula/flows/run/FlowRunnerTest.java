@@ -213,7 +213,7 @@ class FlowRunnerTest {
           .singleElement()
           .asString()
           .contains("tenant=city", "idempotency_key=" + key.value(), "reference=12345678")
-          .contains("check_code=" + key.checkCode(), "call=" + CALL_ID.hex())
+          .contains("check_code=" + key.checkCode(), "call_id=" + CALL_ID.hex())
           .doesNotContain("4242", "1230");
     }
   }
