@@ -109,7 +109,8 @@ public final class FlowRunner implements CallHandler {
       case Step.Branch b -> branch(b, values);
       case Step.Goto g -> g.target().step();
       case Step.Set s -> {
-        values.put(s.name().name(), s.copy().map(values::resolve).orElseGet(() -> literal(s)));
+        values.put(
+            s.name().name(), s.copy().map(values::resolve).orElseGet(() -> literal(s, flow)));
         yield s.next().step();
       }
     };
@@ -201,10 +202,11 @@ public final class FlowRunner implements CallHandler {
     return branch.otherwise().step();
   }
 
-  private static Value literal(Step.Set set) {
+  /** A set step's literal; a money literal is in the flow's currency, like every amount in it. */
+  private static Value literal(Step.Set set, Flow flow) {
     String text = set.literal().orElse("");
     return switch (set.name().type()) {
-      case MONEY -> new Value.Money(new BigDecimal(text), java.util.Currency.getInstance("USD"));
+      case MONEY -> new Value.Money(new BigDecimal(text), flow.currency());
       case NUMBER -> new Value.Number(new BigDecimal(text));
       case DATE -> new Value.Date(LocalDate.parse(text));
       case FLAG -> new Value.Flag(Boolean.parseBoolean(text));
