@@ -19,7 +19,7 @@ import java.util.Map;
  * EngineProcess engine = EngineProcess.start(home.processOptions(List.of()));
  * }</pre>
  */
-record EngineHome(Path root) {
+public record EngineHome(Path root) {
 
   /** The shipped text layout, plus the shipped JSON encoder, both inside the masking appender. */
   private static final String LOGBACK =
@@ -56,7 +56,7 @@ record EngineHome(Path root) {
       </configuration>
       """;
 
-  static EngineHome create(Path root) throws IOException {
+  public static EngineHome create(Path root) throws IOException {
     EngineHome home = new EngineHome(root);
     Files.createDirectories(home.config());
     Files.createDirectories(home.logs());
@@ -64,11 +64,11 @@ record EngineHome(Path root) {
     return home;
   }
 
-  Path config() {
+  public Path config() {
     return root.resolve("config");
   }
 
-  Path logs() {
+  public Path logs() {
     return root.resolve("logs");
   }
 
@@ -77,7 +77,12 @@ record EngineHome(Path root) {
   }
 
   /** Writes tabula.yaml (free ports, 256 call slots, the tenant folder) and the Logback file. */
-  void writeConfig(Path tenantsDir) throws IOException {
+  public void writeConfig(Path tenantsDir) throws IOException {
+    writeConfig(tenantsDir, "");
+  }
+
+  /** As {@link #writeConfig(Path)}, with more top-level YAML sections (e.g. {@code ami:}). */
+  public void writeConfig(Path tenantsDir, String moreYaml) throws IOException {
     Files.writeString(
         config().resolve("tabula.yaml"),
         """
@@ -90,12 +95,13 @@ record EngineHome(Path root) {
         tenants:
           dir: %s
         """
-            .formatted(tenantsDir));
+                .formatted(tenantsDir)
+            + moreYaml);
     Files.writeString(config().resolve("logback.xml"), LOGBACK);
   }
 
   /** How to start {@code serve} here; {@code extraJvmOptions} e.g. a canary property. */
-  EngineProcess.Options processOptions(List<String> extraJvmOptions) {
+  public EngineProcess.Options processOptions(List<String> extraJvmOptions) {
     List<String> jvm =
         new java.util.ArrayList<>(
             List.of(
