@@ -1,8 +1,11 @@
 package io.tabula.engine.asterisk;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where a runnable Asterisk build is: the system property {@code tabula.asterisk.dir}, else the
@@ -49,6 +52,29 @@ record AsteriskInstall(Path home) {
         + " or "
         + VARIABLE
         + " to one (see ../shared/asterisk/README.md)";
+  }
+
+  /**
+   * Why the build found by {@link #find()} cannot run here, if it cannot: {@code asterisk -V} must
+   * answer (it fails when a system library of the build's README is missing).
+   */
+  Optional<String> whyNotRunnable() {
+    try {
+      Process version =
+          new ProcessBuilder(daemon().toString(), "-V").redirectErrorStream(true).start();
+      String said = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0) {
+        return Optional.empty();
+      }
+      version.destroyForcibly();
+      return Optional.of(
+          daemon() + " -V failed (" + said.strip() + "); install the libraries its README lists");
+    } catch (IOException e) {
+      return Optional.of("cannot run " + daemon() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while checking " + daemon());
+    }
   }
 
   private boolean complete() {

@@ -48,6 +48,7 @@ final class RealAsteriskStack implements AutoCloseable {
   private Ami pbxAmi;
   private Ami callerAmi;
   private String amiSecret;
+  private PbxPorts pbxPorts;
 
   private RealAsteriskStack() {}
 
@@ -63,7 +64,7 @@ final class RealAsteriskStack implements AutoCloseable {
   }
 
   private void startAll(AsteriskInstall install, Path work) throws Exception {
-    PbxPorts pbxPorts = PbxPorts.pick();
+    pbxPorts = PbxPorts.pick();
     PbxPorts callerPorts = PbxPorts.pick();
     amiSecret = secret();
     String testSecret = secret();
@@ -162,6 +163,11 @@ final class RealAsteriskStack implements AutoCloseable {
 
   TcpRelay amiRelay() {
     return amiRelay;
+  }
+
+  /** The AMI port of the Asterisk under test (the engine reaches it through the relay). */
+  int pbxAmiPort() {
+    return pbxPorts.ami();
   }
 
   String amiSecret() {

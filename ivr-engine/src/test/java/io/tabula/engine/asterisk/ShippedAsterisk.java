@@ -76,10 +76,17 @@ record ShippedAsterisk(
         .formatted(TEST_USER, testSecret);
   }
 
-  /** The caller contexts both test callers run (test resource caller-extensions.conf). */
+  /**
+   * The caller contexts both test callers run: the test resource caller-extensions.conf, then the
+   * Docker stack test's docker/asterisk-test/extensions.conf, whose [stacktest-keys] they use.
+   */
   static String callerContexts() throws IOException {
     try (InputStream in = ShippedAsterisk.class.getResourceAsStream("caller-extensions.conf")) {
-      return "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return "\n"
+          + new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          + "\n"
+          + Files.readString(
+              RealAsteriskFiles.REPO.resolve("docker/asterisk-test/extensions.conf"));
     }
   }
 
