@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * ScriptedCaller.on(pbxAmi).when("enter-ticket", "ticket").when("pay-menu", "pay")
- *     .play(callerAmi, callerChannel);
+ *     .play(caller);
  * }</pre>
  */
 final class ScriptedCaller {
@@ -51,27 +51,12 @@ final class ScriptedCaller {
         && (" " + message.getOrDefault("Command", "") + " ").contains(" " + prompt + " ");
   }
 
-  /** Answers every prompt in order by redirecting {@code channel} through {@code callerAmi}. */
-  void play(Ami callerAmi, String channel) throws Exception {
+  /** Answers every prompt in order, keying each entry when its prompt starts. */
+  void play(CallerChannel caller) throws Exception {
     int i = 0;
-    for (Map.Entry<String, String> step : keysByPrompt.entrySet()) {
+    for (String keys : keysByPrompt.values()) {
       prompts.get(i++).get(PROMPT_WAIT_SECONDS, TimeUnit.SECONDS);
-      Map<String, String> redirected =
-          callerAmi.action(
-              "Redirect",
-              Map.of(
-                  "Channel",
-                  channel,
-                  "Context",
-                  "realtest-caller",
-                  "Exten",
-                  step.getValue(),
-                  "Priority",
-                  "1"));
-      if (!"Success".equals(redirected.get("Response"))) {
-        throw new IllegalStateException(
-            "the caller could not key '" + step.getValue() + "': " + redirected);
-      }
+      caller.key(keys);
     }
   }
 }
