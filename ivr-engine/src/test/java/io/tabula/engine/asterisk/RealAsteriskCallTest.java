@@ -1,7 +1,6 @@
 package io.tabula.engine.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tabula.connectors.simulator.LedgerEntry;
 import io.tabula.engine.docker.RecordingLevels;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Calls through a real Asterisk 22 running the shipped docker/asterisk configuration, into {@code
@@ -29,9 +28,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ({@link RealAsteriskStack}). The callers key ticket, menu choice, card, expiry and CVC each as an
  * audible DTMF tone and as DTMF, so a recording that was not muted would hold the tones. Skipped,
  * with the reason, where no Asterisk build ({@link AsteriskInstall}), core sounds, espeak-ng, sox
- * or multimon-ng is installed. docker/README.md, section 9, describes the run.
+ * or multimon-ng is installed ({@link RealAsteriskAvailable}). docker/README.md, section 9,
+ * describes the run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RealAsteriskAvailable.class)
 class RealAsteriskCallTest {
 
   private static final String TICKET = "12345678";
@@ -48,19 +49,10 @@ class RealAsteriskCallTest {
 
   @BeforeAll
   static void startStack() throws Exception {
-    Optional<AsteriskInstall> install = AsteriskInstall.find();
-    assumeTrue(install.isPresent(), AsteriskInstall::whyMissing);
-    Optional<String> missing =
-        install
-            .orElseThrow()
-            .whyNotRunnable()
-            .or(PromptAudio::whyUnavailable)
-            .or(Multimon::whyUnavailable);
-    assumeTrue(missing.isEmpty(), () -> missing.orElseThrow());
     Path work =
         Files.createTempDirectory(
             Files.createDirectories(Path.of("target", "real-asterisk")).toAbsolutePath(), "run-");
-    stack = RealAsteriskStack.start(install.orElseThrow(), work);
+    stack = RealAsteriskStack.start(AsteriskInstall.find().orElseThrow(), work);
     pbx = stack.pbx().directory();
   }
 
