@@ -57,8 +57,12 @@ class ComposeStackFilesTest {
       String image = compose.at("/services/" + service + "/image").asText();
       assertThat(image).as(service).contains(":").doesNotEndWith(":latest");
     }
-    assertThat(compose.at("/services/asterisk/image").asText())
-        .isEqualTo("andrius/asterisk:22.10.1_debian-trixie");
+    assertThat(compose.at("/services/asterisk/build/target").asText()).isEqualTo("asterisk");
+    assertThat(DOCKER.resolve("Dockerfile"))
+        .content()
+        .as("the Asterisk image is the pinned release plus the scrub's JRE and tabula.jar")
+        .contains("FROM andrius/asterisk:22.10.1_debian-trixie AS asterisk")
+        .contains("/usr/local/bin/tabula");
     assertThat(compose.at("/services/postgres/image").asText()).isEqualTo("postgres:17");
   }
 

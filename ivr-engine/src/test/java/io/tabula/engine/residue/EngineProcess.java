@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
 
   private static final Pattern LISTENING =
       Pattern.compile("listening for FastAGI on ([0-9.]+):(\\d+)");
@@ -56,7 +56,7 @@ final class EngineProcess implements AutoCloseable {
    * @param arguments arguments after {@code serve}, e.g. {@code --config tabula.yaml}
    * @param environment variables added to the inherited environment
    */
-  record Options(
+  public record Options(
       Path workingDir,
       List<String> jvmOptions,
       List<String> arguments,
@@ -71,7 +71,7 @@ final class EngineProcess implements AutoCloseable {
     Thread.ofVirtual().name("engine-console").start(this::readConsole);
   }
 
-  static EngineProcess start(Options options) throws IOException {
+  public static EngineProcess start(Options options) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaTool("java"));
     command.addAll(List.of("--enable-native-access=ALL-UNNAMED"));
@@ -117,12 +117,12 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /** Waits for the engine's "listening for FastAGI" line. */
-  InetSocketAddress agiAddress() throws Exception {
+  public InetSocketAddress agiAddress() throws Exception {
     return agi.get(60, TimeUnit.SECONDS);
   }
 
   /** Waits for the line that names the /health and /metrics endpoint. */
-  InetSocketAddress adminAddress() throws Exception {
+  public InetSocketAddress adminAddress() throws Exception {
     return admin.get(60, TimeUnit.SECONDS);
   }
 
@@ -147,7 +147,7 @@ final class EngineProcess implements AutoCloseable {
   /**
    * SIGTERM and wait for the engine's own shutdown; the exit code, or -1 if it had to be killed.
    */
-  int stop() throws InterruptedException {
+  public int stop() throws InterruptedException {
     process.destroy();
     if (process.waitFor(40, TimeUnit.SECONDS)) {
       return process.exitValue();
