@@ -12,9 +12,11 @@ import java.util.List;
  * 1111 1111}), or split across JSON fields ({@code "pan1":"411111","pan2":"1111111111"}), with 13
  * to 19 digits in all and a valid Luhn check digit.
  *
- * <p>What it deliberately does not see as a card: digits glued to letters (hex ids, UUIDs with
- * letters), chains tied by a dash or dot to a word (the rest of a UUID), chains after a {@code +}
- * (international phone numbers), and single runs of more than 19 digits.
+ * <p>Digits glued to text are still seen ({@code 4111111111111111x}, {@code pan_4111...}): a letter
+ * other than a-f, or an underscore, is a boundary. What it deliberately does not see as a card:
+ * digits inside a word made only of hexadecimal characters (hashes, trace ids), chains tied by a
+ * dash or dot to a word (the rest of a UUID), chains after a {@code +} (international phone
+ * numbers), and single runs of more than 19 digits.
  */
 final class CardNumberFinder {
 
@@ -136,12 +138,36 @@ final class CardNumberFinder {
     return i;
   }
 
+  /**
+   * Whether the digits before {@code start} are glued to a hexadecimal word ({@code
+   * ab12cd4111...}): a hash or a trace id, whose digits are not a card's. Glue with any other
+   * letter or an underscore ({@code x4111...}, {@code pan_4111...}) is a boundary between text and
+   * a number.
+   */
   private static boolean startsInsideWord(CharSequence text, int start) {
-    return start > 0 && isWordChar(text.charAt(start - 1)) && !isDigit(text.charAt(start - 1));
+    int i = start;
+    while (i > 0 && isWordChar(text.charAt(i - 1))) {
+      i--;
+    }
+    return i < start && allHex(text, i, start);
   }
 
+  /** The same after {@code end}: {@code 4111...abc} is a hex id, {@code 4111...x} is not. */
   private static boolean endsInsideWord(CharSequence text, int end) {
-    return end < text.length() && isWordChar(text.charAt(end));
+    int i = end;
+    while (i < text.length() && isWordChar(text.charAt(i))) {
+      i++;
+    }
+    return i > end && allHex(text, end, i);
+  }
+
+  private static boolean allHex(CharSequence text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Chars.isHexDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version). */
