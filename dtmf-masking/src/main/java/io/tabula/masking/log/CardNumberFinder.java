@@ -5,6 +5,7 @@ import static io.tabula.masking.log.Chars.isGroupSeparator;
 import static io.tabula.masking.log.Chars.isWordChar;
 
 import io.tabula.masking.card.CardBrand;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,9 +38,20 @@ final class CardNumberFinder {
     }
   }
 
-  /** Reads one chain starting at {@code start}, reports what it holds, returns where it ended. */
+  /**
+   * Reads one chain starting at {@code start}, reports what it holds, returns where it ended. The
+   * chain's copy of the digits is zeroed before it becomes garbage.
+   */
   private int chainFrom(CharSequence text, int start, List<Finding> out) {
     Chain chain = new Chain(text);
+    try {
+      return readChain(chain, text, start, out);
+    } finally {
+      chain.wipe();
+    }
+  }
+
+  private int readChain(Chain chain, CharSequence text, int start, List<Finding> out) {
     boolean ignored = start > 0 && (text.charAt(start - 1) == '+' || tiedToWord(text, start));
     int pos = start;
     while (true) {
@@ -111,9 +123,7 @@ final class CardNumberFinder {
     if (!needBrand) {
       return true;
     }
-    char[] candidate = new char[count];
-    System.arraycopy(digits, from, candidate, 0, count);
-    CardBrand brand = CardMasks.brand(candidate, count);
+    CardBrand brand = CardMasks.brand(digits, from, count);
     return brand != CardBrand.UNKNOWN && brand.acceptsPanLength(count);
   }
 
@@ -213,6 +223,11 @@ final class CardNumberFinder {
       return true;
     }
 
+    /** Zeroes the copy of the digits: a log line's card must not linger in a garbage array. */
+    void wipe() {
+      Arrays.fill(digits, 0, digitCount, '\0');
+    }
+
     void markJsonSplit() {
       jsonSplit = true;
     }
@@ -246,14 +261,17 @@ final class CardNumberFinder {
       int count = offsets[last] + groupDigits(last) - from;
       char[] card = new char[count];
       System.arraycopy(digits, from, card, 0, count);
-      String replacement =
-          jsonSplit ? starred(starts[first], ends[last], count) : cardMask(card, count);
-      java.util.Arrays.fill(card, '0');
+      String replacement;
+      try {
+        replacement = jsonSplit ? starred(starts[first], ends[last], count) : cardMask(card, count);
+      } finally {
+        Arrays.fill(card, '\0');
+      }
       return new Finding(starts[first], ends[last], SecretKind.CARD_NUMBER, replacement);
     }
 
     private static String cardMask(char[] card, int count) {
-      return CardMasks.card("", CardMasks.brand(card, count), card, count);
+      return CardMasks.card("", CardMasks.brand(card, 0, count), card, count);
     }
 
     /** JSON split: keep the structure, star every digit but the last four. */
