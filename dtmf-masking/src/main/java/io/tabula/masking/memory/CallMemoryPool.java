@@ -221,7 +221,8 @@ public final class CallMemoryPool implements AutoCloseable {
     long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
     for (int slot = 0; slot < config.slots(); slot++) {
       while (states.releasePending(slot) && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        // Shutdown only, never an event loop: a short park leaves the cores to the reader.
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000);
       }
     }
     for (int slot = 0; slot < config.slots(); slot++) {

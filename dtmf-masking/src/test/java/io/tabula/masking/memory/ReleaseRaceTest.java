@@ -107,6 +107,28 @@ class ReleaseRaceTest {
     assertThat(pool.zeroings()).isEqualTo(1);
   }
 
+  @Test
+  void closingThePoolLetsAReaderFinishThenZeroes() throws Exception {
+    CallMemory memory = acquire();
+    SecretField pan = type(memory.field("pan", 19), CARD);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch leave = new CountDownLatch(1);
+    Future<Integer> reader = threads.submit(() -> pan.read(d -> holdOpen(d, inside, leave)));
+    inside.await();
+
+    Future<?> closing = threads.submit(pool::close);
+    while (!memory.isReleased()) {
+      Thread.onSpinWait(); // close() claims the release first, then waits for the reader
+    }
+    assertThat(pool.zeroings()).isZero();
+    leave.countDown();
+
+    assertThat(reader.get(5, TimeUnit.SECONDS)).as("the reader saw its digits").isEqualTo(16);
+    closing.get(5, TimeUnit.SECONDS);
+    assertThat(pool.zeroings()).isEqualTo(1);
+    assertThat(memory.isReleased()).isTrue();
+  }
+
   /**
    * Many rounds of two releasers, an appender and a reader started together on one call's memory.
    * Readers check every digit they see (a zeroing that ran under them shows as a zero byte); after
