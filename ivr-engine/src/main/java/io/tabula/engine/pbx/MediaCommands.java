@@ -26,9 +26,12 @@ final class MediaCommands {
         "200 result=-1\n",
         keys -> {
           MediaTimeline.Outcome o = MediaTimeline.getData(keys, promptMs, finalTimeout, max);
+          if (call.pendingKeys != null) {
+            call.pendingKeys.drop();
+          }
           call.pendingKeys = null;
-          call.reply(
-              o.delay(), "200 result=" + o.result() + (o.timedOut() ? " (timeout)" : "") + "\n");
+          call.replyWithKeys(
+              o.delay(), "200 result=", o.result(), o.timedOut() ? " (timeout)\n" : "\n");
         });
   }
 
@@ -42,7 +45,7 @@ final class MediaCommands {
             return; // waits forever, like Asterisk with a silent caller
           }
           MediaTimeline.Outcome o = MediaTimeline.waitForDigit(keys, timeout);
-          call.reply(o.delay(), "200 result=" + o.result() + "\n");
+          call.replyWithKeys(o.delay(), "200 result=", o.result(), "\n");
         });
   }
 
@@ -63,7 +66,7 @@ final class MediaCommands {
         "200 result=-1 endpos=0\n",
         keys -> {
           MediaTimeline.Outcome o = MediaTimeline.streamFile(keys, promptMs, escapeKeys);
-          call.reply(o.delay(), "200 result=" + o.result() + " endpos=" + o.endpos() + "\n");
+          call.replyWithKeys(o.delay(), "200 result=", o.result(), " endpos=" + o.endpos() + "\n");
         });
   }
 
@@ -98,7 +101,7 @@ final class MediaCommands {
                           call.pendingKeys = null;
                           then.accept(null);
                         }
-                        case CallerAction.Keys(String keys, Duration first, Duration gap) -> {
+                        case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) -> {
                           call.pendingKeys =
                               new MediaTimeline.PendingKeys(keys, first.toMillis(), gap.toMillis());
                           then.accept(call.pendingKeys);

@@ -145,6 +145,56 @@ public final class EngineProcess implements AutoCloseable {
   }
 
   /**
+   * A core dump of the whole engine process with gdb's {@code gcore}: the Java heap, Netty's direct
+   * buffers, the JDK's native buffers and every other mapping the kernel would put in a core.
+   * Mappings marked {@code MADV_DONTDUMP} are left out by design: the call memory pool asks for
+   * that, so that a crash never writes a call's digits to disk. The process is stopped while gcore
+   * reads it and runs on afterwards.
+   *
+   * @return the core file; gcore names it {@code <prefix>.<pid>}
+   * @throws CoreDumpUnavailable when gcore is missing or may not attach to the engine (ptrace)
+   */
+  Path coreDump(Path prefix) throws Exception {
+    Path gcore = Path.of("/usr/bin/gcore");
+    if (!Files.isExecutable(gcore)) {
+      throw new CoreDumpUnavailable(
+          "gdb's gcore is not installed at " + gcore + "; install the Debian package gdb");
+    }
+    Process dump =
+        new ProcessBuilder(gcore.toString(), "-o", prefix.toString(), Long.toString(pid()))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Path core = Path.of(prefix + "." + pid());
+    if (!dump.waitFor(300, TimeUnit.SECONDS)) {
+      dump.destroyForcibly();
+      throw new IllegalStateException("gcore did not finish in 5 minutes; it said: " + output);
+    }
+    if (!Files.exists(core)) {
+      throw new CoreDumpUnavailable(
+          "gcore could not attach to the engine (ptrace not permitted? see"
+              + " /proc/sys/kernel/yama/ptrace_scope or the container's seccomp profile); it"
+              + " said: "
+              + lastLines(output));
+    }
+    return core;
+  }
+
+  /** Why a core dump could not be taken on this machine: the test skips that scan and says so. */
+  static final class CoreDumpUnavailable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CoreDumpUnavailable(String reason) {
+      super(reason);
+    }
+  }
+
+  private static String lastLines(String output) {
+    List<String> lines = output.lines().toList();
+    return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+  }
+
+  /**
    * SIGTERM and wait for the engine's own shutdown; the exit code, or -1 if it had to be killed.
    */
   public int stop() throws InterruptedException {
