@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class EngineProcess implements AutoCloseable {
 
+  private static final long CORE_DISK_NEED = 8L << 30;
+
   private static final Pattern LISTENING =
       Pattern.compile("listening for FastAGI on ([0-9.]+):(\\d+)");
 
@@ -159,6 +161,14 @@ public final class EngineProcess implements AutoCloseable {
     if (!Files.isExecutable(gcore)) {
       throw new CoreDumpUnavailable(
           "gdb's gcore is not installed at " + gcore + "; install the Debian package gdb");
+    }
+    // The core holds every mapping the engine touched (about 6 GB with the residue test's
+    // never-collecting 3 GB heap); a disk that fills half-way would leave a core that scans clean.
+    long free = Files.getFileStore(prefix.getParent()).getUsableSpace();
+    if (free < CORE_DISK_NEED) {
+      throw new CoreDumpUnavailable(
+          "the core dump needs about %d GB free in %s and only %d MB are; free some space or point java.io.tmpdir elsewhere"
+              .formatted(CORE_DISK_NEED >> 30, prefix.getParent(), free >> 20));
     }
     Process dump =
         new ProcessBuilder(gcore.toString(), "-o", prefix.toString(), Long.toString(pid()))
