@@ -75,7 +75,7 @@ public final class AgiCallPort implements CallPort {
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
     if (reply.result() < 0) {
-      runner.failedMedia("STREAM FILE");
+      runner.promptMissing("STREAM FILE", prompt);
       return KeyPress.NONE;
     }
     return keyOf(reply.result());
