@@ -14,6 +14,7 @@ import io.tabula.engine.ami.AmiLinkOptions;
 import io.tabula.engine.ami.AmiLinks;
 import io.tabula.engine.ami.AmiLinksRecordingControl;
 import io.tabula.engine.ami.AmiSecret;
+import io.tabula.engine.ami.NoLinkRecordingControl;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiSettings;
 import io.tabula.engine.config.AmiTarget;
@@ -105,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
       tenants.close();
       return 2;
     }
-    RecordingControl recording = recordingControl(ami);
+    RecordingControl recording = recordingControl(ami, RECORDING_NONE);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
       engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
@@ -119,7 +120,9 @@ final class ServeCommand implements Callable<Integer> {
     tenants.registerHealth(admin);
     ami.ifPresent(links -> registerHealth(admin, links));
     logStart(settings, engine, admin, flows);
-    if (recording instanceof UnmutedRecordingControl unmuted) {
+    if (recording instanceof NoLinkRecordingControl noLink) {
+      noLink.warnOnce();
+    } else if (recording instanceof UnmutedRecordingControl unmuted) {
       unmuted.warnOnce();
     }
     Runtime.getRuntime()
@@ -219,13 +222,22 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
-   * around secure input). Without a link, recordings are not muted and serve says so once at
-   * startup.
+   * Whether the configuration says no call of this engine is recorded ({@code recording: none}).
+   * Until that setting is read from the configuration (it belongs with serve's start-up checks), it
+   * is false: an engine without an AMI link then refuses every secure step.
    */
-  static RecordingControl recordingControl(Optional<AmiLinks> ami) {
-    return ami.<RecordingControl>map(AmiLinksRecordingControl::new)
-        .orElseGet(UnmutedRecordingControl::new);
+  static final boolean RECORDING_NONE = false;
+
+  /**
+   * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
+   * around secure input). Without a link, no secure step starts (fail closed), unless {@code
+   * recordingNone} says the engine's calls are never recorded; serve says which once at start-up.
+   */
+  static RecordingControl recordingControl(Optional<AmiLinks> ami, boolean recordingNone) {
+    if (ami.isPresent()) {
+      return new AmiLinksRecordingControl(ami.get());
+    }
+    return recordingNone ? new UnmutedRecordingControl() : new NoLinkRecordingControl();
   }
 
   /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */

@@ -65,7 +65,8 @@ public final class EngineConfigLoader {
               v.duration("call.closeLinger"),
               v.text("call.transferVariable"),
               v.text("call.notAvailablePrompt"),
-              v.text("call.pleaseCallBackPrompt"));
+              v.text("call.pleaseCallBackPrompt"),
+              v.duration("call.unmuteGrace"));
       CallMemoryPoolConfig memory =
           new CallMemoryPoolConfig(
               v.integer("memory.slots"),

@@ -41,6 +41,11 @@ public record Setting(String key, String defaultValue, String description) {
               "call.pleaseCallBackPrompt",
               "tabula/please-call-back",
               "prompt when every call slot is in use"),
+          new Setting(
+              "call.unmuteGrace",
+              "3s",
+              "how long a recording muted for secure input stays muted after the last secure"
+                  + " collect"),
           new Setting("memory.slots", "10000", "calls that can hold secret memory at once"),
           new Setting("memory.slotBytes", "4096", "secret memory per call (multiple of 64)"),
           new Setting("memory.lockInMemory", "true", "mlock the pool so it never reaches swap"),
