@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when a check is
- * DOWN) for container health checks and load balancers, and {@code GET /metrics} in Prometheus text
- * format.
+ * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when taking calls
+ * is DOWN; each capability's state beside the checks, see {@link HealthReport}) for container
+ * health checks and load balancers, and {@code GET /metrics} in Prometheus text format.
  *
  * <pre>{@code
  * try (AdminServer admin = AdminServer.start(AdminConfig.defaults(), registry)) {
@@ -81,6 +81,8 @@ public final class AdminServer implements AutoCloseable {
     HealthReport report = report();
     ObjectNode body = JSON.createObjectNode();
     body.put("status", report.overall().name());
+    ObjectNode capabilities = body.putObject("capabilities");
+    report.capabilities().forEach((c, state) -> capabilities.put(c.key(), state.name()));
     ObjectNode parts = body.putObject("checks");
     report
         .checks()

@@ -9,7 +9,6 @@ import io.tabula.engine.admin.HealthCheck;
 import io.tabula.engine.admin.HealthStatus;
 import io.tabula.engine.ami.AmiConfig;
 import io.tabula.engine.ami.AmiEndpoint;
-import io.tabula.engine.ami.AmiLinkHealth;
 import io.tabula.engine.ami.AmiLinkOptions;
 import io.tabula.engine.ami.AmiLinks;
 import io.tabula.engine.ami.AmiLinksRecordingControl;
@@ -118,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     registerHealth(admin, engine);
     tenants.registerHealth(admin);
-    ami.ifPresent(links -> registerHealth(admin, links));
+    SecureInputHealth.register(admin, ami, recording);
     logStart(settings, engine, admin, flows);
     if (recording instanceof NoLinkRecordingControl noLink) {
       noLink.warnOnce();
@@ -174,29 +173,6 @@ final class ServeCommand implements Callable<Integer> {
                         + "; "
                         + engine.activeCalls()
                         + " active call(s)")));
-  }
-
-  /** One health line per Asterisk: only a connected link can confirm a recording mute. */
-  private static void registerHealth(AdminServer admin, AmiLinks links) {
-    for (AmiLinkHealth link : links.health()) {
-      String name = link.asterisk();
-      admin.register(
-          HealthCheck.of(
-              "ami." + name,
-              () -> {
-                AmiLinkHealth now =
-                    links.health().stream()
-                        .filter(h -> h.asterisk().equals(name))
-                        .findFirst()
-                        .orElse(link);
-                String detail =
-                    now.state().name().toLowerCase(java.util.Locale.ROOT) + " since " + now.since();
-                return now.healthy()
-                    ? HealthStatus.up(detail)
-                    : HealthStatus.down(
-                        detail + "; secure input cannot start; last failure: " + now.lastFailure());
-              }));
-    }
   }
 
   /**
