@@ -21,6 +21,7 @@ import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.PromptSounds;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.server.EngineStartException;
@@ -34,6 +35,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,9 +108,18 @@ final class ServeCommand implements Callable<Integer> {
       tenants.close();
       return 2;
     }
-    RecordingControl recording = recordingControl(ami, RECORDING_NONE);
+    RecordingControl recording = recordingControl(ami, settings.ami().recordingNone());
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
+      Optional<String> silentPrompts =
+          PromptSounds.check(settings.flows().prompts(), promptIds(flows, settings));
+      if (silentPrompts.isPresent()) {
+        spec.commandLine().getErr().println("tabula serve: " + silentPrompts.get());
+        flows.close();
+        ami.ifPresent(AmiLinks::close);
+        tenants.close();
+        return 2;
+      }
       engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
       admin = AdminServer.start(settings.admin(), registry);
     } catch (ConfigException | EngineStartException | UncheckedIOException e) {
@@ -198,13 +210,6 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether the configuration says no call of this engine is recorded ({@code recording: none}).
-   * Until that setting is read from the configuration (it belongs with serve's start-up checks), it
-   * is false: an engine without an AMI link then refuses every secure step.
-   */
-  static final boolean RECORDING_NONE = false;
-
-  /**
    * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
    * around secure input). Without a link, no secure step starts (fail closed), unless {@code
    * recordingNone} says the engine's calls are never recorded; serve says which once at start-up.
@@ -214,6 +219,15 @@ final class ServeCommand implements Callable<Integer> {
       return new AmiLinksRecordingControl(ami.get());
     }
     return recordingNone ? new UnmutedRecordingControl() : new NoLinkRecordingControl();
+  }
+
+  /** Every prompt serve may play: the flows', the self-test flows' and the rejection prompts. */
+  static Set<String> promptIds(EngineFlows flows, EngineConfig settings) {
+    Set<String> ids = new TreeSet<>(flows.promptIds());
+    ids.addAll(SelfTestFlows.PROMPT_TEXTS.keySet());
+    ids.add(settings.call().notAvailablePrompt());
+    ids.add(settings.call().pleaseCallBackPrompt());
+    return ids;
   }
 
   /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */

@@ -82,18 +82,36 @@ public final class EngineConfigLoader {
           call,
           memory,
           v.duration("shutdown.deadline"),
-          new FlowsSettings(v.text("flows.store"), v.duration("flows.pollInterval")),
+          new FlowsSettings(
+              v.text("flows.store"),
+              v.duration("flows.pollInterval"),
+              PromptsSettings.parse(
+                  v.text("prompts.soundsDirs"),
+                  v.text("prompts.check"),
+                  v.text("prompts.languages"))),
           new AdminConfig(v.text("admin.address"), v.integer("admin.port")),
           new AmiSettings(
               v.text("ami.host"),
               v.integer("ami.port"),
               v.text("ami.username"),
-              v.text("ami.secretFile")),
+              v.text("ami.secretFile"),
+              recordingNone(v.text("recording"))),
           new TenantsSettings(v.text("tenants.dir")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);
     }
+  }
+
+  private static boolean recordingNone(String recording) {
+    return switch (recording.trim()) {
+      case "none" -> true;
+      case "mixmonitor" -> false;
+      default ->
+          throw new ConfigException(
+              "recording must be mixmonitor (calls may be recorded: secure input needs the AMI"
+                  + " link to mute them) or none (calls are never recorded)");
+    };
   }
 
   private static Map<String, String> readFile(Path file) {

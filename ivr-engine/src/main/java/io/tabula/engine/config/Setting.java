@@ -57,6 +57,15 @@ public record Setting(String key, String defaultValue, String description) {
               "flow store folder (tabula flows publish --store); empty serves the shipped flows"),
           new Setting(
               "flows.pollInterval", "5s", "how often the engine looks for new flow versions"),
+          new Setting(
+              "prompts.soundsDirs",
+              "",
+              "Asterisk's sounds folders as the engine sees them, for the start-up prompt check"),
+          new Setting(
+              "prompts.check",
+              "required",
+              "required, warn or off: what start-up does about prompts without a sound file"),
+          new Setting("prompts.languages", "en", "call languages whose prompt sounds are checked"),
           new Setting("admin.address", "127.0.0.1", "address of the /health and /metrics endpoint"),
           new Setting(
               "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"),
@@ -72,6 +81,11 @@ public record Setting(String key, String defaultValue, String description) {
               "",
               "file holding the AMI secret ({host} is replaced per Asterisk); empty reads the"
                   + " environment variable TABULA_AMI_SECRET"),
+          new Setting(
+              "recording",
+              "mixmonitor",
+              "mixmonitor (calls may be recorded: secure input needs an AMI link to mute) or"
+                  + " none"),
           new Setting(
               "tenants.dir",
               "",

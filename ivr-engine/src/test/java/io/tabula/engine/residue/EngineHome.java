@@ -89,6 +89,10 @@ record EngineHome(Path root) {
           slots: 256
         tenants:
           dir: %s
+        # The virtual PBX records nothing and plays no sound files.
+        recording: none
+        prompts:
+          check: "off"
         """
             .formatted(tenantsDir));
     Files.writeString(config().resolve("logback.xml"), LOGBACK);
