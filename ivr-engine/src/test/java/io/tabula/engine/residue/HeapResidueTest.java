@@ -43,7 +43,18 @@ class HeapResidueTest {
             dir,
             List.of(),
             List.of(),
-            Map.of("TABULA_AGI_PORT", "0", "TABULA_ADMIN_PORT", "0", "TABULA_MEMORY_SLOTS", "256"));
+            Map.of(
+                "TABULA_AGI_PORT",
+                "0",
+                "TABULA_ADMIN_PORT",
+                "0",
+                "TABULA_MEMORY_SLOTS",
+                "256",
+                // The virtual PBX records nothing and plays no sound files.
+                "TABULA_RECORDING",
+                "none",
+                "TABULA_PROMPTS_CHECK",
+                "off"));
     try (EngineProcess engine = EngineProcess.start(options)) {
       runCalls(engine.agiAddress(), cards);
       Path dump = dir.resolve("engine.hprof");
