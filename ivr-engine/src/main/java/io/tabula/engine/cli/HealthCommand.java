@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Asks a running engine how it is. Exit 0 while it serves calls, 1 when a part is DOWN, 2 when no
- * engine answers; the container image uses it as its health check.
+ * Asks a running engine how it is. Exit 0 while it serves calls (also DEGRADED, e.g. secure input
+ * down because an AMI link is), 1 when it cannot take calls, 2 when no engine answers; the
+ * container image uses it as its health check.
  */
 @Command(
     name = "health",
