@@ -20,6 +20,7 @@ import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.flows.PromptSounds;
 import io.tabula.engine.selftest.SelfTestFlows;
@@ -67,6 +68,13 @@ final class ServeCommand implements Callable<Integer> {
           "YAML configuration (optional; every setting has a default, see docs/engine.md)")
   Path config;
 
+  @Option(
+      names = "--demo",
+      description =
+          "Without tenants.dir, answer lookups and payments from the built-in demo data (callers"
+              + " hear approvals, nothing is charged). Never in production.")
+  boolean demo;
+
   @Override
   public Integer call() {
     EngineConfig settings;
@@ -76,10 +84,17 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
     }
+    List<String> refusals = ServePreflight.refusals(settings, demo);
+    if (!refusals.isEmpty()) {
+      refusals.forEach(
+          refusal ->
+              spec.commandLine().getErr().println("tabula serve refuses to start: " + refusal));
+      return 2;
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServeConnectors tenants;
     try {
-      tenants = ServeConnectors.open(settings, System.getenv(), registry);
+      tenants = ServeConnectors.open(settings, System.getenv(), registry, demo);
     } catch (TenantsConfigException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
@@ -108,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
       tenants.close();
       return 2;
     }
-    RecordingControl recording = recordingControl(ami, settings.ami().recordingNone());
+    RecordingControl recording =
+        recordingControl(ami, settings.safeguards().recording() == RecordingMode.NONE);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
       Optional<String> silentPrompts =
@@ -120,7 +136,12 @@ final class ServeCommand implements Callable<Integer> {
         tenants.close();
         return 2;
       }
-      engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
+      engine =
+          Engine.start(
+              settings,
+              callHandlers(flows, connectors, settings.safeguards().selftestFlows()),
+              recording,
+              registry);
       admin = AdminServer.start(settings.admin(), registry);
     } catch (ConfigException | EngineStartException | UncheckedIOException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
@@ -131,10 +152,9 @@ final class ServeCommand implements Callable<Integer> {
     tenants.registerHealth(admin);
     SecureInputHealth.register(admin, ami, recording);
     logStart(settings, engine, admin, flows);
+    ServeSafeguardsLog.log(settings, engine.pool());
     if (recording instanceof NoLinkRecordingControl noLink) {
       noLink.warnOnce();
-    } else if (recording instanceof UnmutedRecordingControl unmuted) {
-      unmuted.warnOnce();
     }
     Runtime.getRuntime()
         .addShutdownHook(
@@ -211,8 +231,9 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
-   * around secure input). Without a link, no secure step starts (fail closed), unless {@code
-   * recordingNone} says the engine's calls are never recorded; serve says which once at start-up.
+   * around secure input). Without a link serve starts only with {@code recording: none} (nothing to
+   * mute) or without secure flows ({@link ServePreflight}); in the second case a secure step of a
+   * flow published later still does not start (fail closed).
    */
   static RecordingControl recordingControl(Optional<AmiLinks> ami, boolean recordingNone) {
     if (ami.isPresent()) {
@@ -221,19 +242,27 @@ final class ServeCommand implements Callable<Integer> {
     return recordingNone ? new UnmutedRecordingControl() : new NoLinkRecordingControl();
   }
 
-  /** Every prompt serve may play: the flows', the self-test flows' and the rejection prompts. */
+  /** Every prompt serve may play: the flows', the self-test flows' (when on), the rejections. */
   static Set<String> promptIds(EngineFlows flows, EngineConfig settings) {
     Set<String> ids = new TreeSet<>(flows.promptIds());
-    ids.addAll(SelfTestFlows.PROMPT_TEXTS.keySet());
+    if (settings.safeguards().selftestFlows()) {
+      ids.addAll(SelfTestFlows.PROMPT_TEXTS.keySet());
+    }
     ids.add(settings.call().notAvailablePrompt());
     ids.add(settings.call().pleaseCallBackPrompt());
     return ids;
   }
 
-  /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */
-  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors) {
+  /**
+   * The flows' handlers, then, when {@code selftest.enabled}, the built-in self-test flows ({@code
+   * selftest/echo} and others). Off by default: {@code selftest/echo} collects a card number.
+   */
+  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors, boolean selftest) {
     CallHandlers published = flows.handlers(connectors, RunnerConfig.defaults());
-    CallHandlers selftest = SelfTestFlows.handlers();
-    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftest.find(tenant, flow));
+    if (!selftest) {
+      return published;
+    }
+    CallHandlers selftests = SelfTestFlows.handlers();
+    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftests.find(tenant, flow));
   }
 }

@@ -11,16 +11,8 @@ import java.util.List;
  * @param username the engine's AMI user
  * @param secretFile file holding the secret; empty reads {@code TABULA_AMI_SECRET}; {@code {host}}
  *     in it is replaced per Asterisk
- * @param recordingNone {@code recording: none}: the engine's calls are never recorded, so secure
- *     input may run without an AMI link; otherwise, without one, no secure step starts
  */
-public record AmiSettings(
-    String host, int port, String username, String secretFile, boolean recordingNone) {
-
-  /** Settings of an engine whose calls may be recorded. */
-  public AmiSettings(String host, int port, String username, String secretFile) {
-    this(host, port, username, secretFile, false);
-  }
+public record AmiSettings(String host, int port, String username, String secretFile) {
 
   public AmiSettings {
     host = host == null ? "" : host.trim();

@@ -89,29 +89,27 @@ public final class EngineConfigLoader {
                   v.text("prompts.soundsDirs"),
                   v.text("prompts.check"),
                   v.text("prompts.languages"))),
-          new AdminConfig(v.text("admin.address"), v.integer("admin.port")),
+          new AdminConfig(
+              v.text("admin.address"), v.integer("admin.port"), v.text("admin.tokenFile")),
           new AmiSettings(
               v.text("ami.host"),
               v.integer("ami.port"),
               v.text("ami.username"),
-              v.text("ami.secretFile"),
-              recordingNone(v.text("recording"))),
-          new TenantsSettings(v.text("tenants.dir")));
+              v.text("ami.secretFile")),
+          new TenantsSettings(v.text("tenants.dir")),
+          safeguards(v));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);
     }
   }
 
-  private static boolean recordingNone(String recording) {
-    return switch (recording.trim()) {
-      case "none" -> true;
-      case "mixmonitor" -> false;
-      default ->
-          throw new ConfigException(
-              "recording must be mixmonitor (calls may be recorded: secure input needs the AMI"
-                  + " link to mute them) or none (calls are never recorded)");
-    };
+  /** The fail-closed settings of issue #14 (recording, memory.protections, selftest.enabled). */
+  private static Safeguards safeguards(Values v) {
+    return new Safeguards(
+        RecordingMode.parse(v.text("recording")),
+        MemoryProtectionPolicy.parse(v.text("memory.protections")),
+        v.bool("selftest.enabled"));
   }
 
   private static Map<String, String> readFile(Path file) {

@@ -22,19 +22,23 @@ import picocli.CommandLine;
  */
 class ServePromptCheckTest {
 
+  /** So that serve's own pre-flight (no AMI link) lets it reach the prompt check. */
+  private static final String NO_RECORDING = "recording: none\n";
+
   private final StringWriter err = new StringWriter();
 
   private int serve(Path config) {
     CommandLine commandLine = TabulaCommand.commandLine();
     commandLine.setErr(new PrintWriter(err));
     commandLine.setOut(new PrintWriter(new StringWriter()));
-    return commandLine.execute("serve", "--config", config.toString());
+    return commandLine.execute("serve", "--demo", "--config", config.toString());
   }
 
   @Test
   void withoutSoundsFoldersServeDoesNotStartAndSaysWhatToSet(@TempDir Path folder)
       throws Exception {
-    Path config = Files.writeString(folder.resolve("tabula.yaml"), "agi:\n  port: 0\n");
+    Path config =
+        Files.writeString(folder.resolve("tabula.yaml"), "agi:\n  port: 0\n" + NO_RECORDING);
 
     assertThat(serve(config)).isEqualTo(2);
     assertThat(err.toString())
@@ -61,7 +65,11 @@ class ServePromptCheckTest {
     Path config =
         Files.writeString(
             folder.resolve("tabula.yaml"),
-            "agi:\n  port: 0\nprompts:\n  soundsDirs: " + folder.resolve("sounds") + "\n");
+            "agi:\n  port: 0\n"
+                + NO_RECORDING
+                + "prompts:\n  soundsDirs: "
+                + folder.resolve("sounds")
+                + "\n");
 
     assertThat(serve(config)).isEqualTo(2);
     assertThat(err.toString())
