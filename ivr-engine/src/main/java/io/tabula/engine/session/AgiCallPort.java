@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>Secure collects read their digits through {@link ReplyExpectation.DigitsInto} and {@link
  * ReplyExpectation.KeyInto}, so the digits go from the inbound buffer into the field. See {@link
  * SecureCollect} for how a collect maps to {@code GET DATA} or {@code STREAM FILE} plus {@code WAIT
- * FOR DIGIT}.
+ * FOR DIGIT}. When the recording is muted and unmuted is the {@link MuteWindow}'s call: every
+ * command that plays or waits for keys passes through it first.
  *
  * <pre>{@code
  * CallPort call = new AgiCallPort(session, recordingControl);
