@@ -9,6 +9,7 @@ import io.tabula.flows.model.Step;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallHandler;
 import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CallPortException;
 import io.tabula.flows.port.Prompt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -74,7 +75,7 @@ public final class FlowRunner implements CallHandler {
     } catch (FlowInterrupt e) {
       interrupted(e, call, current);
     } catch (RuntimeException e) {
-      failed(e.getClass().getSimpleName(), call, current);
+      failed(why(e), call, current);
     } finally {
       values.wipeFields();
     }
@@ -130,16 +131,30 @@ public final class FlowRunner implements CallHandler {
             .events()
             .ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
       } catch (RuntimeException e) {
-        failed(e.getClass().getSimpleName(), call, step);
+        failed(why(e), call, step);
       }
       return;
     }
     failed("call time limit reached", call, step);
   }
 
+  /**
+   * What went wrong, for the log: the exception's type, and for a failed call command its kind and
+   * our own message, which says what to check (CallPortException messages never carry call data;
+   * other exceptions' messages might, so only their type is named).
+   */
+  static String why(RuntimeException e) {
+    if (e instanceof CallPortException port) {
+      return "CallPortException " + port.kind() + " (" + port.getMessage() + ")";
+    }
+    return e.getClass().getSimpleName();
+  }
+
   /** The error path: say sorry, then transfer or hang up; if even that fails, hang up. */
   private void failed(String why, CallPort call, String step) {
     config.events().error(step, why);
+    // A caller who was keying card digits may go on keying them during the apology and the queue.
+    keepMuted(call);
     LOG.warn(
         "Flow {}/{} failed in step '{}' of call {}: {}; running on_error",
         flow.tenant(),
@@ -172,6 +187,17 @@ public final class FlowRunner implements CallHandler {
       } catch (RuntimeException ignored) {
         // The call is gone either way; the engine zeroes its memory when this handler returns.
       }
+    }
+  }
+
+  private static void keepMuted(CallPort call) {
+    try {
+      call.keepRecordingMuted();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Call {}: keeping the recording muted failed ({})",
+          safeId(call),
+          e.getClass().getSimpleName());
     }
   }
 

@@ -46,6 +46,11 @@ public final class PublishedFlows {
     return Optional.ofNullable(live.get(tenant + "/" + flow));
   }
 
+  /** Every flow's version that new calls get now. */
+  public java.util.List<FlowVersion> all() {
+    return java.util.List.copyOf(live.values());
+  }
+
   /** Polls every {@code interval}; cancel the returned future to stop. */
   public ScheduledFuture<?> startPolling(ScheduledExecutorService scheduler, Duration interval) {
     return scheduler.scheduleWithFixedDelay(

@@ -113,6 +113,41 @@ class FlowRunnerTest {
   }
 
   @Test
+  void theErrorPathKeepsTheRecordingMutedAndNamesTheFailedCommandsKind() {
+    // Operation 12 is the secure card collect, failing as when the engine could not mute.
+    Flow flow = ShippedFlows.load("city/parking-ticket.yaml");
+    List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FlowEvents events =
+        new FlowEvents() {
+          @Override
+          public void error(String stepId, String why) {
+            errors.add(stepId + ": " + why);
+          }
+        };
+    CallMemory memory = ((Acquisition.Acquired) pool.acquire()).memory();
+    CallInfo info =
+        new CallInfo(
+            "1732350000.42", flow.tenant(), flow.name(), "SIP/t-1", "555", "en", List.of());
+    DelegatingCallPort port =
+        new DelegatingCallPort(
+            new SimulatedCallPort(info, memory, KeySource.script(PAID), transcript),
+            12,
+            CallPortException.Kind.RECORDING_NOT_MUTED,
+            p -> {});
+
+    new FlowRunner(
+            flow,
+            DemoConnectors.create(ShippedFlows.CLOCK),
+            new RunnerConfig(ShippedFlows.CLOCK, events))
+        .handle(port);
+
+    assertThat(errors).singleElement().asString().contains("RECORDING_NOT_MUTED");
+    assertThat(port.calls).containsSubsequence("keep-muted", "play sorry-error");
+    assertThat(port.calls.indexOf("keep-muted"))
+        .isEqualTo(port.calls.indexOf("play sorry-error") - 1);
+  }
+
+  @Test
   void cardFieldsAreZeroedRightAfterThePaymentOutcome() {
     List<SecretField> seen = new ArrayList<>();
     List<Integer> lengthsWhenConfirming = new ArrayList<>();

@@ -17,11 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when a check is
- * DOWN) for container health checks and load balancers, and {@code GET /metrics} in Prometheus text
- * format. Only these two exact paths answer (anything else is 404), only to GET, and, when {@code
- * admin.tokenFile} is set, only with {@code Authorization: Bearer <token>} (401 otherwise). Bound
- * beyond loopback it refuses to start without a token.
+ * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when taking calls
+ * is DOWN; each capability's state beside the checks, see {@link HealthReport}) for container
+ * health checks and load balancers, and {@code GET /metrics} in Prometheus text format. Only these
+ * two exact paths answer (anything else is 404), only to GET, and, when {@code admin.tokenFile} is
+ * set, only with {@code Authorization: Bearer <token>} (401 otherwise). Bound beyond loopback it
+ * refuses to start without a token.
  *
  * <pre>{@code
  * try (AdminServer admin = AdminServer.start(AdminConfig.defaults(), registry)) {
@@ -129,6 +130,8 @@ public final class AdminServer implements AutoCloseable {
     HealthReport report = report();
     ObjectNode body = JSON.createObjectNode();
     body.put("status", report.overall().name());
+    ObjectNode capabilities = body.putObject("capabilities");
+    report.capabilities().forEach((c, state) -> capabilities.put(c.key(), state.name()));
     ObjectNode parts = body.putObject("checks");
     report
         .checks()

@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Asks a running engine how it is. Exit 0 while it serves calls, 1 when a part is DOWN or the token
- * is refused, 2 when no engine answers; the container image uses it as its health check. When the
- * engine's admin endpoint requires a token ({@code admin.tokenFile}), pass the same file with
- * {@code --token-file} or in {@code TABULA_ADMIN_TOKEN_FILE}.
+ * Asks a running engine how it is. Exit 0 while it serves calls (also DEGRADED, e.g. secure input
+ * down because an AMI link is), 1 when it cannot take calls or the token is refused, 2 when no
+ * engine answers; the container image uses it as its health check. When the engine's admin endpoint
+ * requires a token ({@code admin.tokenFile}), pass the same file with {@code --token-file} or in
+ * {@code TABULA_ADMIN_TOKEN_FILE}.
  */
 @Command(
     name = "health",

@@ -9,18 +9,20 @@ import io.tabula.engine.admin.HealthCheck;
 import io.tabula.engine.admin.HealthStatus;
 import io.tabula.engine.ami.AmiConfig;
 import io.tabula.engine.ami.AmiEndpoint;
-import io.tabula.engine.ami.AmiLinkHealth;
 import io.tabula.engine.ami.AmiLinkOptions;
 import io.tabula.engine.ami.AmiLinks;
 import io.tabula.engine.ami.AmiLinksRecordingControl;
 import io.tabula.engine.ami.AmiSecret;
+import io.tabula.engine.ami.NoLinkRecordingControl;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiSettings;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.PromptSounds;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.server.EngineStartException;
@@ -34,6 +36,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,9 +123,19 @@ final class ServeCommand implements Callable<Integer> {
       tenants.close();
       return 2;
     }
-    RecordingControl recording = recordingControl(ami);
+    RecordingControl recording =
+        recordingControl(ami, settings.safeguards().recording() == RecordingMode.NONE);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
+      Optional<String> silentPrompts =
+          PromptSounds.check(settings.flows().prompts(), promptIds(flows, settings));
+      if (silentPrompts.isPresent()) {
+        spec.commandLine().getErr().println("tabula serve: " + silentPrompts.get());
+        flows.close();
+        ami.ifPresent(AmiLinks::close);
+        tenants.close();
+        return 2;
+      }
       engine =
           Engine.start(
               settings,
@@ -136,9 +150,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     registerHealth(admin, engine);
     tenants.registerHealth(admin);
-    ami.ifPresent(links -> registerHealth(admin, links));
+    SecureInputHealth.register(admin, ami, recording);
     logStart(settings, engine, admin, flows);
     ServeSafeguardsLog.log(settings, engine.pool());
+    if (recording instanceof NoLinkRecordingControl noLink) {
+      noLink.warnOnce();
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
@@ -190,29 +207,6 @@ final class ServeCommand implements Callable<Integer> {
                         + " active call(s)")));
   }
 
-  /** One health line per Asterisk: only a connected link can confirm a recording mute. */
-  private static void registerHealth(AdminServer admin, AmiLinks links) {
-    for (AmiLinkHealth link : links.health()) {
-      String name = link.asterisk();
-      admin.register(
-          HealthCheck.of(
-              "ami." + name,
-              () -> {
-                AmiLinkHealth now =
-                    links.health().stream()
-                        .filter(h -> h.asterisk().equals(name))
-                        .findFirst()
-                        .orElse(link);
-                String detail =
-                    now.state().name().toLowerCase(java.util.Locale.ROOT) + " since " + now.since();
-                return now.healthy()
-                    ? HealthStatus.up(detail)
-                    : HealthStatus.down(
-                        detail + "; secure input cannot start; last failure: " + now.lastFailure());
-              }));
-    }
-  }
-
   /**
    * One AMI link per Asterisk in {@code ami.host}; each secret comes from {@code ami.secretFile}
    * ({@code {host}} replaced per Asterisk) or, without a file, from {@code TABULA_AMI_SECRET}.
@@ -237,12 +231,26 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
-   * around secure input). Without a link nothing is muted: serve starts so only with {@code
-   * recording: none} or without secure flows ({@link ServePreflight}).
+   * around secure input). Without a link serve starts only with {@code recording: none} (nothing to
+   * mute) or without secure flows ({@link ServePreflight}); in the second case a secure step of a
+   * flow published later still does not start (fail closed).
    */
-  static RecordingControl recordingControl(Optional<AmiLinks> ami) {
-    return ami.<RecordingControl>map(AmiLinksRecordingControl::new)
-        .orElseGet(UnmutedRecordingControl::new);
+  static RecordingControl recordingControl(Optional<AmiLinks> ami, boolean recordingNone) {
+    if (ami.isPresent()) {
+      return new AmiLinksRecordingControl(ami.get());
+    }
+    return recordingNone ? new UnmutedRecordingControl() : new NoLinkRecordingControl();
+  }
+
+  /** Every prompt serve may play: the flows', the self-test flows' (when on), the rejections. */
+  static Set<String> promptIds(EngineFlows flows, EngineConfig settings) {
+    Set<String> ids = new TreeSet<>(flows.promptIds());
+    if (settings.safeguards().selftestFlows()) {
+      ids.addAll(SelfTestFlows.PROMPT_TEXTS.keySet());
+    }
+    ids.add(settings.call().notAvailablePrompt());
+    ids.add(settings.call().pleaseCallBackPrompt());
+    return ids;
   }
 
   /**

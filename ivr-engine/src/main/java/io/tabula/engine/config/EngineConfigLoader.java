@@ -65,7 +65,8 @@ public final class EngineConfigLoader {
               v.duration("call.closeLinger"),
               v.text("call.transferVariable"),
               v.text("call.notAvailablePrompt"),
-              v.text("call.pleaseCallBackPrompt"));
+              v.text("call.pleaseCallBackPrompt"),
+              v.duration("call.unmuteGrace"));
       CallMemoryPoolConfig memory =
           new CallMemoryPoolConfig(
               v.integer("memory.slots"),
@@ -81,7 +82,13 @@ public final class EngineConfigLoader {
           call,
           memory,
           v.duration("shutdown.deadline"),
-          new FlowsSettings(v.text("flows.store"), v.duration("flows.pollInterval")),
+          new FlowsSettings(
+              v.text("flows.store"),
+              v.duration("flows.pollInterval"),
+              PromptsSettings.parse(
+                  v.text("prompts.soundsDirs"),
+                  v.text("prompts.check"),
+                  v.text("prompts.languages"))),
           new AdminConfig(
               v.text("admin.address"), v.integer("admin.port"), v.text("admin.tokenFile")),
           new AmiSettings(

@@ -41,6 +41,11 @@ public record Setting(String key, String defaultValue, String description) {
               "call.pleaseCallBackPrompt",
               "tabula/please-call-back",
               "prompt when every call slot is in use"),
+          new Setting(
+              "call.unmuteGrace",
+              "3s",
+              "how long a recording muted for secure input stays muted after the last secure"
+                  + " collect"),
           new Setting("memory.slots", "10000", "calls that can hold secret memory at once"),
           new Setting("memory.slotBytes", "4096", "secret memory per call (multiple of 64)"),
           new Setting("memory.lockInMemory", "true", "mlock the pool so it never reaches swap"),
@@ -52,6 +57,15 @@ public record Setting(String key, String defaultValue, String description) {
               "flow store folder (tabula flows publish --store); empty serves the shipped flows"),
           new Setting(
               "flows.pollInterval", "5s", "how often the engine looks for new flow versions"),
+          new Setting(
+              "prompts.soundsDirs",
+              "",
+              "Asterisk's sounds folders as the engine sees them, for the start-up prompt check"),
+          new Setting(
+              "prompts.check",
+              "required",
+              "required, warn or off: what start-up does about prompts without a sound file"),
+          new Setting("prompts.languages", "en", "call languages whose prompt sounds are checked"),
           new Setting("admin.address", "127.0.0.1", "address of the /health and /metrics endpoint"),
           new Setting(
               "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"),

@@ -3,6 +3,7 @@ package io.tabula.engine.flows;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.FlowPrompts;
 import io.tabula.flows.run.RunnerConfig;
 import io.tabula.flows.store.FlowStore;
 import io.tabula.flows.store.PublishRejectedException;
@@ -86,6 +87,13 @@ public final class EngineFlows implements AutoCloseable {
   /** Call handlers that run the current version of each flow. */
   public CallHandlers handlers(Connectors connectors, RunnerConfig config) {
     return new StoreCallHandlers(published, connectors, config);
+  }
+
+  /** Every prompt id the flows serving now may play ({@link FlowPrompts}). */
+  public java.util.Set<String> promptIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    published.all().forEach(version -> ids.addAll(FlowPrompts.of(version.flow())));
+    return ids;
   }
 
   public PublishedFlows published() {

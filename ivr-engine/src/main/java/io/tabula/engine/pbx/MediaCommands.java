@@ -17,8 +17,18 @@ final class MediaCommands {
       timeout = DEFAULT_GET_DATA_TIMEOUT_MS;
     }
     int max = args.size() > 4 ? (int) PbxCommands.parseLong(args.get(4), 1024) : 1024;
-    long promptMs = call.options().millisOf(prompt);
-    call.heard(new Heard(Heard.Kind.PROMPT, prompt));
+    if (call.options().missingSounds().contains(prompt)) {
+      // Asterisk 22.10.1 answers at once, collects nothing and the channel stays up (checked by
+      // hand against ../shared/asterisk: "File <name> does not exist in any format").
+      call.heard(new Heard(Heard.Kind.PROMPT, prompt));
+      call.reply(0, "200 result=-1\n");
+      return;
+    }
+    // GET DATA "" plays nothing and only collects (checked against the same Asterisk).
+    long promptMs = prompt.isEmpty() ? 0 : call.options().millisOf(prompt);
+    if (!prompt.isEmpty()) {
+      call.heard(new Heard(Heard.Kind.PROMPT, prompt));
+    }
     long finalTimeout = timeout;
     withKeys(
         call,

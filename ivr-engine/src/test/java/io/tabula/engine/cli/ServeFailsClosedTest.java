@@ -28,9 +28,13 @@ class ServeFailsClosedTest {
 
   @TempDir Path dir;
 
-  /** Free ports and a small pool (64 KiB, inside any memlock limit); then the test's own lines. */
+  /**
+   * Free ports, a small pool (64 KiB, inside any memlock limit), no prompt sound check (no Asterisk
+   * plays these calls); then the test's own lines.
+   */
   private Path config(String... lines) throws IOException {
-    List<String> all = new ArrayList<>(List.of("agi.port: 0", "admin.port: 0"));
+    List<String> all =
+        new ArrayList<>(List.of("agi.port: 0", "admin.port: 0", "prompts.check: \"off\""));
     all.addAll(List.of(lines));
     if (all.stream().noneMatch(line -> line.startsWith("memory.slots"))) {
       all.add("memory.slots: 16");

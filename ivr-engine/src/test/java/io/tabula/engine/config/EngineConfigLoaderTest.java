@@ -42,6 +42,28 @@ class EngineConfigLoaderTest {
   }
 
   @Test
+  void promptCheckAndUnmuteGraceAreRead(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(
+        file,
+        "prompts:\n  soundsDirs: /a, /b\n  check: off\n  languages: en,es\n"
+            + "call:\n  unmuteGrace: 5s\n");
+
+    EngineConfig config = EngineConfigLoader.load(file, Map.of());
+    EngineConfig defaults = EngineConfig.defaults();
+
+    assertThat(config.flows().prompts())
+        .isEqualTo(
+            new PromptsSettings(
+                java.util.List.of("/a", "/b"),
+                PromptsSettings.Check.OFF,
+                java.util.List.of("en", "es")));
+    assertThat(config.call().unmuteGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.flows().prompts().check()).isEqualTo(PromptsSettings.Check.REQUIRED);
+    assertThat(defaults.call().unmuteGrace()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void theFailClosedDefaultsProtect() {
     EngineConfig config = EngineConfigLoader.load(null, Map.of());
 

@@ -102,6 +102,9 @@ public record EngineHome(Path root) {
           protections: required
         tenants:
           dir: %s
+        # The virtual PBX plays no sound files.
+        prompts:
+          check: "off"
         """
                 .formatted(tenantsDir)
             + moreYaml);
