@@ -82,12 +82,20 @@ public record EngineHome(Path root) {
    * flows without an AMI link otherwise); the 1 MiB pool must be locked, as in production.
    */
   public void writeConfig(Path tenantsDir) throws IOException {
-    writeConfig(tenantsDir, "recording: none\n");
+    writeConfig(
+        tenantsDir,
+        """
+        recording: none
+        # The virtual PBX plays no sound files.
+        prompts:
+          check: "off"
+        """);
   }
 
   /**
    * As {@link #writeConfig(Path)}, with more top-level YAML sections instead of {@code recording:
-   * none} (e.g. {@code ami:} for a real Asterisk, whose recordings the engine mutes).
+   * none} and the prompt check off (e.g. {@code ami:} for a real Asterisk, whose recordings the
+   * engine mutes).
    */
   public void writeConfig(Path tenantsDir, String moreYaml) throws IOException {
     Files.writeString(
@@ -102,9 +110,6 @@ public record EngineHome(Path root) {
           protections: required
         tenants:
           dir: %s
-        # The virtual PBX plays no sound files.
-        prompts:
-          check: "off"
         """
                 .formatted(tenantsDir)
             + moreYaml);
