@@ -127,7 +127,14 @@ class FlowRunnerTest {
     CallMemory memory = ((Acquisition.Acquired) pool.acquire()).memory();
     CallInfo info =
         new CallInfo(
-            "1732350000.42", flow.tenant(), flow.name(), "SIP/t-1", "555", "en", List.of());
+            CALL_ID,
+            "1732350000.42",
+            flow.tenant(),
+            flow.name(),
+            "SIP/t-1",
+            "555",
+            "en",
+            List.of());
     DelegatingCallPort port =
         new DelegatingCallPort(
             new SimulatedCallPort(info, memory, KeySource.script(PAID), transcript),
