@@ -1,5 +1,6 @@
 package io.tabula.flows.store;
 
+import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class PublishedFlows {
   private final FlowCompiler compiler;
   private final Map<String, FlowVersion> live = new ConcurrentHashMap<>();
   private final Map<String, Integer> rejected = new ConcurrentHashMap<>();
+  private final java.util.Set<Path> skipped = ConcurrentHashMap.newKeySet();
 
   public PublishedFlows(FlowStore store, FlowCompiler compiler) {
     this.store = store;
@@ -75,9 +77,9 @@ public final class PublishedFlows {
     }
     int changed = 0;
     try (Stream<Path> tenants = Files.list(published)) {
-      for (Path tenant : tenants.filter(Files::isDirectory).toList()) {
+      for (Path tenant : tenants.filter(this::isStoreFolder).toList()) {
         try (Stream<Path> flows = Files.list(tenant)) {
-          for (Path flow : flows.filter(Files::isDirectory).toList()) {
+          for (Path flow : flows.filter(this::isStoreFolder).toList()) {
             changed +=
                 load(tenant.getFileName().toString(), flow.getFileName().toString(), flow) ? 1 : 0;
           }
@@ -85,6 +87,33 @@ public final class PublishedFlows {
       }
     }
     return changed;
+  }
+
+  /**
+   * A tenant or flow folder to read: named by the route rule and, links followed, inside the store.
+   * Anything else was not written by {@link FlowStore#publish} and is skipped with a warning.
+   */
+  private boolean isStoreFolder(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    if (!FlowNames.isName(dir.getFileName().toString())) {
+      warnOnce(dir, "its name is not a tenant or flow name");
+      return false;
+    }
+    try {
+      store.requireInside(dir);
+      return true;
+    } catch (IOException e) {
+      warnOnce(dir, "it leads outside the store");
+      return false;
+    }
+  }
+
+  private void warnOnce(Path dir, String why) {
+    if (skipped.add(dir)) {
+      LOG.warn("Flow store folder {} is skipped: {}", dir, why);
+    }
   }
 
   private boolean load(String tenant, String name, Path dir) throws IOException {
