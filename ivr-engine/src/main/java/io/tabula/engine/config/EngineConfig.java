@@ -2,6 +2,7 @@ package io.tabula.engine.config;
 
 import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.agi.AgiLimits;
+import io.tabula.engine.server.guard.GuardConfig;
 import io.tabula.engine.session.CallSettings;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.time.Duration;
  * @param memory the call-memory pool
  * @param shutdownDeadline how long running calls may finish at shutdown
  * @param tenants where the tenant files are (empty: the built-in demo connectors)
+ * @param guard who may open FastAGI connections and how many (issue #14; {@code agi.allowedPeers},
+ *     {@code agi.maxConnections}, {@code agi.maxConnectionsPerPeer})
  */
 public record EngineConfig(
     String address,
@@ -36,7 +39,9 @@ public record EngineConfig(
     FlowsSettings flows,
     AdminConfig admin,
     AmiSettings ami,
-    TenantsSettings tenants) {
+    TenantsSettings tenants,
+    // The FastAGI listener's guard: kept last and on its own.
+    GuardConfig guard) {
 
   public EngineConfig {
     if (port < 0 || port > 65_535) {
@@ -64,7 +69,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        guard);
   }
 
   public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
@@ -80,7 +86,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        guard);
   }
 
   public EngineConfig withCall(CallSettings newCall) {
@@ -96,7 +103,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        guard);
   }
 
   public EngineConfig withLimits(AgiLimits newLimits) {
@@ -112,7 +120,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        guard);
   }
 
   public EngineConfig withTenants(TenantsSettings newTenants) {
@@ -128,12 +137,30 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        newTenants);
+        newTenants,
+        guard);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
     return new EngineConfig(
         address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin, ami,
-        tenants);
+        tenants, guard);
+  }
+
+  public EngineConfig withGuard(GuardConfig newGuard) {
+    return new EngineConfig(
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin,
+        ami,
+        tenants,
+        newGuard);
   }
 }
