@@ -35,7 +35,7 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "agi.maxConnectionsPerPeer",
               "0",
-              "open FastAGI connections from one address; 0 means memory.slots"),
+              "open FastAGI connections from one address; 0 means the same as agi.maxConnections"),
           new Setting("call.commandTimeout", "10s", "reply time limit of commands without media"),
           new Setting(
               "call.mediaTimeout", "120s", "longest prompt; added to a media command's input time"),

@@ -49,7 +49,7 @@ class EngineConfigLoaderTest {
         .extracting(Object::toString)
         .containsExactly("127.0.0.0/8", "0:0:0:0:0:0:0:1/128");
     assertThat(config.guard().totalCap(config.memory().slots())).isEqualTo(220);
-    assertThat(config.guard().perPeerCap(config.memory().slots())).isEqualTo(200);
+    assertThat(config.guard().perPeerCap(config.memory().slots())).isEqualTo(220);
     assertThat(config.guard().totalCap(10)).as("at least 16 above the slots").isEqualTo(26);
   }
 

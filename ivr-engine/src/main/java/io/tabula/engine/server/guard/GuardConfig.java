@@ -15,8 +15,9 @@ import java.util.List;
  *     resolves to at start-up are added to them (default loopback: {@code 127.0.0.0/8, ::1})
  * @param maxConnections open FastAGI connections in total; 0 means {@code memory.slots} plus 10 %
  *     (at least 16), so that callers beyond the slots still hear "please call back"
- * @param maxConnectionsPerPeer open connections from one address; 0 means {@code memory.slots}, so
- *     one Asterisk can fill the slots but not the headroom the others need to say "call back"
+ * @param maxConnectionsPerPeer open connections from one address; 0 means the total, so that one
+ *     Asterisk alone can still tell its callers beyond the slots "please call back"; set it lower
+ *     when several Asterisks share an engine
  */
 public record GuardConfig(List<Cidr> allowedPeers, int maxConnections, int maxConnectionsPerPeer) {
 
@@ -30,7 +31,7 @@ public record GuardConfig(List<Cidr> allowedPeers, int maxConnections, int maxCo
     }
     if (maxConnectionsPerPeer < 0) {
       throw new IllegalArgumentException(
-          "agi.maxConnectionsPerPeer must be 0 (memory.slots) or more");
+          "agi.maxConnectionsPerPeer must be 0 (the same as agi.maxConnections) or more");
     }
     if (maxConnections > 0 && maxConnectionsPerPeer > maxConnections) {
       throw new IllegalArgumentException(
@@ -68,7 +69,7 @@ public record GuardConfig(List<Cidr> allowedPeers, int maxConnections, int maxCo
 
   /** The per-peer cap for a pool of {@code slots}, never above the total. */
   public int perPeerCap(int slots) {
-    int perPeer = maxConnectionsPerPeer > 0 ? maxConnectionsPerPeer : slots;
-    return Math.min(perPeer, totalCap(slots));
+    int total = totalCap(slots);
+    return maxConnectionsPerPeer > 0 ? Math.min(maxConnectionsPerPeer, total) : total;
   }
 }
