@@ -101,18 +101,26 @@ public final class PublishedFlows {
       warnOnce(dir, "its name is not a tenant or flow name");
       return false;
     }
+    if (!isInsideStore(dir)) {
+      warnOnce(dir, "it leads outside the store");
+      return false;
+    }
+    return true;
+  }
+
+  /** Links followed, whether {@code path} lies inside the store (a version file may be a link). */
+  private boolean isInsideStore(Path path) {
     try {
-      store.requireInside(dir);
+      store.requireInside(path);
       return true;
     } catch (IOException e) {
-      warnOnce(dir, "it leads outside the store");
       return false;
     }
   }
 
   private void warnOnce(Path dir, String why) {
     if (skipped.add(dir)) {
-      LOG.warn("Flow store folder {} is skipped: {}", dir, why);
+      LOG.warn("Flow store entry {} is skipped: {}", dir, why);
     }
   }
 
@@ -126,6 +134,11 @@ public final class PublishedFlows {
       return false;
     }
     Path file = dir.resolve(FlowStore.fileName(newest.get()));
+    if (!isInsideStore(file)) {
+      rejected.put(key, newest.get());
+      warnOnce(file, "it leads outside the store");
+      return false;
+    }
     FlowCompiler.Compiled compiled = compiler.compile(file);
     boolean matches =
         compiled.flow().map(f -> f.tenant().equals(tenant) && f.name().equals(name)).orElse(false);

@@ -170,6 +170,24 @@ class FlowStoreTest {
   }
 
   @Test
+  void aVersionFileLinkedOutOfTheStoreIsNotRead() throws Exception {
+    FlowStore store = new FlowStore(root.resolve("store"), compiler);
+    PublishedFlows flows = new PublishedFlows(store, compiler);
+    store.publish(source());
+    flows.refresh();
+    Path outside = root.resolve("outside.yaml");
+    Files.writeString(
+        outside,
+        Files.readString(ShippedFlows.file("city/parking-ticket.yaml"))
+            .replace("Welcome to the City", "Planted"));
+    Files.createSymbolicLink(
+        store.versionsOf("city", "parking-ticket").resolve("000002.yaml"), outside);
+
+    assertThat(flows.refresh()).isZero();
+    assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
   void pollingPicksUpANewVersion() throws Exception {
     FlowStore store = new FlowStore(root, compiler);
     PublishedFlows flows = new PublishedFlows(store, compiler);

@@ -58,6 +58,7 @@ class EngineConfigLoaderTest {
     assertThatThrownBy(
             () -> EngineConfigLoader.load(null, Map.of("TABULA_AGI_ALLOWED_PEERS", "pbx1.example")))
         .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("agi.allowedPeers")
         .hasMessageContaining("pbx1.example")
         .hasMessageContaining("ami.host");
     assertThatThrownBy(

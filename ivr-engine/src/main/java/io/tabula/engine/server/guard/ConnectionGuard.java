@@ -72,7 +72,9 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
       return;
     }
     InetAddress admitted = peer.get();
-    // The close future completes once, whoever closes the channel: exactly one release.
+    // The close future completes once, whoever closes the channel: exactly one release. (If
+    // Netty then fails to register the child it closes it forcibly without completing the future;
+    // that happens only while the event loops shut down, when the counts no longer matter.)
     child.closeFuture().addListener(closed -> counts.release(admitted));
     ctx.fireChannelRead(child);
   }

@@ -48,7 +48,11 @@ public record GuardConfig(List<Cidr> allowedPeers, int maxConnections, int maxCo
     List<Cidr> blocks = new ArrayList<>();
     for (String entry : text.split(",")) {
       if (!entry.isBlank()) {
-        blocks.add(Cidr.parse(entry));
+        try {
+          blocks.add(Cidr.parse(entry));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("agi.allowedPeers: " + e.getMessage(), e);
+        }
       }
     }
     return blocks;
