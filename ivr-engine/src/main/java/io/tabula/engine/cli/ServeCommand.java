@@ -64,6 +64,13 @@ final class ServeCommand implements Callable<Integer> {
           "YAML configuration (optional; every setting has a default, see docs/engine.md)")
   Path config;
 
+  @Option(
+      names = "--demo",
+      description =
+          "Without tenants.dir, answer lookups and payments from the built-in demo data (callers"
+              + " hear approvals, nothing is charged). Never in production.")
+  boolean demo;
+
   @Override
   public Integer call() {
     EngineConfig settings;
@@ -73,10 +80,17 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
     }
+    List<String> refusals = ServePreflight.refusals(settings, demo);
+    if (!refusals.isEmpty()) {
+      refusals.forEach(
+          refusal ->
+              spec.commandLine().getErr().println("tabula serve refuses to start: " + refusal));
+      return 2;
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServeConnectors tenants;
     try {
-      tenants = ServeConnectors.open(settings, System.getenv(), registry);
+      tenants = ServeConnectors.open(settings, System.getenv(), registry, demo);
     } catch (TenantsConfigException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
@@ -108,7 +122,12 @@ final class ServeCommand implements Callable<Integer> {
     RecordingControl recording = recordingControl(ami);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
-      engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
+      engine =
+          Engine.start(
+              settings,
+              callHandlers(flows, connectors, settings.safeguards().selftestFlows()),
+              recording,
+              registry);
       admin = AdminServer.start(settings.admin(), registry);
     } catch (ConfigException | EngineStartException | UncheckedIOException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
@@ -119,9 +138,7 @@ final class ServeCommand implements Callable<Integer> {
     tenants.registerHealth(admin);
     ami.ifPresent(links -> registerHealth(admin, links));
     logStart(settings, engine, admin, flows);
-    if (recording instanceof UnmutedRecordingControl unmuted) {
-      unmuted.warnOnce();
-    }
+    ServeSafeguardsLog.log(settings, engine.pool());
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
@@ -220,18 +237,24 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
-   * around secure input). Without a link, recordings are not muted and serve says so once at
-   * startup.
+   * around secure input). Without a link nothing is muted: serve starts so only with {@code
+   * recording: none} or without secure flows ({@link ServePreflight}).
    */
   static RecordingControl recordingControl(Optional<AmiLinks> ami) {
     return ami.<RecordingControl>map(AmiLinksRecordingControl::new)
         .orElseGet(UnmutedRecordingControl::new);
   }
 
-  /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */
-  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors) {
+  /**
+   * The flows' handlers, then, when {@code selftest.enabled}, the built-in self-test flows ({@code
+   * selftest/echo} and others). Off by default: {@code selftest/echo} collects a card number.
+   */
+  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors, boolean selftest) {
     CallHandlers published = flows.handlers(connectors, RunnerConfig.defaults());
-    CallHandlers selftest = SelfTestFlows.handlers();
-    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftest.find(tenant, flow));
+    if (!selftest) {
+      return published;
+    }
+    CallHandlers selftests = SelfTestFlows.handlers();
+    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftests.find(tenant, flow));
   }
 }

@@ -23,7 +23,10 @@ import java.time.Duration;
  * @param call call-session timeouts, transfer variable and rejection prompts
  * @param memory the call-memory pool
  * @param shutdownDeadline how long running calls may finish at shutdown
- * @param tenants where the tenant files are (empty: the built-in demo connectors)
+ * @param tenants where the tenant files are (empty: no tenant connectors; serve then needs {@code
+ *     --demo})
+ * @param safeguards what the engine refuses to do unprotected: recording, memory protections,
+ *     self-test flows (issue #14)
  * @param guard who may open FastAGI connections and how many (issue #14; {@code agi.allowedPeers},
  *     {@code agi.maxConnections}, {@code agi.maxConnectionsPerPeer})
  */
@@ -40,7 +43,9 @@ public record EngineConfig(
     AdminConfig admin,
     AmiSettings ami,
     TenantsSettings tenants,
-    // The FastAGI listener's guard: kept last and on its own.
+    // Fail-closed settings (issue #14), kept together: recording, memory.protections, selftest.
+    Safeguards safeguards,
+    // The FastAGI listener's guard (issue #14): allow-list and connection caps, on its own.
     GuardConfig guard) {
 
   public EngineConfig {
@@ -70,6 +75,7 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
+        safeguards,
         guard);
   }
 
@@ -87,6 +93,7 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
+        safeguards,
         guard);
   }
 
@@ -104,6 +111,7 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
+        safeguards,
         guard);
   }
 
@@ -121,6 +129,7 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
+        safeguards,
         guard);
   }
 
@@ -138,13 +147,44 @@ public record EngineConfig(
         admin,
         ami,
         newTenants,
+        safeguards,
         guard);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
     return new EngineConfig(
-        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin, ami,
-        tenants, guard);
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        deadline,
+        flows,
+        admin,
+        ami,
+        tenants,
+        safeguards,
+        guard);
+  }
+
+  public EngineConfig withSafeguards(Safeguards newSafeguards) {
+    return new EngineConfig(
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin,
+        ami,
+        tenants,
+        newSafeguards,
+        guard);
   }
 
   public EngineConfig withGuard(GuardConfig newGuard) {
@@ -161,6 +201,7 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
+        safeguards,
         newGuard);
   }
 }

@@ -83,18 +83,28 @@ public final class EngineConfigLoader {
           memory,
           v.duration("shutdown.deadline"),
           new FlowsSettings(v.text("flows.store"), v.duration("flows.pollInterval")),
-          new AdminConfig(v.text("admin.address"), v.integer("admin.port")),
+          new AdminConfig(
+              v.text("admin.address"), v.integer("admin.port"), v.text("admin.tokenFile")),
           new AmiSettings(
               v.text("ami.host"),
               v.integer("ami.port"),
               v.text("ami.username"),
               v.text("ami.secretFile")),
           new TenantsSettings(v.text("tenants.dir")),
+          safeguards(v),
           guard(v));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);
     }
+  }
+
+  /** The fail-closed settings of issue #14 (recording, memory.protections, selftest.enabled). */
+  private static Safeguards safeguards(Values v) {
+    return new Safeguards(
+        RecordingMode.parse(v.text("recording")),
+        MemoryProtectionPolicy.parse(v.text("memory.protections")),
+        v.bool("selftest.enabled"));
   }
 
   /** The FastAGI listener's guard: {@code agi.allowedPeers} and the connection caps. */

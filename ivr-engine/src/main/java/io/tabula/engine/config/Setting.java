@@ -71,10 +71,15 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"),
           new Setting(
+              "admin.tokenFile",
+              "",
+              "file holding the bearer token the admin endpoint requires; required when"
+                  + " admin.address is not loopback"),
+          new Setting(
               "ami.host",
               "",
-              "Asterisk's AMI host, or several as host[:port],...; empty means no AMI and"
-                  + " recordings are not muted"),
+              "Asterisk's AMI host, or several as host[:port],...; empty means no AMI link, so"
+                  + " flows with secure input need recording: none"),
           new Setting("ami.port", "5038", "Asterisk's AMI port"),
           new Setting("ami.username", "tabula", "the engine's AMI user (manager.conf)"),
           new Setting(
@@ -85,8 +90,23 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "tenants.dir",
               "",
-              "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty serves the"
-                  + " built-in demo connectors"));
+              "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty needs serve"
+                  + " --demo for the built-in demo connectors"),
+          // Fail-closed settings (issue #14): each relaxation is explicit and logged at start-up.
+          new Setting(
+              "recording",
+              "mixmonitor",
+              "mixmonitor: calls may be recorded, so secure input needs an AMI link to mute; none:"
+                  + " no MixMonitor on the engine's calls"),
+          new Setting(
+              "memory.protections",
+              "required",
+              "required: serve refuses to start when mlock or MADV_DONTDUMP is refused; waived:"
+                  + " start anyway (logged, health DEGRADED)"),
+          new Setting(
+              "selftest.enabled",
+              "false",
+              "whether the built-in selftest/* flows answer (selftest/echo collects a card)"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {

@@ -73,6 +73,49 @@ class EngineConfigLoaderTest {
   }
 
   @Test
+  void theFailClosedDefaultsProtect() {
+    EngineConfig config = EngineConfigLoader.load(null, Map.of());
+
+    assertThat(config.safeguards()).isEqualTo(Safeguards.defaults());
+    assertThat(config.safeguards().recording()).isEqualTo(RecordingMode.MIXMONITOR);
+    assertThat(config.safeguards().memoryProtections()).isEqualTo(MemoryProtectionPolicy.REQUIRED);
+    assertThat(config.safeguards().selftestFlows()).isFalse();
+    assertThat(config.admin().tokenFile()).isEmpty();
+  }
+
+  @Test
+  void eachRelaxationIsAnExplicitSetting(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(
+        file,
+        "recording: none\nmemory:\n  protections: waived\nselftest:\n  enabled: true\n"
+            + "admin:\n  tokenFile: /run/secrets/admin-token\n");
+
+    EngineConfig config = EngineConfigLoader.load(file, Map.of());
+
+    assertThat(config.safeguards())
+        .isEqualTo(new Safeguards(RecordingMode.NONE, MemoryProtectionPolicy.WAIVED, true));
+    assertThat(config.admin().tokenFile()).isEqualTo("/run/secrets/admin-token");
+    assertThat(
+            EngineConfigLoader.load(null, Map.of("TABULA_RECORDING", "none"))
+                .safeguards()
+                .recording())
+        .isEqualTo(RecordingMode.NONE);
+  }
+
+  @Test
+  void anUnknownRecordingOrProtectionValueIsAnError() {
+    assertThatThrownBy(() -> EngineConfigLoader.load(null, Map.of("TABULA_RECORDING", "off")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("recording must be mixmonitor")
+        .hasMessageContaining("none");
+    assertThatThrownBy(
+            () -> EngineConfigLoader.load(null, Map.of("TABULA_MEMORY_PROTECTIONS", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("memory.protections must be required or waived");
+  }
+
+  @Test
   void everySettingHasAnEnvironmentVariable() {
     assertThat(Setting.ALL)
         .extracting(Setting::environmentVariable)

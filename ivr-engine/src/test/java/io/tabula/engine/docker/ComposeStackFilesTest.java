@@ -131,6 +131,25 @@ class ComposeStackFilesTest {
   }
 
   @Test
+  void theEnginesAdminEndpointAsksForTheTokenAndItsHealthCheckHasIt() {
+    JsonNode engine = StackFiles.yaml(DOCKER.resolve("engine/tabula.yaml"));
+    assertThat(engine.at("/admin/tokenFile").asText()).isEqualTo("/run/secrets/admin-token");
+    assertThat(compose.at("/services/engine/secrets").toString()).contains("admin-token");
+    assertThat(compose.at("/services/engine/environment/TABULA_ADMIN_TOKEN_FILE").asText())
+        .as("'tabula health' in the health check reads the token file from this variable")
+        .isEqualTo("/run/secrets/admin-token");
+  }
+
+  @Test
+  void theEngineIsGrantedTheMemoryLockItRequires() {
+    JsonNode engine = StackFiles.yaml(DOCKER.resolve("engine/tabula.yaml"));
+    assertThat(engine.at("/memory/protections").asText()).isEqualTo("required");
+    assertThat(compose.at("/services/engine/cap_add").toString()).contains("IPC_LOCK");
+    assertThat(compose.at("/services/engine/ulimits/memlock/soft").asInt()).isEqualTo(-1);
+    assertThat(compose.at("/services/engine/ulimits/memlock/hard").asInt()).isEqualTo(-1);
+  }
+
+  @Test
   void theDialplanReachesTheEngineServiceOnItsAgiPort() throws IOException {
     String dialplan = Files.readString(DOCKER.resolve("asterisk/extensions.conf"));
     int port = StackFiles.yaml(DOCKER.resolve("engine/tabula.yaml")).at("/agi/port").asInt();

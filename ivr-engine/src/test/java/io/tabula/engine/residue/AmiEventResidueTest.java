@@ -54,15 +54,18 @@ class AmiEventResidueTest {
     try (VirtualAmiServer ami =
         VirtualAmiServer.start(
             VirtualAmiOptions.defaults("tabula", SECRET).withHonourEventMask(false))) {
+      // The echo flow is a self-test flow and there are no tenant files, so serve is told both;
+      // recording stays mixmonitor, so the echo's secure collect mutes through the link.
       EngineProcess.Options options =
           new EngineProcess.Options(
               dir,
               List.of(),
-              List.of(),
+              List.of("--demo"),
               Map.of(
                   "TABULA_AGI_PORT", "0",
                   "TABULA_ADMIN_PORT", "0",
                   "TABULA_MEMORY_SLOTS", "16",
+                  "TABULA_SELFTEST_ENABLED", "true",
                   "TABULA_AMI_HOST", "127.0.0.1:" + ami.port(),
                   "TABULA_AMI_SECRET", SECRET));
       try (EngineProcess engine = EngineProcess.start(options)) {

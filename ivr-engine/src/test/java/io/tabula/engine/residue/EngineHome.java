@@ -76,7 +76,11 @@ record EngineHome(Path root) {
     return root.resolve("tmp");
   }
 
-  /** Writes tabula.yaml (free ports, 256 call slots, the tenant folder) and the Logback file. */
+  /**
+   * Writes tabula.yaml (free ports, 256 call slots, the tenant folder) and the Logback file. The
+   * virtual PBX records nothing, so the file says {@code recording: none} (serve refuses secure
+   * flows without an AMI link otherwise); the 1 MiB pool must be locked, as in production.
+   */
   void writeConfig(Path tenantsDir) throws IOException {
     Files.writeString(
         config().resolve("tabula.yaml"),
@@ -87,6 +91,8 @@ record EngineHome(Path root) {
           port: 0
         memory:
           slots: 256
+          protections: required
+        recording: none
         tenants:
           dir: %s
         """
