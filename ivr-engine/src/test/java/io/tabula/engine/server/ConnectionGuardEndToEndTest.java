@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.server.guard.ConnectionGuard;
 import io.tabula.engine.server.guard.Refusal;
 import io.tabula.engine.session.CallOutcome;
 import io.tabula.engine.session.UnmutedRecordingControl;
@@ -28,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FastAGI port's door, over real loopback sockets: refused connections are closed before the
@@ -81,6 +86,28 @@ class ConnectionGuardEndToEndTest {
                   .counter()
                   .count())
           .isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aFloodOfStrangersIsCountedInFullButLoggedOnceAndCallsGoOn() throws Exception {
+    Logger guardLog = (Logger) LoggerFactory.getLogger(ConnectionGuard.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    guardLog.addAppender(logged);
+    try (Engine engine = start(config("TABULA_AGI_ALLOWED_PEERS", "127.0.0.1/32"))) {
+      for (int i = 0; i < 50; i++) {
+        assertRefused(call(engine, SECOND));
+      }
+      assertAdmitted(call(engine, FIRST));
+
+      assertThat(engine.guard().refused(Refusal.PEER_NOT_ALLOWED)).isEqualTo(50);
+      assertThat(logged.list)
+          .filteredOn(e -> e.getFormattedMessage().contains("refused"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.getFormattedMessage()).contains("127.0.0.2"));
+    } finally {
+      guardLog.detachAppender(logged);
     }
   }
 
