@@ -126,4 +126,22 @@ class FlowsCommandTest {
     assertThat(err.toString()).contains("prompt 'goodbye' has no text").contains("Not published");
     assertThat(store.resolve(".published/city/parking-ticket/000003.yaml")).doesNotExist();
   }
+
+  /** The reproduction of issue #14: this tenant used to be written two folders above the store. */
+  @Test
+  void publishRefusesATenantThatIsNotANameAndWritesNothingOutsideTheStore() throws Exception {
+    Path file = copyParking("city");
+    Files.writeString(
+        file, Files.readString(file).replace("tenant: city", "tenant: \"../../escaped\""));
+    Path store = temp.resolve("a/store");
+
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("the tenant '../../escaped' is not a name")
+        .contains("Not published");
+    assertThat(temp.resolve("escaped")).doesNotExist();
+    assertThat(temp.resolve("a/escaped")).doesNotExist();
+    assertThat(store.resolve(".published")).doesNotExist();
+  }
 }
