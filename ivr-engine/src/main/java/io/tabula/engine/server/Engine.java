@@ -86,7 +86,7 @@ public final class Engine implements AutoCloseable {
       RecordingControl recording,
       MeterRegistry registry) {
     Transport transport = Transport.choose(config.transport());
-    ConnectionGuard guard = guard(config, registry);
+    PeerAllowList allowed = allowList(config);
     CallMemoryPool pool = CallMemoryPool.open(config.memory());
     Optional<String> unprotected =
         MemoryProtectionCheck.refusal(
@@ -96,6 +96,7 @@ public final class Engine implements AutoCloseable {
       throw new EngineStartException(unprotected.get(), null);
     }
     new CallMemoryMetrics(pool).bindTo(registry);
+    ConnectionGuard guard = guard(config, allowed, registry);
     EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();
     EngineContext context =
@@ -140,15 +141,14 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The door of the FastAGI port: {@code agi.allowedPeers} plus the addresses of every Asterisk in
-   * {@code ami.host}, resolved now, and the connection caps. Refuses to start when no address at
-   * all may connect, rather than run an engine no Asterisk can reach.
+   * Who may open FastAGI connections: {@code agi.allowedPeers} plus the addresses of every Asterisk
+   * in {@code ami.host}, resolved now. Refuses to start when no address at all may connect, rather
+   * than run an engine no Asterisk can reach.
    */
-  private static ConnectionGuard guard(EngineConfig config, MeterRegistry registry) {
-    GuardConfig settings = config.guard();
+  private static PeerAllowList allowList(EngineConfig config) {
     PeerAllowList allowed =
         PeerAllowList.of(
-            settings.allowedPeers(),
+            config.guard().allowedPeers(),
             config.ami().targets().stream().map(AmiTarget::host).toList(),
             host ->
                 LOG.warn(
@@ -162,6 +162,13 @@ public final class Engine implements AutoCloseable {
               + " your Asterisks' addresses",
           null);
     }
+    return allowed;
+  }
+
+  /** The door of the FastAGI port: the allow-list and the connection caps, with their meters. */
+  private static ConnectionGuard guard(
+      EngineConfig config, PeerAllowList allowed, MeterRegistry registry) {
+    GuardConfig settings = config.guard();
     int slots = config.memory().slots();
     LOG.info(
         "FastAGI accepts connections from {}; at most {} open, {} per address",
