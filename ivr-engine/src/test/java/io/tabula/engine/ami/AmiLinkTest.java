@@ -211,8 +211,11 @@ class AmiLinkTest {
     // The TCP connection stays up; only the missing Pong can tell the link that Asterisk hangs.
     server.answerPings(false);
 
+    // The link is unhealthy only from the lost Pong to the next login, 10-30 ms here (the backoff
+    // is 20 ms), so a poll every 100 ms (Awaitility's default) missed it in about half the runs.
     await()
         .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(2))
         .until(
             () -> {
               AmiLinkHealth now = link.health();
