@@ -4,6 +4,7 @@ import io.tabula.flows.model.AgentPath;
 import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.model.ErrorPolicy;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.SourcePos;
 import io.tabula.flows.model.Step;
@@ -73,6 +74,8 @@ public final class FlowParser {
     top.allowOnly("a flow", TOP_KEYS);
     String name = top.text("flow", true, "a flow").orElse("");
     String tenant = top.text("tenant", true, "a flow").orElse("");
+    checkName(top, problems, "flow", name);
+    checkName(top, problems, "tenant", tenant);
     Target start =
         top.text("start", true, "a flow")
             .map(s -> new Target(s, top.value("start").map(problems::pos).orElseThrow()))
@@ -102,6 +105,20 @@ public final class FlowParser {
             Map.copyOf(prompts),
             Map.copyOf(promptPositions),
             java.util.Collections.unmodifiableMap(steps)));
+  }
+
+  /**
+   * The tenant and flow name become the request path that routes a call and folders of the flow
+   * store, so they follow the route rule ({@link FlowNames}); anything else could never be called
+   * and could name a path outside the store.
+   */
+  private static void checkName(YamlMap top, Problems problems, String key, String value) {
+    if (!value.isEmpty() && !FlowNames.isName(value)) {
+      problems.add(
+          top.value(key).orElseThrow(),
+          "the " + key + " '" + value + "' is not a name",
+          "use " + FlowNames.RULE + " (it is part of the call's AGI path and a store folder)");
+    }
   }
 
   private static Currency currency(YamlMap top, Problems problems) {

@@ -1,6 +1,7 @@
 package io.tabula.flows.store;
 
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,61 @@ public final class FlowStore {
     return root;
   }
 
-  /** Where the versions of a flow are kept. */
+  /**
+   * Where the versions of a flow are kept.
+   *
+   * @throws IllegalArgumentException when the tenant or flow is not a name ({@link FlowNames}), so
+   *     the path could leave the store
+   */
   public Path versionsOf(String tenant, String flow) {
-    return root.resolve(PUBLISHED).resolve(tenant).resolve(flow);
+    requireName("tenant", tenant);
+    requireName("flow", flow);
+    Path published = root.resolve(PUBLISHED).normalize();
+    Path dir = published.resolve(tenant).resolve(flow).normalize();
+    if (!dir.startsWith(published)) {
+      throw new IllegalArgumentException(
+          "the flow store path of " + tenant + "/" + flow + " leaves the store; use names");
+    }
+    return dir;
+  }
+
+  /**
+   * Checks that {@code path}, with every link followed, lies inside the store: a folder of the
+   * store linked elsewhere must not carry a write (or, in {@link PublishedFlows}, a read) out.
+   */
+  void requireInside(Path path) throws IOException {
+    Path realRoot = root.toRealPath();
+    if (!path.toRealPath().startsWith(realRoot)) {
+      throw new IOException(
+          path
+              + " is outside the flow store "
+              + realRoot
+              + " (a linked folder?); replace the link with a folder inside the store");
+    }
+  }
+
+  /**
+   * Creates {@code dir} one folder at a time from the store's root, checking each before going into
+   * it, so that nothing is created through a link that points out of the store.
+   */
+  private Path createInside(Path dir) throws IOException {
+    Files.createDirectories(root);
+    Path current = root.normalize();
+    for (Path part : current.relativize(dir)) {
+      current = current.resolve(part);
+      if (!Files.isDirectory(current)) {
+        Files.createDirectory(current);
+      }
+      requireInside(current);
+    }
+    return dir;
+  }
+
+  private static void requireName(String what, String value) {
+    if (!FlowNames.isName(value)) {
+      throw new IllegalArgumentException(
+          "the " + what + " '" + value + "' is not a name; use " + FlowNames.RULE);
+    }
   }
 
   /**
@@ -56,8 +109,7 @@ public final class FlowStore {
       throw new PublishRejectedException(compiled.problems());
     }
     Flow flow = compiled.flow().orElseThrow();
-    Path dir = versionsOf(flow.tenant(), flow.name());
-    Files.createDirectories(dir);
+    Path dir = createInside(versionsOf(flow.tenant(), flow.name()));
     int version = latestVersion(dir).orElse(0) + 1;
     Path temp = Files.createTempFile(dir, ".publishing-", ".tmp");
     Files.writeString(temp, text, StandardCharsets.UTF_8);

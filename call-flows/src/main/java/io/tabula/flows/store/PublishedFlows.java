@@ -1,5 +1,6 @@
 package io.tabula.flows.store;
 
+import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class PublishedFlows {
   private final FlowCompiler compiler;
   private final Map<String, FlowVersion> live = new ConcurrentHashMap<>();
   private final Map<String, Integer> rejected = new ConcurrentHashMap<>();
+  private final java.util.Set<Path> skipped = ConcurrentHashMap.newKeySet();
 
   public PublishedFlows(FlowStore store, FlowCompiler compiler) {
     this.store = store;
@@ -80,9 +82,9 @@ public final class PublishedFlows {
     }
     int changed = 0;
     try (Stream<Path> tenants = Files.list(published)) {
-      for (Path tenant : tenants.filter(Files::isDirectory).toList()) {
+      for (Path tenant : tenants.filter(this::isStoreFolder).toList()) {
         try (Stream<Path> flows = Files.list(tenant)) {
-          for (Path flow : flows.filter(Files::isDirectory).toList()) {
+          for (Path flow : flows.filter(this::isStoreFolder).toList()) {
             changed +=
                 load(tenant.getFileName().toString(), flow.getFileName().toString(), flow) ? 1 : 0;
           }
@@ -90,6 +92,41 @@ public final class PublishedFlows {
       }
     }
     return changed;
+  }
+
+  /**
+   * A tenant or flow folder to read: named by the route rule and, links followed, inside the store.
+   * Anything else was not written by {@link FlowStore#publish} and is skipped with a warning.
+   */
+  private boolean isStoreFolder(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    if (!FlowNames.isName(dir.getFileName().toString())) {
+      warnOnce(dir, "its name is not a tenant or flow name");
+      return false;
+    }
+    if (!isInsideStore(dir)) {
+      warnOnce(dir, "it leads outside the store");
+      return false;
+    }
+    return true;
+  }
+
+  /** Links followed, whether {@code path} lies inside the store (a version file may be a link). */
+  private boolean isInsideStore(Path path) {
+    try {
+      store.requireInside(path);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void warnOnce(Path dir, String why) {
+    if (skipped.add(dir)) {
+      LOG.warn("Flow store entry {} is skipped: {}", dir, why);
+    }
   }
 
   private boolean load(String tenant, String name, Path dir) throws IOException {
@@ -102,6 +139,11 @@ public final class PublishedFlows {
       return false;
     }
     Path file = dir.resolve(FlowStore.fileName(newest.get()));
+    if (!isInsideStore(file)) {
+      rejected.put(key, newest.get());
+      warnOnce(file, "it leads outside the store");
+      return false;
+    }
     FlowCompiler.Compiled compiled = compiler.compile(file);
     boolean matches =
         compiled.flow().map(f -> f.tenant().equals(tenant) && f.name().equals(name)).orElse(false);

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FlowStoreTest {
 
@@ -96,6 +98,90 @@ class FlowStoreTest {
     Files.writeString(
         store.versionsOf("city", "parking-ticket").resolve("000002.yaml"),
         "flow: parking-ticket\nsteps: {}\n");
+
+    assertThat(flows.refresh()).isZero();
+    assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "tenant: city|tenant: \"../../escaped\"",
+        "flow: parking-ticket|flow: \"../../../escaped\"",
+        "tenant: city|tenant: /tmp",
+        "tenant: city|tenant: \"..\"",
+        "tenant: city|tenant: \"ci ty\""
+      })
+  void aTenantOrFlowThatIsNotANameIsRejectedAtParseTimeAndNothingIsWritten(String edit)
+      throws Exception {
+    Path storeRoot = root.resolve("a/store");
+    FlowStore store = new FlowStore(storeRoot, compiler);
+    Path source = source();
+    String[] change = edit.split("\\|");
+    Files.writeString(source, Files.readString(source).replace(change[0], change[1]));
+
+    assertThatThrownBy(() -> store.publish(source))
+        .isInstanceOf(PublishRejectedException.class)
+        .satisfies(
+            e ->
+                assertThat(((PublishRejectedException) e).problems())
+                    .anySatisfy(
+                        d -> {
+                          assertThat(d.message()).contains("is not a name");
+                          assertThat(d.fix()).contains("letters, digits, _ and -");
+                        }));
+    assertThat(root.resolve("a/escaped")).doesNotExist();
+    assertThat(root.resolve("escaped")).doesNotExist();
+    assertThat(storeRoot).doesNotExist();
+  }
+
+  @Test
+  void aStorePathThatLeavesItsRootIsRefused() throws Exception {
+    FlowStore store = new FlowStore(root.resolve("store"), compiler);
+
+    assertThatThrownBy(() -> store.versionsOf("..", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tenant");
+    assertThatThrownBy(() -> store.versionsOf("city", "../../x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("flow");
+  }
+
+  @Test
+  void aPublishedFolderLinkedOutOfTheStoreIsNeitherWrittenNorRead() throws Exception {
+    Path storeRoot = root.resolve("store");
+    Path outside = Files.createDirectories(root.resolve("outside"));
+    Files.createDirectories(storeRoot.resolve(FlowStore.PUBLISHED));
+    Files.createSymbolicLink(storeRoot.resolve(FlowStore.PUBLISHED).resolve("city"), outside);
+    FlowStore store = new FlowStore(storeRoot, compiler);
+
+    assertThatThrownBy(() -> store.publish(source()))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("outside the flow store");
+    try (var left = Files.list(outside)) {
+      assertThat(left).isEmpty();
+    }
+
+    Path planted = Files.createDirectories(outside.resolve("parking-ticket"));
+    Files.copy(ShippedFlows.file("city/parking-ticket.yaml"), planted.resolve("000001.yaml"));
+    PublishedFlows flows = new PublishedFlows(store, compiler);
+    assertThat(flows.refresh()).isZero();
+    assertThat(flows.current("city", "parking-ticket")).isEmpty();
+  }
+
+  @Test
+  void aVersionFileLinkedOutOfTheStoreIsNotRead() throws Exception {
+    FlowStore store = new FlowStore(root.resolve("store"), compiler);
+    PublishedFlows flows = new PublishedFlows(store, compiler);
+    store.publish(source());
+    flows.refresh();
+    Path outside = root.resolve("outside.yaml");
+    Files.writeString(
+        outside,
+        Files.readString(ShippedFlows.file("city/parking-ticket.yaml"))
+            .replace("Welcome to the City", "Planted"));
+    Files.createSymbolicLink(
+        store.versionsOf("city", "parking-ticket").resolve("000002.yaml"), outside);
 
     assertThat(flows.refresh()).isZero();
     assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(1);

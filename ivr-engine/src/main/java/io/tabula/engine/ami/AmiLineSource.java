@@ -7,15 +7,17 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Turns the AMI byte stream into lines for Asterisk-Java, one whole message at a time, after {@link
- * AmiMessageFilter} has had a look at its bytes.
+ * Turns the AMI byte stream into lines for Asterisk-Java, one whole message at a time, and only the
+ * messages {@link AmiMessageFilter} allows: Asterisk's banner and the responses to the engine's
+ * actions. Every other message is dropped as bytes, so no {@code String} of it is ever made: not by
+ * Asterisk-Java's reader, its event objects, its logging nor its {@code org.asteriskjava.trace}
+ * file.
  *
- * <p>Why whole messages: a DTMF event is only recognisable once its {@code Event:} line is seen,
- * and its {@code Digit:} line may come before or after it. Buffering a message (bounded) and
- * dropping it as bytes means no {@code String} of a digit is ever made, so neither Asterisk-Java's
- * reader, its event objects, its logging nor its {@code org.asteriskjava.trace} file can see one.
- * Dropped bytes are zeroed. Lines end in CRLF (observation 1 of the fixtures README); a lone LF
- * stays inside a line, exactly as Asterisk-Java's own CRLF scanner treats it.
+ * <p>Bounded: a message is buffered up to {@code maxMessageBytes}. A response longer than that ends
+ * the connection (the link reconnects); a dropped message longer than that is skipped to its end
+ * without being buffered, so no event, however long, can end the link. Dropped bytes are zeroed.
+ * Lines end in CRLF (observation 1 of the fixtures README); a lone LF stays inside a line, exactly
+ * as Asterisk-Java's own CRLF scanner treats it.
  *
  * <p>Example: {@code new AmiLineSource(socket.getInputStream(), 65536, dropped::increment)} then
  * {@code readLine()} until it returns {@code null} at end of stream.
@@ -33,8 +35,9 @@ final class AmiLineSource {
   private boolean bannerPending = true;
 
   /**
-   * @param maxMessageBytes the largest message accepted; a longer one ends the connection
-   * @param onDropped called once for every message dropped as sensitive (it gets no content)
+   * @param maxMessageBytes the largest message buffered; a longer response ends the connection
+   * @param onDropped called once for every dropped message that may have carried digits (see {@link
+   *     AmiMessageFilter#isSensitive}); it gets no content
    */
   AmiLineSource(InputStream in, int maxMessageBytes, Runnable onDropped) {
     this.in = in;
@@ -48,7 +51,7 @@ final class AmiLineSource {
   String readLine() throws IOException {
     try {
       while (ready.isEmpty()) {
-        if (!readMessage()) {
+        if (!(bannerPending ? readBanner() : readMessage())) {
           wipeAll();
           return null;
         }
@@ -60,37 +63,104 @@ final class AmiLineSource {
     }
   }
 
-  /** Reads up to the end of one message (or the banner line); false at end of stream. */
-  private boolean readMessage() throws IOException {
-    int lineStart = messageLength;
+  /** The greeting line, which has no blank line after it; false at end of stream. */
+  private boolean readBanner() throws IOException {
     while (true) {
       int b = nextByte();
       if (b < 0) {
-        wipe();
         return false;
       }
-      append((byte) b);
-      if (b != '\n' || messageLength - lineStart < 2 || message[messageLength - 2] != '\r') {
+      append(b, "greeting");
+      if (endsLine(0)) {
+        bannerPending = false;
+        if (!AmiMessageFilter.isBanner(message, 0, messageLength - 2)) {
+          wipe();
+          throw new IOException(
+              "the server did not greet as 'Asterisk Call Manager/...', so it is not Asterisk's"
+                  + " manager interface; check ami.host and ami.port");
+        }
+        splitLines();
+        wipe();
+        return true;
+      }
+    }
+  }
+
+  /** Reads one message up to its blank line and passes or drops it; false at end of stream. */
+  private boolean readMessage() throws IOException {
+    int lineStart = 0;
+    int firstLineEnd = -1;
+    while (true) {
+      int b = nextByte();
+      if (b < 0) {
+        return false;
+      }
+      if (messageLength == message.length && !opensResponse(firstLineEnd)) {
+        skipRest(messageLength - lineStart, message[messageLength - 1], b);
+        return true;
+      }
+      append(b, "message");
+      if (!endsLine(lineStart)) {
         continue;
       }
-      boolean blank = messageLength - lineStart == 2;
-      if (bannerPending || blank) {
-        bannerPending = false;
-        release();
+      if (firstLineEnd < 0) {
+        firstLineEnd = messageLength - 2;
+      }
+      if (messageLength - lineStart == 2) {
+        release(firstLineEnd);
         return true;
       }
       lineStart = messageLength;
     }
   }
 
-  /** Hands a complete message to the reader as lines, or drops and zeroes it. */
-  private void release() {
-    if (AmiMessageFilter.isSensitive(message, 0, messageLength)) {
-      onDropped.run();
-    } else {
+  /** Whether the message buffered so far opens with a response line (complete or not). */
+  private boolean opensResponse(int firstLineEnd) {
+    return AmiMessageFilter.isResponseLine(
+        message, 0, firstLineEnd >= 0 ? firstLineEnd : messageLength);
+  }
+
+  /**
+   * Skips the rest of a dropped message too long to buffer, without keeping its bytes: counts it
+   * from the part buffered, zeroes that, then reads on to the blank line.
+   */
+  private void skipRest(int lineLength, int previous, int next) throws IOException {
+    countIfSensitive();
+    wipe();
+    int length = lineLength;
+    int prev = previous;
+    for (int b = next; b >= 0; b = nextByte()) {
+      length++;
+      if (b == '\n' && prev == '\r') {
+        if (length == 2) {
+          return;
+        }
+        length = 0;
+      }
+      prev = b;
+    }
+  }
+
+  /** Hands an allowed message to the reader as lines; drops and zeroes any other. */
+  private void release(int firstLineEnd) {
+    if (AmiMessageFilter.isAllowed(message, firstLineEnd, messageLength)) {
       splitLines();
+    } else {
+      countIfSensitive();
     }
     wipe();
+  }
+
+  private void countIfSensitive() {
+    if (AmiMessageFilter.isSensitive(message, 0, messageLength)) {
+      onDropped.run();
+    }
+  }
+
+  private boolean endsLine(int lineStart) {
+    return messageLength - lineStart >= 2
+        && message[messageLength - 1] == '\n'
+        && message[messageLength - 2] == '\r';
   }
 
   private void splitLines() {
@@ -103,16 +173,18 @@ final class AmiLineSource {
     }
   }
 
-  private void append(byte b) throws IOException {
+  private void append(int b, String what) throws IOException {
     if (messageLength == message.length) {
       wipe();
       throw new IOException(
-          "AMI message longer than "
+          "AMI "
+              + what
+              + " longer than "
               + message.length
               + " bytes; the link reconnects. Raise maxMessageBytes if Asterisk really sends such"
               + " messages.");
     }
-    message[messageLength++] = b;
+    message[messageLength++] = (byte) b;
   }
 
   private int nextByte() throws IOException {

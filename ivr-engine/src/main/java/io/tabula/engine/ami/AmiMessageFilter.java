@@ -3,22 +3,33 @@ package io.tabula.engine.ami;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decides, on the raw bytes of one AMI message, whether it may carry a caller's digits and must be
- * dropped before any {@code String} of it exists.
+ * Decides, on the raw bytes of one AMI message, whether it may reach Asterisk-Java at all, and
+ * whether a dropped one may have carried a caller's digits.
  *
- * <p>Dropped: {@code DTMFBegin}/{@code DTMFEnd} (any event named {@code DTMF...}), any message with
- * a {@code Digit} or {@code Digits} header, and the event classes {@code dtmf}, {@code dialplan}
- * and {@code agi}. The last two matter because {@code VarSet} and {@code Newexten} carry whatever a
- * dialplan {@code Read()} or {@code SendDTMF()} handled (the card-entry fixture shows {@code
- * AppData: 4242424242424242#}), and {@code AGIExecStart} carries full AGI command text. The engine
- * needs none of them: it works with responses and {@code call}/{@code system} events only.
+ * <p><b>Allowed: the banner and responses, nothing else.</b> The engine sends actions (Challenge,
+ * Login, Ping, MixMonitorMute, Redirect, Logoff) and reads their responses; it uses no event, and
+ * Asterisk-Java makes the only events it needs itself (protocol identifier from the banner,
+ * connect, disconnect). Every {@code Event:} message is dropped as bytes: any of them may carry
+ * digits a dialplan put into an extension, a variable, a caller id or a CDR field ({@code
+ * Newchannel}'s {@code Exten}, {@code DialBegin}'s {@code DestExten}, {@code VarSet}, {@code
+ * UserEvent}, {@code Cdr}'s {@code LastData}, and whatever a later Asterisk adds), and a String of
+ * it in Asterisk-Java would stay on the heap. A message must start with its {@code Response:} line,
+ * as Asterisk writes them; a response with a {@code Digit}/{@code Digits} header is dropped too. To
+ * let an event through one day, add its name here and a test that shows which of its fields can
+ * hold input.
  *
- * <p>Example: {@code AmiMessageFilter.isSensitive(buf, 0, len)} on the bytes {@code "Event:
- * DTMFEnd\r\nDigit: 4\r\n"} is {@code true}.
+ * <p>{@link #isSensitive} keeps the narrower old rule for counting: a dropped message that is a
+ * DTMF event, has a {@code Digit(s)} header or is of class {@code dtmf}, {@code dialplan} or {@code
+ * agi} counts in {@code tabula.ami.messages.dropped}, which the shipped manager.conf keeps at 0.
+ *
+ * <p>Example: {@code AmiMessageFilter.isResponseLine(buf, 0, len)} on {@code "Response: Success"}
+ * is {@code true}; on {@code "Event: Newchannel"} it is {@code false}.
  */
 final class AmiMessageFilter {
 
   private static final byte[] EVENT = ascii("event");
+  private static final byte[] RESPONSE = ascii("response");
+  private static final byte[] BANNER = ascii("asterisk call manager/");
   private static final byte[] DIGIT = ascii("digit");
   private static final byte[] DIGITS = ascii("digits");
   private static final byte[] PRIVILEGE = ascii("privilege");
@@ -29,7 +40,45 @@ final class AmiMessageFilter {
 
   private AmiMessageFilter() {}
 
-  /** Whether the CRLF-separated header lines in {@code buf[from, to)} may carry caller digits. */
+  /** Whether the line {@code buf[from, to)} (no CRLF) is Asterisk's greeting. */
+  static boolean isBanner(byte[] buf, int from, int to) {
+    return startsWithIgnoreCase(buf, from, to, BANNER);
+  }
+
+  /** Whether the first line {@code buf[from, to)} (no CRLF) opens a response. */
+  static boolean isResponseLine(byte[] buf, int from, int to) {
+    int colon = indexOf(buf, from, to, (byte) ':');
+    return colon >= 0 && equalsIgnoreCase(buf, from, trimEnd(buf, from, colon), RESPONSE);
+  }
+
+  /** Whether a message may pass: it opens with a response line and has no digit header. */
+  static boolean isAllowed(byte[] buf, int firstLineEnd, int to) {
+    return isResponseLine(buf, 0, firstLineEnd) && !hasDigitHeader(buf, 0, to);
+  }
+
+  private static boolean hasDigitHeader(byte[] buf, int from, int to) {
+    int lineStart = from;
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        int colon = indexOf(buf, lineStart, i, (byte) ':');
+        if (colon >= 0) {
+          int keyFrom = skipBlanks(buf, lineStart, colon);
+          int keyTo = trimEnd(buf, keyFrom, colon);
+          if (isDigitKey(buf, keyFrom, keyTo)) {
+            return true;
+          }
+        }
+        lineStart = i + 1;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the CRLF-separated header lines in {@code buf[from, to)} are digit-bearing by the
+   * narrow rule that {@code tabula.ami.messages.dropped} counts (every event is dropped either
+   * way).
+   */
   static boolean isSensitive(byte[] buf, int from, int to) {
     int lineStart = from;
     for (int i = from; i < to; i++) {
@@ -52,8 +101,7 @@ final class AmiMessageFilter {
     int keyTo = trimEnd(buf, keyFrom, colon);
     int valueFrom = skipBlanks(buf, colon + 1, to);
     int valueTo = trimEnd(buf, valueFrom, to);
-    if (equalsIgnoreCase(buf, keyFrom, keyTo, DIGIT)
-        || equalsIgnoreCase(buf, keyFrom, keyTo, DIGITS)) {
+    if (isDigitKey(buf, keyFrom, keyTo)) {
       return true;
     }
     if (equalsIgnoreCase(buf, keyFrom, keyTo, EVENT)) {
@@ -63,6 +111,11 @@ final class AmiMessageFilter {
       return hasSensitiveClass(buf, valueFrom, valueTo);
     }
     return false;
+  }
+
+  private static boolean isDigitKey(byte[] buf, int keyFrom, int keyTo) {
+    return equalsIgnoreCase(buf, keyFrom, keyTo, DIGIT)
+        || equalsIgnoreCase(buf, keyFrom, keyTo, DIGITS);
   }
 
   /** The Privilege value is a comma list such as {@code dtmf,all}. */

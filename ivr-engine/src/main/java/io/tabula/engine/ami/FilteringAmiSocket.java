@@ -11,8 +11,8 @@ import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * The socket under each Asterisk-Java {@code ManagerConnection}: plain TCP whose reading side
- * passes through {@link AmiLineSource}, so DTMF messages are dropped as bytes before Asterisk-Java
- * parses, dispatches or logs anything.
+ * passes through {@link AmiLineSource}, so only the banner and responses reach Asterisk-Java and
+ * every event is dropped as bytes before it parses, dispatches or logs anything.
  *
  * <p>Replacing Asterisk-Java's {@code SocketConnectionFacadeImpl} also switches off its raw-line
  * trace file ({@code -Dorg.asteriskjava.trace=true}), which lives in that class.

@@ -12,8 +12,8 @@ import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * Asterisk-Java's {@code ManagerConnectionImpl} with two changes: the socket is a {@link
- * FilteringAmiSocket} (DTMF messages are dropped as bytes before Asterisk-Java sees them), and the
- * Asterisk version is fixed instead of asked.
+ * FilteringAmiSocket} (only responses pass; events are dropped as bytes before Asterisk-Java sees
+ * them), and the Asterisk version is fixed instead of asked.
  *
  * <p>Why a fixed version: Asterisk-Java otherwise sends {@code CoreSettings} and then {@code
  * Command: core show version} after login, which need the {@code system}/{@code reporting} and

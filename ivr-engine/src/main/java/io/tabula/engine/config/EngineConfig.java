@@ -2,6 +2,7 @@ package io.tabula.engine.config;
 
 import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.agi.AgiLimits;
+import io.tabula.engine.server.guard.GuardConfig;
 import io.tabula.engine.session.CallSettings;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.time.Duration;
  *     --demo})
  * @param safeguards what the engine refuses to do unprotected: recording, memory protections,
  *     self-test flows (issue #14)
+ * @param guard who may open FastAGI connections and how many (issue #14; {@code agi.allowedPeers},
+ *     {@code agi.maxConnections}, {@code agi.maxConnectionsPerPeer})
  */
 public record EngineConfig(
     String address,
@@ -41,7 +44,9 @@ public record EngineConfig(
     AmiSettings ami,
     TenantsSettings tenants,
     // Fail-closed settings (issue #14), kept together: recording, memory.protections, selftest.
-    Safeguards safeguards) {
+    Safeguards safeguards,
+    // The FastAGI listener's guard (issue #14): allow-list and connection caps, on its own.
+    GuardConfig guard) {
 
   public EngineConfig {
     if (port < 0 || port > 65_535) {
@@ -70,7 +75,8 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
-        safeguards);
+        safeguards,
+        guard);
   }
 
   public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
@@ -87,7 +93,8 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
-        safeguards);
+        safeguards,
+        guard);
   }
 
   public EngineConfig withCall(CallSettings newCall) {
@@ -104,7 +111,8 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
-        safeguards);
+        safeguards,
+        guard);
   }
 
   public EngineConfig withLimits(AgiLimits newLimits) {
@@ -121,7 +129,8 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
-        safeguards);
+        safeguards,
+        guard);
   }
 
   public EngineConfig withTenants(TenantsSettings newTenants) {
@@ -138,7 +147,8 @@ public record EngineConfig(
         admin,
         ami,
         newTenants,
-        safeguards);
+        safeguards,
+        guard);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
@@ -155,7 +165,8 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
-        safeguards);
+        safeguards,
+        guard);
   }
 
   public EngineConfig withSafeguards(Safeguards newSafeguards) {
@@ -172,6 +183,25 @@ public record EngineConfig(
         admin,
         ami,
         tenants,
-        newSafeguards);
+        newSafeguards,
+        guard);
+  }
+
+  public EngineConfig withGuard(GuardConfig newGuard) {
+    return new EngineConfig(
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin,
+        ami,
+        tenants,
+        safeguards,
+        newGuard);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.agi.AgiLimits;
+import io.tabula.engine.server.guard.GuardConfig;
 import io.tabula.engine.session.CallSettings;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
 import java.io.IOException;
@@ -97,7 +98,8 @@ public final class EngineConfigLoader {
               v.text("ami.username"),
               v.text("ami.secretFile")),
           new TenantsSettings(v.text("tenants.dir")),
-          safeguards(v));
+          safeguards(v),
+          guard(v));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);
@@ -110,6 +112,14 @@ public final class EngineConfigLoader {
         RecordingMode.parse(v.text("recording")),
         MemoryProtectionPolicy.parse(v.text("memory.protections")),
         v.bool("selftest.enabled"));
+  }
+
+  /** The FastAGI listener's guard: {@code agi.allowedPeers} and the connection caps. */
+  private static GuardConfig guard(Values v) {
+    return new GuardConfig(
+        GuardConfig.parsePeers(v.text("agi.allowedPeers")),
+        v.integer("agi.maxConnections"),
+        v.integer("agi.maxConnectionsPerPeer"));
   }
 
   private static Map<String, String> readFile(Path file) {

@@ -1,5 +1,6 @@
 package io.tabula.engine.config;
 
+import io.tabula.engine.server.guard.GuardConfig;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,20 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting("agi.maxHeaderBytes", "16384", "largest agi_* header block"),
           new Setting(
               "agi.headerTimeout", "5s", "time a new connection has to send its header block"),
+          // The FastAGI listener's guard (issue #14).
+          new Setting(
+              "agi.allowedPeers",
+              GuardConfig.DEFAULT_ALLOWED_PEERS,
+              "addresses or CIDR blocks that may open FastAGI connections; the addresses of every"
+                  + " ami.host entry are added"),
+          new Setting(
+              "agi.maxConnections",
+              "0",
+              "open FastAGI connections in total; 0 means memory.slots plus 10 % (at least 16)"),
+          new Setting(
+              "agi.maxConnectionsPerPeer",
+              "0",
+              "open FastAGI connections from one address; 0 means the same as agi.maxConnections"),
           new Setting("call.commandTimeout", "10s", "reply time limit of commands without media"),
           new Setting(
               "call.mediaTimeout", "120s", "longest prompt; added to a media command's input time"),

@@ -9,7 +9,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tabula.engine.ami.RecordingControl;
+import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.server.guard.ConnectionGuard;
+import io.tabula.engine.server.guard.GuardConfig;
+import io.tabula.engine.server.guard.PeerAllowList;
 import io.tabula.engine.session.EngineMetrics;
 import io.tabula.flows.port.CallHandlers;
 import io.tabula.masking.memory.CallMemoryMetrics;
@@ -43,6 +47,7 @@ public final class Engine implements AutoCloseable {
   private final EventLoopGroup loops;
   private final Channel serverChannel;
   private final Transport transport;
+  private final ConnectionGuard guard;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final java.util.concurrent.CountDownLatch terminated =
       new java.util.concurrent.CountDownLatch(1);
@@ -55,7 +60,8 @@ public final class Engine implements AutoCloseable {
       ReplySweeper sweeper,
       EventLoopGroup loops,
       Channel serverChannel,
-      Transport transport) {
+      Transport transport,
+      ConnectionGuard guard) {
     this.config = config;
     this.pool = pool;
     this.metrics = metrics;
@@ -64,6 +70,7 @@ public final class Engine implements AutoCloseable {
     this.loops = loops;
     this.serverChannel = serverChannel;
     this.transport = transport;
+    this.guard = guard;
   }
 
   /**
@@ -79,6 +86,7 @@ public final class Engine implements AutoCloseable {
       RecordingControl recording,
       MeterRegistry registry) {
     Transport transport = Transport.choose(config.transport());
+    PeerAllowList allowed = allowList(config);
     CallMemoryPool pool = CallMemoryPool.open(config.memory());
     Optional<String> unprotected =
         MemoryProtectionCheck.refusal(
@@ -88,6 +96,7 @@ public final class Engine implements AutoCloseable {
       throw new EngineStartException(unprotected.get(), null);
     }
     new CallMemoryMetrics(pool).bindTo(registry);
+    ConnectionGuard guard = guard(config, allowed, registry);
     EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();
     EngineContext context =
@@ -103,6 +112,7 @@ public final class Engine implements AutoCloseable {
               .group(loops, loops)
               .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
+              .handler(guard)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
               .childHandler(new AgiChannelInitializer(context, config.limits()))
@@ -110,7 +120,7 @@ public final class Engine implements AutoCloseable {
               .sync()
               .channel();
       ReplySweeper sweeper = ReplySweeper.start(sessions, ReplySweeper.PERIOD);
-      return new Engine(config, pool, metrics, sessions, sweeper, loops, server, transport);
+      return new Engine(config, pool, metrics, sessions, sweeper, loops, server, transport, guard);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cleanUp(loops, pool);
@@ -131,6 +141,45 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * Who may open FastAGI connections: {@code agi.allowedPeers} plus the addresses of every Asterisk
+   * in {@code ami.host}, resolved now. Refuses to start when no address at all may connect, rather
+   * than run an engine no Asterisk can reach.
+   */
+  private static PeerAllowList allowList(EngineConfig config) {
+    PeerAllowList allowed =
+        PeerAllowList.of(
+            config.guard().allowedPeers(),
+            config.ami().targets().stream().map(AmiTarget::host).toList(),
+            host ->
+                LOG.warn(
+                    "ami.host '{}' does not resolve: FastAGI connections from it are refused until"
+                        + " the engine restarts; put its address in agi.allowedPeers",
+                    host));
+    if (allowed.isEmpty()) {
+      throw new EngineStartException(
+          "no address may open FastAGI connections: agi.allowedPeers is empty and ami.host names"
+              + " no Asterisk that resolves; set agi.allowedPeers (TABULA_AGI_ALLOWED_PEERS) to"
+              + " your Asterisks' addresses",
+          null);
+    }
+    return allowed;
+  }
+
+  /** The door of the FastAGI port: the allow-list and the connection caps, with their meters. */
+  private static ConnectionGuard guard(
+      EngineConfig config, PeerAllowList allowed, MeterRegistry registry) {
+    GuardConfig settings = config.guard();
+    int slots = config.memory().slots();
+    LOG.info(
+        "FastAGI accepts connections from {}; at most {} open, {} per address",
+        allowed,
+        settings.totalCap(slots),
+        settings.perPeerCap(slots));
+    return new ConnectionGuard(
+        allowed, settings.totalCap(slots), settings.perPeerCap(slots), registry);
+  }
+
+  /**
    * {@code agi.ioThreads}, with 0 meaning one per core as documented. (Netty's own default for 0 is
    * two per core, which on a small machine only adds threads to wake and switch between.)
    */
@@ -148,6 +197,11 @@ public final class Engine implements AutoCloseable {
 
   public CallMemoryPool pool() {
     return pool;
+  }
+
+  /** The FastAGI port's door: open connections and refusals. */
+  public ConnectionGuard guard() {
+    return guard;
   }
 
   public EngineMetrics metrics() {

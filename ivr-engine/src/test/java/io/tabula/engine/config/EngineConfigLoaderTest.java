@@ -64,6 +64,37 @@ class EngineConfigLoaderTest {
   }
 
   @Test
+  void theFastAgiGuardDefaultsToLoopbackAndCapsThatFollowTheSlots() throws Exception {
+    EngineConfig config = EngineConfigLoader.load(null, Map.of("TABULA_MEMORY_SLOTS", "200"));
+
+    assertThat(config.guard().allowedPeers())
+        .extracting(Object::toString)
+        .containsExactly("127.0.0.0/8", "0:0:0:0:0:0:0:1/128");
+    assertThat(config.guard().totalCap(config.memory().slots())).isEqualTo(220);
+    assertThat(config.guard().perPeerCap(config.memory().slots())).isEqualTo(220);
+    assertThat(config.guard().totalCap(10)).as("at least 16 above the slots").isEqualTo(26);
+  }
+
+  @Test
+  void aHostNameOrBadBlockInTheAllowListIsAConfigurationError() {
+    assertThatThrownBy(
+            () -> EngineConfigLoader.load(null, Map.of("TABULA_AGI_ALLOWED_PEERS", "pbx1.example")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("agi.allowedPeers")
+        .hasMessageContaining("pbx1.example")
+        .hasMessageContaining("ami.host");
+    assertThatThrownBy(
+            () ->
+                EngineConfigLoader.load(
+                    null,
+                    Map.of(
+                        "TABULA_AGI_MAX_CONNECTIONS", "10",
+                        "TABULA_AGI_MAX_CONNECTIONS_PER_PEER", "20")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("agi.maxConnectionsPerPeer");
+  }
+
+  @Test
   void theFailClosedDefaultsProtect() {
     EngineConfig config = EngineConfigLoader.load(null, Map.of());
 

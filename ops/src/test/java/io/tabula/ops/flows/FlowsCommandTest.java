@@ -141,4 +141,26 @@ class FlowsCommandTest {
     assertThat(err.toString()).contains("prompt 'goodbye' has no text").contains("Not published");
     assertThat(store.resolve(".published/city/parking-ticket/000003.yaml")).doesNotExist();
   }
+
+  /** The reproduction of issue #14: this tenant used to be written two folders above the store. */
+  @Test
+  void publishRefusesATenantThatIsNotANameAndWritesNothingOutsideTheStore() throws Exception {
+    Path file = copyParking("city");
+    Path store = temp.resolve("a/store");
+    // A store in use: its .published folder exists, so a path through it resolves.
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isZero();
+    Files.writeString(
+        file, Files.readString(file).replace("tenant: city", "tenant: \"../../escaped\""));
+
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isEqualTo(1);
+
+    assertThat(err.toString())
+        .contains("the tenant '../../escaped' is not a name")
+        .contains("Not published");
+    assertThat(temp.resolve("escaped")).doesNotExist();
+    assertThat(temp.resolve("a/escaped")).doesNotExist();
+    try (var tenants = Files.list(store.resolve(".published"))) {
+      assertThat(tenants).containsExactly(store.resolve(".published/city"));
+    }
+  }
 }

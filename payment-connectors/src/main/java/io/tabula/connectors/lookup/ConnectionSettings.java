@@ -5,21 +5,20 @@ import java.util.Properties;
 
 /**
  * The JDBC URL and driver properties of one tenant database, after {@link TlsPolicy} has approved
- * the configuration. For PostgreSQL: {@code sslmode=verify-full} through {@link
- * VerifiedTlsSocketFactory}, a server-side {@code statement_timeout}, connect and socket limits,
- * and no server error detail in exceptions (it can echo parameter values).
+ * the configuration (which it does only for the built-in PostgreSQL dialect): {@code
+ * sslmode=verify-full} through {@link VerifiedTlsSocketFactory}, a server-side {@code
+ * statement_timeout}, connect and socket limits, and no server error detail in exceptions (it can
+ * echo parameter values).
  */
 record ConnectionSettings(String url, Properties properties) {
 
   static ConnectionSettings of(TenantDatabaseConfig config) {
     TlsPolicy.check(config);
     Properties properties = new Properties();
-    if (config.dialect().isPostgresql()) {
-      addPostgres(config, properties);
-    } else {
-      properties.putAll(config.dialect().tlsProperties());
-    }
+    // Extra properties first: the policy keeps them apart from the ones below, and whatever the
+    // connector sets must win even if that ever changes.
     properties.putAll(config.extraProperties());
+    addPostgres(config, properties);
     String url = config.dialect().url(config.host(), config.port(), config.database());
     return new ConnectionSettings(url, properties);
   }

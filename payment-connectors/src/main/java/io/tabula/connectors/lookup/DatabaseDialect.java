@@ -6,13 +6,11 @@ import java.util.Objects;
 /**
  * How to reach one kind of database over JDBC: the driver class, a URL template with {@code
  * {host}}, {@code {port}} and {@code {database}}, and the driver properties that switch on TLS with
- * full verification. PostgreSQL is built in; others (MySQL, SQL Server, Oracle) come from
- * configuration, and {@link TlsPolicy} refuses any property that would weaken verification.
+ * full verification. Only the built-in PostgreSQL dialect is accepted today: {@link TlsPolicy}
+ * refuses every other one until its driver's TLS verification is tested as pgjdbc's is.
  *
  * <pre>{@code
- * DatabaseDialect mysql = new DatabaseDialect("mysql", "com.mysql.cj.jdbc.Driver",
- *     "jdbc:mysql://{host}:{port}/{database}",
- *     Map.of("sslMode", "VERIFY_IDENTITY", "trustCertificateKeyStoreUrl", "file:/etc/tabula/ca.p12"));
+ * DatabaseDialect postgres = DatabaseDialect.postgresql();
  * }</pre>
  *
  * @param tlsProperties driver properties for TLS; for PostgreSQL they are derived from {@link
@@ -39,8 +37,9 @@ public record DatabaseDialect(
         Map.of());
   }
 
+  /** Exactly the built-in PostgreSQL dialect: the name alone could front another driver. */
   public boolean isPostgresql() {
-    return POSTGRESQL.equals(name);
+    return equals(postgresql());
   }
 
   /** The JDBC URL for a host, port and database. */

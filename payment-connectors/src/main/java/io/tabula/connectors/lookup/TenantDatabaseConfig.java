@@ -74,6 +74,22 @@ public record TenantDatabaseConfig(
         Map.of());
   }
 
+  public TenantDatabaseConfig withDialect(DatabaseDialect newDialect) {
+    return new TenantDatabaseConfig(
+        tenant,
+        newDialect,
+        host,
+        port,
+        database,
+        user,
+        password,
+        tls,
+        limits,
+        breaker,
+        lookups,
+        extraProperties);
+  }
+
   public TenantDatabaseConfig withLookups(List<LookupQuery> queries) {
     Map<String, LookupQuery> byName = new LinkedHashMap<>();
     queries.forEach(query -> byName.put(query.name(), query));

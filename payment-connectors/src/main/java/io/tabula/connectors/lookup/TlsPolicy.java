@@ -1,123 +1,56 @@
 package io.tabula.connectors.lookup;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Refuses any configuration that would turn TLS verification off. For PostgreSQL the connector owns
- * every TLS property, so a tenant may set none of them; for other dialects the known switches of
- * MySQL, SQL Server, Oracle and pgjdbc-like drivers that disable encryption or verification are
- * refused by name and value.
+ * Accepts only configurations known to verify TLS, and refuses everything else by default.
+ *
+ * <p>Only the built-in PostgreSQL dialect (pgjdbc, exactly {@link DatabaseDialect#postgresql()}) is
+ * accepted: its TLS runs through {@link VerifiedTlsSocketFactory} with {@code sslmode=verify-full},
+ * which the tests prove against a test CA. Other drivers are refused until their TLS is tested the
+ * same way: a list of known-bad settings let through every setting it did not know (Connector/J
+ * reads {@code useSSL=no} as false, for one).
+ *
+ * <p>A PostgreSQL tenant may add only the driver properties in {@link #POSTGRES_EXTRA}, none of
+ * which touches the transport, the timeouts or the error detail the connector sets.
  */
 final class TlsPolicy {
 
-  /** pgjdbc properties the connector sets itself; a tenant must not override them. */
-  private static final Set<String> POSTGRES_OWNED =
+  /**
+   * pgjdbc properties (exact names, as pgjdbc reads them) that change how results are fetched and
+   * statements prepared, never how the connection is made or secured.
+   */
+  static final Set<String> POSTGRES_EXTRA =
       Set.of(
-          "ssl",
-          "sslmode",
-          "sslfactory",
-          "sslfactoryarg",
-          "sslhostnameverifier",
-          "sslrootcert",
-          "sslcert",
-          "sslkey",
-          "sslpassword",
-          "sslpasswordcallback",
-          "sslnegotiation",
-          "gssencmode",
-          "logserverrordetail",
-          "tabulaclientkeystore",
-          "tabulaclientkeystorepassword");
-
-  /** property (lower case) = value (lower case) pairs that weaken TLS in common JDBC drivers. */
-  private static final Map<String, Set<String>> WEAKENING_VALUES =
-      Map.of(
-          "sslmode",
-              Set.of(
-                  "disable",
-                  "allow",
-                  "prefer",
-                  "require",
-                  "verify-ca",
-                  "disabled",
-                  "preferred",
-                  "required",
-                  "verify_ca"),
-          "usessl", Set.of("false"),
-          "requiressl", Set.of("false"),
-          "verifyservercertificate", Set.of("false"),
-          "trustservercertificate", Set.of("true"),
-          "encrypt", Set.of("false", "optional", "no"),
-          "oracle.net.ssl_server_dn_match", Set.of("false"),
-          "ssl", Set.of("false"));
+          "defaultRowFetchSize",
+          "prepareThreshold",
+          "preparedStatementCacheQueries",
+          "preparedStatementCacheSizeMiB",
+          "readOnly",
+          "currentSchema");
 
   private TlsPolicy() {}
 
   static void check(TenantDatabaseConfig config) {
-    if (config.dialect().urlTemplate().contains("?")
-        || config.dialect().urlTemplate().contains(";")) {
+    if (!config.dialect().equals(DatabaseDialect.postgresql())) {
       throw refuse(
           config,
-          "the URL template",
-          "carries driver options",
-          "move them to tlsProperties or extraProperties, where they are checked");
-    }
-    if (config.dialect().isPostgresql()) {
-      checkPostgres(config);
-    } else {
-      checkOther(config);
-    }
-  }
-
-  private static void checkPostgres(TenantDatabaseConfig config) {
-    if (!config.dialect().tlsProperties().isEmpty()) {
-      throw refuse(
-          config,
-          "tlsProperties",
-          "is set for PostgreSQL",
-          "remove it: the connector sets sslmode=verify-full and the CA from tls.caCertificate");
+          "dialect '" + config.dialect().name() + "'",
+          "has no tested TLS verification in Tabula",
+          "use the built-in PostgreSQL dialect (only PostgreSQL is accepted until another driver's"
+              + " certificate and host-name checks are tested)");
     }
     for (String key : config.extraProperties().keySet()) {
-      if (POSTGRES_OWNED.contains(key.toLowerCase(Locale.ROOT))) {
+      if (!POSTGRES_EXTRA.contains(key)) {
         throw refuse(
             config,
             key,
-            "is owned by the connector",
-            "remove it; TLS always runs with sslmode=verify-full against tls.caCertificate");
+            "is not a driver property Tabula lets a tenant set",
+            "remove it; TLS always runs with sslmode=verify-full against tls.caCertificate, and"
+                + " the properties a tenant may add are "
+                + String.join(", ", POSTGRES_EXTRA.stream().sorted().toList()));
       }
     }
-  }
-
-  private static void checkOther(TenantDatabaseConfig config) {
-    if (config.dialect().tlsProperties().isEmpty()) {
-      throw refuse(
-          config,
-          "tlsProperties",
-          "is empty",
-          "give the driver's properties that switch on TLS with certificate and host-name"
-              + " verification");
-    }
-    checkValues(config, config.dialect().tlsProperties());
-    checkValues(config, config.extraProperties());
-  }
-
-  private static void checkValues(TenantDatabaseConfig config, Map<String, String> properties) {
-    properties.forEach(
-        (key, value) -> {
-          String lowerKey = key.toLowerCase(Locale.ROOT);
-          String lowerValue = value.toLowerCase(Locale.ROOT).trim();
-          if (WEAKENING_VALUES.getOrDefault(lowerKey, Set.of()).contains(lowerValue)
-              || lowerValue.contains("nonvalidating")
-              || lowerValue.contains("trustall")) {
-            throw refuse(
-                config,
-                key + "=" + value,
-                "turns off TLS or its verification",
-                "remove it; Tabula always verifies the database's certificate and host name");
-          }
-        });
   }
 
   private static InsecureTlsConfigurationException refuse(

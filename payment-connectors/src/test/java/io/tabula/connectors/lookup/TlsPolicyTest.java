@@ -1,7 +1,6 @@
 package io.tabula.connectors.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -59,51 +58,58 @@ class TlsPolicyTest {
   }
 
   @Test
-  void otherDialectsNeedTlsPropertiesAndMayNotWeakenThem() {
-    TenantDatabaseConfig mysql =
-        new TenantDatabaseConfig(
-            "t",
-            MYSQL,
-            "db",
-            3306,
-            "billing",
-            "reader",
-            "pw",
-            POSTGRES.tls(),
-            DatabaseLimits.defaults(),
-            BreakerSettings.defaults(),
-            Map.of(),
-            Map.of());
-    assertThatCode(() -> ConnectionSettings.of(mysql)).doesNotThrowAnyException();
+  void otherDialectsAreRefusedEvenWithVerifyingSettingsUntilTheirTlsIsTested() {
+    TenantDatabaseConfig mysql = POSTGRES.withDialect(MYSQL);
 
-    assertThatThrownBy(
-            () -> ConnectionSettings.of(mysql.withExtraProperties(Map.of("sslMode", "REQUIRED"))))
+    assertThatThrownBy(() -> ConnectionSettings.of(mysql))
         .isInstanceOf(InsecureTlsConfigurationException.class)
-        .hasMessageContaining("sslMode=REQUIRED");
+        .hasMessageContaining("dialect 'mysql'")
+        .hasMessageContaining("only PostgreSQL");
+    // A setting no list of bad values knows (Connector/J reads "no" as false) must not pass.
     assertThatThrownBy(
-            () ->
-                ConnectionSettings.of(
-                    mysql.withExtraProperties(Map.of("trustServerCertificate", "true"))))
+            () -> ConnectionSettings.of(mysql.withExtraProperties(Map.of("useSSL", "no"))))
         .isInstanceOf(InsecureTlsConfigurationException.class);
-    DatabaseDialect bare =
-        new DatabaseDialect("sqlserver", "x.Driver", "jdbc:sqlserver://{host}:{port}", Map.of());
+  }
+
+  @Test
+  void aDialectNamedPostgresqlWithAnotherDriverOrUrlIsNotPostgresql() {
+    DatabaseDialect impostor =
+        new DatabaseDialect(
+            DatabaseDialect.POSTGRESQL,
+            "com.mysql.cj.jdbc.Driver",
+            "jdbc:mysql://{host}:{port}/{database}",
+            Map.of());
+
+    assertThatThrownBy(() -> ConnectionSettings.of(POSTGRES.withDialect(impostor)))
+        .isInstanceOf(InsecureTlsConfigurationException.class)
+        .hasMessageContaining("only PostgreSQL");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "options,-c statement_timeout=0",
+    "socketTimeout,0",
+    "socketFactory,x.PlainSocketFactory",
+    "sslResponseTimeout,1",
+    "SslMode,disable"
+  })
+  void postgresAcceptsOnlyKnownHarmlessExtraProperties(String key, String value) {
     assertThatThrownBy(
-            () ->
-                ConnectionSettings.of(
-                    new TenantDatabaseConfig(
-                        "t",
-                        bare,
-                        "db",
-                        1433,
-                        "billing",
-                        "reader",
-                        "pw",
-                        POSTGRES.tls(),
-                        DatabaseLimits.defaults(),
-                        BreakerSettings.defaults(),
-                        Map.of(),
-                        Map.of())))
-        .hasMessageContaining("tlsProperties is empty");
+            () -> ConnectionSettings.of(POSTGRES.withExtraProperties(Map.of(key, value))))
+        .isInstanceOf(InsecureTlsConfigurationException.class)
+        .hasMessageContaining(key);
+  }
+
+  @Test
+  void postgresTakesTheHarmlessExtraPropertiesAsGiven() {
+    ConnectionSettings settings =
+        ConnectionSettings.of(
+            POSTGRES.withExtraProperties(Map.of("defaultRowFetchSize", "50", "readOnly", "true")));
+
+    assertThat(settings.properties())
+        .containsEntry("defaultRowFetchSize", "50")
+        .containsEntry("readOnly", "true")
+        .containsEntry("sslmode", "verify-full");
   }
 
   @Test

@@ -1,0 +1,119 @@
+package io.tabula.engine.server.guard;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The FastAGI port's door: a handler on the <em>server</em> channel that sees each accepted
+ * connection before Netty registers it, gives it a pipeline or reads a byte. A connection from an
+ * address outside the allow-list, or beyond the total or per-address cap, is closed there and then
+ * (with a reset, so no socket lingers): no decoder, session, call-memory slot or virtual thread is
+ * ever made for it.
+ *
+ * <p>Meters: {@code tabula.agi.connections.open} (gauge) and {@code
+ * tabula.agi.connections.refused{reason=peer_not_allowed|engine_limit|peer_limit}} (counter). No
+ * tag names a peer: an address per tag would let a scan grow the registry without bound.
+ *
+ * <pre>{@code
+ * new ServerBootstrap().handler(new ConnectionGuard(allowList, guard.totalCap(slots),
+ *     guard.perPeerCap(slots), registry))...
+ * }</pre>
+ */
+@Sharable
+public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
+
+  private final PeerAllowList allowList;
+  private final ConnectionCounts counts;
+  private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
+  private final RefusalLog log = new RefusalLog();
+
+  public ConnectionGuard(
+      PeerAllowList allowList, int totalCap, int perPeerCap, MeterRegistry registry) {
+    this.allowList = allowList;
+    this.counts = new ConnectionCounts(totalCap, perPeerCap);
+    for (Refusal reason : Refusal.values()) {
+      refused.put(
+          reason,
+          Counter.builder("tabula.agi.connections.refused")
+              .tag("reason", reason.tag())
+              .description("FastAGI connections closed before the engine read from them")
+              .register(registry));
+    }
+    Gauge.builder("tabula.agi.connections.open", counts, ConnectionCounts::open)
+        .description("FastAGI connections the guard admitted and that are still open")
+        .register(registry);
+  }
+
+  /** {@code msg} is the accepted child channel, not yet registered with an event loop. */
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof Channel child)) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    Optional<InetAddress> peer = peerOf(child);
+    Optional<Refusal> refusal =
+        peer.isEmpty() || !allowList.allows(peer.get())
+            ? Optional.of(Refusal.PEER_NOT_ALLOWED)
+            : counts.admit(peer.get());
+    if (refusal.isPresent()) {
+      refuse(child, refusal.get(), peer);
+      return;
+    }
+    InetAddress admitted = peer.get();
+    // The close future completes once, whoever closes the channel: exactly one release. (If
+    // Netty then fails to register the child it closes it forcibly without completing the future;
+    // that happens only while the event loops shut down, when the counts no longer matter.)
+    child.closeFuture().addListener(closed -> counts.release(admitted));
+    ctx.fireChannelRead(child);
+  }
+
+  private void refuse(Channel child, Refusal reason, Optional<InetAddress> peer) {
+    refused.get(reason).increment();
+    log.refused(reason, peer, counts);
+    try {
+      child.config().setOption(ChannelOption.SO_LINGER, 0);
+    } catch (RuntimeException e) {
+      // Only the reset is lost: the close below still happens.
+    }
+    // Not registered, so close() would need an event loop it does not have; this is how Netty's
+    // own acceptor drops a child it cannot register.
+    child.unsafe().closeForcibly();
+  }
+
+  private static Optional<InetAddress> peerOf(Channel child) {
+    return child.remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? Optional.of(Cidr.normalize(inet.getAddress()))
+        : Optional.empty();
+  }
+
+  /** Connections admitted and still open. */
+  public int open() {
+    return counts.open();
+  }
+
+  /** Connections admitted and still open from {@code peer}. */
+  public int open(InetAddress peer) {
+    return counts.open(Cidr.normalize(peer));
+  }
+
+  /** Connections refused for {@code reason} since start. */
+  public long refused(Refusal reason) {
+    return (long) refused.get(reason).count();
+  }
+
+  public PeerAllowList allowList() {
+    return allowList;
+  }
+}
