@@ -1,5 +1,6 @@
 package io.tabula.engine.cli;
 
+import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.demo.DemoLogFile;
 import io.tabula.engine.demo.DemoScripts;
 import io.tabula.engine.demo.DemoStack;
@@ -84,6 +85,12 @@ final class DemoCommand implements Callable<Integer> {
       Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
       CallReport report = call(out, stack, flow);
       return summarize(out, stack, report, logFile);
+    } catch (ConfigException e) {
+      // An edited flow in the checkout's flows/ folder that does not validate, with its positions.
+      out.println();
+      out.println("tabula demo: " + e.getMessage());
+      out.flush();
+      return 2;
     }
   }
 

@@ -43,7 +43,7 @@ final class FlowFiles {
       err.println(
           name
               + ": error: no such file; fix: give the path of a flow file, or one of the shipped flows: "
-              + String.join(", ", ShippedFlowFiles.FLOWS));
+              + String.join(", ", ShippedFlowFiles.names()));
       return Optional.empty();
     }
     FlowCompiler.Compiled compiled = new FlowCompiler(catalog).compile(name, text.get());
