@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
  * --key}, e.g. from {@code tabula certs}). At the end it prints what it charged.
  *
  * <pre>
- * tabula simulator --api-key-file sim.key          # https://localhost:8443, CA in $TMPDIR/tabula-simulator
+ * tabula simulator --port 8443                     # https://localhost:8443, CA and a fresh api-key in $TMPDIR/tabula-simulator
+ * tabula simulator --api-key-file sim.key          # the same with your own key
  * tabula simulator --address 0.0.0.0 --host simulator,localhost --api-key-file /run/secrets/simulator-key
  * </pre>
  */
@@ -81,9 +84,13 @@ final class SimulatorCommand implements Callable<Integer> {
 
   @Option(
       names = "--api-key-file",
-      required = true,
-      description = "File holding the API key clients must send (e.g. sk_test_...).")
+      description =
+          "File holding the API key clients must send (e.g. sk_test_...). Without it, a fresh"
+              + " test key is written to api-key in --ca-dir and printed.")
   Path apiKeyFile;
+
+  /** The key made for this run when no --api-key-file was given. */
+  private boolean generatedKey;
 
   @Option(
       names = "--latency",
@@ -155,12 +162,46 @@ final class SimulatorCommand implements Callable<Integer> {
     if (delay.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> apiKey = apiKey();
+    Optional<String> apiKey = apiKeyFile == null ? Optional.of("") : apiKey();
     if (apiKey.isEmpty()) {
       return Optional.empty();
     }
-    return certificates()
-        .map(c -> new SimulatorOptions(c, address, port, apiKey.get(), delay.get(), 1));
+    Optional<SimulatorCertificates> certificates = certificates();
+    Optional<String> key = apiKeyFile == null ? certificates.flatMap(c -> newApiKey()) : apiKey;
+    return key.flatMap(
+        k -> certificates.map(c -> new SimulatorOptions(c, address, port, k, delay.get(), 1)));
+  }
+
+  /**
+   * A fresh Stripe-style test key, written owner-only to {@code api-key} in the CA folder for
+   * clients to read. A test key of a simulator, not anyone's secret: it is printed too.
+   */
+  private Optional<String> newApiKey() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder key = new StringBuilder("sk_test_");
+    for (int i = 0; i < 24; i++) {
+      key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    Path file = caDirectory.resolve("api-key");
+    try {
+      Files.createDirectories(caDirectory);
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+    } catch (IOException | UnsupportedOperationException e) {
+      fail(
+          "cannot write the API key to "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); give a --ca-dir this user can write, or an --api-key-file");
+      return Optional.empty();
+    }
+    apiKeyFile = file;
+    generatedKey = true;
+    return Optional.of(key.toString());
   }
 
   private Optional<Duration> latency() {
@@ -235,7 +276,14 @@ final class SimulatorCommand implements Callable<Integer> {
         "Gateway simulator on %s (listening on %s:%d)%n",
         simulator.endpoint(), address, simulator.port());
     out.printf("  clients trust  %s%n", caCertificate);
-    out.printf("  API key        %s%n", apiKeyFile);
+    if (generatedKey) {
+      out.printf("  API key        %s (in %s)%n", simulator.options().apiKey(), apiKeyFile);
+      out.printf(
+          "  try it         curl --cacert %s -u %s: %s/v1/charges%n",
+          caCertificate, simulator.options().apiKey(), simulator.endpoint());
+    } else {
+      out.printf("  API key        %s%n", apiKeyFile);
+    }
     out.printf("  ledger         GET %s/v1/charges with that key%n", simulator.endpoint());
     out.println("Ctrl-C stops it and prints what it charged.");
     out.flush();
