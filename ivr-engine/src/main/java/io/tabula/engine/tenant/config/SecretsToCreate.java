@@ -44,6 +44,7 @@ public final class SecretsToCreate {
   /** One line per missing item: {@code file:line:col: to create: what; how}. */
   public synchronized List<String> lines() {
     return items.stream()
+        .map(Item::line)
         .map(d -> d.pos() + ": to create: " + d.message() + "; " + d.fix())
         .toList();
   }
