@@ -4,7 +4,6 @@ import io.tabula.connectors.simulator.GatewaySimulator;
 import io.tabula.connectors.simulator.SimulatorCertificates;
 import io.tabula.connectors.simulator.SimulatorOptions;
 import io.tabula.connectors.tls.DevCertificateAuthority;
-import io.tabula.flows.parse.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +94,9 @@ final class SimulatorCommand implements Callable<Integer> {
   @Option(
       names = "--latency",
       defaultValue = "0ms",
+      converter = CommandLineDuration.class,
       description = "Delay before every reply, like 50ms or 1s (default: ${DEFAULT-VALUE}).")
-  String latency;
+  Duration latency;
 
   @Spec CommandSpec spec;
 
@@ -158,10 +158,6 @@ final class SimulatorCommand implements Callable<Integer> {
 
   /** Checks the cheap options first, so that a mistake there writes no CA to disk. */
   private Optional<SimulatorOptions> options() {
-    Optional<Duration> delay = latency();
-    if (delay.isEmpty()) {
-      return Optional.empty();
-    }
     Optional<String> apiKey = apiKeyFile == null ? Optional.of("") : apiKey();
     if (apiKey.isEmpty()) {
       return Optional.empty();
@@ -169,7 +165,7 @@ final class SimulatorCommand implements Callable<Integer> {
     Optional<SimulatorCertificates> certificates = certificates();
     Optional<String> key = apiKeyFile == null ? certificates.flatMap(c -> newApiKey()) : apiKey;
     return key.flatMap(
-        k -> certificates.map(c -> new SimulatorOptions(c, address, port, k, delay.get(), 1)));
+        k -> certificates.map(c -> new SimulatorOptions(c, address, port, k, latency, 1)));
   }
 
   /**
@@ -202,17 +198,6 @@ final class SimulatorCommand implements Callable<Integer> {
     apiKeyFile = file;
     generatedKey = true;
     return Optional.of(key.toString());
-  }
-
-  private Optional<Duration> latency() {
-    if (latency.trim().matches("0(ms|s|m)?")) {
-      return Optional.of(Duration.ZERO);
-    }
-    Optional<Duration> parsed = Durations.parse(latency);
-    if (parsed.isEmpty()) {
-      fail("--latency " + latency + " is not a duration; write it like 50ms, 2s or 1m");
-    }
-    return parsed;
   }
 
   /** The simulator's key is a test key, so it may be a String; it must not be empty. */

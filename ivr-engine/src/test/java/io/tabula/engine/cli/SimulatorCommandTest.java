@@ -179,7 +179,7 @@ class SimulatorCommandTest {
                 apiKeyFile().toString(),
                 "--latency",
                 "fast"))
-        .contains("write it like 50ms");
+        .contains("'fast' is not a duration; write it like 500ms, 3s, 2m or 1h");
   }
 
   /**
