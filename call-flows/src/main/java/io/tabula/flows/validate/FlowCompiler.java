@@ -37,15 +37,19 @@ public final class FlowCompiler {
 
   public Compiled compile(String file, String text) {
     FlowParser.ParseResult parsed = FlowParser.parse(file, text);
-    if (parsed.flow().isEmpty()) {
+    if (parsed.checkable().isEmpty()) {
       return new Compiled(Optional.empty(), parsed.problems());
     }
-    List<Diagnostic> problems = new ArrayList<>(validator.validate(parsed.flow().get()));
+    // Shape problems that left every piece in place do not hide the reference problems.
+    List<Diagnostic> problems = new ArrayList<>(parsed.problems());
+    problems.addAll(validator.validate(parsed.checkable().get()));
     problems.sort(
         Comparator.comparingInt((Diagnostic d) -> d.pos().line())
             .thenComparingInt(d -> d.pos().column()));
     List<Diagnostic> distinct = problems.stream().distinct().toList();
-    return new Compiled(distinct.isEmpty() ? parsed.flow() : Optional.empty(), distinct);
+    return new Compiled(
+        distinct.isEmpty() && parsed.problems().isEmpty() ? parsed.flow() : Optional.empty(),
+        distinct);
   }
 
   public Compiled compile(Path file) throws IOException {
