@@ -108,6 +108,15 @@ class FlowsCommandTest {
   }
 
   @Test
+  void graphWritesNextToTheFlowFileByDefault() throws Exception {
+    Path file = copyParking("city");
+
+    assertThat(run("graph", file.toString())).isZero();
+    assertThat(file.resolveSibling("parking-ticket.svg")).isRegularFile();
+    assertThat(file.resolveSibling("parking-ticket.mmd")).isRegularFile();
+  }
+
+  @Test
   void publishValidatesAndWritesVersions() throws Exception {
     Path file = copyParking("city");
     Path store = temp.resolve("store");
