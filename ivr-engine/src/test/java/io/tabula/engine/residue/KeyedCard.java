@@ -22,7 +22,7 @@ record KeyedCard(String number, String expiry, String cvc) {
    * ticket, "1" to pay, card with #, expiry, CVC with #.
    */
   String parkingTicketKeys(String ticket) {
-    return ticket + ",1," + number + "#," + expiry + "," + cvc + "#";
+    return ticket + " 1 " + number + "# " + expiry + " " + cvc + "#";
   }
 
   @Override

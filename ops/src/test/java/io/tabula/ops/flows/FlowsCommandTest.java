@@ -91,6 +91,16 @@ class FlowsCommandTest {
   }
 
   @Test
+  void simulateRefusesABadKeyTokenWithItsPositionInsteadOfPlayingSilence() {
+    assertThat(run("simulate", "city/parking-ticket.yaml", "--keys", "87654321# 1 42x2#"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--keys, token 3 (column 15): 'x' is not a key")
+        .doesNotContain("87654321");
+    assertThat(out.toString()).doesNotContain("IVR:");
+  }
+
+  @Test
   void simulateRefusesAFlowWithErrors() throws Exception {
     Path file = copyParking("city");
     Files.writeString(
