@@ -18,7 +18,7 @@ record KeyedCard(String number, String expiry, String cvc) {
   }
 
   /**
-   * The key groups of a paid parking-ticket call for {@link io.tabula.engine.demo.FlowAwareCaller}:
+   * The key script of a paid parking-ticket call for {@link io.tabula.engine.demo.FlowAwareCaller}:
    * ticket, "1" to pay, card with #, expiry, CVC with #.
    */
   String parkingTicketKeys(String ticket) {
