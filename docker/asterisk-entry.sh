@@ -7,7 +7,8 @@
 #   2. renders manager.conf for the compose network: AMI listens on the container's interfaces
 #      (5038 is not published to the host), the engine's user is permitted from the private
 #      networks Docker gives compose projects, and its secret comes from the ami-secret file;
-#   3. appends each file of $extra (the stack test's caller context) to the file of that name.
+#   3. appends each file of $extra (the stack test's caller context) to the file of that name;
+#   4. makes the folders the CDR and CEL file backends write to (cdr_csv, cel_custom), if missing.
 # Any step that does not apply stops the container with a message saying what to fix.
 set -eu
 
@@ -15,6 +16,7 @@ src=${TABULA_ASTERISK_SRC:-/etc/tabula-asterisk}
 extra=${TABULA_ASTERISK_EXTRA:-/etc/tabula-asterisk.d}
 dst=${TABULA_ASTERISK_ETC:-/etc/asterisk}
 secret_file=${TABULA_AMI_SECRET_FILE:-/run/secrets/ami-secret}
+logdir=${TABULA_ASTERISK_LOG:-/var/log/asterisk}
 
 fail() {
   echo "tabula-asterisk: $*" >&2
@@ -47,8 +49,15 @@ if [ -d "$extra" ]; then
   done
 fi
 
+if [ -d "$logdir" ]; then
+  mkdir -p "$logdir/cdr-csv" "$logdir/cel-custom"
+fi
+
 if [ "$(id -u)" = 0 ] && getent group asterisk > /dev/null 2>&1; then
   chown root:asterisk "$dst/manager.conf"
+  if [ -d "$logdir" ]; then
+    chown asterisk:asterisk "$logdir/cdr-csv" "$logdir/cel-custom"
+  fi
 fi
 chmod 0640 "$dst/manager.conf"
 

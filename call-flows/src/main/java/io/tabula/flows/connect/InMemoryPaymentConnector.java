@@ -21,7 +21,9 @@ import java.util.Map;
  *   <tr><td>4000 0000 0000 0127</td><td>declined: wrong CVC</td></tr>
  *   <tr><td>4000 0000 0000 0044</td><td>declined: do not honour</td></tr>
  *   <tr><td>4000 0000 0000 0002</td><td>declined: generic</td></tr>
- *   <tr><td>4000 0000 0000 0119</td><td>failed, retryable</td></tr>
+ *   <tr><td>4000 0000 0000 0119</td><td>failed, not charged (a processing error)</td></tr>
+ *   <tr><td>4000 0000 0000 3220</td><td>unknown: the processor wants 3-D Secure
+ *   ({@code requires_action}), which a phone call cannot complete</td></tr>
  * </table>
  */
 public final class InMemoryPaymentConnector implements PaymentConnector {
@@ -37,7 +39,8 @@ public final class InMemoryPaymentConnector implements PaymentConnector {
           "4000000000000127", new PaymentOutcome.Declined(DeclineReason.WRONG_CVC),
           "4000000000000044", new PaymentOutcome.Declined(DeclineReason.DO_NOT_HONOUR),
           "4000000000000002", new PaymentOutcome.Declined(DeclineReason.GENERIC),
-          "4000000000000119", new PaymentOutcome.Failed(true));
+          "4000000000000119", new PaymentOutcome.Failed("processing error"),
+          "4000000000003220", new PaymentOutcome.Unknown("requires_action"));
 
   private final String name;
   private final YearMonth now;

@@ -122,7 +122,11 @@ public sealed interface Step {
     }
   }
 
-  /** Charges a card; the card fields are zeroed right after the outcome. */
+  /**
+   * Charges a card; the card fields are zeroed right after the outcome. Four ways out: approved,
+   * declined, {@code on_unknown} (the processor may have charged: never say "not charged" there)
+   * and {@code on_error} (certainly not charged).
+   */
   record Pay(
       String id,
       SourcePos pos,
@@ -136,13 +140,19 @@ public sealed interface Step {
       Duration timeout,
       Target onApproved,
       Target onDeclined,
+      Target onUnknown,
       Target onError)
       implements Step {
+
+    /** Used when a pay step names no timeout: above the default gateway budget (3 × 2 × 30 s). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(4);
+
     @Override
     public List<Edge> edges() {
       return List.of(
           new Edge("on_approved", onApproved),
           new Edge("on_declined", onDeclined),
+          new Edge("on_unknown", onUnknown),
           new Edge("on_error", onError));
     }
   }

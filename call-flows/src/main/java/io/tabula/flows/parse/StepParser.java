@@ -231,7 +231,17 @@ final class StepParser {
   }
 
   private static Optional<Step> pay(String id, SourcePos pos, YamlMap body, String where) {
-    body.allowOnly(where, List.of("pay", "on_approved", "on_declined", "on_error"));
+    body.allowOnly(where, List.of("pay", "on_approved", "on_declined", "on_unknown", "on_error"));
+    if (!body.has("on_unknown")) {
+      body.problems()
+          .add(
+              pos,
+              where
+                  + " has no 'on_unknown': when the processor does not confirm in time the card may"
+                  + " have been charged, and on_error must not be where that caller goes",
+              "add 'on_unknown: <step>' leading to a step that says the payment could not be"
+                  + " confirmed, asks the caller not to pay again, and transfers or hangs up");
+    }
     Optional<YamlMap> pay = body.map("pay", true, where);
     if (pay.isEmpty()) {
       return Optional.empty();
@@ -251,9 +261,10 @@ final class StepParser {
             ref(p, "expiry", inner),
             ref(p, "cvc", inner),
             refs(p, "metadata", inner),
-            p.duration("timeout", Duration.ofSeconds(30)),
+            p.duration("timeout", Step.Pay.DEFAULT_TIMEOUT),
             target(body, "on_approved", where),
             target(body, "on_declined", where),
+            body.has("on_unknown") ? target(body, "on_unknown", where) : new Target("", pos),
             target(body, "on_error", where)));
   }
 

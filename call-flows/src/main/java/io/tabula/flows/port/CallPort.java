@@ -35,12 +35,21 @@ public interface CallPort {
 
   /**
    * Plays a prompt and collects digits into {@code field} ({@code GET DATA} or equivalent). When
-   * {@link CollectOptions#secure()} is set, the call's recording is muted for the whole collect and
-   * unmuted afterwards, also when it fails; if muting is impossible the collect does not start and
-   * a {@link CallPortException} of kind {@link CallPortException.Kind#RECORDING_NOT_MUTED} is
-   * thrown.
+   * {@link CollectOptions#secure()} is set, the call's recording is muted before the prompt starts
+   * and stays muted after the collect for a grace time that catches a late {@code #} or a key too
+   * many (the engine unmutes before the first other command that starts after it); if muting is
+   * impossible the collect does not start and a {@link CallPortException} of kind {@link
+   * CallPortException.Kind#RECORDING_NOT_MUTED} is thrown. A collect that fails, a transfer and a
+   * hangup leave the recording muted.
    */
   CollectResult collect(Prompt prompt, SecretField field, CollectOptions options);
+
+  /**
+   * The flow is taking its error path: a recording muted for secure input stays muted until the
+   * call leaves the engine, because a caller who was keying a card number may go on keying it while
+   * the apology plays and after the transfer. Does nothing when the recording is not muted.
+   */
+  default void keepRecordingMuted() {}
 
   /** Waits for one key ({@code WAIT FOR DIGIT}); {@link KeyPress#NONE} on timeout. */
   KeyPress waitForKey(Duration timeout);

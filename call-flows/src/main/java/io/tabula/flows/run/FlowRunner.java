@@ -9,6 +9,7 @@ import io.tabula.flows.model.Step;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallHandler;
 import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CallPortException;
 import io.tabula.flows.port.Prompt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -74,7 +75,7 @@ public final class FlowRunner implements CallHandler {
     } catch (FlowInterrupt e) {
       interrupted(e, call, current);
     } catch (RuntimeException e) {
-      failed(e.getClass().getSimpleName(), call, current);
+      failed(why(e), call, current);
     } finally {
       values.wipeFields();
     }
@@ -109,7 +110,8 @@ public final class FlowRunner implements CallHandler {
       case Step.Branch b -> branch(b, values);
       case Step.Goto g -> g.target().step();
       case Step.Set s -> {
-        values.put(s.name().name(), s.copy().map(values::resolve).orElseGet(() -> literal(s)));
+        values.put(
+            s.name().name(), s.copy().map(values::resolve).orElseGet(() -> literal(s, flow)));
         yield s.next().step();
       }
     };
@@ -129,16 +131,30 @@ public final class FlowRunner implements CallHandler {
             .events()
             .ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
       } catch (RuntimeException e) {
-        failed(e.getClass().getSimpleName(), call, step);
+        failed(why(e), call, step);
       }
       return;
     }
     failed("call time limit reached", call, step);
   }
 
+  /**
+   * What went wrong, for the log: the exception's type, and for a failed call command its kind and
+   * our own message, which says what to check (CallPortException messages never carry call data;
+   * other exceptions' messages might, so only their type is named).
+   */
+  static String why(RuntimeException e) {
+    if (e instanceof CallPortException port) {
+      return "CallPortException " + port.kind() + " (" + port.getMessage() + ")";
+    }
+    return e.getClass().getSimpleName();
+  }
+
   /** The error path: say sorry, then transfer or hang up; if even that fails, hang up. */
   private void failed(String why, CallPort call, String step) {
     config.events().error(step, why);
+    // A caller who was keying card digits may go on keying them during the apology and the queue.
+    keepMuted(call);
     LOG.warn(
         "Flow {}/{} failed in step '{}' of call {}: {}; running on_error",
         flow.tenant(),
@@ -174,6 +190,17 @@ public final class FlowRunner implements CallHandler {
     }
   }
 
+  private static void keepMuted(CallPort call) {
+    try {
+      call.keepRecordingMuted();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Call {}: keeping the recording muted failed ({})",
+          safeId(call),
+          e.getClass().getSimpleName());
+    }
+  }
+
   private static String safeId(CallPort call) {
     try {
       return call.info().uniqueId();
@@ -201,10 +228,11 @@ public final class FlowRunner implements CallHandler {
     return branch.otherwise().step();
   }
 
-  private static Value literal(Step.Set set) {
+  /** A set step's literal; a money literal is in the flow's currency, like every amount in it. */
+  private static Value literal(Step.Set set, Flow flow) {
     String text = set.literal().orElse("");
     return switch (set.name().type()) {
-      case MONEY -> new Value.Money(new BigDecimal(text), java.util.Currency.getInstance("USD"));
+      case MONEY -> new Value.Money(new BigDecimal(text), flow.currency());
       case NUMBER -> new Value.Number(new BigDecimal(text));
       case DATE -> new Value.Date(LocalDate.parse(text));
       case FLAG -> new Value.Flag(Boolean.parseBoolean(text));

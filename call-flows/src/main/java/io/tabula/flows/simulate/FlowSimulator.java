@@ -2,6 +2,7 @@ package io.tabula.flows.simulate;
 
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.port.CallId;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.flows.run.FlowEvents;
 import io.tabula.flows.run.FlowRunner;
@@ -32,6 +33,7 @@ public final class FlowSimulator {
   private final CallMemoryPool pool;
   private final Connectors connectors;
   private final Clock clock;
+  private long calls;
 
   public FlowSimulator(CallMemoryPool pool, Connectors connectors, Clock clock) {
     this.pool = pool;
@@ -50,9 +52,19 @@ public final class FlowSimulator {
       throw new IllegalStateException(
           "the simulator's call memory is full; finish earlier calls first");
     }
+    // A counted id, not a random one: transcripts stay the same from run to run, and each simulated
+    // call still has keys of its own.
+    CallId callId = new CallId(String.format(java.util.Locale.ROOT, "%032x", ++calls));
     CallInfo info =
         new CallInfo(
-            "sim-0001", flow.tenant(), flow.name(), "SIP/sim-00000001", "5551234", "en", List.of());
+            callId,
+            "sim-0001",
+            flow.tenant(),
+            flow.name(),
+            "SIP/sim-00000001",
+            "5551234",
+            "en",
+            List.of());
     SimulatedCallPort port = new SimulatedCallPort(info, memory, keys, transcript);
     transcript.add(
         "== " + flow.tenant() + "/" + flow.name() + " (simulated call " + info.uniqueId() + ")");

@@ -58,6 +58,11 @@ public final class PublishedFlows {
     return Optional.ofNullable(rejected.get(tenant + "/" + flow)).map(Rejection::reason);
   }
 
+  /** Every flow's version that new calls get now. */
+  public java.util.List<FlowVersion> all() {
+    return java.util.List.copyOf(live.values());
+  }
+
   /** Polls every {@code interval}; cancel the returned future to stop. */
   public ScheduledFuture<?> startPolling(ScheduledExecutorService scheduler, Duration interval) {
     return scheduler.scheduleWithFixedDelay(

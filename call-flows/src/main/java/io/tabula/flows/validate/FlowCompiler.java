@@ -28,10 +28,15 @@ public final class FlowCompiler {
     this.validator = new FlowValidator(catalog);
   }
 
-  /** A compiled flow, present only when there are no problems. */
+  /** A compiled flow, present only when there are no errors; warnings may come with it. */
   public record Compiled(Optional<Flow> flow, List<Diagnostic> problems) {
     public boolean ok() {
-      return problems.isEmpty() && flow.isPresent();
+      return problems.stream().noneMatch(Diagnostic::isError) && flow.isPresent();
+    }
+
+    /** The warnings only: printed, but they do not stop the flow. */
+    public List<Diagnostic> warnings() {
+      return problems.stream().filter(p -> !p.isError()).toList();
     }
   }
 
@@ -47,9 +52,9 @@ public final class FlowCompiler {
         Comparator.comparingInt((Diagnostic d) -> d.pos().line())
             .thenComparingInt(d -> d.pos().column()));
     List<Diagnostic> distinct = problems.stream().distinct().toList();
-    return new Compiled(
-        distinct.isEmpty() && parsed.problems().isEmpty() ? parsed.flow() : Optional.empty(),
-        distinct);
+    // parsed.flow() is empty whenever the parser found a problem; warnings let a flow through.
+    boolean errors = distinct.stream().anyMatch(Diagnostic::isError);
+    return new Compiled(errors ? Optional.empty() : parsed.flow(), distinct);
   }
 
   public Compiled compile(Path file) throws IOException {

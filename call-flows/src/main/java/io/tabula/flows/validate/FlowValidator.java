@@ -21,7 +21,9 @@ import java.util.Set;
  * Checks what a flow means, after parsing: every problem at once, each with its position and a fix.
  * The rules: unknown steps, unreachable steps, loops that never wait for the caller, secure fields
  * spoken or branched on, prompts without text, values used before they exist, a missing agent path,
- * unknown connectors and type errors.
+ * unknown connectors, type errors, and the payment rules of {@link PaymentPaths}: a pay step's
+ * timeout covers its connector's send budget, its unknown branch never leads back to it (an error),
+ * and its error branch had better not either (a warning).
  *
  * <pre>{@code
  * List<Diagnostic> problems = new FlowValidator(catalog).validate(flow);
@@ -76,6 +78,7 @@ public final class FlowValidator {
       Set<String> defined = reachable.contains(step.id()) ? values.definedAt(step.id()) : universe;
       new StepChecks(flow, catalog, refs, problems, defined).check(step);
     }
+    new PaymentPaths(flow, catalog, problems).check();
     return problems;
   }
 

@@ -27,6 +27,10 @@ final class Symbols {
   static final Map<String, ValueType> PAYMENT_DECLINED =
       Map.of("payment.decline_reason", ValueType.TEXT);
 
+  /** An eight-digit code the caller can read to an agent; the log pairs it with the key. */
+  static final Map<String, ValueType> PAYMENT_UNKNOWN =
+      Map.of("payment.check_code", ValueType.DIGITS);
+
   /** A collected field. */
   record Field(String name, FieldKind kind, boolean secure, int maxDigits) {}
 
@@ -36,6 +40,7 @@ final class Symbols {
   Symbols(Flow flow, List<io.tabula.flows.model.Diagnostic> problems) {
     values.putAll(PAYMENT_APPROVED);
     values.putAll(PAYMENT_DECLINED);
+    values.putAll(PAYMENT_UNKNOWN);
     for (Step step : flow.steps().values()) {
       switch (step) {
         case Step.Collect c -> declareField(c, problems);

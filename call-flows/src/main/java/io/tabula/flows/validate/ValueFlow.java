@@ -58,6 +58,8 @@ final class ValueFlow {
           out.addAll(Symbols.PAYMENT_APPROVED.keySet());
         } else if (edge.label().equals("on_declined")) {
           out.addAll(Symbols.PAYMENT_DECLINED.keySet());
+        } else if (edge.label().equals("on_unknown")) {
+          out.addAll(Symbols.PAYMENT_UNKNOWN.keySet());
         }
       }
       default -> {}

@@ -35,10 +35,30 @@ class PortTypesTest {
   @Test
   void callInfoKeepsItsOwnCopyOfTheArguments() {
     List<String> arguments = new ArrayList<>(List.of("one"));
-    CallInfo info = new CallInfo("1.2", "city", "parking", "Local/x;2", "", "en", arguments);
+    CallInfo info =
+        new CallInfo(
+            new CallId("0123456789abcdef0123456789abcdef"),
+            "1.2",
+            "city",
+            "parking",
+            "Local/x;2",
+            "",
+            "en",
+            arguments);
     arguments.add("two");
 
     assertThat(info.arguments()).containsExactly("one");
+  }
+
+  @Test
+  void callIdsAre128RandomBitsAndNeverRepeat() {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      seen.add(CallId.random(random).hex());
+    }
+    assertThat(seen).hasSize(10_000).allMatch(hex -> hex.matches("[0-9a-f]{32}"));
+    assertThatThrownBy(() -> new CallId("1732350000.42")).hasMessageContaining("128 bits");
   }
 
   @Test

@@ -28,6 +28,11 @@ final class DelegatingCallPort implements CallPort {
   private final Consumer<Prompt> onPlay;
   private int operations;
 
+  /**
+   * Plays and {@link #keepRecordingMuted} calls in order: {@code play <id>}, {@code keep-muted}.
+   */
+  final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   DelegatingCallPort(
       CallPort delegate, int failAt, CallPortException.Kind kind, Consumer<Prompt> onPlay) {
     this.delegate = delegate;
@@ -55,6 +60,7 @@ final class DelegatingCallPort implements CallPort {
   @Override
   public KeyPress play(Prompt prompt, String escapeKeys) {
     step();
+    calls.add("play " + prompt.id());
     onPlay.accept(prompt);
     return delegate.play(prompt, escapeKeys);
   }
@@ -108,5 +114,11 @@ final class DelegatingCallPort implements CallPort {
   @Override
   public void hangup() {
     delegate.hangup();
+  }
+
+  @Override
+  public void keepRecordingMuted() {
+    calls.add("keep-muted");
+    delegate.keepRecordingMuted();
   }
 }

@@ -95,7 +95,14 @@ class RandomCallsPropertyTest {
     var memory = ((io.tabula.masking.memory.Acquisition.Acquired) pool.acquire()).memory();
     var info =
         new io.tabula.flows.port.CallInfo(
-            "p-1", flow.tenant(), flow.name(), "SIP/p", "555", "en", List.of());
+            io.tabula.flows.port.CallId.random(new java.security.SecureRandom()),
+            "p-1",
+            flow.tenant(),
+            flow.name(),
+            "SIP/p",
+            "555",
+            "en",
+            List.of());
     Transcript transcript = new Transcript();
     SimulatedCallPort port =
         new SimulatedCallPort(info, memory, KeySource.script(String.join(" ", script)), transcript);

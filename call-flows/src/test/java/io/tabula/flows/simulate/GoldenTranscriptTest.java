@@ -75,6 +75,10 @@ class GoldenTranscriptTest {
             "12345678# 1 4000000000000044# 1230 123 -  -"),
         Arguments.of(
             "city/parking-ticket.yaml", "payment-failed", "12345678# 1 4000000000000119# 1230 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "payment-unknown",
+            "12345678# 1 4000000000003220# 1230 123"),
         Arguments.of("city/parking-ticket.yaml", "agent-from-menu", "12345678# 0"),
         Arguments.of("city/parking-ticket.yaml", "agent-during-welcome", "^0"),
         Arguments.of("city/parking-ticket.yaml", "agent-while-collecting", "0#"),
@@ -88,6 +92,10 @@ class GoldenTranscriptTest {
             "zip-mismatch-then-ok",
             "1002003004# 10001 1002003004# 94110 2 -"),
         Arguments.of("utility/bill-payment.yaml", "nothing-due", "2003004005# 10001"),
+        Arguments.of(
+            "utility/bill-payment.yaml",
+            "payment-unknown",
+            "1002003004# 94110 1 4000000000003220# 0828 321"),
         Arguments.of("utility/bill-payment.yaml", "zip-silence-to-agent", "1002003004# - - -"),
         Arguments.of("utility/balance.yaml", "balance", "1002003004# 94110 1 2"),
         Arguments.of("utility/balance.yaml", "agent", "1002003004# 94110 0"),

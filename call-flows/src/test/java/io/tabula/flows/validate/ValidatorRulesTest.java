@@ -199,7 +199,7 @@ class ValidatorRulesTest {
     String yaml =
         BASE.replace(
             "    say: [p, {amount: balance}]\n    next: end",
-            "    pay: {connector: city-pay, amount: balance, card: num, expiry: num, cvc: num}\n    on_approved: end\n    on_declined: end\n    on_error: end");
+            "    pay: {connector: city-pay, amount: balance, card: num, expiry: num, cvc: num}\n    on_approved: end\n    on_declined: end\n    on_unknown: end\n    on_error: end");
     assertThat(problems(yaml))
         .containsExactly(
             "t.yaml:19:55: error: type error: 'num' is not a collected card field; fix: name a field collected with kind: card",

@@ -18,12 +18,12 @@ final class CardMasks {
     return text.append(']').toString();
   }
 
-  /** The brand by the first (up to six) digits. */
-  static CardBrand brand(char[] digits, int count) {
+  /** The brand by the first (up to six) of the {@code count} digits at {@code from}. */
+  static CardBrand brand(char[] digits, int from, int count) {
     int prefixDigits = Math.min(6, count);
     int prefix = 0;
     for (int i = 0; i < prefixDigits; i++) {
-      prefix = prefix * 10 + (digits[i] - '0');
+      prefix = prefix * 10 + (digits[from + i] - '0');
     }
     return CardBrand.ofLeadingDigits(prefix, prefixDigits);
   }

@@ -5,6 +5,7 @@ import static io.tabula.masking.log.Chars.isGroupSeparator;
 import static io.tabula.masking.log.Chars.isWordChar;
 
 import io.tabula.masking.card.CardBrand;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,9 +13,11 @@ import java.util.List;
  * 1111 1111}), or split across JSON fields ({@code "pan1":"411111","pan2":"1111111111"}), with 13
  * to 19 digits in all and a valid Luhn check digit.
  *
- * <p>What it deliberately does not see as a card: digits glued to letters (hex ids, UUIDs with
- * letters), chains tied by a dash or dot to a word (the rest of a UUID), chains after a {@code +}
- * (international phone numbers), and single runs of more than 19 digits.
+ * <p>Digits glued to text are still seen ({@code 4111111111111111x}, {@code pan_4111...}): a letter
+ * other than a-f, or an underscore, is a boundary. What it deliberately does not see as a card:
+ * digits inside a word made only of hexadecimal characters (hashes, trace ids), chains tied by a
+ * dash or dot to a word (the rest of a UUID), chains after a {@code +} (international phone
+ * numbers), and single runs of more than 19 digits.
  */
 final class CardNumberFinder {
 
@@ -35,9 +38,20 @@ final class CardNumberFinder {
     }
   }
 
-  /** Reads one chain starting at {@code start}, reports what it holds, returns where it ended. */
+  /**
+   * Reads one chain starting at {@code start}, reports what it holds, returns where it ended. The
+   * chain's copy of the digits is zeroed before it becomes garbage.
+   */
   private int chainFrom(CharSequence text, int start, List<Finding> out) {
     Chain chain = new Chain(text);
+    try {
+      return readChain(chain, text, start, out);
+    } finally {
+      chain.wipe();
+    }
+  }
+
+  private int readChain(Chain chain, CharSequence text, int start, List<Finding> out) {
     boolean ignored = start > 0 && (text.charAt(start - 1) == '+' || tiedToWord(text, start));
     int pos = start;
     while (true) {
@@ -109,9 +123,7 @@ final class CardNumberFinder {
     if (!needBrand) {
       return true;
     }
-    char[] candidate = new char[count];
-    System.arraycopy(digits, from, candidate, 0, count);
-    CardBrand brand = CardMasks.brand(candidate, count);
+    CardBrand brand = CardMasks.brand(digits, from, count);
     return brand != CardBrand.UNKNOWN && brand.acceptsPanLength(count);
   }
 
@@ -136,12 +148,36 @@ final class CardNumberFinder {
     return i;
   }
 
+  /**
+   * Whether the digits before {@code start} are glued to a hexadecimal word ({@code
+   * ab12cd4111...}): a hash or a trace id, whose digits are not a card's. Glue with any other
+   * letter or an underscore ({@code x4111...}, {@code pan_4111...}) is a boundary between text and
+   * a number.
+   */
   private static boolean startsInsideWord(CharSequence text, int start) {
-    return start > 0 && isWordChar(text.charAt(start - 1)) && !isDigit(text.charAt(start - 1));
+    int i = start;
+    while (i > 0 && isWordChar(text.charAt(i - 1))) {
+      i--;
+    }
+    return i < start && allHex(text, i, start);
   }
 
+  /** The same after {@code end}: {@code 4111...abc} is a hex id, {@code 4111...x} is not. */
   private static boolean endsInsideWord(CharSequence text, int end) {
-    return end < text.length() && isWordChar(text.charAt(end));
+    int i = end;
+    while (i < text.length() && isWordChar(text.charAt(i))) {
+      i++;
+    }
+    return i > end && allHex(text, end, i);
+  }
+
+  private static boolean allHex(CharSequence text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Chars.isHexDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version). */
@@ -187,6 +223,11 @@ final class CardNumberFinder {
       return true;
     }
 
+    /** Zeroes the copy of the digits: a log line's card must not linger in a garbage array. */
+    void wipe() {
+      Arrays.fill(digits, 0, digitCount, '\0');
+    }
+
     void markJsonSplit() {
       jsonSplit = true;
     }
@@ -220,14 +261,17 @@ final class CardNumberFinder {
       int count = offsets[last] + groupDigits(last) - from;
       char[] card = new char[count];
       System.arraycopy(digits, from, card, 0, count);
-      String replacement =
-          jsonSplit ? starred(starts[first], ends[last], count) : cardMask(card, count);
-      java.util.Arrays.fill(card, '0');
+      String replacement;
+      try {
+        replacement = jsonSplit ? starred(starts[first], ends[last], count) : cardMask(card, count);
+      } finally {
+        Arrays.fill(card, '\0');
+      }
       return new Finding(starts[first], ends[last], SecretKind.CARD_NUMBER, replacement);
     }
 
     private static String cardMask(char[] card, int count) {
-      return CardMasks.card("", CardMasks.brand(card, count), card, count);
+      return CardMasks.card("", CardMasks.brand(card, 0, count), card, count);
     }
 
     /** JSON split: keep the structure, star every digit but the last four. */

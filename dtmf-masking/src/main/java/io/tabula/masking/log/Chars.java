@@ -13,6 +13,10 @@ final class Chars {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  static boolean isHexDigit(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
   static boolean isWordChar(char c) {
     return isLetter(c) || isDigit(c) || c == '_';
   }

@@ -76,12 +76,15 @@ final class TrackDataFinder {
     for (int i = 0; i < panDigits; i++) {
       pan[i] = text.charAt(panStart + i);
     }
-    CardBrand brand = CardMasks.brand(pan, panDigits);
-    boolean card = CardMasks.luhnValid(pan, 0, panDigits);
-    if (card || !policy.requireCardBrand()) {
-      out.add(new Finding(start, end, kind, CardMasks.card(label, brand, pan, panDigits)));
+    try {
+      CardBrand brand = CardMasks.brand(pan, 0, panDigits);
+      boolean card = CardMasks.luhnValid(pan, 0, panDigits);
+      if (card || !policy.requireCardBrand()) {
+        out.add(new Finding(start, end, kind, CardMasks.card(label, brand, pan, panDigits)));
+      }
+    } finally {
+      java.util.Arrays.fill(pan, '\0');
     }
-    java.util.Arrays.fill(pan, '0');
     return end - 1;
   }
 

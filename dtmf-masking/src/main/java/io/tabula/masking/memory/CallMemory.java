@@ -109,9 +109,13 @@ public final class CallMemory implements AutoCloseable {
   }
 
   /**
-   * Zeroes the whole slot and gives it back to the pool.
+   * Zeroes the whole slot and gives it back to the pool, exactly once, without ever waiting: safe
+   * on an event loop. Every later use of this handle or its fields throws. When an operation of
+   * this call is still running on another thread (a {@link SecretField#read} callback, an append),
+   * the zeroing happens as the last of them leaves, a moment later; the slot is never zeroed under
+   * a running operation and never handed out before it is zero.
    *
-   * @return true for the one caller that did the zeroing; false if it had already happened
+   * @return true for the one caller that claimed the release; false if it had already happened
    */
   public boolean release() {
     return pool.release(slot, generation);
@@ -154,7 +158,7 @@ public final class CallMemory implements AutoCloseable {
   }
 
   void exit() {
-    pool.states().exit(slot);
+    pool.exit(slot, generation);
   }
 
   private void checkLive() {

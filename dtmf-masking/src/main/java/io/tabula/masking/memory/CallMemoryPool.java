@@ -31,6 +31,9 @@ public final class CallMemoryPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallMemoryPool.class);
   private static final long PAGE = 4096;
 
+  /** How long {@link #close()} waits for operations still running on slots (one second). */
+  static final long CLOSE_WAIT_NANOS = 1_000_000_000L;
+
   private final CallMemoryPoolConfig config;
   private final Arena arena;
   private final MemorySegment memory;
@@ -43,6 +46,7 @@ public final class CallMemoryPool implements AutoCloseable {
   private volatile long lastZeroingNanos;
   private final LongAdder rejections = new LongAdder();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean memoryFreed;
   private final MemoryProtections protections;
 
   private CallMemoryPool(CallMemoryPoolConfig config) {
@@ -84,10 +88,33 @@ public final class CallMemoryPool implements AutoCloseable {
         new CallMemory(this, slot, states.generation(slot), slotSegments[slot]));
   }
 
-  /** Zeroes the slot and puts it back, if this caller is the first to release this generation. */
+  /**
+   * Claims the release of this generation for the first caller. The slot is zeroed and put back
+   * now, or, when an operation of the call (a read on another thread, say) is still running, by
+   * that operation as it leaves; either way exactly once and without waiting here.
+   */
   boolean release(int slot, int generation) {
-    if (!states.beginRelease(slot, generation)) {
-      return false;
+    return switch (states.beginRelease(slot, generation)) {
+      case NOT_MINE -> false;
+      case ZERO_NOW -> {
+        zeroAndFree(slot, generation);
+        yield true;
+      }
+      case LAST_OPERATION_ZEROES -> true;
+    };
+  }
+
+  /** Called by {@link CallMemory} when an operation leaves: the last one after a release zeroes. */
+  void exit(int slot, int generation) {
+    if (states.exit(slot)) {
+      zeroAndFree(slot, generation);
+    }
+  }
+
+  private void zeroAndFree(int slot, int generation) {
+    if (memoryFreed) {
+      // close() gave up waiting for this operation, zeroed everything and freed the memory.
+      return;
     }
     long started = System.nanoTime();
     slotSegments[slot].fill((byte) 0);
@@ -100,7 +127,6 @@ public final class CallMemoryPool implements AutoCloseable {
     if (!closed.get()) {
       freeSlots.push(slot);
     }
-    return true;
   }
 
   SlotStates states() {
@@ -165,7 +191,9 @@ public final class CallMemoryPool implements AutoCloseable {
 
   /**
    * Zeroes every slot, including those still held by calls (their handles become stale), and gives
-   * the memory back. Idempotent and safe from any thread.
+   * the memory back. Idempotent and safe from any thread. Operations still running on a slot (a
+   * read callback does no blocking work, so they are short) are given up to {@link
+   * #CLOSE_WAIT_NANOS} to leave before the memory is zeroed and freed under them.
    */
   @Override
   public void close() {
@@ -183,8 +211,29 @@ public final class CallMemoryPool implements AutoCloseable {
         release(slot, states.generation(slot));
       }
     }
+    awaitPendingReleases();
+    memoryFreed = true;
     memory.fill((byte) 0);
     arena.close();
+  }
+
+  private void awaitPendingReleases() {
+    long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+    for (int slot = 0; slot < config.slots(); slot++) {
+      while (states.releasePending(slot) && System.nanoTime() < deadline) {
+        // Shutdown only, never an event loop: a short park leaves the cores to the reader.
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+      }
+    }
+    for (int slot = 0; slot < config.slots(); slot++) {
+      if (states.releasePending(slot)) {
+        LOG.warn(
+            "Call memory: slot {} still had an operation running when the pool closed; its memory"
+                + " is zeroed and freed now. A read callback that blocks is a bug: copy the digits"
+                + " out with SecretField.copy() instead",
+            slot);
+      }
+    }
   }
 
   @Override

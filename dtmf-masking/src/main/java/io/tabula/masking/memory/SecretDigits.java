@@ -57,10 +57,14 @@ public final class SecretDigits {
     return value;
   }
 
-  /** Writes the ASCII digits at the writer index of {@code target}. */
+  /**
+   * Writes the ASCII digits at the writer index of {@code target}. When the buffer has no room it
+   * grows without leaving its old memory holding what was written before (see {@link
+   * ZeroingGrowth}).
+   */
   public void writeTo(ByteBuf target) {
     checkOpen();
-    target.ensureWritable(length);
+    ZeroingGrowth.ensureWritable(target, length);
     for (int i = 0; i < length; i++) {
       target.writeByte(segment.get(ValueLayout.JAVA_BYTE, offset + i));
     }

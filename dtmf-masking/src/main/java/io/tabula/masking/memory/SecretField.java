@@ -135,7 +135,10 @@ public final class SecretField {
 
   /**
    * Lets {@code reader} see the digits. The view must not escape the callback: it stops working
-   * when the callback returns. Do not release the call's memory from inside the callback.
+   * when the callback returns. The callback must not block (no socket or file I/O, no waiting): a
+   * release at hangup that finds a reader inside leaves the zeroing to that reader, so a blocked
+   * callback keeps the digits in memory for as long as it blocks. For blocking work take a {@link
+   * #copy()}.
    */
   public <R> R read(Function<SecretDigits, R> reader) {
     owner.enter(this);
@@ -144,6 +147,20 @@ public final class SecretField {
       return reader.apply(view);
     } finally {
       view.close();
+      owner.exit();
+    }
+  }
+
+  /**
+   * The digits copied into native memory the caller owns, for work that may block (writing them to
+   * a socket). Close the copy to zero it; until then the call's memory can be released and zeroed
+   * at any time without waiting for that work.
+   */
+  public SecretCopy copy() {
+    owner.enter(this);
+    try {
+      return SecretCopy.of(owner.segment(), offset, length);
+    } finally {
       owner.exit();
     }
   }

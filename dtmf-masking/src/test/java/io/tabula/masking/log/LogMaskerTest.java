@@ -29,6 +29,8 @@ class LogMaskerTest {
         "Event: DTMFEnd Digit: 5 Direction: Received|Event: DTMFEnd Digit: *** Direction: Received",
         "digit=#|digit=***",
         "password=hunter2 user=bob|password=*** user=bob",
+        "paid 4242424242424242x|paid [Visa ****4242]x",
+        "card_4242424242424242|card_[Visa ****4242]",
       })
   void masksEveryKindOfLeak(String line, String masked) {
     assertThat(masker.mask(line)).isEqualTo(masked);

@@ -167,6 +167,50 @@ class SecretFieldTest {
     }
   }
 
+  /**
+   * A buffer that must grow to take the digits copies its content into new memory and lets the old
+   * go; the old memory must not keep the digits written into it before.
+   */
+  @Test
+  void aBufferThatGrowsForTheDigitsLeavesNoCopyInItsOldMemory() {
+    SecretField pan = type(memory.field("pan", 19), "4242424242424242");
+    SecretField cvc = type(memory.field("cvc", 4), "737");
+    ByteBuf out = Unpooled.buffer(16, 256);
+    pan.read(
+        digits -> {
+          digits.writeTo(out);
+          return null;
+        });
+    byte[] before = out.array();
+
+    cvc.read(
+        digits -> {
+          digits.writeTo(out);
+          return null;
+        });
+
+    assertThat(out.array()).as("the buffer grew").isNotSameAs(before);
+    assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("4242424242424242737");
+    assertThat(before).as("its old memory").containsOnly((byte) 0);
+  }
+
+  @Test
+  void aCopyGivesTheDigitsOutsideTheCallsMemoryUntilClosed() throws Exception {
+    SecretField pan = type(memory.field("pan", 19), "4242424242424242");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    SecretCopy copy;
+    try (SecretCopy digits = pan.copy()) {
+      copy = digits;
+      memory.release();
+      assertThat(digits.length()).isEqualTo(16);
+      digits.writeTo(out);
+      assertThat(digits).hasToString("SecretCopy[16 digits, masked]");
+    }
+
+    assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("4242424242424242");
+    assertThatThrownBy(copy::length).isInstanceOf(IllegalStateException.class);
+  }
+
   @Test
   void lastFourIsRefusedForShortFields() {
     SecretField pin = type(memory.field("pin", 12), "1234");

@@ -11,14 +11,18 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when a check is
- * DOWN) for container health checks and load balancers, and {@code GET /metrics} in Prometheus text
- * format.
+ * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when taking calls
+ * is DOWN; each capability's state beside the checks, see {@link HealthReport}) for container
+ * health checks and load balancers, and {@code GET /metrics} in Prometheus text format. Only these
+ * two exact paths answer (anything else is 404), only to GET, and, when {@code admin.tokenFile} is
+ * set, only with {@code Authorization: Bearer <token>} (401 otherwise). Bound beyond loopback it
+ * refuses to start without a token.
  *
  * <pre>{@code
  * try (AdminServer admin = AdminServer.start(AdminConfig.defaults(), registry)) {
@@ -30,19 +34,31 @@ import java.util.concurrent.Executors;
 public final class AdminServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HEALTH = "/health";
+  private static final String METRICS = "/metrics";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
   private final PrometheusMeterRegistry metrics;
+  private final Optional<AdminToken> token;
 
-  private AdminServer(HttpServer server, PrometheusMeterRegistry metrics) {
+  private AdminServer(
+      HttpServer server, PrometheusMeterRegistry metrics, Optional<AdminToken> token) {
     this.server = server;
     this.metrics = metrics;
+    this.token = token;
   }
 
-  /** Binds and starts serving; fails with a clear message when the port is taken. */
+  /**
+   * Binds and starts serving; fails with a clear message when the port is taken.
+   *
+   * @throws io.tabula.engine.config.ConfigException when the address is beyond loopback and no
+   *     token is configured, or the token file cannot be read
+   */
   public static AdminServer start(AdminConfig config, PrometheusMeterRegistry metrics) {
+    config.requireAuthenticationBeyondLoopback();
+    Optional<AdminToken> token = config.token().map(AdminToken::read);
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(config.address(), config.port()), 16);
@@ -57,9 +73,10 @@ public final class AdminServer implements AutoCloseable {
               + "); choose another admin.port or stop what uses it",
           e);
     }
-    AdminServer admin = new AdminServer(http, metrics);
-    http.createContext("/health", admin::health);
-    http.createContext("/metrics", admin::metrics);
+    AdminServer admin = new AdminServer(http, metrics, token);
+    // One context for every path: HttpServer matches contexts by prefix ("/health" would also
+    // answer "/healthz" and "/health/x"), so the exact path is chosen in route().
+    http.createContext("/", admin::route);
     http.setExecutor(admin.executor);
     http.start();
     return admin;
@@ -77,10 +94,44 @@ public final class AdminServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  private void route(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      if (!path.equals(HEALTH) && !path.equals(METRICS)) {
+        reply(exchange, 404, "not found; the admin endpoint serves GET /health and GET /metrics");
+      } else if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "GET");
+        reply(exchange, 405, "only GET is served");
+      } else if (!authorized(exchange)) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"tabula-admin\"");
+        reply(
+            exchange,
+            401,
+            "send the token of admin.tokenFile as 'Authorization: Bearer <token>'"
+                + " (tabula health --token-file FILE)");
+      } else if (path.equals(HEALTH)) {
+        health(exchange);
+      } else {
+        metrics(exchange);
+      }
+    }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    return token.isEmpty()
+        || token.get().admits(exchange.getRequestHeaders().getFirst("Authorization"));
+  }
+
+  private static void reply(HttpExchange exchange, int status, String text) throws IOException {
+    respond(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+  }
+
   private void health(HttpExchange exchange) throws IOException {
     HealthReport report = report();
     ObjectNode body = JSON.createObjectNode();
     body.put("status", report.overall().name());
+    ObjectNode capabilities = body.putObject("capabilities");
+    report.capabilities().forEach((c, state) -> capabilities.put(c.key(), state.name()));
     ObjectNode parts = body.putObject("checks");
     report
         .checks()
@@ -104,16 +155,10 @@ public final class AdminServer implements AutoCloseable {
 
   private static void respond(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
-    try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        exchange.sendResponseHeaders(405, -1);
-        return;
-      }
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 

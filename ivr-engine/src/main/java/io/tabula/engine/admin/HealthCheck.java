@@ -14,8 +14,18 @@ public interface HealthCheck {
 
   HealthStatus check();
 
+  /** What callers lose while this part is down; taking calls at all unless said otherwise. */
+  default Capability capability() {
+    return Capability.CALLS;
+  }
+
   /** A check named {@code name} that reports whatever {@code status} says when asked. */
   static HealthCheck of(String name, Supplier<HealthStatus> status) {
+    return of(name, Capability.CALLS, status);
+  }
+
+  /** A check of one part of {@code capability}. */
+  static HealthCheck of(String name, Capability capability, Supplier<HealthStatus> status) {
     return new HealthCheck() {
       @Override
       public String name() {
@@ -25,6 +35,11 @@ public interface HealthCheck {
       @Override
       public HealthStatus check() {
         return status.get();
+      }
+
+      @Override
+      public Capability capability() {
+        return capability;
       }
     };
   }

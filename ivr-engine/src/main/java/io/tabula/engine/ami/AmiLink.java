@@ -277,7 +277,7 @@ public final class AmiLink implements AutoCloseable {
       pinger.cancel(false);
     }
     metrics.connectionLost();
-    quietlyLogoff(source);
+    source.discard();
     setState(AmiLinkState.RECONNECTING, reason);
     Duration wait = backoff.delay(failures++);
     log.warn(

@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  *   <li>{@code tabula.ami.action{asterisk,action,outcome}}: action round trips
  * </ul>
  *
+ * <p>The gauges hold {@code health} strongly: Micrometer holds a gauge's state object weakly by
+ * default, and a method reference such as {@code link::health} is held by nothing else, so it was
+ * collected and the gauges read NaN.
+ *
  * <p>Example: {@code new AmiLinkMetrics(registry, "pbx1", link::health)}.
  */
 final class AmiLinkMetrics {
@@ -37,11 +41,13 @@ final class AmiLinkMetrics {
           .tag("asterisk", asterisk)
           .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
           .description("1 for the AMI link's current state")
+          .strongReference(true)
           .register(registry);
     }
     Gauge.builder("tabula.ami.link.state.since", health, h -> h.get().since().getEpochSecond())
         .tag("asterisk", asterisk)
         .description("Epoch seconds when the AMI link entered its current state")
+        .strongReference(true)
         .register(registry);
     this.reconnects =
         Counter.builder("tabula.ami.link.reconnects")

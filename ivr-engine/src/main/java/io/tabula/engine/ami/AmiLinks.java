@@ -45,12 +45,12 @@ public final class AmiLinks implements AutoCloseable {
 
   /**
    * The link to the Asterisk at {@code peer} (the FastAGI connection's remote address): the
-   * endpoint whose host resolves to it, or the only link when just one is configured.
+   * endpoint whose host resolves to it ({@code ::1} and {@code 127.0.0.1} count as one). Also with
+   * a single link a peer it does not resolve to gets none: muting "the only link" would send the
+   * call's channel name to another Asterisk, where a channel of the same name (channel counters
+   * restart at 1) could be muted instead and answer Success, leaving this call's recording unmuted.
    */
   public Optional<AmiLink> forAgiPeer(InetAddress peer) {
-    if (byName.size() == 1) {
-      return Optional.of(byName.values().iterator().next());
-    }
     for (AmiLink link : byName.values()) {
       if (resolvesTo(link, peer)) {
         return Optional.of(link);
@@ -62,7 +62,7 @@ public final class AmiLinks implements AutoCloseable {
   private static boolean resolvesTo(AmiLink link, InetAddress peer) {
     try {
       for (InetAddress a : InetAddress.getAllByName(link.endpointHost())) {
-        if (a.equals(peer)) {
+        if (sameHost(a, peer)) {
           return true;
         }
       }
@@ -70,6 +70,17 @@ public final class AmiLinks implements AutoCloseable {
       return false;
     }
     return false;
+  }
+
+  /** Equal addresses, or IPv6 {@code ::1} and IPv4 {@code 127.0.0.1}: both are "localhost". */
+  private static boolean sameHost(InetAddress a, InetAddress b) {
+    return a.equals(b) || (isLocalhost(a) && isLocalhost(b));
+  }
+
+  private static boolean isLocalhost(InetAddress address) {
+    return address instanceof java.net.Inet6Address
+        ? address.isLoopbackAddress()
+        : address.getHostAddress().equals("127.0.0.1");
   }
 
   /** Health of every link, in configuration order. */

@@ -63,6 +63,22 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
   }
 
   /**
+   * Drops a connection the link gave up on (socket gone, or pings unanswered) without the {@code
+   * Logoff} that {@code logoff()} would send into it: that send fails or waits for its timeout, and
+   * Asterisk-Java logs the failure with a stack trace. Closing the socket ends the session on
+   * Asterisk's side as well.
+   */
+  void discard() {
+    LockCloser lock = withLock();
+    try {
+      state = ManagerConnectionState.DISCONNECTED;
+      disconnect();
+    } finally {
+      lock.close();
+    }
+  }
+
+  /**
    * Asterisk-Java starts its reconnect thread when a DisconnectEvent finds the connection in state
    * CONNECTED. Moving to RECONNECTING first makes it fail the waiting actions and otherwise ignore
    * the event; the link then logs this connection off and reconnects with its backoff.

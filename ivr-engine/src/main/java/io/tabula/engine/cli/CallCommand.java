@@ -39,7 +39,10 @@ import picocli.CommandLine.Spec;
     description = "Call a running engine from the terminal, playing the caller (virtual PBX).")
 final class CallCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TENANT/FLOW", description = "e.g. selftest/echo")
+  @Parameters(
+      index = "0",
+      paramLabel = "TENANT/FLOW",
+      description = "e.g. city/parking-ticket (selftest/echo on an engine with selftest.enabled)")
   String route;
 
   @Option(
@@ -75,7 +78,8 @@ final class CallCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (!route.matches("[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")) {
-      out.println("Give the route as <tenant>/<flow>, for example: tabula call selftest/echo");
+      out.println(
+          "Give the route as <tenant>/<flow>, for example: tabula call city/parking-ticket");
       out.flush();
       return 2;
     }

@@ -9,18 +9,20 @@ import io.tabula.engine.admin.HealthCheck;
 import io.tabula.engine.admin.HealthStatus;
 import io.tabula.engine.ami.AmiConfig;
 import io.tabula.engine.ami.AmiEndpoint;
-import io.tabula.engine.ami.AmiLinkHealth;
 import io.tabula.engine.ami.AmiLinkOptions;
 import io.tabula.engine.ami.AmiLinks;
 import io.tabula.engine.ami.AmiLinksRecordingControl;
 import io.tabula.engine.ami.AmiSecret;
+import io.tabula.engine.ami.NoLinkRecordingControl;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiSettings;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.PromptSounds;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.server.EngineStartException;
@@ -34,6 +36,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +68,13 @@ final class ServeCommand implements Callable<Integer> {
           "YAML configuration (optional; every setting has a default, see docs/engine.md)")
   Path config;
 
+  @Option(
+      names = "--demo",
+      description =
+          "Without tenants.dir, answer lookups and payments from the built-in demo data (callers"
+              + " hear approvals, nothing is charged). Never in production.")
+  boolean demo;
+
   @Override
   public Integer call() {
     EngineConfig settings;
@@ -73,10 +84,17 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
     }
+    List<String> refusals = ServePreflight.refusals(settings, demo);
+    if (!refusals.isEmpty()) {
+      refusals.forEach(
+          refusal ->
+              spec.commandLine().getErr().println("tabula serve refuses to start: " + refusal));
+      return 2;
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServeConnectors tenants;
     try {
-      tenants = ServeConnectors.open(settings, System.getenv(), registry);
+      tenants = ServeConnectors.open(settings, System.getenv(), registry, demo);
     } catch (TenantsConfigException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
       return 2;
@@ -105,10 +123,25 @@ final class ServeCommand implements Callable<Integer> {
       tenants.close();
       return 2;
     }
-    RecordingControl recording = recordingControl(ami);
+    RecordingControl recording =
+        recordingControl(ami, settings.safeguards().recording() == RecordingMode.NONE);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
-      engine = Engine.start(settings, callHandlers(flows, connectors), recording, registry);
+      Optional<String> silentPrompts =
+          PromptSounds.check(settings.flows().prompts(), promptIds(flows, settings));
+      if (silentPrompts.isPresent()) {
+        spec.commandLine().getErr().println("tabula serve: " + silentPrompts.get());
+        flows.close();
+        ami.ifPresent(AmiLinks::close);
+        tenants.close();
+        return 2;
+      }
+      engine =
+          Engine.start(
+              settings,
+              callHandlers(flows, connectors, settings.safeguards().selftestFlows()),
+              recording,
+              registry);
       admin = AdminServer.start(settings.admin(), registry);
     } catch (ConfigException | EngineStartException | UncheckedIOException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
@@ -117,10 +150,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     registerHealth(admin, engine);
     tenants.registerHealth(admin);
-    ami.ifPresent(links -> registerHealth(admin, links));
+    SecureInputHealth.register(admin, ami, recording);
     logStart(settings, engine, admin, flows);
-    if (recording instanceof UnmutedRecordingControl unmuted) {
-      unmuted.warnOnce();
+    ServeSafeguardsLog.log(settings, engine.pool());
+    if (recording instanceof NoLinkRecordingControl noLink) {
+      noLink.warnOnce();
     }
     Runtime.getRuntime()
         .addShutdownHook(
@@ -173,29 +207,6 @@ final class ServeCommand implements Callable<Integer> {
                         + " active call(s)")));
   }
 
-  /** One health line per Asterisk: only a connected link can confirm a recording mute. */
-  private static void registerHealth(AdminServer admin, AmiLinks links) {
-    for (AmiLinkHealth link : links.health()) {
-      String name = link.asterisk();
-      admin.register(
-          HealthCheck.of(
-              "ami." + name,
-              () -> {
-                AmiLinkHealth now =
-                    links.health().stream()
-                        .filter(h -> h.asterisk().equals(name))
-                        .findFirst()
-                        .orElse(link);
-                String detail =
-                    now.state().name().toLowerCase(java.util.Locale.ROOT) + " since " + now.since();
-                return now.healthy()
-                    ? HealthStatus.up(detail)
-                    : HealthStatus.down(
-                        detail + "; secure input cannot start; last failure: " + now.lastFailure());
-              }));
-    }
-  }
-
   /**
    * One AMI link per Asterisk in {@code ami.host}; each secret comes from {@code ami.secretFile}
    * ({@code {host}} replaced per Asterisk) or, without a file, from {@code TABULA_AMI_SECRET}.
@@ -220,18 +231,38 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Mutes recordings through the AMI link of the Asterisk each call comes from (MixMonitorMute
-   * around secure input). Without a link, recordings are not muted and serve says so once at
-   * startup.
+   * around secure input). Without a link serve starts only with {@code recording: none} (nothing to
+   * mute) or without secure flows ({@link ServePreflight}); in the second case a secure step of a
+   * flow published later still does not start (fail closed).
    */
-  static RecordingControl recordingControl(Optional<AmiLinks> ami) {
-    return ami.<RecordingControl>map(AmiLinksRecordingControl::new)
-        .orElseGet(UnmutedRecordingControl::new);
+  static RecordingControl recordingControl(Optional<AmiLinks> ami, boolean recordingNone) {
+    if (ami.isPresent()) {
+      return new AmiLinksRecordingControl(ami.get());
+    }
+    return recordingNone ? new UnmutedRecordingControl() : new NoLinkRecordingControl();
   }
 
-  /** The flows' handlers, then the built-in self-test flows ({@code selftest/echo} and others). */
-  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors) {
+  /** Every prompt serve may play: the flows', the self-test flows' (when on), the rejections. */
+  static Set<String> promptIds(EngineFlows flows, EngineConfig settings) {
+    Set<String> ids = new TreeSet<>(flows.promptIds());
+    if (settings.safeguards().selftestFlows()) {
+      ids.addAll(SelfTestFlows.PROMPT_TEXTS.keySet());
+    }
+    ids.add(settings.call().notAvailablePrompt());
+    ids.add(settings.call().pleaseCallBackPrompt());
+    return ids;
+  }
+
+  /**
+   * The flows' handlers, then, when {@code selftest.enabled}, the built-in self-test flows ({@code
+   * selftest/echo} and others). Off by default: {@code selftest/echo} collects a card number.
+   */
+  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors, boolean selftest) {
     CallHandlers published = flows.handlers(connectors, RunnerConfig.defaults());
-    CallHandlers selftest = SelfTestFlows.handlers();
-    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftest.find(tenant, flow));
+    if (!selftest) {
+      return published;
+    }
+    CallHandlers selftests = SelfTestFlows.handlers();
+    return (tenant, flow) -> published.find(tenant, flow).or(() -> selftests.find(tenant, flow));
   }
 }

@@ -32,13 +32,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connectors serve runs its flows with: the tenants' real databases and gateways from the files
- * in {@code tenants.dir}, or, when it is not set, the built-in demo connectors (with a WARN). At
+ * in {@code tenants.dir}, or, when it is not set, the built-in demo connectors under {@code --demo}
+ * only (with a WARN), otherwise none ({@link ServePreflight} refuses flows that need them). At
  * start-up it says, one line each, whether every tenant database and gateway is reachable (a
  * failure is a WARN, the engine still starts), and logs an ERROR for every flow step that names a
  * connector the tenant files do not define.
  *
  * <pre>{@code
- * try (ServeConnectors connectors = ServeConnectors.open(settings, System.getenv(), registry)) {
+ * try (ServeConnectors c = ServeConnectors.open(settings, System.getenv(), registry, demo)) {
  *   ... flows.handlers(connectors.connectors(), runner) ...
  * }
  * }</pre>
@@ -65,15 +66,26 @@ final class ServeConnectors implements AutoCloseable {
    * @throws TenantsConfigException listing every problem of the tenant files
    */
   static ServeConnectors open(
-      EngineConfig settings, Map<String, String> environment, MeterRegistry registry) {
+      EngineConfig settings,
+      Map<String, String> environment,
+      MeterRegistry registry,
+      boolean demo) {
     Optional<Path> folder = settings.tenants().folder();
-    if (folder.isEmpty()) {
+    if (folder.isEmpty() && demo) {
       LOG.warn(
-          "No tenant connectors are configured (tenants.dir is empty): lookups and payments answer"
-              + " from the built-in demo data in memory. See docs/tenants.md; ./tabula demo runs"
-              + " the real database and gateway path.");
+          "--demo: no tenant connectors (tenants.dir is empty), so lookups and payments answer"
+              + " from the built-in demo data in memory: callers hear approvals, nothing is"
+              + " charged. Never in production; see docs/tenants.md");
       return new ServeConnectors(
           DemoConnectors.create(Clock.systemUTC()), Optional.empty(), Optional.empty());
+    }
+    if (folder.isEmpty()) {
+      // No demo data unless asked for: a flow step naming a connector then fails to compile.
+      return new ServeConnectors(
+          Connectors.of(List.of(), List.of()), Optional.empty(), Optional.empty());
+    }
+    if (demo) {
+      LOG.info("--demo is ignored: tenants.dir is set, so the tenants' own connectors serve");
     }
     TenantsConfig config = TenantFiles.load(folder.get(), FileChecks.full(environment));
     Tenants tenants = Tenants.open(config, registry, Clock.systemUTC());

@@ -4,11 +4,13 @@ import io.tabula.engine.pbx.Caller;
 import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.Heard;
 import io.tabula.engine.pbx.InputRequest;
+import io.tabula.engine.pbx.KeyPresses;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -86,34 +88,93 @@ final class SoftphoneCaller implements Caller {
     out.flush();
   }
 
+  /**
+   * Reads one line of keys. They may be a real card number, so they stay in a {@code char[]} that
+   * the PBX zeroes once it has used them; what is not handed over is zeroed here.
+   */
   private CallerAction read(InputRequest request) {
     out.print(
         request.command().equals("STREAM FILE")
             ? "  [key to interrupt, Enter to listen on, h hangs up] "
             : "  [keys, then Enter; h hangs up] ");
     out.flush();
-    String keys = readKeys(request);
-    if (keys == null || keys.trim().equalsIgnoreCase("h")) {
+    char[] typed = readKeys(request);
+    if (typed == null) {
       return new CallerAction.HangUp(Duration.ZERO);
     }
-    String cleaned = keys.trim().toUpperCase(java.util.Locale.ROOT);
-    if (cleaned.isEmpty() || !cleaned.matches("[0-9*#A-D]+")) {
+    int count = cleanInPlace(typed);
+    if (count == 1 && (typed[0] == 'h' || typed[0] == 'H')) {
+      Arrays.fill(typed, '\0');
+      return new CallerAction.HangUp(Duration.ZERO);
+    }
+    for (int i = 0; i < count; i++) {
+      typed[i] = Character.toUpperCase(typed[i]);
+    }
+    if (count == 0 || !allKeys(typed, count)) {
+      Arrays.fill(typed, '\0');
       return new CallerAction.Silence();
     }
-    return CallerAction.Keys.fast(cleaned);
+    return new CallerAction.Keys(KeyPresses.taking(typed, count), Duration.ZERO, Duration.ZERO);
   }
 
-  private String readKeys(InputRequest request) {
+  /** Moves the non-blank characters of {@code typed} to its front; returns how many there are. */
+  private static int cleanInPlace(char[] typed) {
+    int count = 0;
+    for (int i = 0; i < typed.length; i++) {
+      char c = typed[i];
+      typed[i] = '\0';
+      if (!Character.isWhitespace(c) && c != '\0') {
+        typed[count++] = c;
+      }
+    }
+    return count;
+  }
+
+  private static boolean allKeys(char[] typed, int count) {
+    for (int i = 0; i < count; i++) {
+      char c = typed[i];
+      boolean key = (c >= '0' && c <= '9') || c == '*' || c == '#' || (c >= 'A' && c <= 'D');
+      if (!key) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A line of input as characters, or null at the end of input; never a String. */
+  private char[] readKeys(InputRequest request) {
     Console console = System.console();
     if (console != null && !request.command().equals("STREAM FILE")) {
-      char[] typed = console.readPassword();
-      return typed == null ? null : new String(typed);
+      return console.readPassword();
     }
     try {
-      return in.readLine();
+      return readLine(in);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** Reads up to a line end; a longer line grows the array and zeroes the old one. */
+  private static char[] readLine(BufferedReader in) throws IOException {
+    char[] line = new char[32];
+    int count = 0;
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        if (count == 0) {
+          return null;
+        }
+        break;
+      }
+      if (count == line.length) {
+        char[] longer = Arrays.copyOf(line, line.length * 2);
+        Arrays.fill(line, '\0');
+        line = longer;
+      }
+      line[count++] = (char) c;
+    }
+    char[] exact = Arrays.copyOf(line, count);
+    Arrays.fill(line, '\0');
+    return exact;
   }
 
   /** SAY DATE carries seconds since the epoch; show the calendar date the caller hears. */
@@ -128,18 +189,28 @@ final class SoftphoneCaller implements Caller {
     }
   }
 
-  private String shown(InputRequest request, String key) {
-    return menuPrompt.test(request.prompt()) ? key : key.replaceAll("[0-9]", "*");
+  /** A menu key is shown; any other key that is a digit shows as {@code *}. */
+  private char shown(InputRequest request, char key) {
+    return menuPrompt.test(request.prompt()) || !Character.isDigit(key) ? key : '*';
+  }
+
+  private static String masked(KeyPresses keys) {
+    char[] shown = new char[keys.length()];
+    for (int i = 0; i < shown.length; i++) {
+      char key = keys.keyAt(i);
+      shown[i] = Character.isDigit(key) ? '*' : key;
+    }
+    return new String(shown);
   }
 
   private CallerAction echo(InputRequest request, CallerAction action) {
     switch (action) {
-      case CallerAction.Keys(String keys, Duration first, Duration gap) ->
+      case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) ->
           out.println(
               "  keys: "
                   + (request.command().equals("STREAM FILE")
-                      ? shown(request, keys.substring(0, 1))
-                      : keys.replaceAll("[0-9]", "*")));
+                      ? String.valueOf(shown(request, keys.keyAt(0)))
+                      : masked(keys)));
       case CallerAction.HangUp hangUp -> out.println("  (hangs up)");
       case CallerAction.Silence silence -> out.println("  (silence)");
     }

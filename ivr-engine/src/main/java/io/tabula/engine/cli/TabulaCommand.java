@@ -1,6 +1,7 @@
 package io.tabula.engine.cli;
 
 import io.tabula.engine.server.NettyDefaults;
+import io.tabula.ops.asterisk.AsteriskCommand;
 import io.tabula.ops.audit.AuditCommand;
 import io.tabula.ops.flows.FlowsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       CallCommand.class,
       FlowsCommand.class,
       AuditCommand.class,
+      AsteriskCommand.class,
       RecordingsCommand.class,
       CommandLine.HelpCommand.class
     })

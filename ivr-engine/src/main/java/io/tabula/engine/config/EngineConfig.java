@@ -22,7 +22,10 @@ import java.time.Duration;
  * @param call call-session timeouts, transfer variable and rejection prompts
  * @param memory the call-memory pool
  * @param shutdownDeadline how long running calls may finish at shutdown
- * @param tenants where the tenant files are (empty: the built-in demo connectors)
+ * @param tenants where the tenant files are (empty: no tenant connectors; serve then needs {@code
+ *     --demo})
+ * @param safeguards what the engine refuses to do unprotected: recording, memory protections,
+ *     self-test flows (issue #14)
  */
 public record EngineConfig(
     String address,
@@ -36,7 +39,9 @@ public record EngineConfig(
     FlowsSettings flows,
     AdminConfig admin,
     AmiSettings ami,
-    TenantsSettings tenants) {
+    TenantsSettings tenants,
+    // Fail-closed settings (issue #14), kept together: recording, memory.protections, selftest.
+    Safeguards safeguards) {
 
   public EngineConfig {
     if (port < 0 || port > 65_535) {
@@ -64,7 +69,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        safeguards);
   }
 
   public EngineConfig withMemory(CallMemoryPoolConfig newMemory) {
@@ -80,7 +86,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        safeguards);
   }
 
   public EngineConfig withCall(CallSettings newCall) {
@@ -96,7 +103,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        safeguards);
   }
 
   public EngineConfig withLimits(AgiLimits newLimits) {
@@ -112,7 +120,8 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        tenants);
+        tenants,
+        safeguards);
   }
 
   public EngineConfig withTenants(TenantsSettings newTenants) {
@@ -128,12 +137,41 @@ public record EngineConfig(
         flows,
         admin,
         ami,
-        newTenants);
+        newTenants,
+        safeguards);
   }
 
   public EngineConfig withShutdownDeadline(Duration deadline) {
     return new EngineConfig(
-        address, port, transport, ioThreads, limits, call, memory, deadline, flows, admin, ami,
-        tenants);
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        deadline,
+        flows,
+        admin,
+        ami,
+        tenants,
+        safeguards);
+  }
+
+  public EngineConfig withSafeguards(Safeguards newSafeguards) {
+    return new EngineConfig(
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        flows,
+        admin,
+        ami,
+        tenants,
+        newSafeguards);
   }
 }

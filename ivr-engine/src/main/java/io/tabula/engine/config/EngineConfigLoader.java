@@ -72,7 +72,8 @@ public final class EngineConfigLoader {
               v.duration("call.closeLinger"),
               v.text("call.transferVariable"),
               v.text("call.notAvailablePrompt"),
-              v.text("call.pleaseCallBackPrompt"));
+              v.text("call.pleaseCallBackPrompt"),
+              v.duration("call.unmuteGrace"));
       CallMemoryPoolConfig memory =
           new CallMemoryPoolConfig(
               v.integer("memory.slots"),
@@ -88,18 +89,34 @@ public final class EngineConfigLoader {
           call,
           memory,
           v.duration("shutdown.deadline"),
-          new FlowsSettings(v.text("flows.store"), v.duration("flows.pollInterval")),
-          new AdminConfig(v.text("admin.address"), v.integer("admin.port")),
+          new FlowsSettings(
+              v.text("flows.store"),
+              v.duration("flows.pollInterval"),
+              PromptsSettings.parse(
+                  v.text("prompts.soundsDirs"),
+                  v.text("prompts.check"),
+                  v.text("prompts.languages"))),
+          new AdminConfig(
+              v.text("admin.address"), v.integer("admin.port"), v.text("admin.tokenFile")),
           new AmiSettings(
               v.text("ami.host"),
               v.integer("ami.port"),
               v.text("ami.username"),
               v.text("ami.secretFile")),
-          new TenantsSettings(v.text("tenants.dir")));
+          new TenantsSettings(v.text("tenants.dir")),
+          safeguards(v));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "invalid configuration: " + e.getMessage() + "; see docs/engine.md", e);
     }
+  }
+
+  /** The fail-closed settings of issue #14 (recording, memory.protections, selftest.enabled). */
+  private static Safeguards safeguards(Values v) {
+    return new Safeguards(
+        RecordingMode.parse(v.text("recording")),
+        MemoryProtectionPolicy.parse(v.text("memory.protections")),
+        v.bool("selftest.enabled"));
   }
 
   /** The file's settings, each checked against {@link Setting#ALL} at the position of its key. */

@@ -8,8 +8,14 @@ import java.time.Duration;
  * @param store the flow store folder that {@code tabula flows publish --store} writes; empty serves
  *     the flows shipped in the jar
  * @param pollInterval how often the engine looks for newly published versions
+ * @param prompts where serve checks at start-up that every prompt has a sound file
  */
-public record FlowsSettings(String store, Duration pollInterval) {
+public record FlowsSettings(String store, Duration pollInterval, PromptsSettings prompts) {
+
+  /** Flows whose prompts are not checked (the demo and tests play them on the virtual PBX). */
+  public FlowsSettings(String store, Duration pollInterval) {
+    this(store, pollInterval, PromptsSettings.unchecked());
+  }
 
   public FlowsSettings {
     store = store == null ? "" : store.trim();

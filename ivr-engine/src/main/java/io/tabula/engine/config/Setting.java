@@ -41,6 +41,11 @@ public record Setting(String key, String defaultValue, String description) {
               "call.pleaseCallBackPrompt",
               "tabula/please-call-back",
               "prompt when every call slot is in use"),
+          new Setting(
+              "call.unmuteGrace",
+              "3s",
+              "how long a recording muted for secure input stays muted after the last secure"
+                  + " collect"),
           new Setting("memory.slots", "10000", "calls that can hold secret memory at once"),
           new Setting("memory.slotBytes", "4096", "secret memory per call (multiple of 64)"),
           new Setting("memory.lockInMemory", "true", "mlock the pool so it never reaches swap"),
@@ -52,14 +57,28 @@ public record Setting(String key, String defaultValue, String description) {
               "flow store folder (tabula flows publish --store); empty serves the shipped flows"),
           new Setting(
               "flows.pollInterval", "5s", "how often the engine looks for new flow versions"),
+          new Setting(
+              "prompts.soundsDirs",
+              "",
+              "Asterisk's sounds folders as the engine sees them, for the start-up prompt check"),
+          new Setting(
+              "prompts.check",
+              "required",
+              "required, warn or off: what start-up does about prompts without a sound file"),
+          new Setting("prompts.languages", "en", "call languages whose prompt sounds are checked"),
           new Setting("admin.address", "127.0.0.1", "address of the /health and /metrics endpoint"),
           new Setting(
               "admin.port", "9573", "port of the /health and /metrics endpoint; 0 picks one"),
           new Setting(
+              "admin.tokenFile",
+              "",
+              "file holding the bearer token the admin endpoint requires; required when"
+                  + " admin.address is not loopback"),
+          new Setting(
               "ami.host",
               "",
-              "Asterisk's AMI host, or several as host[:port],...; empty means no AMI and"
-                  + " recordings are not muted"),
+              "Asterisk's AMI host, or several as host[:port],...; empty means no AMI link, so"
+                  + " flows with secure input need recording: none"),
           new Setting("ami.port", "5038", "Asterisk's AMI port"),
           new Setting("ami.username", "tabula", "the engine's AMI user (manager.conf)"),
           new Setting(
@@ -70,8 +89,23 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "tenants.dir",
               "",
-              "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty serves the"
-                  + " built-in demo connectors"));
+              "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty needs serve"
+                  + " --demo for the built-in demo connectors"),
+          // Fail-closed settings (issue #14): each relaxation is explicit and logged at start-up.
+          new Setting(
+              "recording",
+              "mixmonitor",
+              "mixmonitor: calls may be recorded, so secure input needs an AMI link to mute; none:"
+                  + " no MixMonitor on the engine's calls"),
+          new Setting(
+              "memory.protections",
+              "required",
+              "required: serve refuses to start when mlock or MADV_DONTDUMP is refused; waived:"
+                  + " start anyway (logged, health DEGRADED)"),
+          new Setting(
+              "selftest.enabled",
+              "false",
+              "whether the built-in selftest/* flows answer (selftest/echo collects a card)"));
 
   /** The environment variable that overrides this setting. */
   public String environmentVariable() {

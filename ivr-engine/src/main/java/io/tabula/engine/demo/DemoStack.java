@@ -10,6 +10,9 @@ import io.tabula.connectors.simulator.SimulatorOptions;
 import io.tabula.connectors.tls.DevCertificateAuthority;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.config.MemoryProtectionPolicy;
+import io.tabula.engine.config.RecordingMode;
+import io.tabula.engine.config.Safeguards;
 import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.server.Engine;
 import io.tabula.engine.session.UnmutedRecordingControl;
@@ -40,6 +43,16 @@ public final class DemoStack implements AutoCloseable {
 
   /** The shipped flows (the checkout's flows/ folder when run from one), polled like a store. */
   private static final FlowsSettings DEMO_FLOWS = new FlowsSettings("", Duration.ofSeconds(5));
+
+  /**
+   * What the demo's engine states explicitly: the terminal softphone records nothing (no
+   * MixMonitor), and the call memory (64 slots, 256 KiB, inside any default memlock limit) must be
+   * locked and left out of core dumps, as in production.
+   */
+  private static final Safeguards DEMO_SAFEGUARDS =
+      Safeguards.defaults()
+          .withRecording(RecordingMode.NONE)
+          .withMemoryProtections(MemoryProtectionPolicy.REQUIRED);
 
   private final Path workDir;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -128,7 +141,8 @@ public final class DemoStack implements AutoCloseable {
         Engine.start(
             EngineConfig.defaults()
                 .withPort(0)
-                .withMemory(CallMemoryPoolConfig.defaults().withSlots(DEMO_SLOTS)),
+                .withMemory(CallMemoryPoolConfig.defaults().withSlots(DEMO_SLOTS))
+                .withSafeguards(DEMO_SAFEGUARDS),
             engineFlows.handlers(tenants.connectors(), RunnerConfig.defaults()),
             new UnmutedRecordingControl(),
             registry);

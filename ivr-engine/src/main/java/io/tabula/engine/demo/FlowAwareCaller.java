@@ -3,6 +3,7 @@ package io.tabula.engine.demo;
 import io.tabula.engine.pbx.Caller;
 import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.InputRequest;
+import io.tabula.engine.pbx.KeyPresses;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
@@ -105,19 +106,21 @@ public final class FlowAwareCaller implements Caller {
     if (pending.isEmpty()) {
       return new CallerAction.Silence();
     }
-    StringBuilder keys = new StringBuilder();
+    // The keys go to the PBX in an array it zeroes once used, not in one more String.
+    char[] keys = new char[Math.min(Math.max(1, maxDigits), pending.size()) + 1];
+    int count = 0;
     int digits = 0;
     while (!pending.isEmpty() && digits < Math.max(1, maxDigits)) {
       char key = pending.pollFirst();
-      keys.append(key);
+      keys[count++] = key;
       if (key == '#' || maxDigits <= 1) {
         break;
       }
       digits++;
     }
     if (maxDigits > 1 && !pending.isEmpty() && pending.peekFirst() == '#') {
-      keys.append(pending.pollFirst());
+      keys[count++] = pending.pollFirst();
     }
-    return new CallerAction.Keys(keys.toString(), Duration.ZERO, Duration.ZERO);
+    return new CallerAction.Keys(KeyPresses.taking(keys, count), Duration.ZERO, Duration.ZERO);
   }
 }

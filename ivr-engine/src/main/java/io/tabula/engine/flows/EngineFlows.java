@@ -5,6 +5,7 @@ import io.tabula.engine.config.FlowsSettings;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.FlowPrompts;
 import io.tabula.flows.run.RunnerConfig;
 import io.tabula.flows.store.FlowStore;
 import io.tabula.flows.store.PublishRejectedException;
@@ -114,6 +115,13 @@ public final class EngineFlows implements AutoCloseable {
 
   private static String flowName(String file) {
     return file.endsWith(".yaml") ? file.substring(0, file.length() - ".yaml".length()) : file;
+  }
+
+  /** Every prompt id the flows serving now may play ({@link FlowPrompts}). */
+  public java.util.Set<String> promptIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    published.all().forEach(version -> ids.addAll(FlowPrompts.of(version.flow())));
+    return ids;
   }
 
   public PublishedFlows published() {

@@ -7,13 +7,18 @@ public sealed interface CallerAction {
 
   /**
    * Presses {@code keys}: the first {@code firstKeyDelay} after the command started, each next one
-   * {@code keyGap} after the previous.
+   * {@code keyGap} after the previous. The PBX zeroes the keys once it has used them.
    */
-  record Keys(String keys, Duration firstKeyDelay, Duration keyGap) implements CallerAction {
+  record Keys(KeyPresses keys, Duration firstKeyDelay, Duration keyGap) implements CallerAction {
     public Keys {
-      if (!keys.matches("[0-9*#A-D]+")) {
-        throw new IllegalArgumentException("keys are DTMF keys 0-9 * # A-D");
+      if (keys.length() == 0) {
+        throw new IllegalArgumentException("keys are DTMF keys 0-9 * # A-D, at least one");
       }
+    }
+
+    /** Keys from a script's text (test and demo data, never a caller's typing). */
+    public Keys(String keys, Duration firstKeyDelay, Duration keyGap) {
+      this(KeyPresses.of(keys), firstKeyDelay, keyGap);
     }
 
     public static Keys fast(String keys) {

@@ -17,8 +17,18 @@ final class MediaCommands {
       timeout = DEFAULT_GET_DATA_TIMEOUT_MS;
     }
     int max = args.size() > 4 ? (int) PbxCommands.parseLong(args.get(4), 1024) : 1024;
-    long promptMs = call.options().millisOf(prompt);
-    call.heard(new Heard(Heard.Kind.PROMPT, prompt));
+    if (call.options().missingSounds().contains(prompt)) {
+      // Asterisk 22.10.1 answers at once, collects nothing and the channel stays up (checked by
+      // hand against ../shared/asterisk: "File <name> does not exist in any format").
+      call.heard(new Heard(Heard.Kind.PROMPT, prompt));
+      call.reply(0, "200 result=-1\n");
+      return;
+    }
+    // GET DATA "" plays nothing and only collects (checked against the same Asterisk).
+    long promptMs = prompt.isEmpty() ? 0 : call.options().millisOf(prompt);
+    if (!prompt.isEmpty()) {
+      call.heard(new Heard(Heard.Kind.PROMPT, prompt));
+    }
     long finalTimeout = timeout;
     withKeys(
         call,
@@ -26,9 +36,12 @@ final class MediaCommands {
         "200 result=-1\n",
         keys -> {
           MediaTimeline.Outcome o = MediaTimeline.getData(keys, promptMs, finalTimeout, max);
+          if (call.pendingKeys != null) {
+            call.pendingKeys.drop();
+          }
           call.pendingKeys = null;
-          call.reply(
-              o.delay(), "200 result=" + o.result() + (o.timedOut() ? " (timeout)" : "") + "\n");
+          call.replyWithKeys(
+              o.delay(), "200 result=", o.result(), o.timedOut() ? " (timeout)\n" : "\n");
         });
   }
 
@@ -42,7 +55,7 @@ final class MediaCommands {
             return; // waits forever, like Asterisk with a silent caller
           }
           MediaTimeline.Outcome o = MediaTimeline.waitForDigit(keys, timeout);
-          call.reply(o.delay(), "200 result=" + o.result() + "\n");
+          call.replyWithKeys(o.delay(), "200 result=", o.result(), "\n");
         });
   }
 
@@ -63,7 +76,7 @@ final class MediaCommands {
         "200 result=-1 endpos=0\n",
         keys -> {
           MediaTimeline.Outcome o = MediaTimeline.streamFile(keys, promptMs, escapeKeys);
-          call.reply(o.delay(), "200 result=" + o.result() + " endpos=" + o.endpos() + "\n");
+          call.replyWithKeys(o.delay(), "200 result=", o.result(), " endpos=" + o.endpos() + "\n");
         });
   }
 
@@ -98,7 +111,7 @@ final class MediaCommands {
                           call.pendingKeys = null;
                           then.accept(null);
                         }
-                        case CallerAction.Keys(String keys, Duration first, Duration gap) -> {
+                        case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) -> {
                           call.pendingKeys =
                               new MediaTimeline.PendingKeys(keys, first.toMillis(), gap.toMillis());
                           then.accept(call.pendingKeys);

@@ -97,6 +97,9 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext context) {
+    if (pendingKeys != null) {
+      pendingKeys.drop();
+    }
     if (variables.containsKey(PbxCommands.TRANSFER_VARIABLE) && !callerHungUp && !engineHungUp) {
       heard(new Heard(Heard.Kind.TRANSFER, variables.get(PbxCommands.TRANSFER_VARIABLE)));
     }
@@ -153,6 +156,44 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
             return;
           }
           write(text);
+          lastReplyNanos = System.nanoTime();
+          busy = false;
+          next();
+        });
+  }
+
+  /**
+   * Sends {@code head}, the caller's {@code keys} and {@code tail} as one reply line after {@code
+   * millis}, then takes the next command. The keys go into a byte array, never a String, and both
+   * arrays are zeroed: {@code keys} now, the line when Netty releases it after the write (or when
+   * the reply is dropped). The NIO transport copies a heap buffer into a pooled direct buffer to
+   * write it; that copy is Netty's and is not zeroed, which is acceptable only because this is the
+   * stand-in for Asterisk, not the engine.
+   */
+  void replyWithKeys(long millis, String head, char[] keys, String tail) {
+    byte[] line = new byte[head.length() + keys.length + tail.length()];
+    int at = 0;
+    for (String part : new String[] {head, null, tail}) {
+      if (part == null) {
+        for (char key : keys) {
+          line[at++] = (byte) key;
+        }
+      } else {
+        for (int i = 0; i < part.length(); i++) {
+          line[at++] = (byte) part.charAt(i);
+        }
+      }
+    }
+    java.util.Arrays.fill(keys, '\0');
+    int command = commands;
+    later(
+        millis,
+        () -> {
+          if (answeredEarly(command)) {
+            java.util.Arrays.fill(line, (byte) 0);
+            return;
+          }
+          ctx.writeAndFlush(new ZeroedOnRelease(line));
           lastReplyNanos = System.nanoTime();
           busy = false;
           next();
@@ -234,6 +275,18 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
 
   private static io.netty.buffer.ByteBuf ascii(String text) {
     return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+  }
+
+  /** A heap buffer over a reply line whose array is zeroed when the buffer is released. */
+  private static final class ZeroedOnRelease extends io.netty.buffer.UnpooledHeapByteBuf {
+    ZeroedOnRelease(byte[] line) {
+      super(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, line, line.length);
+    }
+
+    @Override
+    protected void freeArray(byte[] array) {
+      java.util.Arrays.fill(array, (byte) 0);
+    }
   }
 
   static long millis(Duration duration) {

@@ -14,7 +14,8 @@ import java.util.function.LongConsumer;
  *
  * @param promptDuration how long a sound file plays unless {@code soundDurations} names it
  * @param soundDurations per-file lengths, e.g. {@code beep} = 500 ms as in the fixtures
- * @param missingSounds sound files that do not exist: SAY and STREAM FILE return {@code -1}
+ * @param missingSounds sound files that do not exist: SAY, STREAM FILE and GET DATA return {@code
+ *     -1}
  * @param answerDelay how long {@code ANSWER} takes (about 500 ms on a Local channel)
  * @param turnaround told, for each command after the first, the nanoseconds from the PBX's previous
  *     reply to this command's arrival: the engine's turnaround

@@ -12,6 +12,7 @@ import io.tabula.engine.session.CallOutcome;
 import io.tabula.engine.session.CallRunner;
 import io.tabula.engine.session.CallSession;
 import io.tabula.flows.port.CallHandler;
+import io.tabula.flows.port.CallId;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgiConnectionHandler.class);
+
+  /** Thread-safe; seeded once by the JDK from the OS. */
+  private static final java.security.SecureRandom CALL_IDS = new java.security.SecureRandom();
 
   private final EngineContext engine;
   private final InFlightCommands inFlight;
@@ -142,8 +146,14 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
     return new AgiCallPort(s, engine.recording().forPeer(peer));
   }
 
-  private static CallInfo callInfo(AgiHeader header, Optional<Route> route) {
+  /**
+   * The call's own 128-bit id, made here from a {@link java.security.SecureRandom}: Asterisk's
+   * uniqueid is unique per Asterisk only and comes in an unauthenticated header, so payment keys
+   * never derive from it.
+   */
+  static CallInfo callInfo(AgiHeader header, Optional<Route> route) {
     return new CallInfo(
+        CallId.random(CALL_IDS),
         header.uniqueId(),
         route.map(Route::tenant).orElse(""),
         route.map(Route::flow).orElse(""),

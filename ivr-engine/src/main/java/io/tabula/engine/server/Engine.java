@@ -16,6 +16,7 @@ import io.tabula.masking.memory.CallMemoryMetrics;
 import io.tabula.masking.memory.CallMemoryPool;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -68,8 +69,9 @@ public final class Engine implements AutoCloseable {
   /**
    * Reserves the call memory, binds the FastAGI port and starts taking calls.
    *
-   * @throws io.tabula.engine.config.ConfigException never; bind failures throw {@link
-   *     EngineStartException} naming the address
+   * @throws EngineStartException when the OS refuses a memory protection that {@code
+   *     memory.protections} requires (before the port is bound), or the bind fails; the message
+   *     says what to change
    */
   public static Engine start(
       EngineConfig config,
@@ -78,6 +80,13 @@ public final class Engine implements AutoCloseable {
       MeterRegistry registry) {
     Transport transport = Transport.choose(config.transport());
     CallMemoryPool pool = CallMemoryPool.open(config.memory());
+    Optional<String> unprotected =
+        MemoryProtectionCheck.refusal(
+            config.safeguards().memoryProtections(), config.memory(), pool.protections());
+    if (unprotected.isPresent()) {
+      pool.close();
+      throw new EngineStartException(unprotected.get(), null);
+    }
     new CallMemoryMetrics(pool).bindTo(registry);
     EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();

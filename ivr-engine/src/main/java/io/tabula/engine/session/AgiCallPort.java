@@ -7,7 +7,6 @@ import io.tabula.engine.agi.ReplyExpectation;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.flows.port.CallPort;
-import io.tabula.flows.port.CallPortException;
 import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.ExecResult;
@@ -20,8 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link CallPort} of one live call over FastAGI. Each method sends one or a few AGI commands
@@ -30,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Secure collects read their digits through {@link ReplyExpectation.DigitsInto} and {@link
  * ReplyExpectation.KeyInto}, so the digits go from the inbound buffer into the field. See {@link
  * SecureCollect} for how a collect maps to {@code GET DATA} or {@code STREAM FILE} plus {@code WAIT
- * FOR DIGIT}.
+ * FOR DIGIT}. When the recording is muted and unmuted is the {@link MuteWindow}'s call: every
+ * command that plays or waits for keys passes through it first.
  *
  * <pre>{@code
  * CallPort call = new AgiCallPort(session, recordingControl);
@@ -39,20 +37,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgiCallPort implements CallPort {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AgiCallPort.class);
   private static final Pattern APPLICATION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_()]*");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String DTMF_KEY_SET = "0123456789*#ABCD";
 
   private final CallSession session;
-  private final RecordingControl recording;
   private final CommandRunner runner;
+  private final MuteWindow mute;
 
   public AgiCallPort(CallSession session, RecordingControl recording) {
     this.session = session;
-    this.recording = recording;
     this.runner = new CommandRunner(session);
+    this.mute =
+        new MuteWindow(
+            recording,
+            session.info().channel(),
+            session.info().uniqueId(),
+            session.settings().unmuteGrace());
   }
 
   @Override
@@ -71,11 +73,12 @@ public final class AgiCallPort implements CallPort {
   @Override
   public KeyPress play(Prompt prompt, String escapeKeys) {
     requireKeys(escapeKeys);
+    mute.beforeOpenCommand();
     AgiCommand command = AgiCommand.of("STREAM FILE").arg(prompt.id()).quoted(escapeKeys);
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
     if (reply.result() < 0) {
-      runner.failedMedia("STREAM FILE");
+      runner.promptMissing("STREAM FILE", prompt);
       return KeyPress.NONE;
     }
     return keyOf(reply.result());
@@ -84,27 +87,28 @@ public final class AgiCallPort implements CallPort {
   @Override
   public CollectResult collect(Prompt prompt, SecretField field, CollectOptions options) {
     if (!options.secure()) {
+      mute.beforeOpenCommand();
       return new SecureCollect(runner).collect(prompt, field, options);
     }
-    String channel = session.info().channel();
+    mute.beforeSecure();
+    boolean normally = false;
     try {
-      recording.mute(channel);
-    } catch (RuntimeException e) {
-      throw new CallPortException(
-          CallPortException.Kind.RECORDING_NOT_MUTED,
-          "the call's recording could not be muted, so secure input did not start; check the AMI"
-              + " link",
-          e);
-    }
-    try {
-      return new SecureCollect(runner).collect(prompt, field, options);
+      CollectResult result = new SecureCollect(runner).collect(prompt, field, options);
+      normally = true;
+      return result;
     } finally {
-      unmute(channel);
+      mute.afterSecure(normally);
     }
   }
 
   @Override
+  public void keepRecordingMuted() {
+    mute.keepMuted();
+  }
+
+  @Override
   public KeyPress waitForKey(Duration timeout) {
+    mute.beforeOpenCommand();
     AgiCommand command = AgiCommand.of("WAIT FOR DIGIT").arg(timeout.toMillis());
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(timeout));
@@ -142,6 +146,7 @@ public final class AgiCallPort implements CallPort {
       throw new IllegalArgumentException(
           "not a dialplan application name; use letters, digits and _");
     }
+    mute.beforeOpenCommand();
     AgiCommand command = AgiCommand.of("EXEC").arg(application);
     if (arguments != null && !arguments.isEmpty()) {
       command.arg(arguments);
@@ -196,22 +201,12 @@ public final class AgiCallPort implements CallPort {
   }
 
   private void say(AgiCommand command) {
+    mute.beforeOpenCommand();
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
     if (reply.result() == -1) {
       // A missing sound file also gives -1 while the channel stays up (observation 4).
       runner.failedMedia(command.verb());
-    }
-  }
-
-  private void unmute(String channel) {
-    try {
-      recording.unmute(channel);
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "call {}: unmuting the recording failed ({})",
-          session.info().uniqueId(),
-          e.getClass().getSimpleName());
     }
   }
 

@@ -21,6 +21,9 @@ import java.time.Duration;
  *     after {@code AGI()} sends the call there; default {@code TABULA_TRANSFER}
  * @param notAvailablePrompt prompt for an unknown tenant or flow
  * @param pleaseCallBackPrompt prompt when every call slot is in use
+ * @param unmuteGrace how long a recording muted for secure input stays muted after the last secure
+ *     collect: the first other command that starts later unmutes it (see {@link MuteWindow});
+ *     catches a late {@code #} or a key too many; default 3 s
  */
 public record CallSettings(
     Duration commandTimeout,
@@ -29,7 +32,8 @@ public record CallSettings(
     Duration closeLinger,
     String transferVariable,
     String notAvailablePrompt,
-    String pleaseCallBackPrompt) {
+    String pleaseCallBackPrompt,
+    Duration unmuteGrace) {
 
   public CallSettings {
     for (Duration d : new Duration[] {commandTimeout, mediaTimeout, closeLinger}) {
@@ -37,8 +41,8 @@ public record CallSettings(
         throw new IllegalArgumentException("call timeouts must be positive");
       }
     }
-    if (hangupGrace.isNegative()) {
-      throw new IllegalArgumentException("hangupGrace must not be negative");
+    if (hangupGrace.isNegative() || unmuteGrace.isNegative()) {
+      throw new IllegalArgumentException("hangupGrace and unmuteGrace must not be negative");
     }
     if (!transferVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException("transferVariable must be a channel variable name");
@@ -53,7 +57,8 @@ public record CallSettings(
         Duration.ofSeconds(2),
         "TABULA_TRANSFER",
         "tabula/not-available",
-        "tabula/please-call-back");
+        "tabula/please-call-back",
+        Duration.ofSeconds(3));
   }
 
   public CallSettings withCommandTimeout(Duration timeout) {
@@ -64,7 +69,8 @@ public record CallSettings(
         closeLinger,
         transferVariable,
         notAvailablePrompt,
-        pleaseCallBackPrompt);
+        pleaseCallBackPrompt,
+        unmuteGrace);
   }
 
   public CallSettings withMediaTimeout(Duration timeout) {
@@ -75,6 +81,19 @@ public record CallSettings(
         closeLinger,
         transferVariable,
         notAvailablePrompt,
-        pleaseCallBackPrompt);
+        pleaseCallBackPrompt,
+        unmuteGrace);
+  }
+
+  public CallSettings withUnmuteGrace(Duration grace) {
+    return new CallSettings(
+        commandTimeout,
+        mediaTimeout,
+        hangupGrace,
+        closeLinger,
+        transferVariable,
+        notAvailablePrompt,
+        pleaseCallBackPrompt,
+        grace);
   }
 }

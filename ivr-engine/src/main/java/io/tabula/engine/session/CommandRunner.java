@@ -5,6 +5,7 @@ import io.tabula.engine.agi.PendingCommand;
 import io.tabula.engine.agi.ReplySlot;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallPortException;
+import io.tabula.flows.port.Prompt;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -92,15 +93,40 @@ final class CommandRunner {
    * failure the flow may survive (a missing sound file gives -1 too).
    */
   void failedMedia(String verb) {
+    awaitHangupAfterFailure();
+    LOG.warn(
+        "call {}: {} returned -1 but the channel is up (missing sound file?)",
+        session.info().uniqueId(),
+        verb);
+  }
+
+  /**
+   * After {@code result=-1} to a command that plays {@code prompt}: a hangup if a HANGUP line
+   * follows within the grace time, else Asterisk has no sound file for the prompt (it then answers
+   * {@code result=-1} at once and the channel stays up). Logged with the prompt's name and counted;
+   * the caller hears nothing, the call goes on.
+   */
+  void promptMissing(String verb, Prompt prompt) {
+    awaitHangupAfterFailure();
+    session.metrics().promptMissing(prompt.id());
+    LOG.warn(
+        "call {}: prompt '{}' was not played: {} answered result=-1 with the channel up, so"
+            + " Asterisk has no sound file '{}' in the call's language; add it to Asterisk's"
+            + " sounds folder (tabula serve checks them at start-up, see prompts.soundsDirs)",
+        session.info().uniqueId(),
+        prompt.id(),
+        verb,
+        prompt.id());
+  }
+
+  /** Returns when no HANGUP line followed a {@code result=-1} within the grace time. */
+  private void awaitHangupAfterFailure() {
     try {
       CallOutcome outcome =
           session.ended().get(session.settings().hangupGrace().toNanos(), TimeUnit.NANOSECONDS);
       throw new CallEndedException(outcome.reason());
     } catch (TimeoutException e) {
-      LOG.warn(
-          "call {}: {} returned -1 but the channel is up (missing sound file?)",
-          session.info().uniqueId(),
-          verb);
+      // No HANGUP: the channel is up.
     } catch (ExecutionException e) {
       throw new CallEndedException(CallEndedException.Reason.CONNECTION_LOST);
     } catch (InterruptedException e) {

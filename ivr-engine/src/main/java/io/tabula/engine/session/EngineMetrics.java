@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code tabula.calls.rejected{reason=engine_full|no_route}} (counter)
  *   <li>{@code tabula.calls.zeroed} (counter: call memories zeroed by sessions)
  *   <li>{@code tabula.agi.command.roundtrip{command}} (timer, with percentiles)
+ *   <li>{@code tabula.prompts.missing{prompt}}: prompts played or collected without a sound file
  * </ul>
  *
  * Pool usage comes from {@code CallMemoryMetrics} ({@code tabula.callmemory.*}).
@@ -68,6 +69,15 @@ public final class EngineMetrics {
     } else if (outcome == CallOutcome.REJECTED_NO_ROUTE) {
       rejectedNoRoute.increment();
     }
+  }
+
+  /** A prompt Asterisk had no sound file for; the tag is the flow's prompt id, never call data. */
+  void promptMissing(String prompt) {
+    Counter.builder("tabula.prompts.missing")
+        .tag("prompt", prompt)
+        .description("Prompts Asterisk answered result=-1 for while the channel was up")
+        .register(registry)
+        .increment();
   }
 
   void memoryZeroed() {

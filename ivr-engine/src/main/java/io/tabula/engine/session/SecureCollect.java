@@ -21,6 +21,11 @@ import java.time.Duration;
  * WAIT FOR DIGIT <first>} if none was, then {@code WAIT FOR DIGIT <inter>} per further digit.
  * Either way the digits go from the reply buffer into the field; {@code #} (or any non-digit key)
  * ends input and is not stored.
+ *
+ * <p>A prompt Asterisk has no sound file for never ends a collect: Asterisk answers {@code
+ * result=-1} at once with the channel up, the miss is logged and counted ({@link
+ * CommandRunner#promptMissing}), and the collect goes on without the prompt ({@code GET DATA ""},
+ * or {@code WAIT FOR DIGIT} after the {@code STREAM FILE}).
  */
 final class SecureCollect {
 
@@ -44,13 +49,13 @@ final class SecureCollect {
   }
 
   private CollectResult getData(Prompt prompt, SecretField field, int wanted, Duration timeout) {
-    AgiCommand command =
-        AgiCommand.of("GET DATA").arg(prompt.id()).arg(timeout.toMillis()).arg(wanted);
-    // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal on every collect.
-    Duration limit = runner.mediaLimit(Duration.ofMillis(timeout.toMillis() * (wanted + 1L)));
-    AgiReply.SecureInput reply =
-        runner.secure(
-            PendingCommand.expecting(command, new ReplyExpectation.DigitsInto(field)), limit);
+    AgiReply.SecureInput reply = getData(prompt.id(), field, wanted, timeout);
+    if (reply.ending() == AgiReply.Ending.FAILED) {
+      // No sound file: Asterisk answers -1 at once and collects nothing. GET DATA "" collects
+      // without a prompt (both checked against Asterisk 22.10.1).
+      runner.promptMissing("GET DATA", prompt);
+      reply = getData("", field, wanted, timeout);
+    }
     return switch (reply.ending()) {
       case FAILED -> throw failed("GET DATA");
       case TIMEOUT -> new CollectResult(CollectResult.Status.TIMEOUT, reply.digits());
@@ -65,10 +70,30 @@ final class SecureCollect {
     };
   }
 
+  private AgiReply.SecureInput getData(
+      String prompt, SecretField field, int wanted, Duration timeout) {
+    AgiCommand command = AgiCommand.of("GET DATA");
+    if (prompt.isEmpty()) {
+      command.quoted("");
+    } else {
+      command.arg(prompt);
+    }
+    command.arg(timeout.toMillis()).arg(wanted);
+    // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal on every collect.
+    Duration limit = runner.mediaLimit(Duration.ofMillis(timeout.toMillis() * (wanted + 1L)));
+    return runner.secure(
+        PendingCommand.expecting(command, new ReplyExpectation.DigitsInto(field)), limit);
+  }
+
   private CollectResult keyByKey(
       Prompt prompt, SecretField field, int wanted, CollectOptions options) {
     AgiCommand play = AgiCommand.of("STREAM FILE").arg(prompt.id()).quoted(ANY_KEY);
     AgiReply.SecureInput first = key(play, field, Duration.ZERO);
+    if (first.ending() == AgiReply.Ending.FAILED) {
+      // No sound file (200 result=-1 endpos=0, the channel up): the keys are still wanted.
+      runner.promptMissing("STREAM FILE", prompt);
+      first = new AgiReply.SecureInput(0, AgiReply.Ending.NO_KEY);
+    }
     if (first.ending() == AgiReply.Ending.NO_KEY) {
       first = key(waitForDigit(options.firstDigitTimeout()), field, options.firstDigitTimeout());
     }
@@ -106,6 +131,6 @@ final class SecureCollect {
     runner.failedMedia(verb);
     return new CallPortException(
         CallPortException.Kind.COMMAND_FAILED,
-        verb + " returned -1 while the channel is up; check the prompt's sound file");
+        verb + " returned -1 while the channel is up; check Asterisk's log for this call");
   }
 }

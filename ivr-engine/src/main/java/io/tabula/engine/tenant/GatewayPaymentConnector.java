@@ -9,6 +9,7 @@ import io.tabula.flows.connect.DeclineReason;
 import io.tabula.flows.connect.PaymentConnector;
 import io.tabula.flows.connect.PaymentOutcome;
 import io.tabula.flows.connect.PaymentRequest;
+import java.time.Duration;
 
 /**
  * Charges a flow's {@code pay} step through a tenant's payment gateway (Stripe-compatible, generic
@@ -21,6 +22,10 @@ import io.tabula.flows.connect.PaymentRequest;
  *
  * <p>A connector charges with one tenant's merchant account: a call of another tenant whose flow
  * names it is refused ({@link PaymentOutcome.Failed}, nothing sent, card fields zeroed).
+ *
+ * <p>The flow's idempotency key goes to the processor as it is, so the key in the engine's
+ * reconciliation log line is the one operations look up at the processor (Stripe shows it with
+ * {@code :pm} and {@code :pi} for the two requests).
  */
 public final class GatewayPaymentConnector implements PaymentConnector {
 
@@ -46,7 +51,7 @@ public final class GatewayPaymentConnector implements PaymentConnector {
   public PaymentOutcome charge(PaymentRequest request) {
     if (owner.refuses(request.tenant())) {
       new CardFields(request.pan(), request.expiry(), request.cvc()).clear();
-      return new PaymentOutcome.Failed(false);
+      return new PaymentOutcome.Failed("connector of another tenant");
     }
     ChargeRequest charge =
         new ChargeRequest(
@@ -57,32 +62,28 @@ public final class GatewayPaymentConnector implements PaymentConnector {
             new PaymentMetadata(
                 owner.tenant(),
                 request.metadata().getOrDefault("flow", owner.connector()),
-                reference(request)));
+                request.reference()));
     return outcome(payments.pay(charge));
   }
 
+  /** CardPayments' budget: every send at the gateway's limit, and the pauses between them. */
+  @Override
+  public Duration sendBudget() {
+    return payments.sendBudget();
+  }
+
   /**
-   * The flow's key names the call, the step and the attempt; the gateway's key format is stricter
-   * (no dots), so it is a hash of the flow's key: the same flow attempt always sends the same key.
+   * The flow's key ({@code tbl_} and 40 hex digits, from the engine's random call id, the step and
+   * the attempt) as the gateway's key: the same value, so logs and processor agree.
    */
   static IdempotencyKey idempotencyKey(PaymentRequest request) {
-    return IdempotencyKey.forAttempt(request.key().value(), 1);
-  }
-
-  private static String reference(PaymentRequest request) {
-    String reference = request.metadata().get("reference");
-    if (reference != null && !reference.isEmpty()) {
-      return reference;
-    }
-    return request.metadata().values().stream()
-        .filter(value -> !value.isEmpty())
-        .findFirst()
-        .orElse(request.key().value());
+    return new IdempotencyKey(request.key().value());
   }
 
   /**
-   * CardPayments has already resent with the same key where that was safe, and has zeroed the card:
-   * a failure that reaches the flow is final for this attempt.
+   * CardPayments has already resent with the same key where that was safe, and has zeroed the card.
+   * What reaches the flow is three-valued as to money: approved; declined, rejected or failed (not
+   * charged); unknown (may have been charged).
    */
   static PaymentOutcome outcome(io.tabula.connectors.payment.PaymentOutcome outcome) {
     return switch (outcome) {
@@ -96,9 +97,19 @@ public final class GatewayPaymentConnector implements PaymentConnector {
           new PaymentOutcome.Declined(reason(declined.reason()));
       case io.tabula.connectors.payment.PaymentOutcome.Rejected rejected ->
           new PaymentOutcome.Declined(DeclineReason.GENERIC);
+      // CardPayments never returns a failure that may have charged; if one came anyway, it is not
+      // told as "not charged".
       case io.tabula.connectors.payment.PaymentOutcome.Failed failed ->
-          new PaymentOutcome.Failed(false);
+          failed.kind().mayHaveCharged()
+              ? new PaymentOutcome.Unknown(cause(failed))
+              : new PaymentOutcome.Failed(cause(failed));
+      case io.tabula.connectors.payment.PaymentOutcome.Unknown unknown ->
+          new PaymentOutcome.Unknown(unknown.cause());
     };
+  }
+
+  private static String cause(io.tabula.connectors.payment.PaymentOutcome.Failed failed) {
+    return failed.kind().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static DeclineReason reason(io.tabula.connectors.payment.DeclineReason reason) {

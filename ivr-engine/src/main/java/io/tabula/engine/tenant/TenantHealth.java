@@ -52,7 +52,11 @@ public final class TenantHealth implements AutoCloseable {
     for (TenantFile tenant : tenants.config().tenants()) {
       if (tenant.database().isPresent()) {
         String id = tenant.tenant();
-        checks.add(HealthCheck.of("tenant." + id + ".database", () -> status(tenants, id)));
+        checks.add(
+            HealthCheck.of(
+                "tenant." + id + ".database",
+                io.tabula.engine.admin.Capability.TENANT_CONNECTORS,
+                () -> status(tenants, id)));
       }
     }
     return checks;

@@ -39,6 +39,6 @@ final class UnconfiguredConnector implements LookupConnector, PaymentConnector {
   @Override
   public PaymentOutcome charge(PaymentRequest request) {
     new CardFields(request.pan(), request.expiry(), request.cvc()).clear();
-    return new PaymentOutcome.Failed(false);
+    return new PaymentOutcome.Failed("connector not configured");
   }
 }

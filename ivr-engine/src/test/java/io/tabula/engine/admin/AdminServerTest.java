@@ -1,9 +1,11 @@
 package io.tabula.engine.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tabula.engine.config.ConfigException;
 import io.tabula.masking.memory.CallMemoryMetrics;
 import io.tabula.masking.memory.CallMemoryPool;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
@@ -11,11 +13,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real HTTP on loopback against the admin endpoint. */
 class AdminServerTest {
+
+  private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -85,6 +94,72 @@ class AdminServerTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("tabula_callmemory_slots_free 1.0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/healthz", "/health/x", "/metricsz", "/metrics/../health", "/", "/x"})
+  void onlyTheExactPathsAnswer(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("/health", "/metrics");
+  }
+
+  @Test
+  void withATokenFileEveryRequestMustCarryTheToken(@TempDir Path dir) throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("admin-token"), TOKEN + "\n");
+    try (AdminServer guarded =
+        AdminServer.start(new AdminConfig("127.0.0.1", 0, tokenFile.toString()), registry)) {
+      URI health = URI.create("http://127.0.0.1:" + guarded.port() + "/health");
+
+      HttpResponse<String> without = send(HttpRequest.newBuilder(health));
+      HttpResponse<String> wrong =
+          send(HttpRequest.newBuilder(health).header("Authorization", "Bearer " + "f" + TOKEN));
+      HttpResponse<String> right =
+          send(HttpRequest.newBuilder(health).header("Authorization", "Bearer " + TOKEN));
+
+      assertThat(without.statusCode()).isEqualTo(401);
+      assertThat(without.headers().firstValue("WWW-Authenticate"))
+          .contains("Bearer realm=\"tabula-admin\"");
+      assertThat(without.body()).contains("admin.tokenFile").doesNotContain(TOKEN);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(right.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "::"})
+  void beyondLoopbackWithoutATokenItRefusesToStart(String address) {
+    assertThatThrownBy(() -> AdminServer.start(new AdminConfig(address, 0), registry))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("admin.tokenFile")
+        .hasMessageContaining("TABULA_ADMIN_TOKEN_FILE")
+        .hasMessageContaining("127.0.0.1");
+  }
+
+  @Test
+  void beyondLoopbackWithATokenItStarts(@TempDir Path dir) throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("admin-token"), TOKEN);
+    try (AdminServer open =
+        AdminServer.start(new AdminConfig("0.0.0.0", 0, tokenFile.toString()), registry)) {
+      assertThat(open.port()).isPositive();
+    }
+  }
+
+  @Test
+  void aTokenTooShortToBeSafeIsRefused(@TempDir Path dir) throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("admin-token"), "secret");
+    assertThatThrownBy(
+            () ->
+                AdminServer.start(new AdminConfig("127.0.0.1", 0, tokenFile.toString()), registry))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("at least 16")
+        .hasMessageContaining("openssl rand -hex 32")
+        .hasMessageNotContaining("secret");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HealthCheck fixed(String name, HealthStatus status) {

@@ -198,6 +198,44 @@ class AmiLinkTest {
   }
 
   @Test
+  void aLostConnectionIsReplacedWithoutAStackTraceInTheLog() {
+    try (LogCapture logs = new LogCapture()) {
+      connect(fast(), SECRET);
+      awaitConnected();
+
+      server.dropConnections();
+
+      await()
+          .atMost(WAIT)
+          .until(() -> server.logins() == 2 && link.health().state() == AmiLinkState.CONNECTED);
+      assertThat(logs.withStackTrace()).isEmpty();
+      assertThat(logs.lines()).anyMatch(line -> line.contains("lost (disconnected)"));
+    }
+  }
+
+  @Test
+  void theLinkStateGaugesOutliveAGarbageCollection() {
+    connect(fast(), SECRET);
+    awaitConnected();
+
+    // Micrometer holds a gauge's state object weakly: a supplier nothing else holds would be
+    // collected here and the gauges would read NaN.
+    java.lang.ref.WeakReference<Object> canary = new java.lang.ref.WeakReference<>(new Object());
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              System.gc();
+              return canary.get() == null;
+            });
+
+    assertThat(registry.get("tabula.ami.link.state").tag("state", "connected").gauge().value())
+        .isEqualTo(1.0);
+    assertThat(registry.get("tabula.ami.link.state.since").gauge().value())
+        .isEqualTo((double) link.health().since().getEpochSecond());
+  }
+
+  @Test
   void keepAlivePingsWhileIdle() {
     connect(fast().withPingInterval(Duration.ofMillis(50)), SECRET);
     awaitConnected();
@@ -208,18 +246,23 @@ class AmiLinkTest {
 
   @Test
   void anAsteriskThatStopsAnsweringPingsIsDroppedAndReconnected() {
+    List<AmiLinkHealth> states = new CopyOnWriteArrayList<>();
     connect(fast().withPingInterval(Duration.ofMillis(50)), SECRET);
     awaitConnected();
 
     // The TCP connection stays up; only the missing Pong can tell the link that Asterisk hangs.
     server.answerPings(false);
 
+    // The link is down only for one backoff (about 20 ms) before it logs in again, so the test
+    // looks at every state it passes through rather than polling for that moment.
     await()
         .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(2))
         .until(
             () -> {
-              AmiLinkHealth now = link.health();
-              return !now.healthy() && now.lastFailure().contains("ping unanswered");
+              states.add(link.health());
+              return states.stream()
+                  .anyMatch(h -> !h.healthy() && h.lastFailure().contains("ping unanswered"));
             });
 
     server.answerPings(true);

@@ -40,6 +40,21 @@ class AmiLinksTest {
   }
 
   @Test
+  void aSingleLinkServesOnlyTheAsteriskItsHostResolvesTo() throws Exception {
+    try (VirtualAmiServer a = VirtualAmiServer.start(VirtualAmiOptions.defaults("u", "s1"))) {
+      AmiConfig config =
+          new AmiConfig(
+              List.of(new AmiEndpoint("a", "127.0.0.1", a.port(), "u", AmiSecret.of("s1"))),
+              AmiLinkOptions.defaults());
+      try (AmiLinks links = AmiLinks.start(config, new SimpleMeterRegistry())) {
+        assertThat(links.forAgiPeer(InetAddress.getByName("127.0.0.1"))).isPresent();
+        assertThat(links.forAgiPeer(InetAddress.getByName("::1"))).isPresent();
+        assertThat(links.forAgiPeer(InetAddress.getByName("192.0.2.1"))).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void duplicateNamesAreRejectedWithAHint() {
     AmiEndpoint e = new AmiEndpoint("x", "127.0.0.1", 5038, "u", AmiSecret.of("s"));
     assertThatThrownBy(() -> new AmiConfig(List.of(e, e), AmiLinkOptions.defaults()))

@@ -43,6 +43,17 @@ final class LogCapture implements AutoCloseable {
     return out;
   }
 
+  /** The messages of captured events that carry a stack trace. */
+  List<String> withStackTrace() {
+    List<String> out = new ArrayList<>();
+    for (ILoggingEvent e : List.copyOf(appender.list)) {
+      if (e.getThrowableProxy() != null) {
+        out.add(e.getLoggerName() + " " + e.getFormattedMessage());
+      }
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     root.detachAppender(appender);

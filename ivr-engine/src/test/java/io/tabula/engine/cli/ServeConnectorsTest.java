@@ -61,10 +61,15 @@ class ServeConnectorsTest {
   }
 
   private ServeConnectors open(String tenantsDir) {
+    return open(tenantsDir, false);
+  }
+
+  private ServeConnectors open(String tenantsDir, boolean demo) {
     return ServeConnectors.open(
         EngineConfig.defaults().withTenants(new TenantsSettings(tenantsDir)),
         Map.of(),
-        new SimpleMeterRegistry());
+        new SimpleMeterRegistry(),
+        demo);
   }
 
   @Test
@@ -168,10 +173,21 @@ class ServeConnectorsTest {
   }
 
   @Test
-  void withoutTenantsDirServeKeepsTheDemoConnectorsAndWarns() {
-    try (ServeConnectors connectors = open("")) {
+  void withoutTenantsDirTheDemoConnectorsComeOnlyWithDemoAndAWarning() {
+    try (ServeConnectors connectors = open("", true)) {
       assertThat(connectors.connectors().lookupNames()).contains("city-parking");
     }
-    assertThat(logged("WARN")).singleElement().asString().contains("tenants.dir is empty");
+    assertThat(logged("WARN"))
+        .singleElement()
+        .asString()
+        .contains("--demo", "tenants.dir is empty", "nothing is charged");
+  }
+
+  @Test
+  void withoutTenantsDirAndWithoutDemoThereAreNoConnectorsAtAll() {
+    try (ServeConnectors connectors = open("", false)) {
+      assertThat(connectors.connectors().lookupNames()).isEmpty();
+      assertThat(connectors.connectors().paymentNames()).isEmpty();
+    }
   }
 }

@@ -30,6 +30,12 @@ class TabulaCommandTest {
   }
 
   @Test
+  void asteriskLintIsMountedFromOps() {
+    assertThat(run("asterisk", "lint", "--help")).isZero();
+    assertThat(out.toString()).contains("Usage: tabula asterisk lint").contains("--flows");
+  }
+
+  @Test
   void anUnknownCommandFailsWithUsage() {
     assertThat(run("nonsense")).isEqualTo(2);
     assertThat(out.toString()).contains("Unmatched argument");

@@ -2,12 +2,18 @@ package io.tabula.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabula.connectors.lookup.ConnectionProblem;
+import io.tabula.engine.tenant.DatabaseCheck;
 import io.tabula.engine.tenant.LiveTenants;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -138,6 +144,53 @@ class TenantsCheckCommandTest {
                 + " ... FAILED: the"
                 + " database does not accept connections")
         .contains("4 check(s), 1 failed");
+  }
+
+  @Test
+  void aDatabaseThatNeverAnswersFailsNamingTheConnectLimit() throws Exception {
+    LiveTenants live = LiveTenants.get();
+    live.write(dir);
+    try (StallingProxy silent = new StallingProxy(Integer.MAX_VALUE, 1)) {
+      live.pointDatabaseAt(dir, "utility", silent.port());
+
+      assertThat(tenants("--dir", dir.toString())).isEqualTo(1);
+      assertThat(out.toString())
+          .contains("[3/4] tenant utility: database 127.0.0.1:" + silent.port() + " ... FAILED:")
+          .contains("did not complete the connection within database.limits.connect")
+          .contains("(tried twice)")
+          .doesNotContain("see the cause");
+    }
+  }
+
+  @Test
+  void aDatabaseCheckThatTimedOutIsTriedOnceMoreAndOtherProblemsAreNot() {
+    // As on a cold JVM, where the first TLS connection loads and initialises classes for seconds.
+    List<Optional<ConnectionProblem>> answers =
+        new ArrayList<>(List.of(Optional.of(ConnectionProblem.TIMED_OUT), Optional.empty()));
+    TenantsCheckCommand.Outcome retried =
+        TenantsCheckCommand.database(() -> Optional.of(check(answers.removeFirst())));
+
+    assertThat(answers).isEmpty();
+    assertThat(retried.ok()).isTrue();
+    assertThat(retried.line()).startsWith("ok (TLS verified; the first attempt timed out");
+
+    answers.add(Optional.of(ConnectionProblem.LOGIN_FAILED));
+    answers.add(Optional.empty());
+    TenantsCheckCommand.Outcome refused =
+        TenantsCheckCommand.database(() -> Optional.of(check(answers.removeFirst())));
+
+    assertThat(answers).hasSize(1);
+    assertThat(refused.line()).startsWith("FAILED: the database refused the login");
+  }
+
+  private static DatabaseCheck check(Optional<ConnectionProblem> problem) {
+    return new DatabaseCheck(
+        "utility",
+        "utility-billing",
+        "127.0.0.1:5432",
+        problem,
+        problem.map(p -> "PSQLException"),
+        Instant.now());
   }
 
   @Test

@@ -42,6 +42,71 @@ class EngineConfigLoaderTest {
   }
 
   @Test
+  void promptCheckAndUnmuteGraceAreRead(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(
+        file,
+        "prompts:\n  soundsDirs: /a, /b\n  check: off\n  languages: en,es\n"
+            + "call:\n  unmuteGrace: 5s\n");
+
+    EngineConfig config = EngineConfigLoader.load(file, Map.of());
+    EngineConfig defaults = EngineConfig.defaults();
+
+    assertThat(config.flows().prompts())
+        .isEqualTo(
+            new PromptsSettings(
+                java.util.List.of("/a", "/b"),
+                PromptsSettings.Check.OFF,
+                java.util.List.of("en", "es")));
+    assertThat(config.call().unmuteGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.flows().prompts().check()).isEqualTo(PromptsSettings.Check.REQUIRED);
+    assertThat(defaults.call().unmuteGrace()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void theFailClosedDefaultsProtect() {
+    EngineConfig config = EngineConfigLoader.load(null, Map.of());
+
+    assertThat(config.safeguards()).isEqualTo(Safeguards.defaults());
+    assertThat(config.safeguards().recording()).isEqualTo(RecordingMode.MIXMONITOR);
+    assertThat(config.safeguards().memoryProtections()).isEqualTo(MemoryProtectionPolicy.REQUIRED);
+    assertThat(config.safeguards().selftestFlows()).isFalse();
+    assertThat(config.admin().tokenFile()).isEmpty();
+  }
+
+  @Test
+  void eachRelaxationIsAnExplicitSetting(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(
+        file,
+        "recording: none\nmemory:\n  protections: waived\nselftest:\n  enabled: true\n"
+            + "admin:\n  tokenFile: /run/secrets/admin-token\n");
+
+    EngineConfig config = EngineConfigLoader.load(file, Map.of());
+
+    assertThat(config.safeguards())
+        .isEqualTo(new Safeguards(RecordingMode.NONE, MemoryProtectionPolicy.WAIVED, true));
+    assertThat(config.admin().tokenFile()).isEqualTo("/run/secrets/admin-token");
+    assertThat(
+            EngineConfigLoader.load(null, Map.of("TABULA_RECORDING", "none"))
+                .safeguards()
+                .recording())
+        .isEqualTo(RecordingMode.NONE);
+  }
+
+  @Test
+  void anUnknownRecordingOrProtectionValueIsAnError() {
+    assertThatThrownBy(() -> EngineConfigLoader.load(null, Map.of("TABULA_RECORDING", "off")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("recording must be mixmonitor")
+        .hasMessageContaining("none");
+    assertThatThrownBy(
+            () -> EngineConfigLoader.load(null, Map.of("TABULA_MEMORY_PROTECTIONS", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("memory.protections must be required or waived");
+  }
+
+  @Test
   void everySettingHasAnEnvironmentVariable() {
     assertThat(Setting.ALL)
         .extracting(Setting::environmentVariable)

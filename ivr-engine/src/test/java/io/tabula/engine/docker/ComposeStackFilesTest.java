@@ -57,8 +57,12 @@ class ComposeStackFilesTest {
       String image = compose.at("/services/" + service + "/image").asText();
       assertThat(image).as(service).contains(":").doesNotEndWith(":latest");
     }
-    assertThat(compose.at("/services/asterisk/image").asText())
-        .isEqualTo("andrius/asterisk:22.10.1_debian-trixie");
+    assertThat(compose.at("/services/asterisk/build/target").asText()).isEqualTo("asterisk");
+    assertThat(DOCKER.resolve("Dockerfile"))
+        .content()
+        .as("the Asterisk image is the pinned release plus the scrub's JRE and tabula.jar")
+        .contains("FROM andrius/asterisk:22.10.1_debian-trixie AS asterisk")
+        .contains("/usr/local/bin/tabula");
     assertThat(compose.at("/services/postgres/image").asText()).isEqualTo("postgres:17");
   }
 
@@ -128,6 +132,25 @@ class ComposeStackFilesTest {
         .contains("/etc/tabula/tabula.yaml", "/etc/tabula/tenants", "/etc/tabula/certs");
     assertThat(compose.at("/services/engine/command").toString())
         .contains("/etc/tabula/tabula.yaml");
+  }
+
+  @Test
+  void theEnginesAdminEndpointAsksForTheTokenAndItsHealthCheckHasIt() {
+    JsonNode engine = StackFiles.yaml(DOCKER.resolve("engine/tabula.yaml"));
+    assertThat(engine.at("/admin/tokenFile").asText()).isEqualTo("/run/secrets/admin-token");
+    assertThat(compose.at("/services/engine/secrets").toString()).contains("admin-token");
+    assertThat(compose.at("/services/engine/environment/TABULA_ADMIN_TOKEN_FILE").asText())
+        .as("'tabula health' in the health check reads the token file from this variable")
+        .isEqualTo("/run/secrets/admin-token");
+  }
+
+  @Test
+  void theEngineIsGrantedTheMemoryLockItRequires() {
+    JsonNode engine = StackFiles.yaml(DOCKER.resolve("engine/tabula.yaml"));
+    assertThat(engine.at("/memory/protections").asText()).isEqualTo("required");
+    assertThat(compose.at("/services/engine/cap_add").toString()).contains("IPC_LOCK");
+    assertThat(compose.at("/services/engine/ulimits/memlock/soft").asInt()).isEqualTo(-1);
+    assertThat(compose.at("/services/engine/ulimits/memlock/hard").asInt()).isEqualTo(-1);
   }
 
   @Test

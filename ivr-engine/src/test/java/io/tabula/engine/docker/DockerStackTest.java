@@ -11,6 +11,7 @@ import io.tabula.engine.cli.TabulaCommand;
 import io.tabula.masking.audit.AuditFinding;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.RecordingAuditor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -96,7 +97,10 @@ class DockerStackTest {
             .withExposedService(
                 "engine",
                 9573,
-                Wait.forHttp("/health").forStatusCode(200).withStartupTimeout(STARTUP));
+                Wait.forHttp("/health")
+                    .withHeader("Authorization", adminAuthorization())
+                    .forStatusCode(200)
+                    .withStartupTimeout(STARTUP));
     stack.start();
   }
 
@@ -206,9 +210,17 @@ class DockerStackTest {
                 + "/metrics");
     try (HttpClient http = HttpClient.newHttpClient()) {
       return http.send(
-              HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+              HttpRequest.newBuilder(metrics).header("Authorization", adminAuthorization()).build(),
+              HttpResponse.BodyHandlers.ofString())
           .body();
     }
+  }
+
+  /**
+   * The engine's admin endpoint is bound beyond loopback, so it asks for the admin-token secret.
+   */
+  private static String adminAuthorization() throws IOException {
+    return "Bearer " + Files.readString(secrets.resolve("admin-token")).strip();
   }
 
   /** Sums a Prometheus meter over the series whose labels contain both words (case-insensitive). */

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * RecordingLevels levels = RecordingLevels.of(Path.of("call.wav"));
  * }</pre>
  */
-record RecordingLevels(double soundSeconds, double longestSilenceSeconds) {
+public record RecordingLevels(double soundSeconds, double longestSilenceSeconds) {
 
   /** At most this far from zero counts as silence (a muted recording is exactly zero). */
   static final int SILENCE = 8;
@@ -21,7 +21,7 @@ record RecordingLevels(double soundSeconds, double longestSilenceSeconds) {
   /** At least this loud counts as sound (the tone is thousands). */
   static final int SOUND = 500;
 
-  static RecordingLevels of(Path file) throws IOException {
+  public static RecordingLevels of(Path file) throws IOException {
     try (AudioInput in = AudioInput.open(file, 0)) {
       double rate = in.format().sampleRate();
       byte[] raw = new byte[8192 * in.format().bytesPerSample()];

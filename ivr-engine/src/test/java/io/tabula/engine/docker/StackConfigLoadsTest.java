@@ -7,6 +7,8 @@ import io.tabula.connectors.tls.DevCertificateAuthority;
 import io.tabula.engine.cli.TabulaCommand;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.config.MemoryProtectionPolicy;
+import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.tenant.FlowConnectorCheck;
 import io.tabula.engine.tenant.config.FileChecks;
 import io.tabula.engine.tenant.config.TenantFile;
@@ -40,6 +42,20 @@ class StackConfigLoadsTest {
     assertThat(config.tenants().folder()).contains(Path.of("/etc/tabula/tenants"));
     assertThat(config.ami().host()).isEqualTo("asterisk");
     assertThat(config.ami().secretFile()).isEqualTo("/run/secrets/ami-secret");
+  }
+
+  @Test
+  void theEngineConfigurationPassesEveryFailClosedCheck() {
+    EngineConfig config = EngineConfigLoader.load(DOCKER.resolve("engine/tabula.yaml"), Map.of());
+
+    // Secure flows are muted over AMI, tenants are real, the admin port beyond loopback has a
+    // token.
+    assertThat(config.ami().configured()).isTrue();
+    assertThat(config.safeguards().recording()).isEqualTo(RecordingMode.MIXMONITOR);
+    assertThat(config.safeguards().memoryProtections()).isEqualTo(MemoryProtectionPolicy.REQUIRED);
+    assertThat(config.safeguards().selftestFlows()).isFalse();
+    assertThat(config.tenants().configured()).isTrue();
+    config.admin().requireAuthenticationBeyondLoopback();
   }
 
   @Test

@@ -33,7 +33,7 @@ import java.util.Deque;
  * }
  * }</pre>
  */
-final class CustomerSide implements AutoCloseable {
+public final class CustomerSide implements AutoCloseable {
 
   /** Stripe-style test key of the simulator; not anyone's secret. */
   private static final String SIMULATOR_KEY = "sk_test_tabula_residue";
@@ -47,7 +47,7 @@ final class CustomerSide implements AutoCloseable {
   private CustomerSide() {}
 
   /** Starts PostgreSQL and the simulator and writes the tenant files under {@code configDir}. */
-  static CustomerSide start(Path configDir) throws IOException {
+  public static CustomerSide start(Path configDir) throws IOException {
     CustomerSide side = new CustomerSide();
     try {
       side.startAll(configDir);
@@ -85,11 +85,11 @@ final class CustomerSide implements AutoCloseable {
     return file;
   }
 
-  Path tenantsDir() {
+  public Path tenantsDir() {
     return tenantsDir;
   }
 
-  GatewaySimulator simulator() {
+  public GatewaySimulator simulator() {
     return simulator;
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
 final class DumpScanner {
 
   private static final long[] POWERS_OF_TEN = powersOfTen();
+  private static final int BLOCK = 1 << 16;
+  private static final byte[] ZEROS = new byte[BLOCK];
 
   private final List<Needles> needles;
   private final int[] lengths;
@@ -112,13 +115,21 @@ final class DumpScanner {
     Track ascii = new Track(counts, 0);
     Track[] le = {new Track(counts, 1), new Track(counts, 1)};
     Track[] be = {new Track(counts, 2), new Track(counts, 2)};
-    byte[] buffer = new byte[1 << 16];
+    byte[] buffer = new byte[BLOCK];
     long position = 0;
     List<Track> tracks = List.of(ascii, le[0], le[1], be[0], be[1]);
     int previous = -1;
     int beforePrevious = -1;
     boolean runsOpen = false;
     for (int read; (read = in.read(buffer)) > 0; ) {
+      if (!runsOpen && !isDigit(previous) && allZero(buffer, read)) {
+        // A block of zeros (most of a core dump: untouched pages) takes the fast path below at
+        // every byte; skipping it whole gives the same counts, much faster.
+        position += read;
+        beforePrevious = read > 1 ? 0 : previous;
+        previous = 0;
+        continue;
+      }
       for (int i = 0; i < read; i++, position++) {
         int b = buffer[i] & 0xff;
         if (!runsOpen && !isDigit(b) && !isDigit(previous)) {
@@ -179,6 +190,10 @@ final class DumpScanner {
       }
       return all;
     }
+  }
+
+  private static boolean allZero(byte[] buffer, int length) {
+    return Arrays.mismatch(buffer, 0, length, ZEROS, 0, length) < 0;
   }
 
   private static boolean isDigit(int b) {

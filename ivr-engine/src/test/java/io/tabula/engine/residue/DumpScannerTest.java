@@ -59,6 +59,30 @@ class DumpScannerTest {
         .isEqualTo(new Hits(0, 0, 1));
   }
 
+  /**
+   * A core dump is mostly zeros, which the scanner skips a block at a time: plants next to them.
+   * Between zero bytes a UTF-16 run reads as both encodings (the zero before a little-endian "4"
+   * starts a big-endian "4").
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 65_535, 65_536, 65_537, 131_071})
+  void findsAPlantedCardNumberBetweenBlocksOfZeros(int offset) throws IOException {
+    assertThat(hits(zerosAround(offset, StandardCharsets.US_ASCII), "cards"))
+        .isEqualTo(new Hits(1, 0, 0));
+    assertThat(hits(zerosAround(offset, StandardCharsets.UTF_16LE), "cards"))
+        .isEqualTo(new Hits(0, 1, 1));
+    assertThat(hits(zerosAround(offset, StandardCharsets.UTF_16BE), "cards"))
+        .isEqualTo(new Hits(0, 1, 1));
+  }
+
+  private static byte[] zerosAround(int offset, Charset charset) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[offset]);
+    out.writeBytes(CARD.number().getBytes(charset));
+    out.writeBytes(new byte[200_000]);
+    return out.toByteArray();
+  }
+
   @Test
   void findsACodeInsideALongerRunOfDigits() throws IOException {
     byte[] bytes = plant(5, "98" + CARD.expiryThenCvc() + "76", StandardCharsets.US_ASCII);

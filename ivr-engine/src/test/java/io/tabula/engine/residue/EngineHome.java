@@ -19,7 +19,7 @@ import java.util.Map;
  * EngineProcess engine = EngineProcess.start(home.processOptions(List.of()));
  * }</pre>
  */
-record EngineHome(Path root) {
+public record EngineHome(Path root) {
 
   /** The shipped text layout, plus the shipped JSON encoder, both inside the masking appender. */
   private static final String LOGBACK =
@@ -56,7 +56,7 @@ record EngineHome(Path root) {
       </configuration>
       """;
 
-  static EngineHome create(Path root) throws IOException {
+  public static EngineHome create(Path root) throws IOException {
     EngineHome home = new EngineHome(root);
     Files.createDirectories(home.config());
     Files.createDirectories(home.logs());
@@ -64,11 +64,11 @@ record EngineHome(Path root) {
     return home;
   }
 
-  Path config() {
+  public Path config() {
     return root.resolve("config");
   }
 
-  Path logs() {
+  public Path logs() {
     return root.resolve("logs");
   }
 
@@ -76,8 +76,28 @@ record EngineHome(Path root) {
     return root.resolve("tmp");
   }
 
-  /** Writes tabula.yaml (free ports, 256 call slots, the tenant folder) and the Logback file. */
-  void writeConfig(Path tenantsDir) throws IOException {
+  /**
+   * Writes tabula.yaml (free ports, 256 call slots, the tenant folder) and the Logback file. The
+   * virtual PBX records nothing, so the file says {@code recording: none} (serve refuses secure
+   * flows without an AMI link otherwise); the 1 MiB pool must be locked, as in production.
+   */
+  public void writeConfig(Path tenantsDir) throws IOException {
+    writeConfig(
+        tenantsDir,
+        """
+        recording: none
+        # The virtual PBX plays no sound files.
+        prompts:
+          check: "off"
+        """);
+  }
+
+  /**
+   * As {@link #writeConfig(Path)}, with more top-level YAML sections instead of {@code recording:
+   * none} and the prompt check off (e.g. {@code ami:} for a real Asterisk, whose recordings the
+   * engine mutes).
+   */
+  public void writeConfig(Path tenantsDir, String moreYaml) throws IOException {
     Files.writeString(
         config().resolve("tabula.yaml"),
         """
@@ -87,15 +107,17 @@ record EngineHome(Path root) {
           port: 0
         memory:
           slots: 256
+          protections: required
         tenants:
           dir: %s
         """
-            .formatted(tenantsDir));
+                .formatted(tenantsDir)
+            + moreYaml);
     Files.writeString(config().resolve("logback.xml"), LOGBACK);
   }
 
   /** How to start {@code serve} here; {@code extraJvmOptions} e.g. a canary property. */
-  EngineProcess.Options processOptions(List<String> extraJvmOptions) {
+  public EngineProcess.Options processOptions(List<String> extraJvmOptions) {
     List<String> jvm =
         new java.util.ArrayList<>(
             List.of(

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
+
+  private static final long CORE_DISK_NEED = 8L << 30;
 
   private static final Pattern LISTENING =
       Pattern.compile("listening for FastAGI on ([0-9.]+):(\\d+)");
@@ -56,7 +58,7 @@ final class EngineProcess implements AutoCloseable {
    * @param arguments arguments after {@code serve}, e.g. {@code --config tabula.yaml}
    * @param environment variables added to the inherited environment
    */
-  record Options(
+  public record Options(
       Path workingDir,
       List<String> jvmOptions,
       List<String> arguments,
@@ -71,7 +73,7 @@ final class EngineProcess implements AutoCloseable {
     Thread.ofVirtual().name("engine-console").start(this::readConsole);
   }
 
-  static EngineProcess start(Options options) throws IOException {
+  public static EngineProcess start(Options options) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaTool("java"));
     command.addAll(List.of("--enable-native-access=ALL-UNNAMED"));
@@ -117,12 +119,12 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /** Waits for the engine's "listening for FastAGI" line. */
-  InetSocketAddress agiAddress() throws Exception {
+  public InetSocketAddress agiAddress() throws Exception {
     return agi.get(60, TimeUnit.SECONDS);
   }
 
   /** Waits for the line that names the /health and /metrics endpoint. */
-  InetSocketAddress adminAddress() throws Exception {
+  public InetSocketAddress adminAddress() throws Exception {
     return admin.get(60, TimeUnit.SECONDS);
   }
 
@@ -145,9 +147,67 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /**
+   * A core dump of the whole engine process with gdb's {@code gcore}: the Java heap, Netty's direct
+   * buffers, the JDK's native buffers and every other mapping the kernel would put in a core.
+   * Mappings marked {@code MADV_DONTDUMP} are left out by design: the call memory pool asks for
+   * that, so that a crash never writes a call's digits to disk. The process is stopped while gcore
+   * reads it and runs on afterwards.
+   *
+   * @return the core file; gcore names it {@code <prefix>.<pid>}
+   * @throws CoreDumpUnavailable when gcore is missing or may not attach to the engine (ptrace)
+   */
+  Path coreDump(Path prefix) throws Exception {
+    Path gcore = Path.of("/usr/bin/gcore");
+    if (!Files.isExecutable(gcore)) {
+      throw new CoreDumpUnavailable(
+          "gdb's gcore is not installed at " + gcore + "; install the Debian package gdb");
+    }
+    // The core holds every mapping the engine touched (about 6 GB with the residue test's
+    // never-collecting 3 GB heap); a disk that fills half-way would leave a core that scans clean.
+    long free = Files.getFileStore(prefix.getParent()).getUsableSpace();
+    if (free < CORE_DISK_NEED) {
+      throw new CoreDumpUnavailable(
+          "the core dump needs about %d GB free in %s and only %d MB are; free some space or point java.io.tmpdir elsewhere"
+              .formatted(CORE_DISK_NEED >> 30, prefix.getParent(), free >> 20));
+    }
+    Process dump =
+        new ProcessBuilder(gcore.toString(), "-o", prefix.toString(), Long.toString(pid()))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Path core = Path.of(prefix + "." + pid());
+    if (!dump.waitFor(300, TimeUnit.SECONDS)) {
+      dump.destroyForcibly();
+      throw new IllegalStateException("gcore did not finish in 5 minutes; it said: " + output);
+    }
+    if (!Files.exists(core)) {
+      throw new CoreDumpUnavailable(
+          "gcore could not attach to the engine (ptrace not permitted? see"
+              + " /proc/sys/kernel/yama/ptrace_scope or the container's seccomp profile); it"
+              + " said: "
+              + lastLines(output));
+    }
+    return core;
+  }
+
+  /** Why a core dump could not be taken on this machine: the test skips that scan and says so. */
+  static final class CoreDumpUnavailable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CoreDumpUnavailable(String reason) {
+      super(reason);
+    }
+  }
+
+  private static String lastLines(String output) {
+    List<String> lines = output.lines().toList();
+    return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+  }
+
+  /**
    * SIGTERM and wait for the engine's own shutdown; the exit code, or -1 if it had to be killed.
    */
-  int stop() throws InterruptedException {
+  public int stop() throws InterruptedException {
     process.destroy();
     if (process.waitFor(40, TimeUnit.SECONDS)) {
       return process.exitValue();

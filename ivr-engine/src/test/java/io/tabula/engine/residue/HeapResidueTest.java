@@ -38,12 +38,23 @@ class HeapResidueTest {
   void noCardNumberSurvivesInTheEnginesHeap(@TempDir Path dir) throws Exception {
     List<String> cards = CardNumbers.generate(CALLS, 20261123L);
     assertThat(cards).allMatch(CardNumbers::luhnValid);
+    // The echo flow is a self-test flow; the virtual PBX records nothing and there are no tenant
+    // files, so serve is told all three explicitly. The 1 MiB pool must be locked, as in
+    // production.
     EngineProcess.Options options =
         new EngineProcess.Options(
             dir,
             List.of(),
-            List.of(),
-            Map.of("TABULA_AGI_PORT", "0", "TABULA_ADMIN_PORT", "0", "TABULA_MEMORY_SLOTS", "256"));
+            List.of("--demo"),
+            Map.of(
+                "TABULA_AGI_PORT", "0",
+                "TABULA_ADMIN_PORT", "0",
+                "TABULA_MEMORY_SLOTS", "256",
+                "TABULA_MEMORY_PROTECTIONS", "required",
+                "TABULA_RECORDING", "none",
+                "TABULA_SELFTEST_ENABLED", "true",
+                // The virtual PBX plays no sound files.
+                "TABULA_PROMPTS_CHECK", "off"));
     try (EngineProcess engine = EngineProcess.start(options)) {
       runCalls(engine.agiAddress(), cards);
       Path dump = dir.resolve("engine.hprof");

@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConnectorAdaptersTest {
 
   private static final Currency USD = Currency.getInstance("USD");
+  private static final io.tabula.flows.port.CallId CALL =
+      new io.tabula.flows.port.CallId("9a1b2c3d4e5f60718293a4b5c6d7e8f9");
 
   private final CallMemoryPool pool =
       CallMemoryPool.open(new CallMemoryPoolConfig(1, 256, false, false));
@@ -102,14 +104,16 @@ class ConnectorAdaptersTest {
 
   @Test
   void theSameFlowAttemptAlwaysSendsTheSameGatewayKeyAndAnotherAttemptAnother() {
-    PaymentRequest first = payment(IdempotencyKey.of("1795421793.33", "pay", 1));
-    PaymentRequest again = payment(IdempotencyKey.of("1795421793.33", "pay", 1));
-    PaymentRequest second = payment(IdempotencyKey.of("1795421793.33", "pay", 2));
+    PaymentRequest first = payment(IdempotencyKey.of(CALL, "pay", 1));
+    PaymentRequest again = payment(IdempotencyKey.of(CALL, "pay", 1));
+    PaymentRequest second = payment(IdempotencyKey.of(CALL, "pay", 2));
 
     assertThat(GatewayPaymentConnector.idempotencyKey(first))
         .isEqualTo(GatewayPaymentConnector.idempotencyKey(again))
         .isNotEqualTo(GatewayPaymentConnector.idempotencyKey(second));
-    assertThat(GatewayPaymentConnector.idempotencyKey(first).value()).doesNotContain("1795421793");
+    assertThat(GatewayPaymentConnector.idempotencyKey(first).value())
+        .as("the key in the reconciliation log is the key at the processor")
+        .isEqualTo(first.key().value());
   }
 
   @Test
@@ -131,19 +135,28 @@ class ConnectorAdaptersTest {
             GatewayPaymentConnector.outcome(
                 new PaymentOutcome.Failed(
                     PaymentOutcome.FailureKind.TIMEOUT, PaymentOutcome.Retry.SAME_KEY)))
-        .as("the gateway already resent with the same key and zeroed the card")
-        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Failed(false));
+        .as("a timeout may have charged: never told as not charged")
+        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Unknown("timeout"));
+    assertThat(
+            GatewayPaymentConnector.outcome(
+                new PaymentOutcome.Unknown("processing", Optional.of("pi_1"))))
+        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Unknown("processing"));
+    assertThat(
+            GatewayPaymentConnector.outcome(
+                new PaymentOutcome.Failed(
+                    PaymentOutcome.FailureKind.CONNECT, PaymentOutcome.Retry.SAME_KEY)))
+        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Failed("connect"));
   }
 
   @Test
   void aStandInForAnUnconfiguredConnectorFailsAtOnceAndZeroesTheCard() {
-    PaymentRequest request = payment(IdempotencyKey.of("1795421793.33", "pay", 1));
+    PaymentRequest request = payment(IdempotencyKey.of(CALL, "pay", 1));
     request.pan().append((byte) '4');
 
     UnconfiguredConnector standIn = new UnconfiguredConnector("utility-pay");
 
     assertThat(standIn.charge(request))
-        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Failed(false));
+        .isEqualTo(new io.tabula.flows.connect.PaymentOutcome.Failed("connector not configured"));
     assertThat(request.pan().isEmpty()).isTrue();
     assertThat(standIn.lookup(new LookupRequest("utility", "account", "1.1", Map.of())))
         .isEqualTo(new LookupResult.Failed(LookupResult.FailureKind.UNAVAILABLE, false));

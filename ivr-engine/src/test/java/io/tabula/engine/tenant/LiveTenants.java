@@ -73,12 +73,20 @@ public final class LiveTenants {
       try (ServerSocket socket = new ServerSocket(0)) {
         closedPort = socket.getLocalPort();
       }
+      pointDatabaseAt(dir, tenant, closedPort);
+      return closedPort;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Points {@code tenant}'s database in the files {@link #write} made at a loopback port. */
+  public void pointDatabaseAt(Path dir, String tenant, int port) {
+    try {
       Path file = dir.resolve(tenant + ".yaml");
       Files.writeString(
           file,
-          Files.readString(file)
-              .replace("port: " + database.postgres().port(), "port: " + closedPort));
-      return closedPort;
+          Files.readString(file).replace("port: " + database.postgres().port(), "port: " + port));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

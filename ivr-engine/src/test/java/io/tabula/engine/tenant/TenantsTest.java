@@ -151,8 +151,29 @@ class TenantsTest {
 
     assertThat(outcome).isInstanceOf(PaymentOutcome.Approved.class);
     assertThat(live.simulator.ledger().charges()).hasSize(before + 1);
+    // What the validator holds a pay step's timeout against: 3 sends x 2 requests x 30 s, and the
+    // pauses of 250 ms and 500 ms between sends.
+    assertThat(tenants.connectors().payment("city-pay").orElseThrow().sendBudget())
+        .isEqualTo(java.time.Duration.ofSeconds(180).plusMillis(750));
     assertThat(live.simulator.ledger().charges().getLast().metadata())
         .containsEntry("tenant", "city");
+  }
+
+  @Test
+  void aPaymentTheProcessorHasNotSettledIsUnknownUnderTheKeyTheEngineLogs() {
+    live.write(dir);
+    PaymentRequest request = payment("city", "4242424242424242");
+    live.simulator.faults().inject(io.tabula.connectors.simulator.Fault.PROCESSING);
+
+    PaymentOutcome outcome = open().connectors().payment("city-pay").orElseThrow().charge(request);
+
+    assertThat(outcome).isEqualTo(new PaymentOutcome.Unknown("processing"));
+    assertThat(live.simulator.ledger().charges().getLast().idempotencyKey())
+        .as("operations find the charge by the key in the reconciliation line")
+        .isEqualTo(request.key().value() + ":pi");
+    assertThat(live.simulator.ledger().charges().getLast().metadata())
+        .containsEntry("reference", "12345678");
+    assertThat(request.pan().isEmpty()).as("card zeroed").isTrue();
   }
 
   @Test
@@ -176,7 +197,7 @@ class TenantsTest {
                     "1795421793.4",
                     Map.of("ticket", new LookupInput.Secret(keyed("ticket", "12345678")))));
 
-    assertThat(charge).isEqualTo(new PaymentOutcome.Failed(false));
+    assertThat(charge).isEqualTo(new PaymentOutcome.Failed("connector of another tenant"));
     assertThat(live.simulator.ledger().requests()).isEqualTo(requests);
     assertThat(utilityCall.pan().isEmpty()).as("card zeroed").isTrue();
     assertThat(lookup).isEqualTo(new LookupResult.Failed(LookupResult.FailureKind.INTERNAL, false));
@@ -233,7 +254,8 @@ class TenantsTest {
         keyed("pan", pan),
         keyed("expiry", "1230"),
         keyed("cvc", "123"),
-        IdempotencyKey.of("1795421793." + System.nanoTime(), "pay", 1),
+        IdempotencyKey.of(
+            io.tabula.flows.port.CallId.random(new java.security.SecureRandom()), "pay", 1),
         Map.of("ticket", "12345678"));
   }
 }

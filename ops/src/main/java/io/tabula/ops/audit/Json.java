@@ -1,11 +1,11 @@
 package io.tabula.ops.audit;
 
 /** JSON string quoting for the audit's JSON lines (RFC 8259 escapes, nothing more). */
-final class Json {
+public final class Json {
 
   private Json() {}
 
-  static void quote(String text, StringBuilder out) {
+  public static void quote(String text, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

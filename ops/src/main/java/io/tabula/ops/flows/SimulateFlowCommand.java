@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
       "Without --keys the simulator asks for each answer on the terminal.",
       "Demo data: city tickets 12345678 (45.00 due), 55555555, 87654321 (paid); utility account 1002003004 ZIP 94110.",
       "Test cards: 4242424242424242 approved; 4000000000009995 insufficient funds; 4000000000000069 expired;",
-      "4000000000000127 wrong CVC; 4000000000000044 do not honour; 4000000000000119 processor failure."
+      "4000000000000127 wrong CVC; 4000000000000044 do not honour; 4000000000000119 processor failure"
+          + " (not charged);",
+      "4000000000003220 unknown outcome (the processor did not confirm: on_unknown)."
     })
 final class SimulateFlowCommand implements Callable<Integer> {
 

@@ -70,14 +70,19 @@ final class ValidateFlowsCommand implements Callable<Integer> {
     }
     ConnectorCatalog catalog = FlowFiles.catalog(lookups, payments);
     int errors = 0;
+    int warnings = 0;
     for (Path file : files) {
       FlowCompiler.Compiled compiled = new FlowCompiler(catalog).compile(file);
       List<Diagnostic> problems = new ArrayList<>(compiled.problems());
       compiled.flow().ifPresent(flow -> problems.addAll(layout(file, flow)));
       FlowFiles.print(problems, err);
-      errors += problems.size();
+      int fileErrors = (int) problems.stream().filter(Diagnostic::isError).count();
+      errors += fileErrors;
+      warnings += problems.size() - fileErrors;
     }
-    out.printf("%d flow file(s) checked, %d error(s)%n", files.size(), errors);
+    out.printf(
+        "%d flow file(s) checked, %d error(s)%s%n",
+        files.size(), errors, warnings == 0 ? "" : ", " + warnings + " warning(s)");
     out.flush();
     return errors == 0 ? 0 : 1;
   }

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tabula recordings scrub IN OUT}: writes a copy of a recording with every DTMF key tone
  * (and a guard around it) replaced by silence or comfort noise. OUT appears only when complete.
+ * {@code --in-place} writes the copy beside IN and renames it over IN (Asterisk's MixMonitor runs
+ * this on every recording it closes, see docker/asterisk/extensions.conf).
  */
 @Command(
     name = "scrub",
@@ -42,8 +44,19 @@ final class ScrubCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", description = "The recording to scrub.")
   Path input;
 
-  @Parameters(index = "1", paramLabel = "OUT", description = "Where to write the scrubbed copy.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "OUT",
+      description = "Where to write the scrubbed copy (not with --in-place).")
   Path output;
+
+  @Option(
+      names = "--in-place",
+      description =
+          "Replace IN by its scrubbed copy: written beside IN, then renamed over it, so IN is"
+              + " never half-scrubbed.")
+  boolean inPlace;
 
   @Option(names = "--guard-ms", defaultValue = "40", description = "Guard on each side of a tone.")
   int guardMillis;
@@ -65,8 +78,16 @@ final class ScrubCommand implements Callable<Integer> {
       err.printf("%s is not a file: give the path of a recording.%n", input);
       return 2;
     }
-    if (Files.exists(output) && Files.isSameFile(input, output)) {
-      err.println("IN and OUT are the same file: write the scrubbed copy somewhere else.");
+    if (inPlace == (output != null)) {
+      err.println("Give either OUT or --in-place: where the scrubbed copy goes.");
+      return 2;
+    }
+    if (inPlace) {
+      output = input;
+    } else if (Files.exists(output) && Files.isSameFile(input, output)) {
+      err.println(
+          "IN and OUT are the same file: write the scrubbed copy somewhere else, or use"
+              + " --in-place.");
       return 2;
     }
     ProgressBar bar =

@@ -53,10 +53,25 @@ class FlowsCommandTest {
     assertThat(err.toString().lines().toList())
         .containsExactly(
             file
-                + ":50:11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
+                + ":51:11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
             file
-                + ":106:15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
+                + ":107:15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
     assertThat(out.toString()).contains("1 flow file(s) checked, 2 error(s)");
+  }
+
+  @Test
+  void aWarningIsPrintedButDoesNotFailValidation() throws Exception {
+    Path file = copyParking("city");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "    transfer:\n      say: [payment-failed, transferring]",
+                "    say: [payment-failed]\n    next: try-again"));
+    assertThat(run("validate", temp.toString())).isEqualTo(0);
+    assertThat(err.toString())
+        .contains(": warning: a path leads from on_error of step 'pay-ticket' back to it");
+    assertThat(out.toString()).contains("1 flow file(s) checked, 0 error(s), 1 warning(s)");
   }
 
   @Test

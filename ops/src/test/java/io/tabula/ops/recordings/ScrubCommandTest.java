@@ -31,8 +31,8 @@ class ScrubCommandTest {
     return line.execute(args);
   }
 
-  @Test
-  void scrubWritesASameSizeCopyWithoutTheToneAndPrintsTheSpeed() throws IOException {
+  /** Three seconds of A-law with one 100 ms '#' key tone at 1 s. */
+  private Path recordingWithOneTone() throws IOException {
     Path in = dir.resolve("call.wav");
     short[] audio = new short[24000];
     for (int i = 8000; i < 8800; i++) {
@@ -46,6 +46,12 @@ class ScrubCommandTest {
       WavWriter.start(stream, new AudioFormat(AudioEncoding.ALAW, 8000), audio.length)
           .write(audio, 0, audio.length);
     }
+    return in;
+  }
+
+  @Test
+  void scrubWritesASameSizeCopyWithoutTheToneAndPrintsTheSpeed() throws IOException {
+    Path in = recordingWithOneTone();
     Path scrubbed = dir.resolve("scrubbed.wav");
 
     int exit = run("scrub", "--fill", "comfort_noise", in.toString(), scrubbed.toString());
@@ -60,6 +66,32 @@ class ScrubCommandTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("call.wav", "scrubbed.wav");
     }
+  }
+
+  @Test
+  void inPlaceReplacesTheRecordingByItsScrubbedCopyAndLeavesNothingBeside() throws IOException {
+    Path in = recordingWithOneTone();
+    long size = Files.size(in);
+
+    assertThat(run("scrub", "--in-place", in.toString())).isZero();
+
+    assertThat(out.toString()).contains("Scrubbed 1 key tone");
+    assertThat(Files.size(in)).isEqualTo(size);
+    assertThat(run("scrub", "--in-place", in.toString())).isZero();
+    assertThat(out.toString()).contains("Scrubbed 0 key tones");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("call.wav");
+    }
+  }
+
+  @Test
+  void inPlaceWithAnOutputOrNeitherIsRefused() throws IOException {
+    Path in = recordingWithOneTone();
+    assertThat(run("scrub", "--in-place", in.toString(), dir.resolve("out.wav").toString()))
+        .isEqualTo(2);
+    assertThat(run("scrub", in.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("either OUT or --in-place");
+    assertThat(dir.resolve("out.wav")).doesNotExist();
   }
 
   @Test

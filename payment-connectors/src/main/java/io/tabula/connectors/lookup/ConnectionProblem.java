@@ -37,8 +37,16 @@ public enum ConnectionProblem {
           + " on at the server (PostgreSQL: ssl = on)"),
   OTHER_TLS(true, "the TLS handshake failed; check the server's TLS setup and the tenant's CA"),
   UNREACHABLE(false, "the database does not accept connections; check host, port and firewall"),
+  TIMED_OUT(
+      false,
+      "the database did not complete the connection within database.limits.connect; check that"
+          + " host and port are the PostgreSQL server's and that nothing drops the packets, or"
+          + " raise the limit"),
   LOGIN_FAILED(false, "the database refused the login; check user, password and pg_hba rules"),
-  OTHER(false, "the database connection failed; see the cause");
+  OTHER(
+      false,
+      "the database connection failed for a reason Tabula does not recognise; the database"
+          + " server's log says why");
 
   private final boolean tls;
   private final String advice;
@@ -100,6 +108,14 @@ public enum ConnectionProblem {
     }
     if (t instanceof ConnectException) {
       return UNREACHABLE;
+    }
+    // pgjdbc's loginTimeout ends the attempt with SQLSTATE 08001 and no cause; a socket read or
+    // connect that runs out of time is a SocketTimeoutException.
+    if (t instanceof java.net.SocketTimeoutException
+        || (t instanceof SQLException sql
+            && "08001".equals(sql.getSQLState())
+            && message.contains("timed out"))) {
+      return TIMED_OUT;
     }
     if (t instanceof SQLException sql
         && sql.getSQLState() != null

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a flow's {@code pay} step calls: it validates the card, sends the charge through the
  * tenant's gateway, resends with the same idempotency key while the outcome is unknown, and zeroes
- * the card fields as soon as an outcome is known.
+ * the card fields as soon as an outcome is known. What it returns is three-valued as to money:
+ * approved; declined, rejected or failed (certainly not charged); or {@link PaymentOutcome.Unknown}
+ * when any send may have charged and no final answer came.
  *
  * <p>The fields are kept only when the card was rejected before sending, so the flow can re-prompt
  * the one wrong part; the flow clears them itself when it gives up.
@@ -45,8 +47,21 @@ public final class CardPayments {
     }
   }
 
+  /**
+   * The longest {@link #pay} can take: every send at the gateway's own limit, and the pauses. A pay
+   * step must wait at least this long, or it would give up on a charge that is still running.
+   */
+  public Duration sendBudget() {
+    Duration budget = gateway.chargeBudget().multipliedBy(retry.maxSends());
+    for (int send = 2; send <= retry.maxSends(); send++) {
+      budget = budget.plus(retry.pauseBefore(send));
+    }
+    return budget;
+  }
+
   private PaymentOutcome sendWithRetries(ChargeRequest request) {
     PaymentOutcome outcome = gateway.charge(request);
+    boolean mayHaveCharged = mayHaveCharged(outcome);
     for (int send = 2; send <= retry.maxSends() && resendable(outcome); send++) {
       LOG.info(
           "Payment {} for {}/{} failed ({}); resending with the same key, send {} of {}",
@@ -60,8 +75,18 @@ public final class CardPayments {
         break;
       }
       outcome = gateway.charge(request);
+      mayHaveCharged |= mayHaveCharged(outcome);
+    }
+    if (outcome instanceof PaymentOutcome.Failed failed && mayHaveCharged) {
+      // A later send's "nothing done" does not undo an earlier send the processor may have run.
+      return new PaymentOutcome.Unknown(
+          failed.kind().name().toLowerCase(java.util.Locale.ROOT), Optional.empty());
     }
     return outcome;
+  }
+
+  private static boolean mayHaveCharged(PaymentOutcome outcome) {
+    return outcome instanceof PaymentOutcome.Failed failed && failed.kind().mayHaveCharged();
   }
 
   private static boolean resendable(PaymentOutcome outcome) {

@@ -1,5 +1,7 @@
 package io.tabula.connectors.payment;
 
+import java.time.Duration;
+
 /**
  * A card processor reached through one tenant's configuration: it charges an amount with the card
  * fields of a call and answers with a typed {@link PaymentOutcome}.
@@ -24,6 +26,12 @@ public interface PaymentGateway extends AutoCloseable {
    * for what the processor or the network did: those become {@link PaymentOutcome.Failed}.
    */
   PaymentOutcome charge(ChargeRequest request);
+
+  /**
+   * The longest one {@link #charge} can take before it answers on its own (a timeout included):
+   * requests per charge × the response timeout. {@link CardPayments#sendBudget()} builds on it.
+   */
+  Duration chargeBudget();
 
   /** Releases connections, threads and the off-heap API key. */
   @Override

@@ -7,12 +7,17 @@ import java.util.Optional;
  * What became of a charge. Every variant is safe to log: none holds card data beyond the brand and
  * the last four digits, which PCI DSS allows to be shown.
  *
+ * <p>Money moved for {@link Approved}; it did not for {@link Declined}, {@link Rejected} and, once
+ * {@link CardPayments} has returned it, {@link Failed}; for {@link Unknown} nobody can say until
+ * operations have asked the processor (by the idempotency key).
+ *
  * <pre>{@code
  * switch (outcome) {
  *   case PaymentOutcome.Approved a -> say("approved, card ending " + a.lastFour());
  *   case PaymentOutcome.Declined d -> say(d.reason());
  *   case PaymentOutcome.Rejected r -> reprompt(r.problem().part());
- *   case PaymentOutcome.Failed f -> sayTryLater();
+ *   case PaymentOutcome.Failed f -> sayNotCharged();
+ *   case PaymentOutcome.Unknown u -> sayCouldNotConfirm();
  * }
  * }</pre>
  */
@@ -41,23 +46,51 @@ public sealed interface PaymentOutcome {
 
   /**
    * The charge did not complete. {@code retry} says whether and how it may be tried again without
-   * risking a second charge.
+   * risking a second charge. From one send ({@link PaymentGateway#charge}) it may still have
+   * charged (see {@link FailureKind#mayHaveCharged()}); from {@link CardPayments#pay} it certainly
+   * did not, because CardPayments turns every failure that may have charged into {@link Unknown}.
    */
   record Failed(FailureKind kind, Retry retry) implements PaymentOutcome {}
 
-  /** What went wrong, without any payload. */
+  /**
+   * The processor may have charged, and has not said so: no answer after every safe resend, or an
+   * answer that is not final ({@code processing}, {@code requires_action}). Never to be told as
+   * "not charged"; never to be retried under a new key.
+   *
+   * @param cause payload-free, for the logs: a failure kind or the processor's status
+   * @param gatewayReference the processor's id of the payment when it gave one
+   */
+  record Unknown(String cause, Optional<String> gatewayReference) implements PaymentOutcome {}
+
+  /** What went wrong, without any payload, and whether the processor may have acted on it. */
   enum FailureKind {
-    CONNECT,
-    TLS,
-    TIMEOUT,
-    CONNECTION_LOST,
-    SERVER_ERROR,
-    PROCESSING_ERROR,
-    RATE_LIMITED,
-    AUTHENTICATION,
-    REQUEST_REJECTED,
-    IDEMPOTENCY_CONFLICT,
-    PROTOCOL
+    CONNECT(false),
+    TLS(false),
+    TIMEOUT(true),
+    CONNECTION_LOST(true),
+    SERVER_ERROR(true),
+    PROCESSING_ERROR(false),
+    RATE_LIMITED(false),
+    AUTHENTICATION(false),
+    REQUEST_REJECTED(false),
+    IDEMPOTENCY_CONFLICT(true),
+    PROTOCOL(true);
+
+    private final boolean mayHaveCharged;
+
+    FailureKind(boolean mayHaveCharged) {
+      this.mayHaveCharged = mayHaveCharged;
+    }
+
+    /**
+     * Whether the processor may have charged despite this failure: the request (or an earlier one
+     * under the same key) may have been executed. False only where the processor certainly did not
+     * act: no connection or TLS session, a refusal before executing (401/403, 400, 429), or a card
+     * processing error the processor reports as final.
+     */
+    public boolean mayHaveCharged() {
+      return mayHaveCharged;
+    }
   }
 
   /** Whether a retry is safe, and with which key. */

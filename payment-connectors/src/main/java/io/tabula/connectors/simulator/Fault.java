@@ -14,6 +14,12 @@ public enum Fault {
   SERVER_ERROR,
   /** Charges, sends the head and half the body of the reply, then resets the connection. */
   RESET_MID_RESPONSE,
+  /**
+   * Charges (the payment settles as charged) but answers the PaymentIntent with status {@code
+   * processing}, as Stripe does for payments it has not settled yet; the JSON route answers {@code
+   * pending}. The client cannot know yet whether money moved.
+   */
+  PROCESSING,
   /** Presents a certificate (from the right CA) for another host name on the next connection. */
   TLS_WRONG_HOST;
 

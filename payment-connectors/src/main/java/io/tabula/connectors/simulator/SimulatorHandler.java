@@ -117,14 +117,32 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
       reply(ctx, started, StripeApi.error(500, "api_error", null, "Simulated outage."), false);
       return;
     }
+    boolean processing = fault == Fault.PROCESSING;
     StoredReply answer =
         switch (path) {
           case LEDGER -> LedgerJson.list(simulator.ledger());
           case METHODS -> api.createPaymentMethod(request.form());
-          case INTENTS -> api.confirmPaymentIntent(request.form(), key);
-          case JSON_CHARGES -> api.jsonCharge(request.json(), key);
+          case INTENTS -> api.confirmPaymentIntent(request.form(), key, processing);
+          case JSON_CHARGES -> api.jsonCharge(request.json(), key, processing);
           default -> StripeApi.error(404, "invalid_request_error", "resource_missing", "No route.");
         };
+    Duration late = charges ? simulator.faults().nextLateReply() : Duration.ZERO;
+    if (!late.isZero()) {
+      // The charge is made; the answer (and the key's stored answer) only comes later, so a
+      // resend under the key meanwhile sees the request still running.
+      simulator.heldReplies().incrementAndGet();
+      ctx.executor()
+          .schedule(
+              () -> {
+                if (key != null) {
+                  store.complete(key, answer);
+                }
+                reply(ctx, started, answer, false);
+              },
+              late.toNanos(),
+              TimeUnit.NANOSECONDS);
+      return;
+    }
     if (key != null) {
       store.complete(key, answer);
     }

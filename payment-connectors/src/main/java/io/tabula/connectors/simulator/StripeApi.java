@@ -54,7 +54,11 @@ final class StripeApi {
     return reply(200, body);
   }
 
-  StoredReply confirmPaymentIntent(FormFields form, String idempotencyKey) {
+  /**
+   * Confirms a PaymentIntent. With {@code processing} (the {@link Fault#PROCESSING} fault) the
+   * charge is made but the intent is answered as {@code processing}, not yet settled.
+   */
+  StoredReply confirmPaymentIntent(FormFields form, String idempotencyKey, boolean processing) {
     Optional<Long> amount = form.get("amount").flatMap(StripeApi::longValue);
     String currency = form.get("currency").orElse("");
     StoredMethod method = methods.get(form.get("payment_method").orElse(""));
@@ -66,7 +70,7 @@ final class StripeApi {
     }
     String intentId = "pi_sim" + ids.incrementAndGet();
     TestCard behaviour = expired(method) ? TestCard.EXPIRED_CARD : method.card().behaviour();
-    boolean charged = behaviour.approves();
+    boolean charged = behaviour.approves() || processing;
     ledger.record(
         new LedgerEntry(
             intentId,
@@ -79,15 +83,24 @@ final class StripeApi {
             charged ? "" : firstNonNull(behaviour.declineCode(), behaviour.code()),
             form.metadata(),
             Instant.now()));
+    if (behaviour == TestCard.REQUIRES_ACTION) {
+      return reply(200, pending(intentId, amount.get(), currency, "requires_action"));
+    }
     if (!charged) {
       String message = "Your card was declined.";
       return cardError(behaviour.code(), behaviour.declineCode(), message, intentId);
     }
+    if (processing) {
+      return reply(200, pending(intentId, amount.get(), currency, "processing"));
+    }
     return reply(200, succeeded(intentId, amount.get(), currency, method, form.metadata()));
   }
 
-  /** The generic JSON API: one request that charges, see {@link JsonCharge}. */
-  StoredReply jsonCharge(Optional<JsonCharge> parsed, String idempotencyKey) {
+  /**
+   * The generic JSON API: one request that charges, see {@link JsonCharge}. With {@code
+   * processing}, it charges and answers {@code pending}.
+   */
+  StoredReply jsonCharge(Optional<JsonCharge> parsed, String idempotencyKey, boolean processing) {
     if (parsed.isEmpty() || parsed.get().card().isEmpty()) {
       return reply(400, JSON.createObjectNode().put("status", "error").put("error", "bad_json"));
     }
@@ -105,6 +118,7 @@ final class StripeApi {
     TestCard behaviour =
         expired(new StoredMethod(card, month, year)) ? TestCard.EXPIRED_CARD : card.behaviour();
     String declineCode = firstNonNull(behaviour.declineCode(), behaviour.code());
+    boolean charged = behaviour.approves() || processing;
     ledger.record(
         new LedgerEntry(
             id,
@@ -113,11 +127,14 @@ final class StripeApi {
             currency,
             card.brand(),
             card.lastFour(),
-            behaviour.approves(),
-            behaviour.approves() ? "" : declineCode,
+            charged,
+            charged ? "" : declineCode,
             Map.of("reference", fields.path("reference").asText("")),
             Instant.now()));
     ObjectNode body = JSON.createObjectNode().put("id", id);
+    if (processing || behaviour == TestCard.REQUIRES_ACTION) {
+      return reply(200, body.put("status", "pending"));
+    }
     if (!behaviour.approves()) {
       return reply(402, body.put("status", "declined").put("decline_code", declineCode));
     }
@@ -142,6 +159,16 @@ final class StripeApi {
         .put("authorization_code", String.format("%06d", ids.incrementAndGet() % 1_000_000));
     ObjectNode metadata = body.putObject("metadata");
     md.forEach(metadata::put);
+    return body;
+  }
+
+  /** A PaymentIntent that is not final: {@code processing} or {@code requires_action}. */
+  private static ObjectNode pending(String intentId, long amount, String currency, String status) {
+    ObjectNode body = JSON.createObjectNode().put("id", intentId).put("object", "payment_intent");
+    body.put("amount", amount).put("currency", currency).put("status", status);
+    if ("requires_action".equals(status)) {
+      body.putObject("next_action").put("type", "use_stripe_sdk");
+    }
     return body;
   }
 

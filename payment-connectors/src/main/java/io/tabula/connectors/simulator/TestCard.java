@@ -16,7 +16,9 @@ enum TestCard {
   DO_NOT_HONOUR("4000000000000036", "card_declined", "do_not_honor"),
   EXPIRED_CARD("4000000000000069", "expired_card", null),
   INCORRECT_CVC("4000000000000127", "incorrect_cvc", null),
-  PROCESSING_ERROR("4000000000000119", "processing_error", null);
+  PROCESSING_ERROR("4000000000000119", "processing_error", null),
+  /** Stripe's card that always asks for 3-D Secure: the intent waits in {@code requires_action}. */
+  REQUIRES_ACTION("4000000000003220", "requires_action", null);
 
   private final byte[] number;
   private final String code;

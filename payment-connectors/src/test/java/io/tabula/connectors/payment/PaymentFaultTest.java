@@ -72,6 +72,56 @@ class PaymentFaultTest {
   }
 
   @Test
+  void noAnswerToAnySendIsUnknownNeverFailed() {
+    String callId = newCallId();
+    CardPayments oneSend =
+        new CardPayments(
+            gateway, CardValidator.allBrands(Clock.systemUTC()), RetryPolicy.immediate(1));
+    fixture.simulator.faults().inject(Fault.TIMEOUT_AFTER_CHARGE);
+    try (CallMemory call = fixture.newCall()) {
+      PaymentOutcome outcome =
+          oneSend.pay(charge(TestCards.key(call, TestCards.VISA_APPROVED), callId, 1));
+
+      assertThat(fixture.simulator.ledger().chargesFor("T-" + callId)).hasSize(1);
+      assertThat(outcome).isEqualTo(new PaymentOutcome.Unknown("timeout", Optional.empty()));
+    }
+  }
+
+  @Test
+  void aProcessorThatAnswersLateIsJoinedByTheResendAndChargesOnce() {
+    String callId = newCallId();
+    // Send 1 gives up at 2 s; send 2 (2.6 s) finds the first still running (409); send 3 (3.8 s)
+    // gets the first answer, stored at 3 s.
+    CardPayments patient =
+        new CardPayments(
+            gateway,
+            CardValidator.allBrands(Clock.systemUTC()),
+            new RetryPolicy(3, Duration.ofMillis(600)));
+    fixture.simulator.faults().answerLate(Duration.ofSeconds(3));
+    try (CallMemory call = fixture.newCall()) {
+      PaymentOutcome outcome =
+          patient.pay(charge(TestCards.key(call, TestCards.VISA_APPROVED), callId, 1));
+
+      List<LedgerEntry> charges = fixture.simulator.ledger().chargesFor("T-" + callId);
+      assertThat(charges).hasSize(1);
+      assertThat(outcome).isInstanceOf(PaymentOutcome.Approved.class);
+      assertThat(((PaymentOutcome.Approved) outcome).gatewayReference())
+          .isEqualTo(charges.getFirst().paymentIntent());
+    }
+  }
+
+  @Test
+  void theSendBudgetCoversEverySendAtItsLimitAndThePauses() {
+    CardPayments budgeted =
+        new CardPayments(
+            gateway,
+            CardValidator.allBrands(Clock.systemUTC()),
+            new RetryPolicy(3, Duration.ofMillis(250)));
+    // Stripe: two requests per send at 2 s each; pauses 250 ms and 500 ms.
+    assertThat(budgeted.sendBudget()).isEqualTo(Duration.ofMillis(3 * 2 * 2_000 + 750));
+  }
+
+  @Test
   void serverErrorIsResentWithTheSameKeyAndChargesOnce() {
     String callId = newCallId();
 

@@ -15,6 +15,7 @@ public final class TestCards {
   public static final String EXPIRED_CARD = "4000000000000069";
   public static final String INCORRECT_CVC = "4000000000000127";
   public static final String PROCESSING_ERROR = "4000000000000119";
+  public static final String REQUIRES_ACTION = "4000000000003220";
   public static final String FUTURE_EXPIRY = "1230";
 
   private TestCards() {}

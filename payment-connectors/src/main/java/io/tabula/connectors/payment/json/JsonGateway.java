@@ -72,6 +72,12 @@ final class JsonGateway implements PaymentGateway {
     return "json";
   }
 
+  /** One request per charge. */
+  @Override
+  public java.time.Duration chargeBudget() {
+    return config.responseTimeout();
+  }
+
   @Override
   public PaymentOutcome charge(ChargeRequest request) {
     CardBrand brand = request.card().pan().brand();

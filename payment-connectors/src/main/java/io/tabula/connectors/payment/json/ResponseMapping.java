@@ -20,11 +20,13 @@ import java.util.stream.Collectors;
 /**
  * How a processor's JSON reply becomes an outcome, from configuration: JSON pointers to the
  * outcome, the decline code, the authorization code, the reference and the token, the outcome
- * values that mean approved and declined, and a table from decline codes to {@link DeclineReason}.
+ * values that mean approved, declined and pending (not final: the outcome is unknown until the
+ * processor settles it), and a table from decline codes to {@link DeclineReason}.
  *
  * <pre>
  * response.outcome = /status             response.approved = approved,succeeded
  * response.declined = declined           response.decline-code = /decline_code
+ * response.pending = pending,processing
  * response.authorization-code = /auth_code   response.reference = /id
  * decline.insufficient_funds = INSUFFICIENT_FUNDS
  * </pre>
@@ -33,6 +35,7 @@ record ResponseMapping(
     String outcomePointer,
     Set<String> approvedValues,
     Set<String> declinedValues,
+    Set<String> pendingValues,
     String declineCodePointer,
     String authorizationPointer,
     String referencePointer,
@@ -53,6 +56,7 @@ record ResponseMapping(
         pointer(config, "response.outcome", "/status"),
         list(config.settings().getOrDefault("response.approved", "approved")),
         list(config.settings().getOrDefault("response.declined", "declined")),
+        list(config.settings().getOrDefault("response.pending", "pending,processing")),
         pointer(config, "response.decline-code", "/decline_code"),
         pointer(config, "response.authorization-code", "/authorization_code"),
         pointer(config, "response.reference", "/id"),
@@ -93,6 +97,11 @@ record ResponseMapping(
           tokenPointer.map(p -> body.at(p).asText("")).filter(t -> !t.isEmpty()),
           brand,
           lastFour);
+    }
+    if (status < 300 && pendingValues.contains(outcome)) {
+      String reference = body.at(referencePointer).asText("");
+      return new PaymentOutcome.Unknown(
+          "pending", reference.isEmpty() ? Optional.empty() : Optional.of(reference));
     }
     if (status < 500 && declinedValues.contains(outcome)) {
       String code = body.at(declineCodePointer).asText("");

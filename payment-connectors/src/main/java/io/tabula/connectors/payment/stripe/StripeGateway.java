@@ -22,6 +22,7 @@ import io.tabula.connectors.payment.http.TlsClientContexts;
 import io.tabula.connectors.payment.http.ZeroingByteBufAllocator;
 import io.tabula.masking.card.CardBrand;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -90,12 +91,31 @@ final class StripeGateway implements PaymentGateway {
     }
   }
 
+  /** Two requests per charge: the PaymentMethod, then the PaymentIntent. */
+  @Override
+  public Duration chargeBudget() {
+    return config.responseTimeout().multipliedBy(2);
+  }
+
+  /**
+   * A confirmed PaymentIntent's status as an outcome. Only {@code succeeded} moved money and only
+   * {@code requires_payment_method} and {@code canceled} say it did not; {@code processing}, {@code
+   * requires_action} (3-D Secure, which a phone call cannot complete), {@code requires_capture} and
+   * anything new are not final, so the outcome is unknown until operations see how the processor
+   * settled it.
+   */
   private static PaymentOutcome fromIntent(
       JsonNode intent, String methodId, CardBrand brand, String lastFour) {
-    if (!"succeeded".equals(intent.path("status").asText())) {
-      // requires_action (3-D Secure) cannot be completed by phone.
+    String status = intent.path("status").asText("");
+    if ("requires_payment_method".equals(status) || "canceled".equals(status)) {
       return new PaymentOutcome.Declined(
-          io.tabula.connectors.payment.DeclineReason.GENERIC, intent.path("status").asText());
+          io.tabula.connectors.payment.DeclineReason.GENERIC, status);
+    }
+    if (!"succeeded".equals(status)) {
+      String id = intent.path("id").asText("");
+      return new PaymentOutcome.Unknown(
+          status.isEmpty() ? "no status" : status,
+          id.isEmpty() ? Optional.empty() : Optional.of(id));
     }
     String authorization =
         intent

@@ -122,6 +122,21 @@ class JsonConnectorTest {
   }
 
   @Test
+  void aPendingAnswerIsUnknownNotADeclineAndIsNotResent() {
+    fixture.simulator.faults().inject(Fault.PROCESSING);
+    try (CallMemory call = fixture.newCall()) {
+      String callId = newCallId();
+      long before = fixture.simulator.ledger().requests();
+      PaymentOutcome outcome =
+          payments.pay(charge(TestCards.key(call, TestCards.VISA_APPROVED), callId, 1));
+
+      assertThat(outcome).isInstanceOf(PaymentOutcome.Unknown.class);
+      assertThat(fixture.simulator.ledger().chargesFor("T-" + callId)).hasSize(1);
+      assertThat(fixture.simulator.ledger().requests() - before).isEqualTo(1);
+    }
+  }
+
+  @Test
   void timeoutAfterChargeIsResentWithTheSameKeyAndChargesOnce() {
     fixture.simulator.faults().inject(Fault.TIMEOUT_AFTER_CHARGE);
     try (CallMemory call = fixture.newCall()) {

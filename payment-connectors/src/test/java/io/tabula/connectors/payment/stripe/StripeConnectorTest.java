@@ -100,6 +100,34 @@ class StripeConnectorTest {
   }
 
   @Test
+  void aPaymentStillProcessingIsUnknownWithItsReferenceNotADecline() {
+    fixture.simulator.faults().inject(io.tabula.connectors.simulator.Fault.PROCESSING);
+    try (CallMemory call = fixture.newCall()) {
+      String callId = newCallId();
+      PaymentOutcome outcome =
+          payments.pay(charge(TestCards.key(call, TestCards.VISA_APPROVED), callId, 1));
+
+      var charges = fixture.simulator.ledger().chargesFor("T-" + callId);
+      assertThat(charges).hasSize(1);
+      assertThat(outcome)
+          .isEqualTo(
+              new PaymentOutcome.Unknown(
+                  "processing", java.util.Optional.of(charges.getFirst().paymentIntent())));
+    }
+  }
+
+  @Test
+  void aCardThatRequiresThreeDSecureIsUnknownNotADecline() {
+    try (CallMemory call = fixture.newCall()) {
+      PaymentOutcome outcome =
+          payments.pay(charge(TestCards.key(call, TestCards.REQUIRES_ACTION), newCallId(), 1));
+
+      assertThat(outcome).isInstanceOf(PaymentOutcome.Unknown.class);
+      assertThat(((PaymentOutcome.Unknown) outcome).cause()).isEqualTo("requires_action");
+    }
+  }
+
+  @Test
   void processingErrorIsFailedAndAsksForANewAttemptNotAResendOfTheSameKey() {
     try (CallMemory call = fixture.newCall()) {
       long before = fixture.simulator.ledger().requests();

@@ -1,0 +1,101 @@
+package io.tabula.engine.session;
+
+import io.tabula.engine.ami.RecordingControl;
+import io.tabula.engine.ami.RecordingControlException;
+import io.tabula.flows.port.CallPortException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When one call's recording is muted: from before the first secure prompt starts until the first
+ * other command that starts at least {@code unmuteGrace} after the last secure collect ended, so
+ * that a late {@code #}, or a key too many after the last expected digit, is not recorded either.
+ * Secure collects in a row (card, expiry, security code) and the prompts between them stay inside
+ * one window.
+ *
+ * <p>Some ends never unmute, so the rest of the recording stays muted until the call leaves the
+ * engine: a secure collect that failed, the flow's error path ({@link #keepMuted}), a transfer and
+ * a hangup. In each of them a caller who was keying a card number may go on keying it while the
+ * apology plays and in the agent queue.
+ *
+ * <p>Used only on the call's own thread, so it needs no locking.
+ *
+ * <pre>{@code
+ * window.beforeSecure();            // mutes (or throws RECORDING_NOT_MUTED)
+ * window.afterSecure(true);         // the window stays open for the grace time
+ * window.beforeOpenCommand();       // unmutes once the grace has passed
+ * }</pre>
+ */
+final class MuteWindow {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MuteWindow.class);
+
+  private final RecordingControl recording;
+  private final String channel;
+  private final String callId;
+  private final long graceNanos;
+  private boolean muted;
+  private boolean held;
+  private long secureEndedAt;
+
+  MuteWindow(RecordingControl recording, String channel, String callId, Duration grace) {
+    this.recording = recording;
+    this.channel = channel;
+    this.callId = callId;
+    this.graceNanos = grace.toNanos();
+  }
+
+  /** Before a secure collect: mutes unless the window is open already. */
+  void beforeSecure() {
+    if (muted) {
+      return;
+    }
+    try {
+      recording.mute(channel);
+    } catch (RuntimeException e) {
+      throw new CallPortException(
+          CallPortException.Kind.RECORDING_NOT_MUTED,
+          "the call's recording could not be muted, so secure input did not start; check the AMI"
+              + " link: "
+              + reason(e),
+          e);
+    }
+    muted = true;
+  }
+
+  /** After a secure collect; one that did not end normally keeps the recording muted for good. */
+  void afterSecure(boolean normally) {
+    secureEndedAt = System.nanoTime();
+    if (!normally) {
+      held = true;
+    }
+  }
+
+  /** The flow's error path runs: a muted recording stays muted until the call leaves. */
+  void keepMuted() {
+    held = true;
+  }
+
+  /** Before a command that is not secure input: unmutes once the grace has passed. */
+  void beforeOpenCommand() {
+    if (!muted || held || System.nanoTime() - secureEndedAt < graceNanos) {
+      return;
+    }
+    muted = false;
+    try {
+      recording.unmute(channel);
+    } catch (RuntimeException e) {
+      LOG.warn("call {}: unmuting the recording failed ({})", callId, e.getClass().getSimpleName());
+    }
+  }
+
+  boolean muted() {
+    return muted;
+  }
+
+  /** Our own controls' messages say what to fix and carry no call data; others give a type. */
+  private static String reason(RuntimeException e) {
+    return e instanceof RecordingControlException ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

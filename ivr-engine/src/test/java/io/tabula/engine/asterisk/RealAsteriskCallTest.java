@@ -1,0 +1,233 @@
+package io.tabula.engine.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabula.connectors.simulator.LedgerEntry;
+import io.tabula.engine.docker.RecordingLevels;
+import io.tabula.masking.audit.AuditFinding;
+import io.tabula.masking.audit.AuditSummary;
+import io.tabula.masking.audit.RecordingAuditor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Calls through a real Asterisk 22 running the shipped docker/asterisk configuration, into {@code
+ * tabula serve} with the shipped flows, the embedded customer database and the gateway simulator
+ * ({@link RealAsteriskStack}). The callers key ticket, menu choice, card, expiry and CVC each as an
+ * audible DTMF tone and as DTMF, so a recording that was not muted would hold the tones. Skipped,
+ * with the reason, where no Asterisk build ({@link AsteriskInstall}), core sounds, espeak-ng, sox
+ * or multimon-ng is installed ({@link RealAsteriskAvailable}). docker/README.md, section 9,
+ * describes the run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RealAsteriskAvailable.class)
+class RealAsteriskCallTest {
+
+  private static final String TICKET = "12345678";
+  private static final String CARD = "4242424242424242";
+  private static final List<String> KEYED = List.of(CARD, TICKET);
+  private static final String PARKING_NUMBER = "15551230001";
+  private static final String QUEUE = "city-parking-agents";
+
+  /** Keys outside secure steps the paying caller sends: the ticket and the menu choice. */
+  private static final int UNMUTED_KEYS = TICKET.length() + 1;
+
+  static RealAsteriskStack stack;
+  static PbxDirectory pbx;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    Path work =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "real-asterisk")).toAbsolutePath(), "run-");
+    stack = RealAsteriskStack.start(AsteriskInstall.find().orElseThrow(), work);
+    pbx = stack.pbx().directory();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aSipCallerWithRfc4733KeysPaysAndAsteriskKeepsRecordsButNoDigit() throws Exception {
+    try (Ami engineUser = Ami.login(stack.pbxAmiPort(), "tabula", stack.amiSecret())) {
+      payingCall(RealAsteriskCallTest::callOverSip);
+
+      assertThat(engineUser.transcript())
+          .as("what the shipped manager user 'tabula' was sent during the call")
+          .contains("Event: Newchannel")
+          .doesNotContain(CARD)
+          .doesNotContain(TICKET)
+          .doesNotContain("DTMF");
+    }
+    assertThat(AsteriskRecords.cdr(pbx))
+        .as("cdr_csv wrote the call's CDR: last application the AGI, with the flow's URL")
+        .content()
+        .contains("\"city-parking\",\"tabula\"")
+        .contains("\"AGI\",\"agi://127.0.0.1:");
+    assertThat(AsteriskRecords.cel(pbx))
+        .as("cel_custom wrote the call's events")
+        .content()
+        .contains("CHAN_START")
+        .contains("HANGUP");
+    assertThat(AsteriskRecords.holding(pbx, KEYED))
+        .as("Asterisk's logs, CDR, CEL and astdb holding the card or ticket number")
+        .isEmpty();
+    // The console at verbose 3 is what 'docker logs' keeps of the compose stack's Asterisk. Only
+    // this SIP call has run so far: the Local-channel caller's own dialplan would name the card.
+    assertThat(stack.pbx().console()).content().doesNotContain(CARD);
+  }
+
+  @Test
+  @Order(2)
+  void aLocalChannelCallerWithInBandTonesPaysAndTheRecordingHoldsNoKeyTone() throws Exception {
+    payingCall(RealAsteriskCallTest::callOverLocalChannel);
+    assertThat(AsteriskRecords.holding(pbx, KEYED)).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void pressingZeroReachesTheFlowsAgentQueue() throws Exception {
+    int scrubbed = ScrubLog.scrubs(pbx).size();
+    ScriptedCaller caller = ScriptedCaller.on(stack.pbxAmi()).when("welcome", "agent");
+    CompletableFuture<Map<String, String>> queued =
+        stack.pbxAmi().next(m -> "QueueCallerJoin".equals(m.get("Event")));
+
+    CallerChannel call = callOverSip();
+    caller.play(call);
+
+    assertThat(queued.get(60, TimeUnit.SECONDS).get("Queue")).isEqualTo(QUEUE);
+    call.hangUp();
+    ScrubLog.Scrub scrub = ScrubLog.awaitNext(pbx, scrubbed);
+    assertThat(scrub.exitCode()).isZero();
+    assertNoKeyTones(scrub.recording());
+  }
+
+  /**
+   * The AMI link drops after the ticket and the menu choice: the engine can no longer mute the
+   * recording, so card entry must not start. No card prompt, no charge; the recording, with the
+   * caller's ticket tones in it, is scrubbed when it closes. Last: the link stays cut.
+   */
+  @Test
+  @Order(4)
+  void amiLostMidCallFailsClosedAndTheRecordingIsScrubbedAtClose() throws Exception {
+    int scrubbed = ScrubLog.scrubs(pbx).size();
+    int charges = stack.customer().simulator().ledger().charges().size();
+    ScriptedCaller caller = ScriptedCaller.on(stack.pbxAmi()).when("enter-ticket", "ticket");
+    CompletableFuture<Map<String, String>> menu =
+        ScriptedCaller.promptStarted(stack.pbxAmi(), "pay-menu");
+    CompletableFuture<Map<String, String>> cardPrompt =
+        ScriptedCaller.promptStarted(stack.pbxAmi(), "enter-card");
+    CompletableFuture<Map<String, String>> apology =
+        ScriptedCaller.promptStarted(stack.pbxAmi(), "sorry-error");
+
+    CallerChannel call = callOverSip();
+    caller.play(call);
+    menu.get(90, TimeUnit.SECONDS);
+    stack.amiRelay().cut();
+    call.key("pay");
+
+    apology.get(60, TimeUnit.SECONDS);
+    call.hangUp();
+    ScrubLog.Scrub scrub = ScrubLog.awaitNext(pbx, scrubbed);
+    assertThat(cardPrompt).as("card entry started without AMI").isNotDone();
+    assertThat(stack.customer().simulator().ledger().charges()).hasSize(charges);
+    assertThat(scrub.exitCode()).isZero();
+    assertThat(ScrubLog.text(pbx)).contains("Scrubbed " + UNMUTED_KEYS + " key tones");
+    assertNoKeyTones(scrub.recording());
+  }
+
+  /** One paying call: ticket, 1, card, expiry, CVC; then the ledger and the recording. */
+  private static void payingCall(CallStarter start) throws Exception {
+    int scrubbed = ScrubLog.scrubs(pbx).size();
+    int charges = stack.customer().simulator().ledger().charges().size();
+    ScriptedCaller caller =
+        ScriptedCaller.on(stack.pbxAmi())
+            .when("enter-ticket", "ticket")
+            .when("pay-menu", "pay")
+            .when("enter-card", "card")
+            .when("enter-expiry", "expiry")
+            .when("enter-cvc", "cvc");
+
+    CallerChannel call = start.start();
+    caller.play(call);
+    ScrubLog.Scrub scrub = ScrubLog.awaitNext(pbx, scrubbed);
+
+    List<LedgerEntry> charged = stack.customer().simulator().ledger().charges();
+    assertThat(charged).hasSize(charges + 1);
+    assertThat(charged.getLast().amountMinor()).isEqualTo(4500);
+    assertThat(charged.getLast().lastFour()).isEqualTo("4242");
+    assertThat(scrub.exitCode()).isZero();
+    String scrubs = ScrubLog.text(pbx);
+    assertThat(scrubs.substring(scrubs.lastIndexOf("Scrubbed ")))
+        .as("tones the scrub removed: the ticket and the menu key; card, expiry, CVC were muted")
+        .startsWith("Scrubbed " + UNMUTED_KEYS + " key tones");
+    assertNoKeyTones(scrub.recording());
+    RecordingLevels levels = RecordingLevels.of(scrub.recording());
+    assertThat(levels.soundSeconds())
+        .as("prompts and the caller's tone outside the mute")
+        .isGreaterThan(10.0);
+    assertThat(levels.longestSilenceSeconds())
+        .as("digital silence while the card was keyed (17 keys, about 7 s)")
+        .isGreaterThan(4.0);
+  }
+
+  private static void assertNoKeyTones(Path recording) throws Exception {
+    List<AuditFinding> tones = new ArrayList<>();
+    AuditSummary audit = new RecordingAuditor(0).audit(List.of(recording), tones::add);
+    assertThat(audit.unreadable()).isZero();
+    assertThat(tones).as("key tones the project's detector finds in the recording").isEmpty();
+    assertThat(Multimon.dtmf(recording)).as("key tones multimon-ng finds").isEmpty();
+  }
+
+  @FunctionalInterface
+  private interface CallStarter {
+    CallerChannel start() throws Exception;
+  }
+
+  /** The caller's Asterisk dials the parking number over its PJSIP trunk. */
+  private static CallerChannel callOverSip() throws Exception {
+    return originate(stack.callerAmi(), "PJSIP/" + PARKING_NUMBER + "@" + CallerPbx.TRUNK);
+  }
+
+  /**
+   * A Local channel inside the Asterisk under test: its {@code ;2} half runs the shipped [tabula]
+   * context, its {@code ;1} half the caller's contexts.
+   */
+  private static CallerChannel callOverLocalChannel() throws Exception {
+    return originate(stack.pbxAmi(), "Local/city-parking@tabula");
+  }
+
+  private static CallerChannel originate(Ami ami, String channel) throws Exception {
+    CompletableFuture<Map<String, String>> answered = ami.next(Ami.event("OriginateResponse"));
+    Map<String, String> queued =
+        ami.action(
+            "Originate",
+            Map.of(
+                "Channel", channel,
+                "Context", "realtest-caller",
+                "Exten", "listen",
+                "Priority", "1",
+                "Async", "true"));
+    assertThat(queued.get("Response")).isEqualTo("Success");
+    Map<String, String> response = answered.get(30, TimeUnit.SECONDS);
+    assertThat(response.get("Response")).as("the call was answered").isEqualTo("Success");
+    return new CallerChannel(ami, response.get("Channel"));
+  }
+}

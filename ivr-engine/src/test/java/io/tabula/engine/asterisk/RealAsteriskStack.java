@@ -1,0 +1,195 @@
+package io.tabula.engine.asterisk;
+
+import static org.awaitility.Awaitility.await;
+
+import io.tabula.engine.residue.CustomerSide;
+import io.tabula.engine.residue.EngineHome;
+import io.tabula.engine.residue.EngineProcess;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The whole chain on loopback, with a real Asterisk in the middle: the customer side (embedded
+ * PostgreSQL over TLS, the gateway simulator, tenant files), {@code tabula serve} in its own JVM
+ * with AMI configured, the Asterisk under test running the shipped docker/asterisk configuration
+ * (its AMI reached by the engine through a {@link TcpRelay} the test can cut), and a second
+ * Asterisk that calls it over PJSIP as a carrier would. Stopped in reverse order.
+ *
+ * <pre>{@code
+ * try (RealAsteriskStack stack = RealAsteriskStack.start(install, workDir)) {
+ *   stack.callerAmi().action("Originate", ...);
+ * }
+ * }</pre>
+ */
+final class RealAsteriskStack implements AutoCloseable {
+
+  /** The flows whose prompts the Asterisk under test can play. */
+  static final List<String> FLOWS = List.of("city/parking-ticket.yaml");
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private CustomerSide customer;
+  private EngineProcess engine;
+  private InetSocketAddress admin;
+  private TcpRelay amiRelay;
+  private AsteriskProcess pbx;
+  private AsteriskProcess caller;
+  private Ami pbxAmi;
+  private Ami callerAmi;
+  private String amiSecret;
+  private PbxPorts pbxPorts;
+
+  private RealAsteriskStack() {}
+
+  static RealAsteriskStack start(AsteriskInstall install, Path work) throws Exception {
+    RealAsteriskStack stack = new RealAsteriskStack();
+    try {
+      stack.startAll(install, work);
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(AsteriskInstall install, Path work) throws Exception {
+    pbxPorts = PbxPorts.pick();
+    PbxPorts callerPorts = PbxPorts.pick();
+    amiSecret = secret();
+    String testSecret = secret();
+    amiRelay = push(TcpRelay.start(pbxPorts.ami()));
+
+    EngineHome home = EngineHome.create(work.resolve("engine"));
+    customer = push(CustomerSide.start(home.config()));
+    Path secretFile = home.config().resolve("secrets/ami-secret");
+    Files.writeString(secretFile, amiSecret + "\n");
+    Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+    home.writeConfig(
+        customer.tenantsDir(),
+        """
+        ami:
+          host: 127.0.0.1
+          port: %d
+          username: tabula
+          secretFile: %s
+        # PromptAudio renders one flow's prompts (ids clash across tenants until prompts are
+        # named by tenant), so the engine cannot hold every shipped flow against the folder.
+        prompts:
+          check: "off"
+        """
+            .formatted(amiRelay.port(), secretFile));
+    engine = push(EngineProcess.start(home.processOptions(List.of())));
+    InetSocketAddress agi = engine.agiAddress();
+    admin = engine.adminAddress();
+
+    PbxDirectory pbxDir = PbxDirectory.create(work.resolve("pbx"), install);
+    new ShippedAsterisk(agi, pbxPorts, callerPorts.sip(), amiSecret, testSecret).renderInto(pbxDir);
+    PromptAudio.install(
+        pbxDir.sounds(), FLOWS.stream().map(RealAsteriskFiles.FLOWS::resolve).toList());
+    PbxDirectory callerDir = PbxDirectory.create(work.resolve("caller"), install);
+    new CallerPbx(callerPorts, pbxPorts.sip(), testSecret).renderInto(callerDir);
+
+    pbx = push(AsteriskProcess.start(install, pbxDir));
+    caller = push(AsteriskProcess.start(install, callerDir));
+    pbxAmi = push(Ami.login(pbxPorts.ami(), ShippedAsterisk.TEST_USER, testSecret));
+    callerAmi = push(Ami.login(callerPorts.ami(), ShippedAsterisk.TEST_USER, testSecret));
+    awaitEngineServing();
+  }
+
+  /** /health answers 200 once every part is up, the AMI link to the Asterisk included. */
+  void awaitEngineServing() {
+    URI health = URI.create("http://127.0.0.1:" + admin.getPort() + "/health");
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  http.send(
+                              HttpRequest.newBuilder(health).build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .statusCode()
+                      == 200);
+    }
+  }
+
+  /** The engine's Prometheus text. */
+  String metrics() throws Exception {
+    URI metrics = URI.create("http://127.0.0.1:" + admin.getPort() + "/metrics");
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+  }
+
+  private static String secret() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private <T extends AutoCloseable> T push(T part) {
+    started.push(part);
+    return part;
+  }
+
+  CustomerSide customer() {
+    return customer;
+  }
+
+  AsteriskProcess pbx() {
+    return pbx;
+  }
+
+  AsteriskProcess caller() {
+    return caller;
+  }
+
+  Ami pbxAmi() {
+    return pbxAmi;
+  }
+
+  Ami callerAmi() {
+    return callerAmi;
+  }
+
+  TcpRelay amiRelay() {
+    return amiRelay;
+  }
+
+  /** The AMI port of the Asterisk under test (the engine reaches it through the relay). */
+  int pbxAmiPort() {
+    return pbxPorts.ami();
+  }
+
+  String amiSecret() {
+    return amiSecret;
+  }
+
+  EngineProcess engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("Stopping a part of the real-Asterisk stack failed: " + e);
+      }
+    }
+  }
+}

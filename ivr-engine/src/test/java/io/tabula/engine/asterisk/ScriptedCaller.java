@@ -1,0 +1,62 @@
+package io.tabula.engine.asterisk;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays the caller of one call: each time the engine starts the command that plays a given prompt
+ * (seen as an {@code AGIExecStart} event on the Asterisk under test), the caller's channel is
+ * redirected to the extension of {@code caller-extensions.conf} that keys that entry. Nothing is
+ * timed: the caller answers what the engine asks, however long the prompts take.
+ *
+ * <pre>{@code
+ * ScriptedCaller.on(pbxAmi).when("enter-ticket", "ticket").when("pay-menu", "pay")
+ *     .play(caller);
+ * }</pre>
+ */
+final class ScriptedCaller {
+
+  private static final long PROMPT_WAIT_SECONDS = 90;
+
+  private final Ami pbx;
+  private final Map<String, String> keysByPrompt = new LinkedHashMap<>();
+  private final List<CompletableFuture<Map<String, String>>> prompts = new ArrayList<>();
+
+  private ScriptedCaller(Ami pbx) {
+    this.pbx = pbx;
+  }
+
+  static ScriptedCaller on(Ami pbx) {
+    return new ScriptedCaller(pbx);
+  }
+
+  /** When the engine plays {@code prompt}, run the caller's extension {@code keys}. */
+  ScriptedCaller when(String prompt, String keys) {
+    keysByPrompt.put(prompt, keys);
+    prompts.add(pbx.next(m -> startsPrompt(m, prompt)));
+    return this;
+  }
+
+  /** A future for the engine starting to play {@code prompt}; register before the call. */
+  static CompletableFuture<Map<String, String>> promptStarted(Ami pbx, String prompt) {
+    return pbx.next(m -> startsPrompt(m, prompt));
+  }
+
+  private static boolean startsPrompt(Map<String, String> message, String prompt) {
+    return "AGIExecStart".equals(message.get("Event"))
+        && (" " + message.getOrDefault("Command", "") + " ").contains(" " + prompt + " ");
+  }
+
+  /** Answers every prompt in order, keying each entry when its prompt starts. */
+  void play(CallerChannel caller) throws Exception {
+    int i = 0;
+    for (String keys : keysByPrompt.values()) {
+      prompts.get(i++).get(PROMPT_WAIT_SECONDS, TimeUnit.SECONDS);
+      caller.key(keys);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.tabula.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tabula.engine.config.EngineConfig;
+import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.flows.EngineFlows;
+import io.tabula.flows.connect.DemoConnectors;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * serve refuses to start while it cannot tell that Asterisk has a sound file for each prompt it may
+ * play: no folder to look in, or prompts without a file. Both say what to set.
+ */
+class ServePromptCheckTest {
+
+  /** So that serve's own pre-flight (no AMI link) lets it reach the prompt check. */
+  private static final String NO_RECORDING = "recording: none\n";
+
+  private final StringWriter err = new StringWriter();
+
+  private int serve(Path config) {
+    CommandLine commandLine = TabulaCommand.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    return commandLine.execute("serve", "--demo", "--config", config.toString());
+  }
+
+  @Test
+  void withoutSoundsFoldersServeDoesNotStartAndSaysWhatToSet(@TempDir Path folder)
+      throws Exception {
+    Path config =
+        Files.writeString(folder.resolve("tabula.yaml"), "agi:\n  port: 0\n" + NO_RECORDING);
+
+    assertThat(serve(config)).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("prompts.soundsDirs is not set")
+        .contains("prompts.check: off");
+  }
+
+  @Test
+  void withASoundsFolderThatLacksPromptsServeNamesThemAndDoesNotStart(@TempDir Path folder)
+      throws Exception {
+    Path sounds = Files.createDirectories(folder.resolve("sounds/en"));
+    try (EngineFlows flows =
+        EngineFlows.open(
+            new FlowsSettings("", Duration.ofSeconds(5)),
+            DemoConnectors.create(Clock.systemUTC()))) {
+      for (String id : ServeCommand.promptIds(flows, EngineConfig.defaults())) {
+        if (!id.equals("enter-card")) {
+          Path file = sounds.resolve(id + ".wav");
+          Files.createDirectories(file.getParent());
+          Files.write(file, new byte[] {1});
+        }
+      }
+    }
+    Path config =
+        Files.writeString(
+            folder.resolve("tabula.yaml"),
+            "agi:\n  port: 0\n"
+                + NO_RECORDING
+                + "prompts:\n  soundsDirs: "
+                + folder.resolve("sounds")
+                + "\n");
+
+    assertThat(serve(config)).isEqualTo(2);
+    assertThat(err.toString())
+        .containsPattern("1 of \\d+ prompt sounds are missing in")
+        .contains(": enter-card (en);")
+        .contains("prompts.check: warn");
+  }
+}
