@@ -32,8 +32,11 @@ class DocsCommandLinesTest {
       Pattern.compile(
           "^\\s*(?:\\$\\s+)?(?:[A-Z_]+=\\S+\\s+)*(?:\\./|java -jar \\S*)tabula(?:\\.jar)?\\s(.*)$");
 
-  /** A command in running text: {@code `./tabula audit logs <folder>`}. */
-  private static final Pattern INLINE = Pattern.compile("`(?:\\./)?tabula ([^`]*)`");
+  /**
+   * A command in running text: {@code `./tabula audit logs <folder>`}; a subcommand follows, so a
+   * limits.conf line such as {@code `tabula - memlock unlimited`} is not taken for one.
+   */
+  private static final Pattern INLINE = Pattern.compile("`(?:\\./)?tabula ([a-z][^`]*)`");
 
   /** One command line as the docs show it, and where. */
   record DocCommand(String where, String text, boolean inBlock) {
@@ -82,7 +85,11 @@ class DocsCommandLinesTest {
   }
 
   private static List<DocCommand> inline(Path file) throws IOException {
-    String text = Files.readString(file).replaceAll("```[\\s\\S]*?```", "");
+    // Code blocks are blanked line for line, so the line numbers stay the file's.
+    String text =
+        Pattern.compile("```[\\s\\S]*?```")
+            .matcher(Files.readString(file))
+            .replaceAll(block -> "\n".repeat((int) block.group().lines().count() - 1));
     List<DocCommand> found = new ArrayList<>();
     Matcher command = INLINE.matcher(text);
     while (command.find()) {
