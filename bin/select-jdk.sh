@@ -1,4 +1,4 @@
-# Sourced by ./tabula and .ci/run: makes sure JAVA_HOME points at a JDK 25 or newer.
+# Sourced by ./tabula, ./mvnw, bin/java and .ci/run: makes sure JAVA_HOME points at a JDK 25 or newer.
 # Order: an existing JAVA_HOME that is new enough, the java on PATH, then /usr/lib/jvm/*.
 
 tabula_java_major() {

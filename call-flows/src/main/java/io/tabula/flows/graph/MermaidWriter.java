@@ -45,7 +45,7 @@ public final class MermaidWriter {
   }
 
   private static String shape(Step step) {
-    String label = "\"" + escape(step.id()) + "<br/><i>" + Svg.kind(step) + "</i>\"";
+    String label = "\"" + escape(step.id()) + "<br/><i>" + StepKinds.describe(step) + "</i>\"";
     return switch (step) {
       case Step.Menu m -> "{" + label + "}";
       case Step.Branch b -> "{" + label + "}";

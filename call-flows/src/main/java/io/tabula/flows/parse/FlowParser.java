@@ -48,8 +48,20 @@ public final class FlowParser {
 
   private FlowParser() {}
 
-  /** The outcome of parsing: a flow when the shape allowed building one, and the problems. */
-  public record ParseResult(Optional<Flow> flow, List<Diagnostic> problems) {}
+  /**
+   * The outcome of parsing: a flow when there are no problems, and the problems.
+   *
+   * @param checkable the flow as built despite the problems, when they left every step and the
+   *     top-level keys in place (an unknown key, a bad value): the validator can still check its
+   *     references without reporting the consequences of a missing piece as new errors
+   */
+  public record ParseResult(
+      Optional<Flow> flow, List<Diagnostic> problems, Optional<Flow> checkable) {
+
+    ParseResult(Optional<Flow> flow, List<Diagnostic> problems) {
+      this(flow, problems, flow);
+    }
+  }
 
   public static ParseResult parse(String file, String text) {
     Problems problems = new Problems(file);
@@ -65,12 +77,18 @@ public final class FlowParser {
     if (root.isEmpty()) {
       return new ParseResult(Optional.empty(), problems.sorted());
     }
+    boolean[] complete = {false};
     Optional<Flow> flow =
-        YamlMap.of(problems, root.get(), "a flow file").flatMap(map -> build(map, problems));
-    return new ParseResult(problems.isEmpty() ? flow : Optional.empty(), problems.sorted());
+        YamlMap.of(problems, root.get(), "a flow file")
+            .flatMap(map -> build(map, problems, complete));
+    return problems.isEmpty()
+        ? new ParseResult(flow, problems.sorted())
+        : new ParseResult(
+            Optional.empty(), problems.sorted(), complete[0] ? flow : Optional.<Flow>empty());
   }
 
-  private static Optional<Flow> build(YamlMap top, Problems problems) {
+  /** Builds what it can; {@code complete[0]} says whether every step and top-level key made it. */
+  private static Optional<Flow> build(YamlMap top, Problems problems, boolean[] complete) {
     top.allowOnly("a flow", TOP_KEYS);
     String name = top.text("flow", true, "a flow").orElse("");
     String tenant = top.text("tenant", true, "a flow").orElse("");
@@ -91,7 +109,13 @@ public final class FlowParser {
     Map<String, SourcePos> promptPositions = new LinkedHashMap<>();
     top.map("prompts", false, "a flow").ifPresent(p -> prompts(p, prompts, promptPositions));
     Map<String, Step> steps = new LinkedHashMap<>();
-    top.map("steps", true, "a flow").ifPresent(s -> steps(s, steps));
+    Optional<YamlMap> stepMap = top.map("steps", true, "a flow");
+    stepMap.ifPresent(s -> steps(s, steps));
+    complete[0] =
+        !name.isEmpty()
+            && !tenant.isEmpty()
+            && !start.step().isEmpty()
+            && stepMap.map(s -> s.entries().size() == steps.size()).orElse(false);
     return Optional.of(
         new Flow(
             problems.file(),

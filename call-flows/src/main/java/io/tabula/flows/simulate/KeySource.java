@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
 
@@ -31,11 +30,14 @@ public interface KeySource {
    */
   Optional<String> peek();
 
-  /** A fixed script of tokens separated by spaces. */
+  /**
+   * A fixed script in {@link KeyScript}'s syntax.
+   *
+   * @throws KeyScriptException where the script is not in that syntax
+   */
   static KeySource script(String keys) {
     Deque<String> tokens =
-        new ArrayDeque<>(
-            Arrays.stream(keys.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList());
+        new ArrayDeque<>(KeyScript.parse(keys).stream().map(KeyScript.Token::spelling).toList());
     return new KeySource() {
       @Override
       public Optional<String> next() {

@@ -1,5 +1,6 @@
 package io.tabula.flows.store;
 
+import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
@@ -35,8 +36,11 @@ public final class PublishedFlows {
   private final FlowStore store;
   private final FlowCompiler compiler;
   private final Map<String, FlowVersion> live = new ConcurrentHashMap<>();
-  private final Map<String, Integer> rejected = new ConcurrentHashMap<>();
+  private final Map<String, Rejection> rejected = new ConcurrentHashMap<>();
   private final java.util.Set<Path> skipped = ConcurrentHashMap.newKeySet();
+
+  /** The newest version of a flow that did not go live, and why, as the log line gives it. */
+  private record Rejection(int version, String reason) {}
 
   public PublishedFlows(FlowStore store, FlowCompiler compiler) {
     this.store = store;
@@ -46,6 +50,14 @@ public final class PublishedFlows {
   /** The version new calls of this flow get. */
   public Optional<FlowVersion> current(String tenant, String flow) {
     return Optional.ofNullable(live.get(tenant + "/" + flow));
+  }
+
+  /**
+   * Why the newest published version of a flow did not go live (the compiler's problems, each with
+   * file, line and column), or empty when it did.
+   */
+  public Optional<String> rejection(String tenant, String flow) {
+    return Optional.ofNullable(rejected.get(tenant + "/" + flow)).map(Rejection::reason);
   }
 
   /** Every flow's version that new calls get now. */
@@ -135,30 +147,54 @@ public final class PublishedFlows {
     FlowVersion serving = live.get(key);
     if (newest.isEmpty()
         || (serving != null && serving.version() >= newest.get())
-        || newest.get().equals(rejected.get(key))) {
+        || (rejected.containsKey(key) && rejected.get(key).version() == newest.get())) {
       return false;
     }
     Path file = dir.resolve(FlowStore.fileName(newest.get()));
     if (!isInsideStore(file)) {
-      rejected.put(key, newest.get());
+      rejected.put(key, new Rejection(newest.get(), "its version file leads outside the store"));
       warnOnce(file, "it leads outside the store");
       return false;
     }
     FlowCompiler.Compiled compiled = compiler.compile(file);
-    boolean matches =
-        compiled.flow().map(f -> f.tenant().equals(tenant) && f.name().equals(name)).orElse(false);
-    if (!compiled.ok() || !matches) {
-      rejected.put(key, newest.get());
+    Optional<String> problem = problem(compiled, tenant, name);
+    if (problem.isPresent()) {
+      rejected.put(key, new Rejection(newest.get(), problem.get()));
       LOG.warn(
-          "Flow {} version {} is not valid and does not go live; {} keeps serving. Problems: {}",
+          "Flow {} version {} is not valid and does not go live; {} keeps serving. {}",
           key,
           newest.get(),
           serving == null ? "no version" : "version " + serving.version(),
-          matches ? compiled.problems() : "its flow/tenant do not match the directory " + key);
+          problem.get());
       return false;
     }
+    rejected.remove(key);
     live.put(key, new FlowVersion(tenant, name, newest.get(), compiled.flow().orElseThrow()));
     LOG.info("Flow {} version {} is live", key, newest.get());
     return true;
+  }
+
+  /** What keeps a compiled version from going live under {@code tenant/name}, if anything. */
+  private static Optional<String> problem(
+      FlowCompiler.Compiled compiled, String tenant, String name) {
+    if (!compiled.ok()) {
+      return Optional.of(
+          "Problems: "
+              + String.join("; ", compiled.problems().stream().map(Diagnostic::render).toList()));
+    }
+    return compiled
+        .flow()
+        .filter(f -> !f.tenant().equals(tenant) || !f.name().equals(name))
+        .map(
+            f ->
+                "It declares tenant '"
+                    + f.tenant()
+                    + "' and flow '"
+                    + f.name()
+                    + "' but is stored under "
+                    + tenant
+                    + "/"
+                    + name
+                    + "; publish it with tabula flows publish instead of placing it by hand");
   }
 }

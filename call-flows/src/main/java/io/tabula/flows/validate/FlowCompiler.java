@@ -42,14 +42,17 @@ public final class FlowCompiler {
 
   public Compiled compile(String file, String text) {
     FlowParser.ParseResult parsed = FlowParser.parse(file, text);
-    if (parsed.flow().isEmpty()) {
+    if (parsed.checkable().isEmpty()) {
       return new Compiled(Optional.empty(), parsed.problems());
     }
-    List<Diagnostic> problems = new ArrayList<>(validator.validate(parsed.flow().get()));
+    // Shape problems that left every piece in place do not hide the reference problems.
+    List<Diagnostic> problems = new ArrayList<>(parsed.problems());
+    problems.addAll(validator.validate(parsed.checkable().get()));
     problems.sort(
         Comparator.comparingInt((Diagnostic d) -> d.pos().line())
             .thenComparingInt(d -> d.pos().column()));
     List<Diagnostic> distinct = problems.stream().distinct().toList();
+    // parsed.flow() is empty whenever the parser found a problem; warnings let a flow through.
     boolean errors = distinct.stream().anyMatch(Diagnostic::isError);
     return new Compiled(errors ? Optional.empty() : parsed.flow(), distinct);
   }

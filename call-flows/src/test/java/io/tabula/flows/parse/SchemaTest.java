@@ -67,7 +67,7 @@ class SchemaTest {
         "flow.schema.json"
       })
   void theJarCarriesTheRepositoryFiles(String file) throws Exception {
-    assertThat(ShippedFlowFiles.read(file))
+    assertThat(ShippedFlowFiles.readFromJar(file))
         .contains(Files.readString(ShippedFlows.repo().resolve("flows").resolve(file)));
   }
 

@@ -101,6 +101,11 @@ class FlowStoreTest {
 
     assertThat(flows.refresh()).isZero();
     assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(1);
+    assertThat(flows.rejection("city", "parking-ticket").orElseThrow())
+        .startsWith(
+            "Problems: " + store.versionsOf("city", "parking-ticket").resolve("000002.yaml"))
+        .contains(":1:1: error: ")
+        .doesNotContain("do not match");
   }
 
   @ParameterizedTest

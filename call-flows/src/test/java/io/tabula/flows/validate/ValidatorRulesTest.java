@@ -57,6 +57,30 @@ class ValidatorRulesTest {
   }
 
   @Test
+  void aShapeErrorDoesNotHideTheReferenceErrors() {
+    String three =
+        BASE.replace("max_digits: 4}", "max_digits: 4, colour: blue}")
+            .replace("next: look", "next: lok")
+            .replace("say: [p, {amount: balance}]", "say: [pp, {amount: balance}]");
+
+    List<String> problems = problems(three);
+
+    assertThat(problems).hasSize(3);
+    assertThat(problems.get(0)).startsWith("t.yaml:10:").contains("unknown key 'colour'");
+    assertThat(problems.get(1)).startsWith("t.yaml:11:").contains("'lok' does not exist");
+    assertThat(problems.get(2)).startsWith("t.yaml:19:").contains("'pp'");
+    assertThat(new FlowCompiler(ShippedFlows.catalog()).compile("t.yaml", three).flow()).isEmpty();
+  }
+
+  @Test
+  void aStepThatCouldNotBeBuiltReportsOnlyItsOwnProblem() {
+    // Checking references against a flow missing that step would report 'end' as missing too.
+    String broken = BASE.replace("hangup: {say: [bye]}", "hangup: [bye]");
+
+    assertThat(problems(broken)).hasSize(1);
+  }
+
+  @Test
   void unknownStepName() {
     assertThat(problems(BASE.replace("next: look", "next: lok")))
         .containsExactly(

@@ -1,16 +1,27 @@
 package io.tabula.engine.cli;
 
+import io.tabula.engine.demo.FlowAwareCaller;
 import io.tabula.engine.pbx.CallReport;
+import io.tabula.engine.pbx.Caller;
+import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.ScriptedCaller;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.engine.selftest.SelfTestFlows;
+import io.tabula.flows.model.Flow;
+import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.simulate.KeyScript;
+import io.tabula.flows.simulate.KeyScriptException;
+import io.tabula.flows.store.ShippedFlowFiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +59,11 @@ final class CallCommand implements Callable<Integer> {
 
   @Option(
       names = "--keys",
-      paramLabel = "GROUPS",
+      paramLabel = "KEYS",
       description =
-          "run without a person: comma-separated key groups, one per input, e.g. \"1234#,4242424242424242\"; h hangs up")
+          "run without a person, keys as in flows simulate: "
+              + KeyScript.SYNTAX
+              + "; e.g. \"4242424242424242#\"")
   String keys;
 
   @Option(
@@ -70,11 +83,19 @@ final class CallCommand implements Callable<Integer> {
       out.flush();
       return 2;
     }
+    Caller script;
+    try {
+      script = keys == null ? null : scriptedCaller(route, KeyScript.parse(keys));
+    } catch (KeyScriptException e) {
+      spec.commandLine().getErr().println("tabula call: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
     SoftphoneCaller caller =
         new SoftphoneCaller(
             out,
             id -> SelfTestFlows.PROMPT_TEXTS.getOrDefault(id, "[" + id + "]"),
-            keys == null ? null : ScriptedCaller.keys(keys),
+            script,
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     out.printf("Calling %s on %s:%d ...%n", route, host, port);
     out.flush();
@@ -84,6 +105,30 @@ final class CallCommand implements Callable<Integer> {
       CallReport report = pbx.call(new InetSocketAddress(host, port), route, caller).get();
       return summarize(out, report);
     }
+  }
+
+  /**
+   * For a shipped flow, a caller that answers its questions one token each, as demo's does; for
+   * another route (the self-test flows), one token per input the engine asks for.
+   */
+  static Caller scriptedCaller(String route, List<KeyScript.Token> tokens) {
+    Optional<Flow> flow =
+        ShippedFlowFiles.read(route + ".yaml")
+            .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow());
+    if (flow.isPresent()) {
+      return FlowAwareCaller.of(flow.get(), tokens);
+    }
+    List<CallerAction> actions = new ArrayList<>();
+    for (KeyScript.Token token : tokens) {
+      actions.add(
+          switch (token) {
+            case KeyScript.Keys(String keys) -> CallerAction.Keys.fast(keys);
+            case KeyScript.BargeIn(char key) -> CallerAction.Keys.fast(String.valueOf(key));
+            case KeyScript.Silence s -> new CallerAction.Silence();
+            case KeyScript.HangUp h -> new CallerAction.HangUp(Duration.ZERO);
+          });
+    }
+    return new ScriptedCaller(actions);
   }
 
   private int summarize(PrintWriter out, CallReport report) {

@@ -1,5 +1,6 @@
 package io.tabula.engine.cli;
 
+import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.demo.DemoLogFile;
 import io.tabula.engine.demo.DemoScripts;
 import io.tabula.engine.demo.DemoStack;
@@ -8,6 +9,8 @@ import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.simulate.KeyScript;
+import io.tabula.flows.simulate.KeyScriptException;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.LogAuditor;
 import io.tabula.masking.memory.CallMemoryPool;
@@ -51,17 +54,19 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--keys",
-      paramLabel = "GROUPS",
+      paramLabel = "KEYS",
       description =
-          "Run without a person: one comma-separated key group per question the flow asks,"
-              + " e.g. \"12345678,1,4242424242424242#,1230,123#\".")
+          "Run without a person, keys as in flows simulate: "
+              + KeyScript.SYNTAX
+              + "; e.g. \"12345678# 1 4242424242424242# 1230 123\".")
   String keys;
 
   @Option(
       names = "--auto",
       description =
-          "Play the happy path with the demo data; exit 0 only if the payment was approved,"
-              + " the call's memory was zeroed and the logs hold no card data.")
+          "Play the happy path with the demo data; exit 0 only if the payment was approved"
+              + " (for the flows that pay; utility/balance has none), the call's memory was"
+              + " zeroed and the logs hold no card data.")
   boolean auto;
 
   @Spec CommandSpec spec;
@@ -75,6 +80,15 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return 2;
     }
+    List<KeyScript.Token> script;
+    try {
+      String text = auto ? DemoScripts.happyPath(route).orElseThrow() : keys;
+      script = text == null ? null : KeyScript.parse(text);
+    } catch (KeyScriptException e) {
+      out.println("tabula demo: " + e.getMessage());
+      out.flush();
+      return 2;
+    }
     Path workDir = Files.createTempDirectory("tabula-demo-");
     Path logFile = workDir.resolve("logs").resolve("tabula.log");
     Files.createDirectories(logFile.getParent());
@@ -82,13 +96,19 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Tabula demo: everything runs on this machine, on loopback only.");
     try (DemoStack stack = DemoStack.start(workDir, out)) {
       Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
-      CallReport report = call(out, stack, flow);
+      CallReport report = call(out, stack, flow, script);
       return summarize(out, stack, report, logFile);
+    } catch (ConfigException e) {
+      // An edited flow in the checkout's flows/ folder that does not validate, with its positions.
+      out.println();
+      out.println("tabula demo: " + e.getMessage());
+      out.flush();
+      return 2;
     }
   }
 
-  private CallReport call(PrintWriter out, DemoStack stack, Flow flow) throws Exception {
-    String script = auto ? DemoScripts.happyPath(route).orElseThrow() : keys;
+  private CallReport call(PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script)
+      throws Exception {
     SoftphoneCaller caller =
         new SoftphoneCaller(
             out,

@@ -41,8 +41,10 @@ final class HealthCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "PT3S",
-      description = "How long to wait for the answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
+      defaultValue = "3s",
+      converter = CommandLineDuration.class,
+      description =
+          "How long to wait for the answer, like 500ms or 3s (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(

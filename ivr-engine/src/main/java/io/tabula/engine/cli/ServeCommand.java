@@ -186,7 +186,7 @@ final class ServeCommand implements Callable<Integer> {
         engine.pool().protections().summary());
     LOG.info(
         "Flows: {}; health and metrics on http://{}:{}/health and /metrics",
-        settings.flows().shipped() ? "the shipped flows" : "store " + settings.flows().store(),
+        EngineFlows.describe(settings.flows()),
         settings.admin().address(),
         admin.port());
   }

@@ -4,12 +4,13 @@ import io.tabula.connectors.simulator.GatewaySimulator;
 import io.tabula.connectors.simulator.SimulatorCertificates;
 import io.tabula.connectors.simulator.SimulatorOptions;
 import io.tabula.connectors.tls.DevCertificateAuthority;
-import io.tabula.flows.parse.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
  * --key}, e.g. from {@code tabula certs}). At the end it prints what it charged.
  *
  * <pre>
- * tabula simulator --api-key-file sim.key          # https://localhost:8443, CA in $TMPDIR/tabula-simulator
+ * tabula simulator --port 8443                     # https://localhost:8443, CA and a fresh api-key in $TMPDIR/tabula-simulator
+ * tabula simulator --api-key-file sim.key          # the same with your own key
  * tabula simulator --address 0.0.0.0 --host simulator,localhost --api-key-file /run/secrets/simulator-key
  * </pre>
  */
@@ -81,15 +83,20 @@ final class SimulatorCommand implements Callable<Integer> {
 
   @Option(
       names = "--api-key-file",
-      required = true,
-      description = "File holding the API key clients must send (e.g. sk_test_...).")
+      description =
+          "File holding the API key clients must send (e.g. sk_test_...). Without it, a fresh"
+              + " test key is written to api-key in --ca-dir and printed.")
   Path apiKeyFile;
+
+  /** The key made for this run when no --api-key-file was given. */
+  private boolean generatedKey;
 
   @Option(
       names = "--latency",
       defaultValue = "0ms",
+      converter = CommandLineDuration.class,
       description = "Delay before every reply, like 50ms or 1s (default: ${DEFAULT-VALUE}).")
-  String latency;
+  Duration latency;
 
   @Spec CommandSpec spec;
 
@@ -151,27 +158,46 @@ final class SimulatorCommand implements Callable<Integer> {
 
   /** Checks the cheap options first, so that a mistake there writes no CA to disk. */
   private Optional<SimulatorOptions> options() {
-    Optional<Duration> delay = latency();
-    if (delay.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<String> apiKey = apiKey();
+    Optional<String> apiKey = apiKeyFile == null ? Optional.of("") : apiKey();
     if (apiKey.isEmpty()) {
       return Optional.empty();
     }
-    return certificates()
-        .map(c -> new SimulatorOptions(c, address, port, apiKey.get(), delay.get(), 1));
+    Optional<SimulatorCertificates> certificates = certificates();
+    Optional<String> key = apiKeyFile == null ? certificates.flatMap(c -> newApiKey()) : apiKey;
+    return key.flatMap(
+        k -> certificates.map(c -> new SimulatorOptions(c, address, port, k, latency, 1)));
   }
 
-  private Optional<Duration> latency() {
-    if (latency.trim().matches("0(ms|s|m)?")) {
-      return Optional.of(Duration.ZERO);
+  /**
+   * A fresh Stripe-style test key, written owner-only to {@code api-key} in the CA folder for
+   * clients to read. A test key of a simulator, not anyone's secret: it is printed too.
+   */
+  private Optional<String> newApiKey() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder key = new StringBuilder("sk_test_");
+    for (int i = 0; i < 24; i++) {
+      key.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
-    Optional<Duration> parsed = Durations.parse(latency);
-    if (parsed.isEmpty()) {
-      fail("--latency " + latency + " is not a duration; write it like 50ms, 2s or 1m");
+    Path file = caDirectory.resolve("api-key");
+    try {
+      Files.createDirectories(caDirectory);
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+    } catch (IOException | UnsupportedOperationException e) {
+      fail(
+          "cannot write the API key to "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); give a --ca-dir this user can write, or an --api-key-file");
+      return Optional.empty();
     }
-    return parsed;
+    apiKeyFile = file;
+    generatedKey = true;
+    return Optional.of(key.toString());
   }
 
   /** The simulator's key is a test key, so it may be a String; it must not be empty. */
@@ -235,7 +261,14 @@ final class SimulatorCommand implements Callable<Integer> {
         "Gateway simulator on %s (listening on %s:%d)%n",
         simulator.endpoint(), address, simulator.port());
     out.printf("  clients trust  %s%n", caCertificate);
-    out.printf("  API key        %s%n", apiKeyFile);
+    if (generatedKey) {
+      out.printf("  API key        %s (in %s)%n", simulator.options().apiKey(), apiKeyFile);
+      out.printf(
+          "  try it         curl --cacert %s -u %s: %s/v1/charges%n",
+          caCertificate, simulator.options().apiKey(), simulator.endpoint());
+    } else {
+      out.printf("  API key        %s%n", apiKeyFile);
+    }
     out.printf("  ledger         GET %s/v1/charges with that key%n", simulator.endpoint());
     out.println("Ctrl-C stops it and prints what it charged.");
     out.flush();

@@ -43,7 +43,9 @@ public final class TabulaCommand implements Runnable {
 
   /** Builds the command line; tests run it in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new TabulaCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new TabulaCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .registerConverter(java.time.Duration.class, new CommandLineDuration());
   }
 
   public static void main(String[] args) {

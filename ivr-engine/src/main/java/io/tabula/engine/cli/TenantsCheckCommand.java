@@ -8,6 +8,7 @@ import io.tabula.engine.tenant.DatabaseCheck;
 import io.tabula.engine.tenant.GatewayProbe;
 import io.tabula.engine.tenant.Tenants;
 import io.tabula.engine.tenant.config.FileChecks;
+import io.tabula.engine.tenant.config.SecretsToCreate;
 import io.tabula.engine.tenant.config.TenantFile;
 import io.tabula.engine.tenant.config.TenantFiles;
 import io.tabula.engine.tenant.config.TenantsConfig;
@@ -60,7 +61,10 @@ final class TenantsCheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--offline",
-      description = "Check the files (and the secrets they point at) but connect to nothing.")
+      description =
+          "Check the files (and the secrets they point at) but connect to nothing. Secrets and"
+              + " certificates that do not exist on this machine are listed as what to create on"
+              + " the engine's, not as problems.")
   boolean offline;
 
   @Option(
@@ -92,13 +96,11 @@ final class TenantsCheckCommand implements Callable<Integer> {
       return 2;
     }
     TenantsConfig config;
+    SecretsToCreate toCreate = new SecretsToCreate();
     try {
-      config =
-          TenantFiles.load(
-              folder.get(),
-              structureOnly ? FileChecks.structureOnly() : FileChecks.full(environment));
+      config = TenantFiles.load(folder.get(), fileChecks(toCreate));
       if (!structureOnly) {
-        Tenants.checkGatewaySettings(config);
+        Tenants.checkGatewaySettings(config, t -> !toCreate.inPaymentSection(t.file()));
       }
     } catch (TenantsConfigException e) {
       e.problems().forEach(p -> err.println(p.render()));
@@ -109,11 +111,26 @@ final class TenantsCheckCommand implements Callable<Integer> {
     }
     config.tenants().forEach(t -> out.println(summary(t)));
     out.printf("%d tenant file(s) in %s: no problems%n", config.tenants().size(), folder.get());
+    List<String> missing = toCreate.lines();
+    if (!missing.isEmpty()) {
+      missing.forEach(out::println);
+      out.printf(
+          "%d secret(s) and certificate(s) to create before tabula serve (which refuses to start"
+              + " without them)%n",
+          missing.size());
+    }
     out.flush();
     if (offline || structureOnly) {
       return 0;
     }
     return connect(config, out, err);
+  }
+
+  private FileChecks fileChecks(SecretsToCreate toCreate) {
+    if (structureOnly) {
+      return FileChecks.structureOnly();
+    }
+    return offline ? FileChecks.offline(environment, toCreate) : FileChecks.full(environment);
   }
 
   private Optional<Path> folder() {

@@ -1,19 +1,13 @@
 package io.tabula.engine.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.agi.AgiLimits;
 import io.tabula.engine.server.guard.GuardConfig;
 import io.tabula.engine.session.CallSettings;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,17 +32,30 @@ public final class EngineConfigLoader {
    */
   public static EngineConfig load(Path file, Map<String, String> environment) {
     Map<String, String> values = new HashMap<>();
+    Map<String, String> origins = new HashMap<>();
     if (file != null) {
-      values.putAll(readFile(file));
+      readFile(file)
+          .forEach(
+              (key, located) -> {
+                values.put(key, located.value());
+                origins.put(key, located.where());
+              });
     }
     for (Setting setting : Setting.ALL) {
       String fromEnv = environment.get(setting.environmentVariable());
       if (fromEnv != null) {
         values.put(setting.key(), fromEnv.trim());
+        origins.put(setting.key(), "environment variable " + setting.environmentVariable());
       }
       values.putIfAbsent(setting.key(), setting.defaultValue());
+      origins.putIfAbsent(setting.key(), "the default of " + setting.key());
     }
-    return build(new Values(values));
+    Values v = new Values(values, origins);
+    try {
+      return build(v);
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw v.placed(e);
+    }
   }
 
   private static EngineConfig build(Values v) {
@@ -122,53 +129,27 @@ public final class EngineConfigLoader {
         v.integer("agi.maxConnectionsPerPeer"));
   }
 
-  private static Map<String, String> readFile(Path file) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new ConfigException(
-          "cannot read the configuration file "
-              + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); check the path and the YAML syntax",
-          e);
-    }
-    Map<String, String> flat = new HashMap<>();
-    if (root != null && !root.isMissingNode() && !root.isNull()) {
-      if (!root.isObject()) {
-        throw new ConfigException(file + " must be a YAML mapping such as 'agi: {port: 4573}'");
-      }
-      flatten("", root, flat);
-    }
-    for (String key : flat.keySet()) {
-      if (Setting.ALL.stream().noneMatch(s -> s.key().equals(key))) {
-        throw new ConfigException(
-            "unknown setting '"
-                + key
-                + "' in "
-                + file
-                + "; the settings are listed in docs/engine.md");
-      }
-    }
-    return flat;
+  /** The file's settings, each checked against {@link Setting#ALL} at the position of its key. */
+  private static Map<String, ConfigFile.Located> readFile(Path file) {
+    Map<String, ConfigFile.Located> values = ConfigFile.read(file);
+    values.forEach(
+        (key, located) -> {
+          if (Setting.ALL.stream().noneMatch(s -> s.key().equals(key))) {
+            throw new ConfigException(
+                located.keyWhere()
+                    + ": error: unknown setting '"
+                    + key
+                    + "'; fix: use one of the settings listed in docs/engine.md");
+          }
+        });
+    return values;
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, String> flat) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String key = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
-      if (entry.getValue().isObject()) {
-        flatten(key, entry.getValue(), flat);
-      } else {
-        flat.put(key, entry.getValue().asText());
-      }
-    }
-  }
+  /** Typed access to the merged values, with errors placed where each value was written. */
+  private record Values(Map<String, String> raw, Map<String, String> origins) {
 
-  /** Typed access to the merged values, with errors that name the setting. */
-  private record Values(Map<String, String> raw) {
+    /** Marks a message as already placed, so {@link #placed} leaves it alone. */
+    private static final String ERROR = ": error: ";
 
     String text(String key) {
       return raw.get(key);
@@ -178,14 +159,14 @@ public final class EngineConfigLoader {
       try {
         return Integer.parseInt(raw.get(key));
       } catch (NumberFormatException e) {
-        throw new ConfigException(key + " must be a whole number; see docs/engine.md", e);
+        throw error(key, key + " must be a whole number", "see docs/engine.md for its range");
       }
     }
 
     boolean bool(String key) {
       String value = raw.get(key);
       if (!value.equals("true") && !value.equals("false")) {
-        throw new ConfigException(key + " must be true or false");
+        throw error(key, key + " must be true or false", "write true or false");
       }
       return Boolean.parseBoolean(value);
     }
@@ -193,9 +174,33 @@ public final class EngineConfigLoader {
     Duration duration(String key) {
       Matcher m = DURATION.matcher(raw.get(key));
       if (!m.matches()) {
-        throw new ConfigException(key + " must be a duration such as 500ms, 5s, 2m or 1h");
+        throw error(
+            key,
+            key + " must be a duration",
+            "write it like 500ms, 5s, 2m or 1h (see docs/engine.md)");
       }
       return DurationUnits.of(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    private ConfigException error(String key, String what, String fix) {
+      return new ConfigException(origins.get(key) + ERROR + what + "; fix: " + fix);
+    }
+
+    /**
+     * A refusal from a settings record, placed at the setting its message names (the longest match,
+     * so agi.port is not taken for ami.port's prefix).
+     */
+    ConfigException placed(RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains(ERROR)) {
+        return e instanceof ConfigException config ? config : new ConfigException(message, e);
+      }
+      return Setting.ALL.stream()
+          .map(Setting::key)
+          .filter(message::contains)
+          .max(java.util.Comparator.comparingInt(String::length))
+          .map(key -> new ConfigException(origins.get(key) + ERROR + message, e))
+          .orElseGet(() -> new ConfigException(message, e));
     }
   }
 }

@@ -41,6 +41,9 @@ public final class DemoStack implements AutoCloseable {
 
   private static final int DEMO_SLOTS = 64;
 
+  /** The shipped flows (the checkout's flows/ folder when run from one), polled like a store. */
+  private static final FlowsSettings DEMO_FLOWS = new FlowsSettings("", Duration.ofSeconds(5));
+
   /**
    * What the demo's engine states explicitly: the terminal softphone records nothing (no
    * MixMonitor), and the call memory (64 slots, 256 KiB, inside any default memlock limit) must be
@@ -112,7 +115,13 @@ public final class DemoStack implements AutoCloseable {
         progress.step(
             "Tabula engine with the shipped flows",
             () -> startEngine(tenants, registry),
-            e -> "FastAGI on " + e.address().getHostString() + ":" + e.address().getPort());
+            e ->
+                "FastAGI on "
+                    + e.address().getHostString()
+                    + ":"
+                    + e.address().getPort()
+                    + "; flows "
+                    + EngineFlows.describe(DEMO_FLOWS));
   }
 
   private GatewaySimulator startSimulator() {
@@ -125,8 +134,7 @@ public final class DemoStack implements AutoCloseable {
   }
 
   private Engine startEngine(DemoTenants tenants, MeterRegistry registry) {
-    EngineFlows engineFlows =
-        EngineFlows.open(new FlowsSettings("", Duration.ofSeconds(5)), tenants.connectors());
+    EngineFlows engineFlows = EngineFlows.open(DEMO_FLOWS, tenants.connectors());
     started.push(engineFlows);
     flows = engineFlows.published();
     Engine running =

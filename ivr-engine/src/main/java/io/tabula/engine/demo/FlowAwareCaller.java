@@ -7,39 +7,42 @@ import io.tabula.engine.pbx.KeyPresses;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
+import io.tabula.flows.simulate.KeyScript;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A caller without a person: each comma-separated key group answers the next prompt that asks for
- * input (the prompt of a collect or a menu, or its re-prompts), and stays silent through
- * announcements. A group is fed to the engine however it asks for it: all at once to one {@code GET
- * DATA}, or key by key to {@code STREAM FILE} and each {@code WAIT FOR DIGIT} that follows.
+ * A caller without a person: each token of a {@link KeyScript} answers the next prompt that asks
+ * for input (the prompt of a collect or a menu, or its re-prompts), and it stays silent through
+ * announcements ({@code -} stays silent at a question too, {@code H} hangs up there, {@code ^0}
+ * presses 0 as the next prompt starts). A group is fed to the engine however it asks for it: all at
+ * once to one {@code GET DATA}, or key by key to {@code STREAM FILE} and each {@code WAIT FOR
+ * DIGIT} that follows.
  *
  * <pre>{@code
- * Caller caller = FlowAwareCaller.of(flow, "12345678,1,4242424242424242#,1230,123#");
+ * Caller caller = FlowAwareCaller.of(flow, KeyScript.parse("12345678 1 4242424242424242# 1230 123#"));
  * }</pre>
  */
 public final class FlowAwareCaller implements Caller {
 
   private final Set<String> askingPrompts;
-  private final Deque<String> groups;
+  private final Deque<KeyScript.Token> tokens;
   private final Deque<Character> pending = new ArrayDeque<>();
 
-  FlowAwareCaller(Set<String> askingPrompts, String groups) {
+  FlowAwareCaller(Set<String> askingPrompts, List<KeyScript.Token> tokens) {
     this.askingPrompts = Set.copyOf(askingPrompts);
-    this.groups = new ArrayDeque<>(Arrays.asList(groups.split(",", -1)));
+    this.tokens = new ArrayDeque<>(tokens);
   }
 
-  public static FlowAwareCaller of(Flow flow, String groups) {
-    return new FlowAwareCaller(askingPrompts(flow), groups);
+  public static FlowAwareCaller of(Flow flow, List<KeyScript.Token> tokens) {
+    return new FlowAwareCaller(askingPrompts(flow), tokens);
   }
 
   /** The prompts with which a flow waits for the caller's keys: collects' and menus'. */
@@ -78,10 +81,20 @@ public final class FlowAwareCaller implements Caller {
   @Override
   public synchronized CompletionStage<CallerAction> input(InputRequest request) {
     boolean announcement = !request.prompt().isEmpty();
-    if (announcement && askingPrompts.contains(request.prompt())) {
+    if (announcement && tokens.peekFirst() instanceof KeyScript.BargeIn(char key)) {
+      tokens.pollFirst();
       pending.clear();
-      String group = groups.isEmpty() ? "" : groups.pollFirst().trim();
-      group.chars().forEach(key -> pending.add((char) key));
+      pending.add(key);
+    } else if (announcement && askingPrompts.contains(request.prompt())) {
+      pending.clear();
+      switch (tokens.isEmpty() ? new KeyScript.Silence() : tokens.pollFirst()) {
+        case KeyScript.Keys(String keys) -> keys.chars().forEach(key -> pending.add((char) key));
+        case KeyScript.HangUp h -> {
+          return CompletableFuture.completedFuture(new CallerAction.HangUp(Duration.ZERO));
+        }
+        case KeyScript.Silence s -> {}
+        case KeyScript.BargeIn(char key) -> pending.add(key);
+      }
     } else if (announcement) {
       return CompletableFuture.completedFuture(new CallerAction.Silence());
     }

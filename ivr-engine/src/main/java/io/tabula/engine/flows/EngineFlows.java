@@ -1,7 +1,9 @@
 package io.tabula.engine.flows;
 
+import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.port.CallHandlers;
 import io.tabula.flows.run.FlowPrompts;
 import io.tabula.flows.run.RunnerConfig;
@@ -16,14 +18,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The flows an engine serves: the versions published in a flow store, picked up while the engine
- * runs, or, with no store configured, the flows shipped in the jar published into a temporary
- * store. Flows are compiled against the engine's real connectors, so a flow naming a connector the
- * engine does not have never goes live.
+ * runs, or, with no store configured, the shipped flows ({@link ShippedFlowFiles}: the checkout's
+ * {@code flows/} folder when run from one, else the jar's copies) published into a temporary store.
+ * Flows are compiled against the engine's real connectors, so a flow naming a connector the engine
+ * does not have never goes live.
  *
  * <pre>{@code
  * try (EngineFlows flows = EngineFlows.open(settings.flows(), connectors)) {
@@ -70,16 +74,24 @@ public final class EngineFlows implements AutoCloseable {
     }
   }
 
-  private static void publishShipped(FlowStore store, Path sources) throws IOException {
-    for (String file : ShippedFlowFiles.FLOWS) {
-      Path source = sources.resolve(file);
-      Files.createDirectories(source.getParent());
-      Files.writeString(source, ShippedFlowFiles.read(file).orElseThrow());
+  /** Publishes the checkout's files in place (so errors name them), or copies of the jar's. */
+  private static void publishShipped(FlowStore store, Path copies) throws IOException {
+    for (String file : ShippedFlowFiles.names()) {
+      Optional<Path> inCheckout = ShippedFlowFiles.checkoutFile(file);
+      Path source = inCheckout.orElse(copies.resolve(file));
+      if (inCheckout.isEmpty()) {
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, ShippedFlowFiles.read(file).orElseThrow());
+      }
       try {
         store.publish(source);
       } catch (PublishRejectedException e) {
-        throw new IllegalStateException(
-            "the shipped flow " + file + " does not validate against the engine's connectors", e);
+        throw new ConfigException(
+            "the flow "
+                + file
+                + " does not validate against the engine's connectors: "
+                + String.join("; ", e.problems().stream().map(Diagnostic::render).toList())
+                + "; fix the flow file (tabula flows validate shows the same problems)");
       }
     }
   }
@@ -87,6 +99,22 @@ public final class EngineFlows implements AutoCloseable {
   /** Call handlers that run the current version of each flow. */
   public CallHandlers handlers(Connectors connectors, RunnerConfig config) {
     return new StoreCallHandlers(published, connectors, config);
+  }
+
+  /**
+   * Which flows this engine serves and where from, for the start-up line: {@code
+   * city/parking-ticket, utility/balance from /src/tabula/flows (this checkout's flows/ folder)}.
+   */
+  public static String describe(FlowsSettings settings) {
+    return settings.shipped()
+        ? String.join(", ", ShippedFlowFiles.names().stream().map(EngineFlows::flowName).toList())
+            + " from "
+            + ShippedFlowFiles.origin()
+        : "the versions published to the flow store " + settings.store();
+  }
+
+  private static String flowName(String file) {
+    return file.endsWith(".yaml") ? file.substring(0, file.length() - ".yaml".length()) : file;
   }
 
   /** Every prompt id the flows serving now may play ({@link FlowPrompts}). */

@@ -30,8 +30,9 @@ public final class ScriptedCaller implements Caller {
   }
 
   /**
-   * A script from comma-separated key groups, as {@code tabula call --keys} takes them: {@code h}
-   * hangs up, an empty group stays silent.
+   * A script from comma-separated key groups, for tests ({@code tabula call --keys} takes the
+   * {@link io.tabula.flows.simulate.KeyScript} syntax instead): {@code h} hangs up, an empty group
+   * stays silent.
    */
   public static ScriptedCaller keys(String groups) {
     return keys(groups, Duration.ZERO, Duration.ZERO);

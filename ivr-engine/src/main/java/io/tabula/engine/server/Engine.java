@@ -126,18 +126,32 @@ public final class Engine implements AutoCloseable {
       cleanUp(loops, pool);
       throw new EngineStartException(
           "interrupted while binding " + config.address() + ":" + config.port(), e);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // sync() rethrows the bind's checked exception undeclared (BindException, or a native
+      // transport's IOException saying "Address already in use"), hence Exception.
       cleanUp(loops, pool);
-      throw new EngineStartException(
-          "cannot listen on "
-              + config.address()
-              + ":"
-              + config.port()
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); is another engine running there? Set agi.port or TABULA_AGI_PORT",
-          e);
+      throw new EngineStartException(bindFailure(config, e), e);
     }
+  }
+
+  /** One line: where, why, which setting to change. */
+  private static String bindFailure(EngineConfig config, Exception e) {
+    String where = "cannot listen for FastAGI on " + config.address() + ":" + config.port() + ": ";
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("in use")) {
+      return where
+          + "the port is in use (another engine or program listens there); stop it, or set"
+          + " agi.port (TABULA_AGI_PORT) to a free port";
+    }
+    if (e instanceof java.net.BindException) {
+      return where
+          + message
+          + "; set agi.address (TABULA_AGI_ADDRESS) to an address of this machine, or agi.port"
+          + " (TABULA_AGI_PORT) to a port this user may open";
+    }
+    return where
+        + e.getClass().getSimpleName()
+        + "; check agi.address and agi.port (TABULA_AGI_ADDRESS, TABULA_AGI_PORT)";
   }
 
   /**

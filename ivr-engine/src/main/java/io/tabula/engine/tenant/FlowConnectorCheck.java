@@ -32,10 +32,10 @@ public final class FlowConnectorCheck {
 
   private FlowConnectorCheck() {}
 
-  /** The flows shipped in the jar. */
+  /** The shipped flows (from the checkout when run from one, see {@link ShippedFlowFiles}). */
   public static List<Flow> shippedFlows() {
     List<Flow> flows = new ArrayList<>();
-    for (String file : ShippedFlowFiles.FLOWS) {
+    for (String file : ShippedFlowFiles.names()) {
       ShippedFlowFiles.read(file)
           .flatMap(text -> FlowParser.parse(file, text).flow())
           .ifPresent(flows::add);

@@ -122,8 +122,14 @@ public final class Tenants implements AutoCloseable {
    * @throws TenantsConfigException listing every gateway that refuses its settings
    */
   public static void checkGatewaySettings(TenantsConfig config) {
+    checkGatewaySettings(config, tenant -> true);
+  }
+
+  /** The same for the tenants {@code which} selects (offline: those whose secrets exist here). */
+  public static void checkGatewaySettings(
+      TenantsConfig config, java.util.function.Predicate<TenantFile> which) {
     List<Diagnostic> problems = new ArrayList<>();
-    for (TenantFile tenant : config.tenants()) {
+    for (TenantFile tenant : config.tenants().stream().filter(which).toList()) {
       tenant
           .payment()
           .ifPresent(

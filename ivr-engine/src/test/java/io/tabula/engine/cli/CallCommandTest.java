@@ -60,4 +60,19 @@ class CallCommandTest {
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).contains("Start one with ./tabula serve");
   }
+
+  @Test
+  void aBadKeyTokenIsAPositionedErrorNotAStackTrace() {
+    StringWriter err = new StringWriter();
+    int status =
+        TabulaCommand.commandLine()
+            .setErr(new PrintWriter(err))
+            .execute("call", "selftest/echo", "--port", "1", "--keys", "9876# 42x2#");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("tabula call: --keys, token 2 (column 9): 'x' is not a key; fix: write tokens")
+        .doesNotContain("Exception")
+        .doesNotContain("9876");
+  }
 }

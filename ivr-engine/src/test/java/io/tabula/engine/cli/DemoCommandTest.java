@@ -46,4 +46,18 @@ class DemoCommandTest {
     assertThat(demo("--flow", "city/nothing")).isEqualTo(2);
     assertThat(out.toString()).contains("Pick one of: city/parking-ticket");
   }
+
+  @Test
+  void aBadKeyTokenIsRefusedBeforeAnythingStarts() {
+    StringWriter out = new StringWriter();
+    int status =
+        TabulaCommand.commandLine()
+            .setOut(new PrintWriter(out))
+            .execute("demo", "--keys", "12345678,1");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(out.toString())
+        .contains("--keys, token 1 (column 9): ',' is not a key (tokens are separated by spaces")
+        .doesNotContain("PostgreSQL");
+  }
 }

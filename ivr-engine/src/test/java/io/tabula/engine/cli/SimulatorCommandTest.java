@@ -95,6 +95,24 @@ class SimulatorCommandTest {
   }
 
   @Test
+  void withoutAnApiKeyFileItMakesATestKeyWritesItNextToTheCaAndPrintsBoth() throws Exception {
+    Path caDir = directory.resolve("sim-ca");
+    try (Running sim = Running.start("--port", "0", "--ca-dir", caDir.toString())) {
+      Path keyFile = caDir.resolve("api-key");
+      String key = Files.readString(keyFile, StandardCharsets.US_ASCII).strip();
+      assertThat(key).matches("sk_test_[A-Za-z0-9]{24}");
+      assertThat(Files.getPosixFilePermissions(keyFile))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+      assertThat(charge(sim.simulator.endpoint(), keyFile, caDir.resolve("ca.pem"), "PT-3"))
+          .isInstanceOf(PaymentOutcome.Approved.class);
+      assertThat(sim.stop()).contains("API key        " + key + " (in " + keyFile + ")");
+    }
+  }
+
+  @Test
   void servesTheCertificateThatTabulaCertsMadeForTheServiceName() throws Exception {
     Path certs = directory.resolve("certs");
     assertThat(
@@ -161,7 +179,7 @@ class SimulatorCommandTest {
                 apiKeyFile().toString(),
                 "--latency",
                 "fast"))
-        .contains("write it like 50ms");
+        .contains("'fast' is not a duration; write it like 500ms, 3s, 2m or 1h");
   }
 
   /**

@@ -88,6 +88,36 @@ class TenantsCheckCommandTest {
   }
 
   @Test
+  void offlineTheShippedExamplesCheckCleanAndListTheSecretsToCreate() {
+    assertThat(tenants("--dir", EXAMPLES.toString(), "--offline")).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("2 tenant file(s) in " + EXAMPLES + ": no problems")
+        .contains(
+            EXAMPLES.resolve("city.yaml")
+                + ":11:17: to create: the password file /run/secrets/city-db-password"
+                + " (database.passwordFile)")
+        .contains(
+            EXAMPLES.resolve("utility.yaml")
+                + ":9:16: to create: the environment variable UTILITY_DB_PASSWORD"
+                + " (database.passwordEnv)")
+        .contains("9 secret(s) and certificate(s) to create before tabula serve");
+  }
+
+  @Test
+  void offlineASecretFileThatExistsButIsWrongIsStillAProblem() throws IOException {
+    Path notACertificate = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+    Files.writeString(
+        dir.resolve("city.yaml"),
+        Files.readString(EXAMPLES.resolve("city.yaml"))
+            .replace("/etc/tabula/city-db-ca.pem", notACertificate.toString()));
+
+    assertThat(tenants("--dir", dir.toString(), "--offline")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(dir.resolve("city.yaml") + ":13:20: error: the database CA certificate")
+        .contains("holds no PEM certificate");
+  }
+
+  @Test
   void onlineEachDatabaseAndGatewayIsTriedWithAProgressLine() {
     LiveTenants.get().write(dir);
 

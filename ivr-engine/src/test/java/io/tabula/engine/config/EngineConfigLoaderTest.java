@@ -181,4 +181,55 @@ class EngineConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("agi.port");
   }
+
+  @Test
+  void aBadValueInTheFileIsReportedAtItsLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(file, "agi:\n  port: 4573\ncall:\n  commandTimeout: soon\n");
+
+    assertThatThrownBy(() -> EngineConfigLoader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            file
+                + ":4:19: error: call.commandTimeout must be a duration; fix: write it like 500ms,"
+                + " 5s, 2m or 1h (see docs/engine.md)");
+  }
+
+  @Test
+  void anUnknownKeyIsReportedAtItsPosition(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(file, "agi:\n  prot: 5000\n");
+
+    assertThatThrownBy(() -> EngineConfigLoader.load(file, Map.of()))
+        .hasMessageStartingWith(file + ":2:3: error: unknown setting 'agi.prot'");
+  }
+
+  @Test
+  void aTabIndentedFileSaysLineColumnAndToIndentWithSpaces(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(file, "agi:\n\tport: 5000\n");
+
+    assertThatThrownBy(() -> EngineConfigLoader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(file + ":2:1: error: ")
+        .hasMessageContaining("fix: indent with spaces, not tabs")
+        .hasMessageNotContaining("MarkedYAMLException");
+  }
+
+  @Test
+  void aBadValueFromTheEnvironmentNamesTheVariable() {
+    assertThatThrownBy(() -> EngineConfigLoader.load(null, Map.of("TABULA_AGI_PORT", "many")))
+        .hasMessage(
+            "environment variable TABULA_AGI_PORT: error: agi.port must be a whole number;"
+                + " fix: see docs/engine.md for its range");
+  }
+
+  @Test
+  void aValueARecordRefusesIsReportedAtItsPositionToo(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tabula.yaml");
+    Files.writeString(file, "flows:\n  pollInterval: 0s\n");
+
+    assertThatThrownBy(() -> EngineConfigLoader.load(file, Map.of()))
+        .hasMessageStartingWith(file + ":2:17: error: flows.pollInterval must be positive");
+  }
 }

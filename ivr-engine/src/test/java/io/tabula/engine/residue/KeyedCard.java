@@ -18,11 +18,11 @@ record KeyedCard(String number, String expiry, String cvc) {
   }
 
   /**
-   * The key groups of a paid parking-ticket call for {@link io.tabula.engine.demo.FlowAwareCaller}:
+   * The key script of a paid parking-ticket call for {@link io.tabula.engine.demo.FlowAwareCaller}:
    * ticket, "1" to pay, card with #, expiry, CVC with #.
    */
   String parkingTicketKeys(String ticket) {
-    return ticket + ",1," + number + "#," + expiry + "," + cvc + "#";
+    return ticket + " 1 " + number + "# " + expiry + " " + cvc + "#";
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.simulate.KeyScript;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ final class PaidCalls {
     try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
       for (KeyedCard card : cards) {
         slots.acquire();
-        FlowAwareCaller caller = FlowAwareCaller.of(flow, card.parkingTicketKeys(ticket));
+        FlowAwareCaller caller =
+            FlowAwareCaller.of(flow, KeyScript.parse(card.parkingTicketKeys(ticket)));
         CompletableFuture<CallReport> call = pbx.call(engine, ROUTE, caller);
         call.whenComplete((report, error) -> slots.release());
         calls.add(call);

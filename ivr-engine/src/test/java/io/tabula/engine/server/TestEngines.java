@@ -24,6 +24,10 @@ final class TestEngines {
     return start(config(slots), handlers, new UnmutedRecordingControl());
   }
 
+  static Engine start(EngineConfig config, CallHandlers handlers) {
+    return start(config, handlers, new UnmutedRecordingControl());
+  }
+
   static Engine start(EngineConfig config, CallHandlers handlers, RecordingControl recording) {
     return Engine.start(config, handlers, recording, new SimpleMeterRegistry());
   }

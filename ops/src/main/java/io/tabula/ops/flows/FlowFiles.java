@@ -35,6 +35,18 @@ final class FlowFiles {
     return ShippedFlowFiles.read(name);
   }
 
+  /**
+   * The folder of the flow file {@code name} names: the file's own, or the checkout's for a shipped
+   * flow; empty for a shipped flow the jar carries.
+   */
+  static Optional<Path> folder(String name) {
+    Path path = Path.of(name);
+    if (Files.isRegularFile(path)) {
+      return Optional.of(path.toAbsolutePath().getParent());
+    }
+    return ShippedFlowFiles.checkoutFile(name).map(Path::getParent);
+  }
+
   /** Compiles {@code name} and prints its problems; empty when it cannot run. */
   static Optional<FlowCompiler.Compiled> compile(
       String name, ConnectorCatalog catalog, PrintWriter err) throws IOException {
@@ -43,7 +55,7 @@ final class FlowFiles {
       err.println(
           name
               + ": error: no such file; fix: give the path of a flow file, or one of the shipped flows: "
-              + String.join(", ", ShippedFlowFiles.FLOWS));
+              + String.join(", ", ShippedFlowFiles.names()));
       return Optional.empty();
     }
     FlowCompiler.Compiled compiled = new FlowCompiler(catalog).compile(name, text.get());

@@ -1,8 +1,9 @@
 package io.tabula.ops.flows;
 
 import io.tabula.flows.graph.MermaidWriter;
-import io.tabula.flows.graph.Svg;
 import io.tabula.flows.model.Flow;
+import io.tabula.ops.graph.DiagramSvg;
+import io.tabula.ops.graph.FlowDiagram;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tabula flows graph FILE}: the flow as Mermaid text and as an SVG picture. */
+/**
+ * {@code tabula flows graph FILE}: the flow as Mermaid text and as an SVG picture laid out by the
+ * Eclipse Layout Kernel, written next to the flow file (or into {@code --out}).
+ */
 @Command(
     name = "graph",
     mixinStandardHelpOptions = true,
     description =
-        "Draw a flow: writes <flow>.mmd (Mermaid) and <flow>.svg into the output directory.")
+        "Draw a flow: writes <flow>.mmd (Mermaid) and <flow>.svg next to the flow file, or into"
+            + " --out.")
 final class GraphFlowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -36,8 +41,10 @@ final class GraphFlowCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      description = "Where to write the files (default: the current directory).")
-  Path out = Path.of(".");
+      description =
+          "Where to write the files (default: the flow file's folder; for a shipped flow read"
+              + " from the jar, the current directory).")
+  Path out;
 
   @Option(names = "--lookup-connector", hidden = true)
   List<String> lookups = new ArrayList<>();
@@ -53,11 +60,12 @@ final class GraphFlowCommand implements Callable<Integer> {
       return 1;
     }
     Flow flow = compiled.get().flow().get();
-    Files.createDirectories(out);
-    Path mermaid = out.resolve(flow.name() + ".mmd");
-    Path svg = out.resolve(flow.name() + ".svg");
+    Path folder = out != null ? out : FlowFiles.folder(file).orElse(Path.of("."));
+    Files.createDirectories(folder);
+    Path mermaid = folder.resolve(flow.name() + ".mmd");
+    Path svg = folder.resolve(flow.name() + ".svg");
     Files.writeString(mermaid, MermaidWriter.write(flow), StandardCharsets.UTF_8);
-    Files.writeString(svg, Svg.write(flow), StandardCharsets.UTF_8);
+    Files.writeString(svg, DiagramSvg.write(FlowDiagram.layout(flow)), StandardCharsets.UTF_8);
     stdout.printf("Wrote %s and %s (%d steps)%n", mermaid, svg, flow.steps().size());
     stdout.flush();
     return 0;

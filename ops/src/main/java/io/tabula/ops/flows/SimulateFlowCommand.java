@@ -2,6 +2,8 @@ package io.tabula.ops.flows;
 
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.simulate.FlowSimulator;
+import io.tabula.flows.simulate.KeyScript;
+import io.tabula.flows.simulate.KeyScriptException;
 import io.tabula.flows.simulate.KeySource;
 import io.tabula.flows.simulate.Transcript;
 import io.tabula.masking.memory.CallMemoryPool;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a flow against the in-memory demo connectors and print the conversation.",
-      "Keys, separated by spaces: 12345678# (digits, # ends), - (silence), ^0 (press 0 during the next prompt), H (hang up).",
+      "Keys: " + KeyScript.SYNTAX + ".",
       "Without --keys the simulator asks for each answer on the terminal.",
       "Demo data: city tickets 12345678 (45.00 due), 55555555, 87654321 (paid); utility account 1002003004 ZIP 94110.",
       "Test cards: 4242424242424242 approved; 4000000000009995 insufficient funds; 4000000000000069 expired;",
@@ -63,9 +65,17 @@ final class SimulateFlowCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    KeySource source =
-        keys != null
-            ? KeySource.script(keys)
+    KeySource source;
+    try {
+      source = keys != null ? KeySource.script(keys) : null;
+    } catch (KeyScriptException e) {
+      err.println("tabula flows simulate: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    source =
+        source != null
+            ? source
             : KeySource.interactive(
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     Clock clock = Clock.systemUTC();

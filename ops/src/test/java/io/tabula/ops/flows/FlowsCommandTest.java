@@ -106,6 +106,16 @@ class FlowsCommandTest {
   }
 
   @Test
+  void simulateRefusesABadKeyTokenWithItsPositionInsteadOfPlayingSilence() {
+    assertThat(run("simulate", "city/parking-ticket.yaml", "--keys", "87654321# 1 42x2#"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--keys, token 3 (column 15): 'x' is not a key")
+        .doesNotContain("87654321");
+    assertThat(out.toString()).doesNotContain("IVR:");
+  }
+
+  @Test
   void simulateRefusesAFlowWithErrors() throws Exception {
     Path file = copyParking("city");
     Files.writeString(
@@ -120,6 +130,15 @@ class FlowsCommandTest {
     assertThat(run("graph", "utility/balance.yaml", "--out", temp.toString())).isZero();
     assertThat(Files.readString(temp.resolve("balance.mmd"))).startsWith("flowchart TD");
     assertThat(Files.readString(temp.resolve("balance.svg"))).startsWith("<svg");
+  }
+
+  @Test
+  void graphWritesNextToTheFlowFileByDefault() throws Exception {
+    Path file = copyParking("city");
+
+    assertThat(run("graph", file.toString())).isZero();
+    assertThat(file.resolveSibling("parking-ticket.svg")).isRegularFile();
+    assertThat(file.resolveSibling("parking-ticket.mmd")).isRegularFile();
   }
 
   @Test

@@ -214,14 +214,10 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
   }
 
   private boolean authorized(FullHttpRequest request) {
-    String expected = "Bearer " + simulator.options().apiKey();
-    String apiKeyHeader = request.headers().get("X-Api-Key");
-    String given =
-        apiKeyHeader != null
-            ? "Bearer " + apiKeyHeader
-            : request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+    byte[] expected = simulator.options().apiKey().getBytes(StandardCharsets.US_ASCII);
+    return PresentedApiKey.of(request.headers())
+        .map(given -> MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII)))
+        .orElse(false);
   }
 
   private static byte[] hash(String path, ByteBuf content) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param certificates what the server presents; clients trust the CA that issued them
  * @param bindAddress the local address to listen on ({@code 0.0.0.0} for every interface)
  * @param port the TCP port, 0 for any free one
- * @param apiKey the secret key clients must present as {@code Bearer} (a test key, not a secret)
+ * @param apiKey the secret key clients must present ({@code Bearer}, {@code Basic} with the key as
+ *     user, or {@code X-Api-Key}; a test key, not a secret)
  * @param latency an added delay before every reply, to model a processor's work
  * @param ioThreads the event-loop threads
  */

@@ -104,6 +104,32 @@ class LedgerEndpointTest {
   }
 
   @Test
+  void basicAuthWithTheKeyAsUserIsAcceptedAsStripeDoes() throws Exception {
+    // What curl -u sk_test_...: and Stripe's client libraries send.
+    assertThat(get(basic(SimulatorFixture.API_KEY + ":")).statusCode()).isEqualTo(200);
+    assertThat(get(basic(SimulatorFixture.API_KEY + ":ignored-password")).statusCode())
+        .isEqualTo(200);
+    assertThat(get("basic " + encode(SimulatorFixture.API_KEY + ":")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void basicAuthWithAnotherUserOrGarbageIsRefused() throws Exception {
+    assertThat(get(basic("sk_test_wrong:")).statusCode()).isEqualTo(401);
+    assertThat(get(basic(":" + SimulatorFixture.API_KEY)).statusCode()).isEqualTo(401);
+    assertThat(get(basic(SimulatorFixture.API_KEY)).statusCode()).isEqualTo(401);
+    assertThat(get("Basic not*base64").statusCode()).isEqualTo(401);
+  }
+
+  private static String basic(String userAndPassword) {
+    return "Basic " + encode(userAndPassword);
+  }
+
+  private static String encode(String text) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
   void theLedgerIsReadOnly() throws Exception {
     HttpRequest post =
         HttpRequest.newBuilder(fixture.simulator.endpoint().resolve("/v1/charges"))

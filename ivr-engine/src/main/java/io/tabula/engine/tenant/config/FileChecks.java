@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * How far the loader reaches outside the tenant files: with {@link #full} it checks that every CA,
  * key store and password file is readable and reads the passwords (from files or the environment);
- * with {@link #structureOnly} it checks only the files' own shape, for linting examples and
- * templates on a machine that has none of the secrets.
+ * with {@link #offline} the same, except that what does not exist yet is listed to create; with
+ * {@link #structureOnly} it checks only the files' own shape, for linting examples and templates on
+ * a machine that has none of the secrets.
  *
  * <p>A secret never appears in a problem: messages name the key and the file, not the content.
  *
@@ -25,7 +26,8 @@ import java.util.Optional;
  * TenantsConfig config = TenantFiles.load(dir, FileChecks.full(System.getenv()));
  * }</pre>
  */
-public record FileChecks(boolean enabled, Map<String, String> environment) {
+public record FileChecks(
+    boolean enabled, Map<String, String> environment, Optional<SecretsToCreate> toCreate) {
 
   /** The longest password file accepted; anything larger is the wrong file. */
   static final int MAX_SECRET_BYTES = 4096;
@@ -35,15 +37,51 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
   }
 
   public static FileChecks full(Map<String, String> environment) {
-    return new FileChecks(true, environment);
+    return new FileChecks(true, environment, Optional.empty());
+  }
+
+  /**
+   * Like {@link #full}, except that a file that does not exist or an environment variable that is
+   * not set goes to {@code toCreate} instead of being a problem: for files written for the engine's
+   * machine, checked elsewhere. A file that exists is checked in full.
+   */
+  public static FileChecks offline(Map<String, String> environment, SecretsToCreate toCreate) {
+    return new FileChecks(true, environment, Optional.of(toCreate));
   }
 
   public static FileChecks structureOnly() {
-    return new FileChecks(false, Map.of());
+    return new FileChecks(false, Map.of(), Optional.empty());
+  }
+
+  /** Records a missing file as one to create, when offline; false when it is a problem. */
+  private boolean toCreate(YamlSection section, String key, Path path, String what) {
+    if (toCreate.isEmpty() || Files.exists(path)) {
+      return false;
+    }
+    toCreate
+        .get()
+        .add(
+            section.pos(key),
+            section.path(key),
+            what + " " + path,
+            "create it on the engine's machine");
+    return true;
+  }
+
+  /** Records an unset variable as one to set, when offline; false when it is a problem. */
+  private boolean toSet(YamlSection section, String key, String variable) {
+    toCreate.ifPresent(
+        missing ->
+            missing.add(
+                section.pos(key),
+                section.path(key),
+                "the environment variable " + variable,
+                "set it in the engine's environment"));
+    return toCreate.isPresent();
   }
 
   void requireReadable(YamlSection section, String key, Path path, String what) {
-    if (enabled && !YamlSection.readable(path)) {
+    if (enabled && !YamlSection.readable(path) && !toCreate(section, key, path, what)) {
       section.problem(
           section.pos(key),
           what + " " + path + " (" + section.path(key) + ") " + why(path),
@@ -62,7 +100,8 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
     }
     if (!YamlSection.readable(path)) {
       requireReadable(section, key, path, "the password file");
-      return Optional.empty();
+      // Offline, a password file to create stands in as empty: the rest of the file is checked.
+      return toCreate.isPresent() && !Files.exists(path) ? Optional.of("") : Optional.empty();
     }
     try {
       if (Files.size(path) > MAX_SECRET_BYTES) {
@@ -139,6 +178,9 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
       return Optional.of("");
     }
     String value = environment.get(variable);
+    if ((value == null || value.isEmpty()) && toSet(section, key, variable)) {
+      return Optional.of("");
+    }
     if (value == null || value.isEmpty()) {
       section.problem(
           section.pos(key),
@@ -151,7 +193,9 @@ public record FileChecks(boolean enabled, Map<String, String> environment) {
 
   /** Checks an {@code env:} API key reference without reading the key into a String. */
   void requireEnv(YamlSection section, String key, String variable) {
-    if (enabled && (environment.get(variable) == null || environment.get(variable).isEmpty())) {
+    if (enabled
+        && (environment.get(variable) == null || environment.get(variable).isEmpty())
+        && !toSet(section, key, variable)) {
       section.problem(
           section.pos(key),
           "the environment variable " + variable + " (" + section.path(key) + ") is not set",
