@@ -55,7 +55,8 @@ class AmiEventResidueTest {
         VirtualAmiServer.start(
             VirtualAmiOptions.defaults("tabula", SECRET).withHonourEventMask(false))) {
       // The echo flow is a self-test flow and there are no tenant files, so serve is told both;
-      // recording stays mixmonitor, so the echo's secure collect mutes through the link.
+      // recording stays mixmonitor, so the echo's secure collect mutes through the link. The
+      // virtual PBX plays no sound files, so there are none to check.
       EngineProcess.Options options =
           new EngineProcess.Options(
               dir,
@@ -66,6 +67,7 @@ class AmiEventResidueTest {
                   "TABULA_ADMIN_PORT", "0",
                   "TABULA_MEMORY_SLOTS", "16",
                   "TABULA_SELFTEST_ENABLED", "true",
+                  "TABULA_PROMPTS_CHECK", "off",
                   "TABULA_AMI_HOST", "127.0.0.1:" + ami.port(),
                   "TABULA_AMI_SECRET", SECRET));
       try (EngineProcess engine = EngineProcess.start(options)) {
