@@ -151,6 +151,18 @@ class RealAsteriskCallTest {
     assertThat(scrub.exitCode()).isZero();
     assertThat(ScrubLog.text(pbx)).contains("Scrubbed " + UNMUTED_KEYS + " key tones");
     assertNoKeyTones(scrub.recording());
+
+    // Ops see which part is gone: calls still work (200), card entry does not.
+    var health = stack.health();
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"calls\":\"UP\"").contains("\"secure_input\":\"DOWN\"");
+    List<String> linkStates =
+        stack.metrics().lines().filter(l -> l.startsWith("tabula_ami_link_state")).toList();
+    assertThat(linkStates)
+        .as("the AMI link gauges read numbers after the link was lost, never NaN")
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).doesNotContain("NaN"))
+        .anySatisfy(line -> assertThat(line).matches("tabula_ami_link_state\\{.*\\} 1\\.0"));
   }
 
   /** One paying call: ticket, 1, card, expiry, CVC; then the ledger and the recording. */

@@ -107,30 +107,37 @@ final class RealAsteriskStack implements AutoCloseable {
     awaitEngineServing();
   }
 
-  /** /health answers 200 once every part is up, the AMI link to the Asterisk included. */
+  /**
+   * Waits until the engine takes calls with secure input: /health answers 200 while only the AMI
+   * link is down too (calls without card entry still work), so the wait is for the secure-input
+   * capability itself, or a call could reach card entry before the link is up and fail closed.
+   */
   void awaitEngineServing() {
-    URI health = URI.create("http://127.0.0.1:" + admin.getPort() + "/health");
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(250))
-          .until(
-              () ->
-                  http.send(
-                              HttpRequest.newBuilder(health).build(),
-                              HttpResponse.BodyHandlers.ofString())
-                          .statusCode()
-                      == 200);
-    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              HttpResponse<String> health = health();
+              return health.statusCode() == 200
+                  && health.body().contains("\"secure_input\":\"UP\"");
+            });
+  }
+
+  /** The engine's /health answer: status and JSON body. */
+  HttpResponse<String> health() throws Exception {
+    return adminGet("/health");
   }
 
   /** The engine's Prometheus text. */
   String metrics() throws Exception {
-    URI metrics = URI.create("http://127.0.0.1:" + admin.getPort() + "/metrics");
+    return adminGet("/metrics").body();
+  }
+
+  private HttpResponse<String> adminGet(String path) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + admin.getPort() + path);
     try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(
-              HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
-          .body();
+      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
   }
 
