@@ -3,6 +3,7 @@ package io.tabula.engine.cli;
 import io.tabula.engine.server.NettyDefaults;
 import io.tabula.ops.audit.AuditCommand;
 import io.tabula.ops.flows.FlowsCommand;
+import io.tabula.ops.prompts.PromptsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       CallCommand.class,
       FlowsCommand.class,
       AuditCommand.class,
+      PromptsCommand.class,
       RecordingsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,125 @@
+package io.tabula.ops.prompts;
+
+import io.tabula.ops.cli.ProgressBar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Makes the audio of content-keyed prompts with a text-to-speech engine, one file per distinct
+ * words: a file already there in the same voice is skipped (so a second run does nothing), a studio
+ * recording is never replaced, a file in another voice is made again.
+ */
+final class PromptRenderer {
+
+  private final PromptAudioStore store;
+  private final SpeechEngine engine;
+
+  /**
+   * What a run did, counted in files (prompts with the same words share one).
+   *
+   * @param rendered files made now
+   * @param present files already there in this voice
+   * @param studio studio recordings kept
+   * @param failures one line per file that could not be made
+   */
+  record Summary(int rendered, int present, int studio, List<String> failures) {}
+
+  PromptRenderer(PromptAudioStore store, SpeechEngine engine) {
+    this.store = store;
+    this.engine = engine;
+  }
+
+  Summary render(List<PlayedPrompt> prompts, ProgressBar progress) throws IOException {
+    Map<Path, List<PlayedPrompt>> byFile = new LinkedHashMap<>();
+    for (PlayedPrompt prompt : prompts) {
+      byFile.computeIfAbsent(store.wav(prompt), f -> new ArrayList<>()).add(prompt);
+    }
+    int rendered = 0;
+    int present = 0;
+    int studio = 0;
+    List<String> failures = new ArrayList<>();
+    Path work = Files.createTempDirectory("tabula-render");
+    try {
+      for (Map.Entry<Path, List<PlayedPrompt>> file : byFile.entrySet()) {
+        List<PlayedPrompt> sharing = file.getValue();
+        PlayedPrompt first = sharing.getFirst();
+        String voice = engine.voiceFor(first.language());
+        Optional<String> existing =
+            Files.isRegularFile(file.getKey())
+                ? store.manifest(first).voiceOf(first.key()).or(() -> Optional.of(""))
+                : Optional.empty();
+        if (existing.isPresent() && existing.get().equals(Manifest.STUDIO)) {
+          studio++;
+          recordKnown(sharing, Manifest.STUDIO);
+        } else if (existing.isPresent()
+            && (existing.get().equals(voice) || existing.get().isEmpty())) {
+          present++;
+          recordKnown(sharing, existing.get().isEmpty() ? "unknown" : voice);
+        } else {
+          try {
+            String audioHash = renderOne(first, file.getKey(), work);
+            for (PlayedPrompt prompt : sharing) {
+              store.record(prompt, voice, audioHash);
+            }
+            rendered++;
+          } catch (SpeechEngine.RenderException | TelephonyAudio.UnreadableAudioException e) {
+            failures.add(first.label() + ": " + e.getMessage());
+          }
+        }
+        progress.advance(1);
+      }
+    } finally {
+      deleteTree(work);
+      store.save();
+    }
+    progress.finish();
+    return new Summary(rendered, present, studio, failures);
+  }
+
+  /** Renders and converts one file; returns the hash of the engine's own output. */
+  private String renderOne(PlayedPrompt prompt, Path target, Path work)
+      throws IOException, SpeechEngine.RenderException, TelephonyAudio.UnreadableAudioException {
+    String voice = engine.voiceFor(prompt.language());
+    if (!engine.speaks(prompt.language())) {
+      throw new SpeechEngine.RenderException(
+          voice
+              + " does not speak '"
+              + prompt.language()
+              + "'; use --engine-command with an engine that does");
+    }
+    Path raw = work.resolve("engine.wav");
+    Files.deleteIfExists(raw);
+    engine.render(prompt.language(), prompt.text(), raw);
+    TelephonyAudio.convert(raw, target);
+    return AudioHash.of("voice: " + voice, Files.readAllBytes(raw));
+  }
+
+  /** Manifest entries for prompts whose file is already there, keeping its audio hash. */
+  private void recordKnown(List<PlayedPrompt> sharing, String voice) throws IOException {
+    for (PlayedPrompt prompt : sharing) {
+      String audioHash =
+          store.manifest(prompt).entries().stream()
+              .filter(e -> e.textHash().equals(prompt.key()))
+              .map(Manifest.Entry::audioHash)
+              .findAny()
+              .orElse("");
+      store.record(prompt, voice, audioHash);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
