@@ -17,8 +17,7 @@ enum BuiltInEngine {
           List.of(
               new SpeechEngine.Requirement("text2wave", "festival"),
               new SpeechEngine.Requirement(
-                  "/usr/share/festival/voices/us/cmu_us_slt_arctic_hts",
-                  "festvox-us-slt-hts")))),
+                  "/usr/share/festival/voices/us/cmu_us_slt_arctic_hts", "festvox-us-slt-hts")))),
   FLITE(
       new SpeechEngine(
           "flite:slt",
