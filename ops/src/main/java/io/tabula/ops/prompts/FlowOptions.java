@@ -1,5 +1,6 @@
 package io.tabula.ops.prompts;
 
+import io.tabula.flows.run.PromptSound;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class FlowOptions {
       return Optional.empty();
     }
     List<PlayedPrompt> prompts =
-        read.prompts().stream().filter(PlayedPrompt::contentKeyed).toList();
+        new ArrayList<>(read.prompts().stream().filter(PlayedPrompt::contentKeyed).toList());
     if (prompts.isEmpty()) {
       err.println(
           "error: no prompts in the chosen flows; check --flows, --tenant and --flow"
@@ -47,10 +48,18 @@ final class FlowOptions {
       err.flush();
       return Optional.empty();
     }
+    if (tenant == null && flow == null) {
+      PlayedPrompt.ENGINE_TEXTS.forEach(
+          (name, text) -> prompts.add(PlayedPrompt.engine(name, text, PromptSound.LANGUAGE)));
+    }
     return Optional.of(prompts);
   }
 
   static long flowCount(List<PlayedPrompt> prompts) {
-    return prompts.stream().map(PlayedPrompt::owner).distinct().count();
+    return prompts.stream()
+        .map(PlayedPrompt::owner)
+        .filter(owner -> !owner.equals(PlayedPrompt.ENGINE))
+        .distinct()
+        .count();
   }
 }

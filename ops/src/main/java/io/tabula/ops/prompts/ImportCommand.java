@@ -110,7 +110,7 @@ final class ImportCommand implements Callable<Integer> {
         Files.isRegularFile(store.wav(prompt))
             && store.manifest(prompt).entries().stream()
                 .anyMatch(
-                    e -> e.textHash().equals(prompt.key()) && e.audioHash().equals(audioHash));
+                    e -> e.textHash().equals(prompt.textHash()) && e.audioHash().equals(audioHash));
     if (!same) {
       try {
         TelephonyAudio.convert(file, store.wav(prompt));

@@ -6,6 +6,7 @@ import io.tabula.flows.run.FlowPrompts;
 import io.tabula.flows.run.PromptSound;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One prompt Asterisk may be asked to play, with who plays it: a flow's ({@code owner} {@code
@@ -41,6 +42,15 @@ public record PlayedPrompt(
     return prompts;
   }
 
+  /**
+   * The engine's own prompts under their default names, with their words: what it says when it
+   * rejects a call ({@code call.notAvailablePrompt}, {@code call.pleaseCallBackPrompt}).
+   */
+  public static final Map<String, String> ENGINE_TEXTS =
+      Map.of(
+          "tabula/not-available", "This service is not available. Goodbye.",
+          "tabula/please-call-back", "All our lines are busy. Please call back later.");
+
   /** One of the engine's own prompts, played by its configured name in {@code language}. */
   public static PlayedPrompt engine(String name, String text, String language) {
     return new PlayedPrompt(ENGINE, "", name, language, text, name);
@@ -51,9 +61,9 @@ public record PlayedPrompt(
     return !tenant.isEmpty() && sound.startsWith(PromptSound.FOLDER + "/" + tenant + "/");
   }
 
-  /** The content key: the last part of a content-keyed sound name. */
-  public String key() {
-    return sound.substring(sound.lastIndexOf('/') + 1);
+  /** The content key of its words ({@link PromptSound#key}): a flow prompt's file name. */
+  public String textHash() {
+    return PromptSound.key(language, text);
   }
 
   /** How reports name it: {@code city/parking-ticket: enter-card (en)}. */

@@ -1,6 +1,5 @@
 package io.tabula.ops.prompts;
 
-import io.tabula.flows.run.PromptSound;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,14 +19,17 @@ final class PromptAudioStore {
     this.sounds = sounds;
   }
 
-  /** The tenant folder of a content-keyed prompt. */
+  /**
+   * The folder of a prompt's file, where its manifest is: {@code <lang>/tabula/<tenant>} for a
+   * flow's prompt, {@code <lang>/tabula} for the engine's own.
+   */
   Path folder(PlayedPrompt prompt) {
-    return sounds.resolve(prompt.language()).resolve(PromptSound.FOLDER).resolve(prompt.tenant());
+    return wav(prompt).getParent();
   }
 
-  /** The WAV file of a content-keyed prompt. */
+  /** Where Asterisk finds the prompt in its language: {@code <sounds>/<lang>/<sound>.wav}. */
   Path wav(PlayedPrompt prompt) {
-    return folder(prompt).resolve(prompt.key() + ".wav");
+    return sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
   }
 
   Manifest manifest(PlayedPrompt prompt) throws IOException {
@@ -52,8 +54,8 @@ final class PromptAudioStore {
             prompt.id(),
             prompt.language(),
             voice,
-            prompt.key(),
-            prompt.key() + ".wav",
+            prompt.textHash(),
+            wav(prompt).getFileName().toString(),
             audioHash);
     manifests.put(folder(prompt), manifest(prompt).with(entry));
   }

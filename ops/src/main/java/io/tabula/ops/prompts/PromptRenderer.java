@@ -54,7 +54,7 @@ final class PromptRenderer {
         String voice = engine.voiceFor(first.language());
         Optional<String> existing =
             Files.isRegularFile(file.getKey())
-                ? store.manifest(first).voiceOf(first.key()).or(() -> Optional.of(""))
+                ? store.manifest(first).voiceOf(first.textHash()).or(() -> Optional.of(""))
                 : Optional.empty();
         if (existing.isPresent() && existing.get().equals(Manifest.STUDIO)) {
           studio++;
@@ -107,7 +107,7 @@ final class PromptRenderer {
     for (PlayedPrompt prompt : sharing) {
       String audioHash =
           store.manifest(prompt).entries().stream()
-              .filter(e -> e.textHash().equals(prompt.key()))
+              .filter(e -> e.textHash().equals(prompt.textHash()))
               .map(Manifest.Entry::audioHash)
               .findAny()
               .orElse("");

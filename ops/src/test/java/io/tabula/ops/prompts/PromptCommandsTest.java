@@ -110,7 +110,9 @@ class PromptCommandsTest {
 
     assertThat(render("--flows", dir.resolve("flows").toString())).isEqualTo(0);
 
-    assertThat(out.toString()).contains("Rendered 1 file(s), 31 already there");
+    // The edited goodbye, and the engine's two rejection prompts (no --tenant this time).
+    assertThat(out.toString()).contains("Rendered 3 file(s), 31 already there");
+    assertThat(sounds.resolve("en/tabula/not-available.wav")).exists();
     assertThat(audioOf("city", "Thanks for calling the City. Goodbye.")).exists();
     assertThat(audioOf("city", GOODBYE)).exists();
   }
