@@ -4,7 +4,6 @@ import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.ScriptedCaller;
 import io.tabula.engine.pbx.VirtualPbx;
-import io.tabula.engine.selftest.SelfTestFlows;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -73,7 +72,7 @@ final class CallCommand implements Callable<Integer> {
     SoftphoneCaller caller =
         new SoftphoneCaller(
             out,
-            id -> SelfTestFlows.PROMPT_TEXTS.getOrDefault(id, "[" + id + "]"),
+            PromptTexts.forCall(route)::text,
             keys == null ? null : ScriptedCaller.keys(keys),
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     out.printf("Calling %s on %s:%d ...%n", route, host, port);
