@@ -71,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
     int imported = 0;
     int unchanged = 0;
     for (Path file : files) {
-      String name = recordings.relativize(file).toString().replaceFirst("\\.wav$", "");
+      String name = recordings.relativize(file).toString().replaceFirst("(?i)\\.wav$", "");
       PlayedPrompt prompt = byName.get(name);
       if (prompt == null) {
         problems.add(
@@ -126,7 +126,8 @@ final class ImportCommand implements Callable<Integer> {
   private List<Path> wavFiles() throws IOException {
     try (Stream<Path> walk = Files.walk(recordings)) {
       return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".wav"))
+          .filter(
+              p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav"))
           .sorted()
           .toList();
     }
