@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,28 @@ final class ImportCommand implements Callable<Integer> {
     if (prompts.isEmpty()) {
       return 2;
     }
-    Map<String, PlayedPrompt> byName = new HashMap<>();
-    prompts.get().forEach(p -> byName.put(p.owner() + "/" + p.id(), p));
-    List<Path> files = wavFiles();
     List<String> problems = new ArrayList<>();
+    Map<Outcome, Integer> counts = importAll(prompts.get(), problems, out);
+    problems.forEach(problem -> err.println("error: " + problem));
+    err.flush();
+    out.printf(
+        "Imported %d recording(s), %d unchanged, %d problem(s)%n",
+        counts.getOrDefault(Outcome.IMPORTED, 0),
+        counts.getOrDefault(Outcome.UNCHANGED, 0),
+        problems.size());
+    out.flush();
+    return problems.isEmpty() ? 0 : 1;
+  }
+
+  /** Imports every recording under DIR that names a prompt; counts what happened to each. */
+  private Map<Outcome, Integer> importAll(
+      List<PlayedPrompt> prompts, List<String> problems, PrintWriter out) throws IOException {
+    Map<String, PlayedPrompt> byName = new HashMap<>();
+    prompts.forEach(p -> byName.put(p.owner() + "/" + p.id(), p));
+    List<Path> files = wavFiles();
     PromptAudioStore store = new PromptAudioStore(sounds);
     ProgressBar bar = new ProgressBar(out, "Importing", files.size(), System.console() != null);
-    int imported = 0;
-    int unchanged = 0;
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     for (Path file : files) {
       String name = recordings.relativize(file).toString().replaceFirst("(?i)\\.wav$", "");
       PlayedPrompt prompt = byName.get(name);
@@ -77,23 +92,13 @@ final class ImportCommand implements Callable<Integer> {
         problems.add(
             file + ": names no prompt of the chosen flows (<tenant>/<flow>/<prompt-id>.wav)");
       } else {
-        switch (importOne(file, prompt, store, problems)) {
-          case IMPORTED -> imported++;
-          case UNCHANGED -> unchanged++;
-          case FAILED -> {}
-        }
+        counts.merge(importOne(file, prompt, store, problems), 1, Integer::sum);
       }
       bar.advance(1);
     }
     store.save();
     bar.finish();
-    problems.forEach(problem -> err.println("error: " + problem));
-    err.flush();
-    out.printf(
-        "Imported %d recording(s), %d unchanged, %d problem(s)%n",
-        imported, unchanged, problems.size());
-    out.flush();
-    return problems.isEmpty() ? 0 : 1;
+    return counts;
   }
 
   private enum Outcome {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,38 +43,13 @@ final class PromptRenderer {
     for (PlayedPrompt prompt : prompts) {
       byFile.computeIfAbsent(store.wav(prompt), f -> new ArrayList<>()).add(prompt);
     }
-    int rendered = 0;
-    int present = 0;
-    int studio = 0;
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     List<String> failures = new ArrayList<>();
     Path work = Files.createTempDirectory("tabula-render");
     try {
       for (Map.Entry<Path, List<PlayedPrompt>> file : byFile.entrySet()) {
-        List<PlayedPrompt> sharing = file.getValue();
-        PlayedPrompt first = sharing.getFirst();
-        String voice = engine.voiceFor(first.language());
-        Optional<String> existing =
-            Files.isRegularFile(file.getKey())
-                ? store.manifest(first).voiceOf(first.textHash()).or(() -> Optional.of(""))
-                : Optional.empty();
-        if (existing.isPresent() && existing.get().equals(Manifest.STUDIO)) {
-          studio++;
-          recordKnown(sharing, Manifest.STUDIO);
-        } else if (existing.isPresent()
-            && (existing.get().equals(voice) || existing.get().isEmpty())) {
-          present++;
-          recordKnown(sharing, existing.get().isEmpty() ? "unknown" : voice);
-        } else {
-          try {
-            String audioHash = renderOne(first, file.getKey(), work);
-            for (PlayedPrompt prompt : sharing) {
-              store.record(prompt, voice, audioHash);
-            }
-            rendered++;
-          } catch (SpeechEngine.RenderException | TelephonyAudio.UnreadableAudioException e) {
-            failures.add(first.label() + ": " + e.getMessage());
-          }
-        }
+        Outcome outcome = renderFile(file.getKey(), file.getValue(), work, failures);
+        counts.merge(outcome, 1, Integer::sum);
         progress.advance(1);
       }
     } finally {
@@ -81,7 +57,48 @@ final class PromptRenderer {
       store.save();
     }
     progress.finish();
-    return new Summary(rendered, present, studio, failures);
+    return new Summary(
+        counts.getOrDefault(Outcome.RENDERED, 0),
+        counts.getOrDefault(Outcome.PRESENT, 0),
+        counts.getOrDefault(Outcome.STUDIO, 0),
+        failures);
+  }
+
+  private enum Outcome {
+    RENDERED,
+    PRESENT,
+    STUDIO,
+    FAILED
+  }
+
+  /** One file that {@code sharing} prompts (same words) play: keep it or make it. */
+  private Outcome renderFile(
+      Path file, List<PlayedPrompt> sharing, Path work, List<String> failures) throws IOException {
+    PlayedPrompt first = sharing.getFirst();
+    String voice = engine.voiceFor(first.language());
+    // The voice the file there was made in; "" for a file the manifest does not know.
+    Optional<String> existing =
+        Files.isRegularFile(file)
+            ? store.manifest(first).voiceOf(first.textHash()).or(() -> Optional.of(""))
+            : Optional.empty();
+    if (existing.isPresent() && existing.get().equals(Manifest.STUDIO)) {
+      recordKnown(sharing, Manifest.STUDIO);
+      return Outcome.STUDIO;
+    }
+    if (existing.isPresent() && (existing.get().equals(voice) || existing.get().isEmpty())) {
+      recordKnown(sharing, existing.get().isEmpty() ? "unknown" : voice);
+      return Outcome.PRESENT;
+    }
+    try {
+      String audioHash = renderOne(first, file, work);
+      for (PlayedPrompt prompt : sharing) {
+        store.record(prompt, voice, audioHash);
+      }
+      return Outcome.RENDERED;
+    } catch (SpeechEngine.RenderException | TelephonyAudio.UnreadableAudioException e) {
+      failures.add(first.label() + ": " + e.getMessage());
+      return Outcome.FAILED;
+    }
   }
 
   /** Renders and converts one file; returns the hash of the engine's own output. */

@@ -98,56 +98,59 @@ final class RenderCommand implements Callable<Integer> {
     return summary.failures().isEmpty() ? 0 : 1;
   }
 
+  /** The engine asked for, or the fallback when told; empty, with the reason printed, if none. */
   private Optional<SpeechEngine> engine(PrintWriter out, PrintWriter err) {
-    SpeechEngine wanted;
-    try {
-      wanted =
-          engineCommand != null
-              ? SpeechEngine.command(
-                  engineCommand,
-                  voice != null ? voice : SpeechEngine.words(engineCommand).getFirst())
-              : BuiltInEngine.parse(engine).engine();
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
+    Optional<SpeechEngine> wanted = wanted(err);
+    if (wanted.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> missing = wanted.missingPackages();
+    Optional<String> missing = wanted.get().missingPackages();
     if (missing.isEmpty()) {
-      return Optional.of(wanted);
+      return wanted;
     }
     String install =
         engineCommand != null
             ? "the command " + missing.get() + " is not on the PATH"
-            : wanted.voiceFor("<lang>")
+            : wanted.get().voiceFor("<lang>")
                 + " is not installed; install it with: apt-get install "
                 + missing.get();
     if (fallback == null) {
-      err.println(
-          "error: "
-              + install
-              + " (or say --fallback flite or --fallback espeak-ng to use another)");
-      err.flush();
-      return Optional.empty();
+      return refuse(
+          err, install + " (or say --fallback flite or --fallback espeak-ng to use another)");
     }
     SpeechEngine second;
     try {
       second = BuiltInEngine.parse(fallback).engine();
     } catch (IllegalArgumentException e) {
-      err.println("error: --fallback: " + e.getMessage());
-      err.flush();
-      return Optional.empty();
+      return refuse(err, "--fallback: " + e.getMessage());
     }
     if (second.missingPackages().isPresent()) {
-      err.println(
-          "error: "
-              + install
+      return refuse(
+          err,
+          install
               + "; the fallback is not installed either: apt-get install "
               + second.missingPackages().get());
-      err.flush();
-      return Optional.empty();
     }
     out.println("warning: " + install + "; using the fallback " + second.voiceFor("<lang>"));
     return Optional.of(second);
+  }
+
+  private Optional<SpeechEngine> wanted(PrintWriter err) {
+    try {
+      return Optional.of(
+          engineCommand != null
+              ? SpeechEngine.command(
+                  engineCommand,
+                  voice != null ? voice : SpeechEngine.words(engineCommand).getFirst())
+              : BuiltInEngine.parse(engine).engine());
+    } catch (IllegalArgumentException e) {
+      return refuse(err, e.getMessage());
+    }
+  }
+
+  private static Optional<SpeechEngine> refuse(PrintWriter err, String why) {
+    err.println("error: " + why);
+    err.flush();
+    return Optional.empty();
   }
 }
