@@ -60,11 +60,18 @@ public final class FlowAwareCaller implements Caller {
    */
   public static Set<String> menuPrompts(Flow flow) {
     Set<String> prompts = new HashSet<>();
+    Set<String> collects = new HashSet<>();
     for (Step step : flow.steps().values()) {
       if (step instanceof Step.Menu menu) {
         addWithRePrompts(flow, prompts, menu.prompt(), menu.invalidPrompt(), menu.noInputPrompt());
+      } else if (step instanceof Step.Collect collect) {
+        addWithRePrompts(
+            flow, collects, collect.prompt(), collect.invalidPrompt(), collect.noInputPrompt());
       }
     }
+    // Prompts are named by their words, so a menu's prompt and a collect's may share a sound:
+    // then its keys are shown as *, never in clear.
+    prompts.removeAll(collects);
     return prompts;
   }
 
