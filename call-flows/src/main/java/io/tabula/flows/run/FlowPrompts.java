@@ -3,10 +3,12 @@ package io.tabula.flows.run;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
+import io.tabula.flows.port.Prompt;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Every prompt id the runner may play for a flow: the flow's own prompts, the built-in apology when
@@ -21,17 +23,29 @@ public final class FlowPrompts {
   private FlowPrompts() {}
 
   public static Set<String> of(Flow flow) {
-    Set<String> ids = new TreeSet<>(flow.prompts().keySet());
+    return texts(flow).keySet();
+  }
+
+  /** The same prompts with the words each says, by id. */
+  public static SortedMap<String, String> texts(Flow flow) {
+    SortedMap<String, String> texts = new TreeMap<>(flow.prompts());
     if (flow.onError().prompt().isEmpty()) {
-      ids.add(FlowRunner.DEFAULT_SORRY.id());
+      texts.put(FlowRunner.DEFAULT_SORRY.id(), FlowRunner.DEFAULT_SORRY.text());
     }
     if (speaksAnAmount(flow)) {
       String code = flow.currency().getCurrencyCode().toLowerCase(Locale.ROOT);
-      ids.add("currency-" + code + "-major");
-      ids.add("currency-" + code + "-minor");
-      ids.add("and");
+      texts.put("currency-" + code + "-major", Speech.Units.major(flow.currency()));
+      texts.put("currency-" + code + "-minor", Speech.Units.minor(flow.currency()));
+      texts.put("and", "and");
     }
-    return ids;
+    return texts;
+  }
+
+  /** The same prompts as the runner plays them, sound names included, by id. */
+  public static SortedMap<String, Prompt> prompts(Flow flow) {
+    SortedMap<String, Prompt> prompts = new TreeMap<>();
+    texts(flow).forEach((id, text) -> prompts.put(id, PromptSound.of(flow, id, text)));
+    return prompts;
   }
 
   private static boolean speaksAnAmount(Flow flow) {

@@ -167,8 +167,8 @@ public final class FlowRunner implements CallHandler {
       Prompt sorry =
           policy
               .prompt()
-              .map(p -> new Prompt(p.id(), flow.promptText(p.id())))
-              .orElse(DEFAULT_SORRY);
+              .map(p -> PromptSound.of(flow, p.id(), flow.promptText(p.id())))
+              .orElse(PromptSound.of(flow, DEFAULT_SORRY.id(), DEFAULT_SORRY.text()));
       call.play(sorry, "");
       if (policy.then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
         transfer(call, agentQueue());

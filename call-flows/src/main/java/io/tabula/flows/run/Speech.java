@@ -28,7 +28,7 @@ final class Speech {
 
   /** The prompt with its text from the flow. */
   Prompt prompt(String id) {
-    return new Prompt(id, flow.promptText(id));
+    return PromptSound.of(flow, id, flow.promptText(id));
   }
 
   /** Says every item; returns early (by exception) when the caller asks for an agent. */
@@ -88,11 +88,13 @@ final class Speech {
     long minor = amount.subtract(BigDecimal.valueOf(major)).movePointRight(2).longValueExact();
     String code = money.currency().getCurrencyCode().toLowerCase(java.util.Locale.ROOT);
     call.sayNumber(major);
-    call.play(new Prompt("currency-" + code + "-major", Units.major(money.currency())), "");
+    call.play(
+        PromptSound.of(flow, "currency-" + code + "-major", Units.major(money.currency())), "");
     if (minor != 0) {
-      call.play(new Prompt("and", "and"), "");
+      call.play(PromptSound.of(flow, "and", "and"), "");
       call.sayNumber(minor);
-      call.play(new Prompt("currency-" + code + "-minor", Units.minor(money.currency())), "");
+      call.play(
+          PromptSound.of(flow, "currency-" + code + "-minor", Units.minor(money.currency())), "");
     }
   }
 

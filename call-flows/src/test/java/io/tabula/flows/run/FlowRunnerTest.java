@@ -94,6 +94,18 @@ class FlowRunnerTest {
   }
 
   @Test
+  void theRunnerAsksForEveryPromptByTheSoundNamedByItsWords() {
+    Flow flow = ShippedFlows.load("city/parking-ticket.yaml");
+    List<Prompt> played = new ArrayList<>();
+    run(flow, DemoConnectors.create(ShippedFlows.CLOCK), ShippedFlows.CLOCK, PAID, 0, played::add);
+
+    assertThat(played).isNotEmpty();
+    assertThat(played)
+        .allSatisfy(p -> assertThat(p.sound()).isEqualTo(PromptSound.name("city", "en", p.text())));
+    assertThat(played).extracting(Prompt::id).contains("welcome", "currency-usd-major", "approved");
+  }
+
+  @Test
   void aFailingCallCommandRunsOnErrorApologizesAndTransfers() {
     // Operation 4 is the secure card collect: the engine could not mute the recording.
     SimulatedCallPort port =

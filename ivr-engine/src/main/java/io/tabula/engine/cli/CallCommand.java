@@ -7,7 +7,6 @@ import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.ScriptedCaller;
 import io.tabula.engine.pbx.VirtualPbx;
-import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.parse.FlowParser;
 import io.tabula.flows.simulate.KeyScript;
@@ -94,7 +93,7 @@ final class CallCommand implements Callable<Integer> {
     SoftphoneCaller caller =
         new SoftphoneCaller(
             out,
-            id -> SelfTestFlows.PROMPT_TEXTS.getOrDefault(id, "[" + id + "]"),
+            PromptTexts.forCall(route)::text,
             script,
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     out.printf("Calling %s on %s:%d ...%n", route, host, port);

@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
     SoftphoneCaller caller =
         new SoftphoneCaller(
             out,
-            id -> promptText(flow, id),
+            PromptTexts.bySound(flow)::text,
             FlowAwareCaller.menuPrompts(flow)::contains,
             script == null ? null : FlowAwareCaller.of(flow, script),
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
@@ -162,29 +162,6 @@ final class DemoCommand implements Callable<Integer> {
       LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
     }
     return pool.slotsInUse() == 0 && pool.zeroings() > 0;
-  }
-
-  private static String promptText(Flow flow, String id) {
-    String text = flow.promptText(id);
-    if (text != null && !text.isBlank()) {
-      return text;
-    }
-    return currencyUnit(id).orElse("[" + id + "]");
-  }
-
-  /** The engine's money prompts are named currency-<code>-major / -minor, e.g. currency-usd-major. */
-  private static java.util.Optional<String> currencyUnit(String id) {
-    java.util.regex.Matcher unit =
-        java.util.regex.Pattern.compile("currency-([a-z]{3})-(major|minor)").matcher(id);
-    if (!unit.matches()) {
-      return java.util.Optional.empty();
-    }
-    java.util.Currency currency =
-        java.util.Currency.getInstance(unit.group(1).toUpperCase(Locale.ROOT));
-    return java.util.Optional.of(
-        unit.group(2).equals("major")
-            ? currency.getDisplayName(Locale.ENGLISH)
-            : "hundredths of a " + currency.getDisplayName(Locale.ENGLISH));
   }
 
   private static List<String> flows() {

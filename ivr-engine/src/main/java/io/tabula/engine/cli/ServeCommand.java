@@ -20,6 +20,7 @@ import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
+import io.tabula.engine.config.PromptsSettings;
 import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.flows.PromptSounds;
@@ -31,13 +32,14 @@ import io.tabula.engine.tenant.config.TenantsConfigException;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.port.CallHandlers;
 import io.tabula.flows.run.RunnerConfig;
+import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
       Optional<String> silentPrompts =
-          PromptSounds.check(settings.flows().prompts(), promptIds(flows, settings));
+          PromptSounds.check(settings.flows().prompts(), playedPrompts(flows, settings));
       if (silentPrompts.isPresent()) {
         spec.commandLine().getErr().println("tabula serve: " + silentPrompts.get());
         flows.close();
@@ -242,15 +244,23 @@ final class ServeCommand implements Callable<Integer> {
     return recordingNone ? new UnmutedRecordingControl() : new NoLinkRecordingControl();
   }
 
-  /** Every prompt serve may play: the flows', the self-test flows' (when on), the rejections. */
-  static Set<String> promptIds(EngineFlows flows, EngineConfig settings) {
-    Set<String> ids = new TreeSet<>(flows.promptIds());
+  /**
+   * Every prompt serve may play: the flows' (named by their words), the self-test flows' (when on)
+   * and the rejections (named by their configured sound), each with the words it says.
+   */
+  static List<PlayedPrompt> playedPrompts(EngineFlows flows, EngineConfig settings) {
+    Map<String, String> engine = new TreeMap<>();
     if (settings.safeguards().selftestFlows()) {
-      ids.addAll(SelfTestFlows.PROMPT_TEXTS.keySet());
+      engine.putAll(SelfTestFlows.PROMPT_TEXTS);
     }
-    ids.add(settings.call().notAvailablePrompt());
-    ids.add(settings.call().pleaseCallBackPrompt());
-    return ids;
+    for (String name :
+        List.of(settings.call().notAvailablePrompt(), settings.call().pleaseCallBackPrompt())) {
+      engine.put(name, SelfTestFlows.PROMPT_TEXTS.getOrDefault(name, ""));
+    }
+    List<PlayedPrompt> prompts = new ArrayList<>(flows.prompts());
+    PromptsSettings check = settings.flows().prompts();
+    engine.forEach((name, text) -> prompts.addAll(PromptSounds.engine(check, name, text)));
+    return prompts;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.tabula.engine.server.NettyDefaults;
 import io.tabula.ops.asterisk.AsteriskCommand;
 import io.tabula.ops.audit.AuditCommand;
 import io.tabula.ops.flows.FlowsCommand;
+import io.tabula.ops.prompts.PromptsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       FlowsCommand.class,
       AuditCommand.class,
       AsteriskCommand.class,
+      PromptsCommand.class,
       RecordingsCommand.class,
       CommandLine.HelpCommand.class
     })

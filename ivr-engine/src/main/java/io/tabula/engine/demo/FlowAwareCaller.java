@@ -7,6 +7,7 @@ import io.tabula.engine.pbx.KeyPresses;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
+import io.tabula.flows.run.PromptSound;
 import io.tabula.flows.simulate.KeyScript;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,37 +46,53 @@ public final class FlowAwareCaller implements Caller {
     return new FlowAwareCaller(askingPrompts(flow), tokens);
   }
 
-  /** The prompts with which a flow waits for the caller's keys: collects' and menus'. */
+  /** The sound names of the prompts with which a flow waits for keys: collects' and menus'. */
   static Set<String> askingPrompts(Flow flow) {
     Set<String> prompts = new HashSet<>(menuPrompts(flow));
     for (Step step : flow.steps().values()) {
       if (step instanceof Step.Collect collect) {
         addWithRePrompts(
-            prompts, collect.prompt(), collect.invalidPrompt(), collect.noInputPrompt());
+            flow, prompts, collect.prompt(), collect.invalidPrompt(), collect.noInputPrompt());
       }
     }
     return prompts;
   }
 
-  /** The prompts of menu steps: the only prompts whose key a softphone may show in clear. */
+  /**
+   * The sound names of menu steps' prompts: the only prompts whose key a softphone may show in
+   * clear.
+   */
   public static Set<String> menuPrompts(Flow flow) {
     Set<String> prompts = new HashSet<>();
+    Set<String> collects = new HashSet<>();
     for (Step step : flow.steps().values()) {
       if (step instanceof Step.Menu menu) {
-        addWithRePrompts(prompts, menu.prompt(), menu.invalidPrompt(), menu.noInputPrompt());
+        addWithRePrompts(flow, prompts, menu.prompt(), menu.invalidPrompt(), menu.noInputPrompt());
+      } else if (step instanceof Step.Collect collect) {
+        addWithRePrompts(
+            flow, collects, collect.prompt(), collect.invalidPrompt(), collect.noInputPrompt());
       }
     }
+    // Prompts are named by their words, so a menu's prompt and a collect's may share a sound:
+    // then its keys are shown as *, never in clear.
+    prompts.removeAll(collects);
     return prompts;
   }
 
+  /** Adds the sound names Asterisk is asked to play for these prompts. */
   private static void addWithRePrompts(
+      Flow flow,
       Set<String> prompts,
       SayItem.PromptRef prompt,
       Optional<SayItem.PromptRef> invalid,
       Optional<SayItem.PromptRef> noInput) {
-    prompts.add(prompt.id());
-    invalid.map(SayItem.PromptRef::id).ifPresent(prompts::add);
-    noInput.map(SayItem.PromptRef::id).ifPresent(prompts::add);
+    prompts.add(sound(flow, prompt));
+    invalid.map(p -> sound(flow, p)).ifPresent(prompts::add);
+    noInput.map(p -> sound(flow, p)).ifPresent(prompts::add);
+  }
+
+  private static String sound(Flow flow, SayItem.PromptRef prompt) {
+    return PromptSound.of(flow, prompt.id(), flow.promptText(prompt.id())).sound();
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.flows.store.StoreCallHandlers;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,11 +118,11 @@ public final class EngineFlows implements AutoCloseable {
     return file.endsWith(".yaml") ? file.substring(0, file.length() - ".yaml".length()) : file;
   }
 
-  /** Every prompt id the flows serving now may play ({@link FlowPrompts}). */
-  public java.util.Set<String> promptIds() {
-    java.util.Set<String> ids = new java.util.TreeSet<>();
-    published.all().forEach(version -> ids.addAll(FlowPrompts.of(version.flow())));
-    return ids;
+  /** Every prompt the flows serving now may play ({@link FlowPrompts}), with its sound name. */
+  public java.util.List<PlayedPrompt> prompts() {
+    java.util.List<PlayedPrompt> prompts = new java.util.ArrayList<>();
+    published.all().forEach(version -> prompts.addAll(PlayedPrompt.of(version.flow())));
+    return prompts;
   }
 
   public PublishedFlows published() {

@@ -28,15 +28,7 @@ import java.util.Optional;
 public final class SelfTestFlows {
 
   /** Prompt ids and the words they say, for the terminal softphone. */
-  public static final Map<String, String> PROMPT_TEXTS =
-      Map.of(
-          "tabula/selftest-welcome", "Welcome to the Tabula self test.",
-          "tabula/enter-card", "Please key your card number, then press hash.",
-          "tabula/digits-received", "Digits received:",
-          "tabula/goodbye", "Goodbye.",
-          "tabula/menu", "Press any key.",
-          "tabula/not-available", "This service is not available. Goodbye.",
-          "tabula/please-call-back", "All our lines are busy. Please call back later.");
+  public static final Map<String, String> PROMPT_TEXTS = promptTexts();
 
   private static final CollectOptions CARD =
       new CollectOptions(19, Duration.ofSeconds(5), Duration.ofSeconds(5), true);
@@ -79,6 +71,20 @@ public final class SelfTestFlows {
       call.sayNumber(key.key() - '0');
     }
     call.hangup();
+  }
+
+  private static Map<String, String> promptTexts() {
+    Map<String, String> texts =
+        new java.util.HashMap<>(
+            Map.of(
+                "tabula/selftest-welcome", "Welcome to the Tabula self test.",
+                "tabula/enter-card", "Please key your card number, then press hash.",
+                "tabula/digits-received", "Digits received:",
+                "tabula/goodbye", "Goodbye.",
+                "tabula/menu", "Press any key."));
+    // The rejection prompts' words live with the prompt tools, which render them.
+    texts.putAll(io.tabula.ops.prompts.PlayedPrompt.ENGINE_TEXTS);
+    return Map.copyOf(texts);
   }
 
   private static Prompt prompt(String id) {

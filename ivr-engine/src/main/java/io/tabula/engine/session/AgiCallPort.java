@@ -74,7 +74,7 @@ public final class AgiCallPort implements CallPort {
   public KeyPress play(Prompt prompt, String escapeKeys) {
     requireKeys(escapeKeys);
     mute.beforeOpenCommand();
-    AgiCommand command = AgiCommand.of("STREAM FILE").arg(prompt.id()).quoted(escapeKeys);
+    AgiCommand command = AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(escapeKeys);
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
     if (reply.result() < 0) {

@@ -112,11 +112,12 @@ final class CommandRunner {
     LOG.warn(
         "call {}: prompt '{}' was not played: {} answered result=-1 with the channel up, so"
             + " Asterisk has no sound file '{}' in the call's language; add it to Asterisk's"
-            + " sounds folder (tabula serve checks them at start-up, see prompts.soundsDirs)",
+            + " sounds folder: tabula prompts render, then tabula prompts check (serve checks them"
+            + " at start-up, see prompts.soundsDirs)",
         session.info().uniqueId(),
         prompt.id(),
         verb,
-        prompt.id());
+        prompt.sound());
   }
 
   /** Returns when no HANGUP line followed a {@code result=-1} within the grace time. */

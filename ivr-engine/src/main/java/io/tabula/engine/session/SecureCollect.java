@@ -49,7 +49,7 @@ final class SecureCollect {
   }
 
   private CollectResult getData(Prompt prompt, SecretField field, int wanted, Duration timeout) {
-    AgiReply.SecureInput reply = getData(prompt.id(), field, wanted, timeout);
+    AgiReply.SecureInput reply = getData(prompt.sound(), field, wanted, timeout);
     if (reply.ending() == AgiReply.Ending.FAILED) {
       // No sound file: Asterisk answers -1 at once and collects nothing. GET DATA "" collects
       // without a prompt (both checked against Asterisk 22.10.1).
@@ -87,7 +87,7 @@ final class SecureCollect {
 
   private CollectResult keyByKey(
       Prompt prompt, SecretField field, int wanted, CollectOptions options) {
-    AgiCommand play = AgiCommand.of("STREAM FILE").arg(prompt.id()).quoted(ANY_KEY);
+    AgiCommand play = AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(ANY_KEY);
     AgiReply.SecureInput first = key(play, field, Duration.ZERO);
     if (first.ending() == AgiReply.Ending.FAILED) {
       // No sound file (200 result=-1 endpos=0, the channel up): the keys are still wanted.

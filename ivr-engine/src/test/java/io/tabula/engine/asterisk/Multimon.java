@@ -20,9 +20,12 @@ final class Multimon {
   private Multimon() {}
 
   static Optional<String> whyUnavailable() {
-    return PromptAudio.onPath("multimon-ng")
-        ? Optional.empty()
-        : Optional.of("multimon-ng is not installed (apt-get install multimon-ng)");
+    for (String tool : List.of("multimon-ng", "sox")) {
+      if (!PromptAudio.onPath(tool)) {
+        return Optional.of(tool + " is not installed (apt-get install " + tool + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The keys multimon-ng hears in the recording, in order. */

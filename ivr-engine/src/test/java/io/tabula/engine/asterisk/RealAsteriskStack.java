@@ -35,9 +35,6 @@ import java.util.List;
  */
 final class RealAsteriskStack implements AutoCloseable {
 
-  /** The flows whose prompts the Asterisk under test can play. */
-  static final List<String> FLOWS = List.of("city/parking-ticket.yaml");
-
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private CustomerSide customer;
   private EngineProcess engine;
@@ -75,6 +72,10 @@ final class RealAsteriskStack implements AutoCloseable {
     Path secretFile = home.config().resolve("secrets/ami-secret");
     Files.writeString(secretFile, amiSecret + "\n");
     Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+    // Asterisk's sounds first, so that serve's start-up check holds every prompt it may play
+    // against the folder Asterisk reads, as a deployment with a shared sounds volume does.
+    PbxDirectory pbxDir = PbxDirectory.create(work.resolve("pbx"), install);
+    PromptAudio.install(pbxDir.sounds());
     home.writeConfig(
         customer.tenantsDir(),
         """
@@ -83,20 +84,16 @@ final class RealAsteriskStack implements AutoCloseable {
           port: %d
           username: tabula
           secretFile: %s
-        # PromptAudio renders one flow's prompts (ids clash across tenants until prompts are
-        # named by tenant), so the engine cannot hold every shipped flow against the folder.
         prompts:
-          check: "off"
+          soundsDirs: %s
+          check: required
         """
-            .formatted(amiRelay.port(), secretFile));
+            .formatted(amiRelay.port(), secretFile, pbxDir.sounds()));
     engine = push(EngineProcess.start(home.processOptions(List.of())));
     InetSocketAddress agi = engine.agiAddress();
     admin = engine.adminAddress();
 
-    PbxDirectory pbxDir = PbxDirectory.create(work.resolve("pbx"), install);
     new ShippedAsterisk(agi, pbxPorts, callerPorts.sip(), amiSecret, testSecret).renderInto(pbxDir);
-    PromptAudio.install(
-        pbxDir.sounds(), FLOWS.stream().map(RealAsteriskFiles.FLOWS::resolve).toList());
     PbxDirectory callerDir = PbxDirectory.create(work.resolve("caller"), install);
     new CallerPbx(callerPorts, pbxPorts.sip(), testSecret).renderInto(callerDir);
 

@@ -46,9 +46,11 @@ final class ScriptedCaller {
     return pbx.next(m -> startsPrompt(m, prompt));
   }
 
+  /** The engine names a flow's prompt by its words ({@link PromptAudio#soundOf}), not its id. */
   private static boolean startsPrompt(Map<String, String> message, String prompt) {
+    String sound = PromptAudio.soundOf(prompt);
     return "AGIExecStart".equals(message.get("Event"))
-        && (" " + message.getOrDefault("Command", "") + " ").contains(" " + prompt + " ");
+        && (" " + message.getOrDefault("Command", "") + " ").contains(" " + sound + " ");
   }
 
   /** Answers every prompt in order, keying each entry when its prompt starts. */

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.config.PromptsSettings;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.PromptSounds;
 import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -54,9 +58,9 @@ class ServePromptCheckTest {
         EngineFlows.open(
             new FlowsSettings("", Duration.ofSeconds(5)),
             DemoConnectors.create(Clock.systemUTC()))) {
-      for (String id : ServeCommand.promptIds(flows, EngineConfig.defaults())) {
-        if (!id.equals("enter-card")) {
-          Path file = sounds.resolve(id + ".wav");
+      for (PlayedPrompt prompt : ServeCommand.playedPrompts(flows, EngineConfig.defaults())) {
+        if (!(prompt.owner().equals("city/parking-ticket") && prompt.id().equals("enter-card"))) {
+          Path file = sounds.resolve(prompt.sound() + ".wav");
           Files.createDirectories(file.getParent());
           Files.write(file, new byte[] {1});
         }
@@ -74,7 +78,57 @@ class ServePromptCheckTest {
     assertThat(serve(config)).isEqualTo(2);
     assertThat(err.toString())
         .containsPattern("1 of \\d+ prompt sounds are missing in")
-        .contains(": enter-card (en);")
+        .contains(": city/parking-ticket: enter-card (en);")
         .contains("prompts.check: warn");
+  }
+
+  @Test
+  void whatTabulaPromptsRenderMakesIsEverythingServeChecks(@TempDir Path folder) throws Exception {
+    Path tone = folder.resolve("tone.wav");
+    writeTone(tone);
+    Path sounds = folder.resolve("sounds");
+    CommandLine commandLine = TabulaCommand.commandLine();
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    commandLine.setErr(new PrintWriter(err));
+    int rendered =
+        commandLine.execute(
+            "prompts",
+            "render",
+            "--sounds",
+            sounds.toString(),
+            "--engine-command",
+            "cp " + tone + " {wav}");
+    assertThat(rendered).as(err.toString()).isEqualTo(0);
+
+    PromptsSettings settings =
+        new PromptsSettings(
+            List.of(sounds.toString()), PromptsSettings.Check.REQUIRED, List.of("en"));
+    try (EngineFlows flows =
+        EngineFlows.open(
+            new FlowsSettings("", Duration.ofSeconds(5)),
+            DemoConnectors.create(Clock.systemUTC()))) {
+      assertThat(
+              PromptSounds.check(
+                  settings, ServeCommand.playedPrompts(flows, EngineConfig.defaults())))
+          .isEmpty();
+    }
+  }
+
+  private static void writeTone(Path file) throws Exception {
+    int rate = 8000;
+    byte[] pcm = new byte[rate * 2];
+    for (int i = 0; i < rate; i++) {
+      short sample = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate));
+      pcm[2 * i] = (byte) sample;
+      pcm[2 * i + 1] = (byte) (sample >> 8);
+    }
+    javax.sound.sampled.AudioFormat format =
+        new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+    try (javax.sound.sampled.AudioInputStream in =
+        new javax.sound.sampled.AudioInputStream(
+            new java.io.ByteArrayInputStream(pcm), format, rate)) {
+      javax.sound.sampled.AudioSystem.write(
+          in, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+    }
   }
 }

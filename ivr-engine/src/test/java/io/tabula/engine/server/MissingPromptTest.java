@@ -88,6 +88,43 @@ class MissingPromptTest {
     }
   }
 
+  @Test
+  void aFlowPromptIsPlayedByItsSoundNameAndAMissNamesPromptAndSound() throws Exception {
+    CallHandler handler =
+        call -> {
+          call.play(new Prompt("goodbye", "Goodbye.", "tabula/city/0123456789abcdef0123"), "");
+          call.collect(
+              new Prompt("enter-card", "Card?", "tabula/city/aaaa"),
+              call.memory().field("pan", 19),
+              ONE_TIMEOUT);
+          call.collect(
+              new Prompt("enter-cvc", "CVC?", "tabula/city/bbbb"),
+              call.memory().field("cvc", 4),
+              KEY_BY_KEY);
+          call.hangup();
+        };
+    try (Engine engine = engine(handler);
+        VirtualPbx pbx =
+            VirtualPbx.create(
+                PbxOptions.instant()
+                    .withMissingSounds(Set.of("tabula/city/0123456789abcdef0123")))) {
+      CallReport report =
+          pbx.call(engine.address(), "city/parking", ScriptedCaller.keys("4242#,123#"))
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(report.prompts())
+          .containsExactly(
+              "tabula/city/0123456789abcdef0123", "tabula/city/aaaa", "tabula/city/bbbb");
+      assertThat(missingCount(engine, "goodbye")).isEqualTo(1.0);
+      assertThat(warnings())
+          .anyMatch(
+              line ->
+                  line.contains("'goodbye'")
+                      && line.contains("'tabula/city/0123456789abcdef0123'")
+                      && line.contains("tabula prompts render"));
+    }
+  }
+
   private void assertCollectsDespiteMissingPrompt(CollectOptions options) throws Exception {
     CompletableFuture<CollectResult> collected = new CompletableFuture<>();
     CallHandler handler =
