@@ -43,7 +43,7 @@ public record ResidueConfig(
    * to 5 % off nominal.
    */
   public static ResidueConfig sensitive(int sampleRate) {
-    return new ResidueConfig(sampleRate, -56, 14, 0.3, 0.97, 0.05, 2);
+    return new ResidueConfig(sampleRate, -56, 14, 0.35, 0.97, 0.05, 2);
   }
 
   /** Samples per half analysis block of the gate: 5 ms, so a block is 10 ms and hops by half. */
