@@ -134,4 +134,21 @@ class AuditCommandTest {
                 + " 2\\d ms at -(39|40)\\.\\d dBm0")
         .contains(": 1 finding.");
   }
+
+  @Test
+  void anArchiveInAFolderMakesTheAuditExitTwoEvenWithoutFindings() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("engine.log"), "nothing to see\n");
+    try (var zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(logs.resolve("old.zip")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("engine.log"));
+      zip.write("card 4111111111111111\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    int exit = run("logs", logs.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("old.zip").contains("unpack it and audit the files");
+    assertThat(out.toString()).contains("0 findings, 1 unreadable.");
+  }
 }
