@@ -24,6 +24,7 @@ import java.util.List;
 public final class LogAuditor {
 
   private final SecretScanner scanner = new SecretScanner(ScanPolicy.AUDIT);
+  private final LeakShapes shapes = new LeakShapes(scanner);
 
   public AuditSummary audit(List<Path> files, AuditListener listener) {
     long bytes = 0;
@@ -58,7 +59,8 @@ public final class LogAuditor {
     LinePieces pieces = new LinePieces(LogText.open(in));
     long findings = 0;
     while (pieces.next()) {
-      for (Finding finding : scanner.scan(pieces.text())) {
+      List<Finding> plain = scanner.scan(pieces.text());
+      for (Finding finding : plain) {
         if (pieces.reportable(finding.start(), finding.end())) {
           listener.finding(
               new AuditFinding(
@@ -67,6 +69,18 @@ public final class LogAuditor {
                   -1,
                   finding.kind().description(),
                   finding.replacement()));
+          findings++;
+        }
+      }
+      for (LeakShapes.ShapedFinding shaped : shapes.find(pieces.text(), plain)) {
+        if (pieces.reportable(shaped.start(), shaped.end())) {
+          listener.finding(
+              new AuditFinding(
+                  name,
+                  pieces.lineNumber(),
+                  -1,
+                  shaped.finding().kind().description() + " as " + shaped.shape(),
+                  shaped.finding().replacement()));
           findings++;
         }
       }
