@@ -14,6 +14,9 @@ package io.tabula.masking.detect;
  * @param fitPurity the share of an 8 ms window's energy two sinusoids, each within {@code
  *     frequencyTolerance} of a DTMF frequency, must explain: a dual tone explains nearly all of it
  *     (0.986 and more for every tone of the test corpus), speech and music rarely do
+ * @param noisyFitPurity the share of a 16 ms window's energy the two sinusoids must explain: longer
+ *     windows tell a voice's harmonics apart, so a lower share is safe there, and it lets a tone of
+ *     20 ms or more be found under noise only a few dB weaker than itself
  * @param frequencyTolerance how far from nominal the fit looks for each frequency (0.05 = 5 %)
  * @param minWindows how many fitting windows, 0.5 ms apart, a residue needs (a 10 ms tone fills
  *     four)
@@ -24,6 +27,7 @@ public record ResidueConfig(
     double maxTwistDb,
     double gatePurity,
     double fitPurity,
+    double noisyFitPurity,
     double frequencyTolerance,
     int minWindows) {
 
@@ -43,7 +47,7 @@ public record ResidueConfig(
    * to 5 % off nominal.
    */
   public static ResidueConfig sensitive(int sampleRate) {
-    return new ResidueConfig(sampleRate, -56, 14, 0.35, 0.97, 0.05, 2);
+    return new ResidueConfig(sampleRate, -56, 14, 0.35, 0.97, 0.85, 0.05, 2);
   }
 
   /** Samples per half analysis block of the gate: 5 ms, so a block is 10 ms and hops by half. */
@@ -54,6 +58,16 @@ public record ResidueConfig(
   /** Samples per fitting window: 8 ms. */
   int fitWindow() {
     return 64 * sampleRate / 8000;
+  }
+
+  /** Samples per long fitting window: 16 ms. */
+  int longFitWindow() {
+    return 128 * sampleRate / 8000;
+  }
+
+  /** Samples between long fitting windows: 1 ms. */
+  int longFitStep() {
+    return 8 * sampleRate / 8000;
   }
 
   /** Samples between fitting windows: 0.5 ms, so a 10 ms tone holds at least four whole windows. */

@@ -8,10 +8,11 @@ package io.tabula.masking.detect;
  *
  * <p>How: eight Goertzel filters over 10 ms blocks that hop by 5 ms make a cheap gate ({@link
  * ResidueClassifier}); around each block that passes it, 8 ms windows 0.5 ms apart are fitted with
- * two sinusoids near DTMF frequencies ({@link DualToneFit}). A window fits when the two explain
- * nearly all its energy at a level and twist within limits; {@code minWindows} fitting windows with
- * no gap longer than a block make a residue, which spans from the first fitting window's start to
- * the last one's end.
+ * two sinusoids near DTMF frequencies ({@link DualToneFit}), and so are 16 ms windows 1 ms apart
+ * with a lower bar (they find tones of 20 ms and more under noise). A window fits when the two
+ * explain nearly all its energy at a level and twist within limits; {@code minWindows} fitting
+ * windows with no gap longer than a block make a residue, which spans from the first fitting
+ * window's start to the last one's end.
  *
  * <pre>{@code
  * ResidueDetector detector = new ResidueDetector(ResidueConfig.sensitive(8000), residue ->
@@ -25,11 +26,18 @@ public final class ResidueDetector {
   /** Filters within this many dB of their group's strongest are searched by the fit. */
   private static final double SEARCH_RANGE_DB = 10;
 
+  /**
+   * A tone under noise that a decoder still reads (about 5 dB above it) keeps short windows above
+   * 0.9; speech rarely reaches 0.75.
+   */
+  private static final double LONG_FIT_PRESCREEN = 0.75;
+
   private final ResidueConfig config;
   private final ResidueListener listener;
   private final GoertzelBank bank;
   private final ResidueClassifier gate;
   private final DualToneFit fit;
+  private final DualToneFit longFit;
   private final short[] ring;
   private final double minAmplitude;
   private final double maxTwist;
@@ -49,7 +57,9 @@ public final class ResidueDetector {
     this.gate = new ResidueClassifier(config, bank.blockLength());
     this.fit =
         new DualToneFit(config.sampleRate(), config.fitWindow(), config.frequencyTolerance());
-    this.ring = new short[2 * bank.blockLength() + config.fitWindow()];
+    this.longFit =
+        new DualToneFit(config.sampleRate(), config.longFitWindow(), config.frequencyTolerance());
+    this.ring = new short[2 * bank.blockLength() + config.longFitWindow()];
     this.minAmplitude = Dbm0.peak(config.minLevelDbm0() - config.maxTwistDb());
     this.maxTwist = Math.pow(10, config.maxTwistDb() / 20);
   }
@@ -92,36 +102,64 @@ public final class ResidueDetector {
     }
   }
 
-  /** Fits the windows whose ends fall in the hop just completed, oldest first. */
+  /**
+   * Fits the short and the long windows whose ends fall in the hop just completed: short ones for
+   * tones from 10 ms in quiet, long ones for tones from 20 ms under noise.
+   */
   private void fitWindowsEndingInLastHop(int rows, int columns) {
-    int step = config.fitStep();
-    for (long end = position - config.halfBlock() + step; end <= position; end += step) {
-      double share = fit.explainedShare(ring, end, rows, columns);
-      if (share >= config.fitPurity() && levelAndTwistFit()) {
-        addWindow(end - config.fitWindow(), end);
-      }
+    double best =
+        fitWindows(fit, config.fitWindow(), config.fitStep(), config.fitPurity(), rows, columns);
+    // Long windows cost twice as much; they are only worth fitting where a short one came close.
+    if (best >= LONG_FIT_PRESCREEN) {
+      fitWindows(
+          longFit,
+          config.longFitWindow(),
+          config.longFitStep(),
+          config.noisyFitPurity(),
+          rows,
+          columns);
     }
   }
 
-  private boolean levelAndTwistFit() {
-    double weaker = Math.min(fit.rowAmplitude, fit.columnAmplitude);
-    double stronger = Math.max(fit.rowAmplitude, fit.columnAmplitude);
+  /** Fits windows of one length; returns the best share any of them reached. */
+  private double fitWindows(
+      DualToneFit windowFit, int window, int step, double purity, int rows, int columns) {
+    double best = 0;
+    for (long end = position - config.halfBlock() + step; end <= position; end += step) {
+      if (end - window < 0) {
+        continue;
+      }
+      double share = windowFit.explainedShare(ring, end, rows, columns);
+      best = Math.max(best, share);
+      if (share >= purity && levelAndTwistFit(windowFit)) {
+        addWindow(end - window, end, windowFit);
+      }
+    }
+    return best;
+  }
+
+  private boolean levelAndTwistFit(DualToneFit windowFit) {
+    double weaker = Math.min(windowFit.rowAmplitude, windowFit.columnAmplitude);
+    double stronger = Math.max(windowFit.rowAmplitude, windowFit.columnAmplitude);
     return weaker >= minAmplitude
         && stronger >= Dbm0.peak(config.minLevelDbm0())
         && stronger <= weaker * maxTwist;
   }
 
-  private void addWindow(long start, long end) {
+  private void addWindow(long start, long end, DualToneFit windowFit) {
     if (windows > 0 && start - spanEnd > bank.blockLength()) {
       endSpan();
     }
     if (windows == 0) {
       spanStart = start;
+      spanEnd = end;
       peakAmplitude = 0;
     }
     windows++;
-    spanEnd = end;
-    peakAmplitude = Math.max(peakAmplitude, Math.max(fit.rowAmplitude, fit.columnAmplitude));
+    spanStart = Math.min(spanStart, start);
+    spanEnd = Math.max(spanEnd, end);
+    double amplitude = Math.max(windowFit.rowAmplitude, windowFit.columnAmplitude);
+    peakAmplitude = Math.max(peakAmplitude, amplitude);
   }
 
   /** Bit f set for each frequency of the group from {@code first} worth searching. */

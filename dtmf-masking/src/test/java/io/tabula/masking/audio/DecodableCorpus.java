@@ -37,6 +37,12 @@ final class DecodableCorpus {
   }
 
   Recording make(AudioFormat format, double dbm0, int millis, boolean espeak) throws IOException {
+    return make(format, dbm0, millis, espeak, -70);
+  }
+
+  /** As above, over white noise at {@code noiseDbm0} instead of a faint floor. */
+  Recording make(AudioFormat format, double dbm0, int millis, boolean espeak, double noiseDbm0)
+      throws IOException {
     int rate = format.sampleRate();
     short[] before =
         speech(rate, "Please enter your card number, followed by the hash key.", espeak);
@@ -59,18 +65,19 @@ final class DecodableCorpus {
       }
     }
     add(signal, at, after);
-    double floor = Dbm0.rms(-70);
+    double floor = Dbm0.rms(noiseDbm0);
     for (int i = 0; i < length; i++) {
       signal[i] += (random.nextDouble() - 0.5) * floor * Math.sqrt(12);
     }
     String name =
         String.format(
             java.util.Locale.ROOT,
-            "%s-%d-%.2fdBm0-%dms.wav",
+            "%s-%d-%.2fdBm0-%dms-noise%.0f.wav",
             format.encoding(),
             rate,
             dbm0,
-            millis);
+            millis,
+            noiseDbm0);
     Path file = dir.resolve(name);
     short[] pcm = new short[length];
     for (int i = 0; i < length; i++) {

@@ -76,6 +76,48 @@ class DecoderAfterScrubTest {
     assertThat(heardAfter).isEmpty();
   }
 
+  /**
+   * Tones of 20 and 40 ms at -45 and -40 dBm0 under white noise at -50 dBm0: multimon-ng reads them
+   * (its test is relative), so the scrubber must remove them although the noise leaves no 8 ms
+   * window that two sinusoids explain almost whole.
+   */
+  @Test
+  void multimonHearsNoKeyInScrubbedFilesWithTonesUnderNoise() throws IOException {
+    assumeTrue(
+        ExternalTool.onPath("multimon-ng") && ExternalTool.onPath("sox"),
+        "multimon-ng and sox are needed as the independent decoder: install them (Debian:"
+            + " apt-get install multimon-ng sox) and run the tests again");
+    Files.createDirectories(dir);
+    DecodableCorpus corpus = new DecodableCorpus(dir);
+    int heardBefore = 0;
+    List<String> heardAfter = new ArrayList<>();
+    for (AudioFormat format : FORMATS) {
+      for (double level : new double[] {-45, -40}) {
+        for (int millis : new int[] {20, 40}) {
+          DecodableCorpus.Recording recording = corpus.make(format, level, millis, false, -50);
+          String before = ExternalTool.multimonKeys(recording.file());
+          if (millis == 40) {
+            assertThat(before)
+                .as("multimon-ng reads the untwisted on-frequency tone in %s", recording.file())
+                .contains(String.valueOf(untwistedOnFrequency(recording).key().symbol()));
+          }
+          heardBefore += before.length();
+          Path scrubbed = scrub(recording);
+          String after = ExternalTool.multimonKeys(scrubbed);
+          if (!after.isEmpty()) {
+            heardAfter.add(scrubbed.getFileName() + ": " + after.length() + " keys");
+          }
+        }
+      }
+    }
+    assertThat(heardBefore).isPositive();
+    System.out.printf(
+        "Decoder after scrub, tones under noise at -50 dBm0: multimon-ng read %d before scrubbing"
+            + " and %d after%n",
+        heardBefore, heardAfter.size());
+    assertThat(heardAfter).isEmpty();
+  }
+
   private static DecodableCorpus.Planted untwistedOnFrequency(DecodableCorpus.Recording recording) {
     return recording.tones().stream()
         .filter(tone -> tone.twistDb() == 0 && tone.offset() == 0)
