@@ -130,7 +130,7 @@ class AuditCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString())
         .containsPattern(
-            "near-miss\\.wav @ 00:00:00\\.5\\d\\d: DTMF residue dual tone a decoder could read,"
+            "near-miss\\.wav @ 00:00:00\\.(49\\d|50\\d): DTMF residue dual tone a decoder could read,"
                 + " 2\\d ms at -(39|40)\\.\\d dBm0")
         .contains(": 1 finding.");
   }
