@@ -3,6 +3,8 @@ package io.tabula.masking.audio;
 import io.tabula.masking.detect.Dbm0;
 import io.tabula.masking.detect.DetectorConfig;
 import io.tabula.masking.detect.DtmfDetector;
+import io.tabula.masking.detect.ResidueConfig;
+import io.tabula.masking.detect.ResidueDetector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -10,10 +12,12 @@ import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
- * Removes key tones from a recording: every detected tone, widened by a guard on each side, becomes
- * silence or comfort noise; every other byte of the file (header, samples, trailing chunks) is
- * copied unchanged. Streams in constant memory: output lags input by a fixed one-second delay line,
- * long enough for the detector to confirm a tone before its first sample must be written.
+ * Removes key tones from a recording: every Q.24 key tone and every weaker, shorter, twisted or
+ * off-frequency dual tone some decoder could still read ({@link ResidueDetector}), widened by a
+ * guard on each side, becomes silence or comfort noise; every other byte of the file (header,
+ * samples, trailing chunks) is copied unchanged. Streams in constant memory: output lags input by a
+ * fixed one-second delay line, long enough for the detector to confirm a tone before its first
+ * sample must be written.
  *
  * <pre>{@code
  * ScrubReport report = new RecordingScrubber(ScrubOptions.defaults())
@@ -41,14 +45,30 @@ public final class RecordingScrubber {
       long guard = (long) options.guardMillis() * format.sampleRate() / 1000;
       MuteSchedule schedule = new MuteSchedule(guard);
       DtmfDetector detector = new DtmfDetector(DetectorConfig.q24(format.sampleRate()), schedule);
-      schedule.attach(detector);
+      ResidueDetector residues =
+          new ResidueDetector(ResidueConfig.sensitive(format.sampleRate()), schedule);
+      schedule.attach(detector, residues);
       DelayLine delay = new DelayLine(format, format.sampleRate() + (int) guard, filler(format));
-      Counts counts = pump(in, detector, delay, schedule, out, progress);
+      Counts counts = pump(in, new Detectors(detector, residues), delay, schedule, out, progress);
       detector.finish();
+      residues.finish();
       counts.muted += delay.drain(schedule, out);
       progress.accept(in.trailer().transferTo(out));
       return new ScrubReport(
-          format, counts.samples, schedule.tones(), counts.muted, System.nanoTime() - started);
+          format,
+          counts.samples,
+          schedule.tones(),
+          schedule.residues(),
+          counts.muted,
+          System.nanoTime() - started);
+    }
+  }
+
+  /** The Q.24 detector names key tones; the residue detector finds whatever a decoder reads. */
+  private record Detectors(DtmfDetector keys, ResidueDetector residues) {
+    void process(short[] pcm, int length) {
+      keys.process(pcm, 0, length);
+      residues.process(pcm, 0, length);
     }
   }
 
@@ -59,7 +79,7 @@ public final class RecordingScrubber {
 
   private static Counts pump(
       AudioInput in,
-      DtmfDetector detector,
+      Detectors detectors,
       DelayLine delay,
       MuteSchedule schedule,
       OutputStream out,
@@ -70,7 +90,7 @@ public final class RecordingScrubber {
     short[] pcm = new short[CHUNK];
     Counts counts = new Counts();
     for (int n; (n = in.read(raw, pcm)) > 0; ) {
-      detector.process(pcm, 0, n);
+      detectors.process(pcm, n);
       counts.muted += delay.push(raw, n, schedule, out);
       counts.samples += n;
       progress.accept((long) n * bytesPerSample);

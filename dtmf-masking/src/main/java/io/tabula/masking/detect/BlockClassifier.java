@@ -47,7 +47,7 @@ final class BlockClassifier {
     return DtmfKey.at(row, column - 4);
   }
 
-  private static int strongest(GoertzelBank bank, int first) {
+  static int strongest(GoertzelBank bank, int first) {
     int best = first;
     for (int f = first + 1; f < first + 4; f++) {
       if (bank.power(f) > bank.power(best)) {

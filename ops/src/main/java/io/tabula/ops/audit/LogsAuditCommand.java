@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = {
-      "Scan log files and folders (plain, gzip, JSON lines) for card numbers, track data, CVCs,"
-          + " PINs, AGI result and DTMF digits, passwords, private keys and bearer tokens.",
+      "Scan log files and folders (plain or JSON lines; UTF-8 or UTF-16; gzip, bzip2, xz or zstd;"
+          + " lines of any length) for card numbers, track data, CVCs, PINs, AGI result and DTMF"
+          + " digits, passwords, private keys and bearer tokens.",
       "Findings are printed masked (brand and last four at most)."
     },
     exitCodeListHeading = "%nExit codes:%n",

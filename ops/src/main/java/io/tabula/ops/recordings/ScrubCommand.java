@@ -117,10 +117,12 @@ final class ScrubCommand implements Callable<Integer> {
   static String summary(ScrubReport report) {
     return String.format(
         Locale.ROOT,
-        "Scrubbed %d key tone%s (%.3f s muted) from %.1f s of %s audio at %d Hz in %.0f ms:"
-            + " %.0fx real time.",
+        "Scrubbed %d key tone%s and %d dual tone%s a decoder could read (%.3f s muted) from %.1f s"
+            + " of %s audio at %d Hz in %.0f ms: %.0fx real time.",
         report.tones(),
         report.tones() == 1 ? "" : "s",
+        report.residues(),
+        report.residues() == 1 ? "" : "s",
         (double) report.mutedSamples() / report.format().sampleRate(),
         report.audioSeconds(),
         report.format().encoding().name().toLowerCase(Locale.ROOT),

@@ -107,4 +107,48 @@ class AuditCommandTest {
         .contains(": 1 finding.")
         .doesNotContain(" 5 ");
   }
+
+  @Test
+  void aDualToneBelowQ24sLimitsIsReportedAsResidueAndFailsTheAudit() throws IOException {
+    Path wav = dir.resolve("near-miss.wav");
+    short[] audio = new short[16000];
+    for (int i = 4000; i < 4160; i++) { // 20 ms at -40 dBm0: Q.24 rejects it, a decoder reads it
+      double t = i / 8000.0;
+      audio[i] =
+          (short)
+              Math.round(
+                  Dbm0.peak(-40)
+                      * (Math.sin(2 * Math.PI * 852 * t) + Math.sin(2 * Math.PI * 1477 * t)));
+    }
+    try (OutputStream stream = Files.newOutputStream(wav)) {
+      WavWriter.start(stream, new AudioFormat(AudioEncoding.MULAW, 8000), audio.length)
+          .write(audio, 0, audio.length);
+    }
+
+    int exit = run("recordings", wav.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .containsPattern(
+            "near-miss\\.wav @ 00:00:00\\.(49\\d|50\\d): DTMF residue dual tone a decoder could read,"
+                + " 2\\d ms at -(39|40)\\.\\d dBm0")
+        .contains(": 1 finding.");
+  }
+
+  @Test
+  void anArchiveInAFolderMakesTheAuditExitTwoEvenWithoutFindings() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("engine.log"), "nothing to see\n");
+    try (var zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(logs.resolve("old.zip")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("engine.log"));
+      zip.write("card 4111111111111111\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    int exit = run("logs", logs.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("old.zip").contains("unpack it and audit the files");
+    assertThat(out.toString()).contains("0 findings, 1 unreadable.");
+  }
 }

@@ -60,7 +60,7 @@ class ScrubCommandTest {
     assertThat(Files.size(scrubbed)).isEqualTo(Files.size(in));
     assertThat(out.toString())
         .containsPattern(
-            "Scrubbed 1 key tone \\(0\\.\\d+ s muted\\) from 3\\.0 s of alaw audio at 8000 Hz in \\d+ ms: \\d+x real time\\.");
+            "Scrubbed 1 key tone and 1 dual tone a decoder could read \\(0\\.\\d+ s muted\\) from 3\\.0 s of alaw audio at 8000 Hz in \\d+ ms: \\d+x real time\\.");
     assertThat(err.toString()).contains("Scrubbing [");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
