@@ -5,6 +5,7 @@ import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.run.PromptSound;
 import io.tabula.flows.simulate.KeyScript;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,11 +55,13 @@ final class PaidCalls {
         call.whenComplete((report, error) -> slots.release());
         calls.add(call);
       }
+      // The engine plays a flow's prompt by the sound named after its words, not by its id.
+      String approvedSound = PromptSound.of(flow, "approved", flow.promptText("approved")).sound();
       int approved = 0;
       int hungUp = 0;
       for (CompletableFuture<CallReport> call : calls) {
         CallReport report = call.get(60, TimeUnit.SECONDS);
-        approved += report.prompts().contains("approved") ? 1 : 0;
+        approved += report.prompts().contains(approvedSound) ? 1 : 0;
         hungUp += report.outcome() == CallReport.Outcome.ENGINE_HUNG_UP ? 1 : 0;
       }
       return new Result(
