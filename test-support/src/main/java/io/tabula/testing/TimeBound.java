@@ -1,5 +1,6 @@
 package io.tabula.testing;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,12 +11,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one fuzz input under a wall-clock bound, so that a parser that loops or backtracks for ever
- * fails the test with a clear message instead of hanging the build. The work runs on one reused
- * daemon thread; the caller waits for it.
+ * fails the test with a clear message instead of hanging the build, and tells how many heap bytes
+ * the input made the parser allocate (the JVM's per-thread allocation counter), so that a test can
+ * hold a parser to its stated memory limit. The work runs on one reused daemon thread; the caller
+ * waits for it.
  *
  * <pre>{@code
  * private static final TimeBound BOUND = TimeBound.of(Duration.ofSeconds(2));
- * BOUND.run(() -> decoder.decode(input));
+ * long allocated = BOUND.run(() -> parser.parse(input));
+ * assertThat(allocated).isLessThan(limit);
  * }</pre>
  */
 public final class TimeBound {
@@ -28,6 +32,9 @@ public final class TimeBound {
             thread.setDaemon(true);
             return thread;
           });
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private TimeBound(Duration limit) {
     this.limit = limit;
@@ -46,16 +53,20 @@ public final class TimeBound {
   /**
    * Runs {@code input}, rethrowing what it throws; fails with an {@link AssertionError} when it
    * takes longer than the bound (the stuck thread is interrupted and abandoned).
+   *
+   * @return the heap bytes the input allocated on its thread
    */
-  public void run(Input input) throws Exception {
-    Future<?> done =
+  public long run(Input input) throws Exception {
+    Future<Long> done =
         worker.submit(
             () -> {
+              long id = Thread.currentThread().threadId();
+              long before = THREADS.getThreadAllocatedBytes(id);
               input.run();
-              return null;
+              return THREADS.getThreadAllocatedBytes(id) - before;
             });
     try {
-      done.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      return done.get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       done.cancel(true);
       throw new AssertionError(
