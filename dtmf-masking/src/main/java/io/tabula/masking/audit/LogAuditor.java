@@ -3,10 +3,10 @@ package io.tabula.masking.audit;
 import io.tabula.masking.log.Finding;
 import io.tabula.masking.log.ScanPolicy;
 import io.tabula.masking.log.SecretScanner;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +26,11 @@ import java.util.zip.GZIPInputStream;
  */
 public final class LogAuditor {
 
-  /** Longer lines are scanned in pieces of this size (with an overlap, so nothing is split). */
+  /** Longer lines are scanned in pieces of this size, with an overlap, so nothing is split. */
   private static final int MAX_LINE = 1 << 20;
+
+  /** Longer than anything the scanner finds (track 1 data is at most 79 characters). */
+  private static final int OVERLAP = 512;
 
   private final SecretScanner scanner = new SecretScanner(ScanPolicy.AUDIT);
 
@@ -57,21 +60,23 @@ public final class LogAuditor {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-    long findings = 0;
-    long number = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
-      number++;
-      String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
-      List<Finding> found = scanner.scan(text);
-      for (Finding finding : found) {
-        listener.finding(
-            new AuditFinding(
-                name, number, -1, finding.kind().description(), finding.replacement()));
-      }
-      findings += found.size();
-    }
-    return findings;
+    Reader reader = new InputStreamReader(in, decoder);
+    long[] findings = {0};
+    LinePieces.split(
+        reader,
+        MAX_LINE,
+        OVERLAP,
+        (number, text, alreadySeen) -> {
+          for (Finding finding : scanner.scan(text)) {
+            if (finding.end() > alreadySeen) { // else the previous piece reported it
+              listener.finding(
+                  new AuditFinding(
+                      name, number, -1, finding.kind().description(), finding.replacement()));
+              findings[0]++;
+            }
+          }
+        });
+    return findings[0];
   }
 
   private static InputStream decompressed(InputStream in) throws IOException {
