@@ -274,15 +274,19 @@ final class CardNumberFinder {
       return CardMasks.card("", CardMasks.brand(card, 0, count), card, count);
     }
 
-    /** JSON split: keep the structure, star every digit but the last four. */
+    /**
+     * JSON split: keep the structure, star every digit but the card's last four, including digits
+     * between the halves (a key such as {@code "pan2"}), so the finding shows nothing more.
+     */
     private String starred(int from, int to, int count) {
       StringBuilder out = new StringBuilder(to - from);
       int seen = 0;
       for (int i = from; i < to; i++) {
         char c = text.charAt(i);
-        if (isDigit(c) && inGroup(i)) {
-          seen++;
-          out.append(seen > count - 4 ? c : '*');
+        if (isDigit(c)) {
+          boolean cardDigit = inGroup(i);
+          seen += cardDigit ? 1 : 0;
+          out.append(cardDigit && seen > count - 4 ? c : '*');
         } else {
           out.append(c);
         }

@@ -50,10 +50,16 @@ final class ReplyHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
       ctx.close();
       return;
     }
+    int status = response.status().code();
+    if (status < 100 || status > 599) {
+      // Not an HTTP status (the decoder takes any number): no outcome may be read from it.
+      fail(exchange, HttpExchangeException.Kind.PROTOCOL, "the reply's status is not HTTP", null);
+      ctx.close();
+      return;
+    }
     Map<String, String> headers = new HashMap<>();
     response.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-    HttpReply reply =
-        new HttpReply(response.status().code(), headers, ByteBufUtil.getBytes(response.content()));
+    HttpReply reply = new HttpReply(status, headers, ByteBufUtil.getBytes(response.content()));
     if (HttpUtil.isKeepAlive(response) && !exchange.reply().isDone()) {
       reusable.accept(ctx.channel());
     } else {

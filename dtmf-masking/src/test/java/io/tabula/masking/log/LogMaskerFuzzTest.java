@@ -1,0 +1,40 @@
+package io.tabula.masking.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tabula.testing.TimeBound;
+import java.time.Duration;
+
+/**
+ * Coverage-guided fuzzing of {@link LogMasker}, the masking every log line passes through
+ * (docs/fuzzing.md): a test card number written with spaces, dashes or nothing between its groups,
+ * anywhere in any text, never survives masking, and no card number is left for a second pass to
+ * find (a keyed value already masked may be masked again: {@code ***} is a value too).
+ */
+class LogMaskerFuzzTest {
+
+  private static final TimeBound BOUND = TimeBound.of(Duration.ofSeconds(5));
+  private static final String[] SEPARATORS = {"", " ", "-"};
+  private static final SecretScanner SCANNER = new SecretScanner(ScanPolicy.MASKING);
+
+  @FuzzTest
+  void masksACardInAnyText(FuzzedDataProvider data) throws Exception {
+    String separator = SEPARATORS[data.consumeInt(0, SEPARATORS.length - 1)];
+    String card = String.join(separator, "4111", "1111", "1111", "1111");
+    String before = data.consumeString(200);
+    String after = data.consumeRemainingAsString();
+    String text = before + " " + card + " " + after;
+    BOUND.run(
+        () -> {
+          String masked = LogMasker.standard().mask(text);
+          assertThat(masked.replace(" ", "").replace("-", ""))
+              .as("the card survived masking")
+              .doesNotContain("4111111111111111");
+          assertThat(SCANNER.scan(masked))
+              .as("a card number is still found in the masked text")
+              .noneMatch(f -> f.kind() == SecretKind.CARD_NUMBER);
+        });
+  }
+}
