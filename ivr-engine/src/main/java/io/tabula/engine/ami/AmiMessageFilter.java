@@ -40,9 +40,14 @@ final class AmiMessageFilter {
 
   private AmiMessageFilter() {}
 
-  /** Whether the line {@code buf[from, to)} (no CRLF) is Asterisk's greeting. */
+  /**
+   * Whether the line {@code buf[from, to)} (no CRLF) is Asterisk's greeting: one line, so a lone LF
+   * or CR inside it (which Asterisk-Java would split into a second, unfiltered line) is not.
+   */
   static boolean isBanner(byte[] buf, int from, int to) {
-    return startsWithIgnoreCase(buf, from, to, BANNER);
+    return startsWithIgnoreCase(buf, from, to, BANNER)
+        && indexOf(buf, from, to, (byte) '\n') < 0
+        && indexOf(buf, from, to, (byte) '\r') < 0;
   }
 
   /** Whether the first line {@code buf[from, to)} (no CRLF) opens a response. */
