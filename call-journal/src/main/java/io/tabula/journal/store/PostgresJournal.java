@@ -58,6 +58,7 @@ public final class PostgresJournal implements JournalSink, AutoCloseable {
 
   private final JournalDatabase database;
   private Connection connection;
+  private boolean migrated;
 
   public PostgresJournal(JournalDatabase database) {
     this.database = database;
@@ -145,9 +146,19 @@ public final class PostgresJournal implements JournalSink, AutoCloseable {
     }
   }
 
+  /**
+   * The writer's connection; the tables are created on the first one, so an engine that starts
+   * while the journal database is down still journals once it is back.
+   */
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
       connection = database.connect();
+      if (!migrated) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(SCHEMA);
+        }
+        migrated = true;
+      }
     }
     return connection;
   }
