@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
@@ -42,7 +44,12 @@ public final class PrivateKeyFile {
   /** Writes the key, encrypted under {@code password}, to a new file (never over an old one). */
   public static void write(Path file, JournalPrivateKey key, char[] password) {
     try {
-      PrivateKeyInfo info = PrivateKeyInfoFactory.createPrivateKeyInfo(key.parameters());
+      // RFC 8410's version-1 form (no embedded public key): OpenSSL 3.0 refuses the version-2 form
+      // Bouncy Castle's factory writes for X25519, and WebCrypto's importKey("pkcs8") takes it.
+      PrivateKeyInfo info =
+          new PrivateKeyInfo(
+              new AlgorithmIdentifier(EdECObjectIdentifiers.id_X25519),
+              new DEROctetString(key.parameters().getEncoded()));
       OutputEncryptor encryptor =
           new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
               .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)

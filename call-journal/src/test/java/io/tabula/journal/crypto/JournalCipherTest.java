@@ -104,4 +104,31 @@ class JournalCipherTest {
         .isInstanceOf(JournalKeyFileException.class)
         .hasMessageContaining("password");
   }
+
+  @Test
+  void openSslReadsTheKeyFileAndDerivesTheSamePublicKey(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed here");
+    JournalPrivateKey key = JournalPrivateKey.generate();
+    Path file = dir.resolve("k.pem");
+    PrivateKeyFile.write(file, key, "pw-123".toCharArray());
+    Process openssl =
+        new ProcessBuilder(
+                "/usr/bin/openssl",
+                "pkey",
+                "-in",
+                file.toString(),
+                "-passin",
+                "pass:pw-123",
+                "-pubout",
+                "-outform",
+                "DER")
+            .redirectErrorStream(true)
+            .start();
+    byte[] der = openssl.getInputStream().readAllBytes();
+    assertThat(openssl.waitFor()).as(new String(der, StandardCharsets.ISO_8859_1)).isZero();
+    // SubjectPublicKeyInfo of X25519: a 12-byte header, then the 32 key bytes.
+    assertThat(java.util.Arrays.copyOfRange(der, der.length - 32, der.length))
+        .isEqualTo(key.publicKey().raw());
+  }
 }
