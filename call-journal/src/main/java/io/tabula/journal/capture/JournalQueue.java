@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * down, keeps them and retries with a growing pause. The capacity counts the records in the
  * writer's hands too, so a failed batch always fits back. When the queue is full the new record is
  * dropped: counted ({@code tabula.journal.records{outcome=dropped}}) and logged as an alarm with
- * the tenant and flow, never a value. The queue holds only sealed values, never a clear one.
+ * the tenant and flow, never a value (at most every 10 s while drops go on, with the count). The
+ * queue holds only sealed values, never a clear one.
  *
  * <pre>{@code
  * try (JournalQueue queue = JournalQueue.start(sink, JournalQueueSettings.defaults(), registry)) {
@@ -38,6 +39,9 @@ public final class JournalQueue implements AutoCloseable {
   /** Its own logger name, so operations can route the alarm to a pager. */
   private static final Logger ALARM = LoggerFactory.getLogger("io.tabula.journal.alarm");
 
+  /** While records keep being dropped, the alarm repeats at most this often (with the count). */
+  private static final long ALARM_INTERVAL_NANOS = 10_000_000_000L;
+
   private final JournalSink sink;
   private final JournalQueueSettings settings;
   private final ReentrantLock lock = new ReentrantLock();
@@ -51,6 +55,7 @@ public final class JournalQueue implements AutoCloseable {
   private final Thread writer;
   private int inFlight;
   private boolean databaseDown;
+  private long lastAlarm;
 
   private JournalQueue(JournalSink sink, JournalQueueSettings settings, MeterRegistry registry) {
     this.sink = sink;
@@ -75,6 +80,11 @@ public final class JournalQueue implements AutoCloseable {
     try {
       if (closing.getCount() == 0 || waiting.size() + inFlight >= settings.capacity()) {
         dropped.increment();
+        long now = System.nanoTime();
+        if (lastAlarm != 0 && now - lastAlarm < ALARM_INTERVAL_NANOS) {
+          return false;
+        }
+        lastAlarm = now;
         ALARM.error(
             "Call journal queue full ({} records wait for the database): the record of a call of"
                 + " {}/{} is lost; {} lost so far. Check the journal database (tabula.journal.write"
