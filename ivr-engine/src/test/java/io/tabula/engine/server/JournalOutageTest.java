@@ -9,7 +9,6 @@ import io.tabula.engine.config.FlowsSettings;
 import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
-import io.tabula.engine.pbx.ScriptedCaller;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
@@ -126,7 +125,18 @@ class JournalOutageTest {
 
       postgres.restart();
       assertThat(queue.awaitDrained(Duration.ofSeconds(60))).isTrue();
-      return new Outcome(queue.droppedCount(), new JournalArchive(database).count("city"));
+      JournalArchive archive = new JournalArchive(database);
+      long rows = archive.count("city");
+      // Each written record holds the sealed ticket and is found by its blind index.
+      assertThat(
+              archive.find(
+                  "city",
+                  "ticket",
+                  io.tabula.journal.crypto.BlindIndex.of(
+                      city.searchKey(), "city", "ticket", "12345678")))
+          .hasSize((int) rows)
+          .allSatisfy(record -> assertThat(record.sealed()).hasSize(1));
+      return new Outcome(queue.droppedCount(), rows);
     }
   }
 
@@ -135,13 +145,24 @@ class JournalOutageTest {
     for (int done = 0; done < count; done += CONCURRENT) {
       List<CompletableFuture<CallReport>> running = new ArrayList<>();
       for (int i = done; i < Math.min(count, done + CONCURRENT); i++) {
-        running.add(
-            pbx.call(engine.address(), "city/parking-ticket", ScriptedCaller.keys("12345678#,h")));
+        running.add(pbx.call(engine.address(), "city/parking-ticket", ticketThenHangUp()));
       }
       for (CompletableFuture<CallReport> call : running) {
         assertThat(call.get(60, TimeUnit.SECONDS).outcome())
             .isEqualTo(CallReport.Outcome.CALLER_HUNG_UP);
       }
     }
+  }
+
+  /** Keys the ticket at the flow's ticket question (not during the welcome), then hangs up. */
+  static io.tabula.engine.pbx.Caller ticketThenHangUp() {
+    String file = "city/parking-ticket.yaml";
+    io.tabula.flows.model.Flow flow =
+        io.tabula.flows.parse.FlowParser.parse(
+                file, io.tabula.flows.store.ShippedFlowFiles.read(file).orElseThrow())
+            .flow()
+            .orElseThrow();
+    return io.tabula.engine.demo.FlowAwareCaller.of(
+        flow, io.tabula.flows.simulate.KeyScript.parse("12345678# H"));
   }
 }
