@@ -128,6 +128,25 @@ class JournalCommandTest {
   }
 
   @Test
+  void eraseRemovesThatCallersRecordsOnly() throws Exception {
+    try (JournalRuntime journal =
+            JournalRuntime.start(
+                JournalConfig.read(DemoJournalHome.config()), new SimpleMeterRegistry());
+        CallMemoryPool pool = FlowSimulator.smallPool()) {
+      JournalCalls.call(
+          pool, JournalCalls.flow("city/parking-ticket.yaml"), "55555555# H", journal.capture());
+      assertThat(journal.queue().awaitDrained(Duration.ofSeconds(30))).isTrue();
+    }
+    assertThat(run("search", "--ticket", "55555555").status()).isZero();
+
+    Run erase = run("erase", "--ticket", "55555555", "--reason", "GDPR request 2026-117");
+    assertThat(erase.status()).as(erase.err()).isZero();
+    assertThat(erase.out()).contains("city: 1 record(s) erased").contains("logged");
+    assertThat(run("search", "--ticket", "55555555").status()).isEqualTo(1);
+    assertThat(run("search", "--ticket", "12345678").status()).isZero();
+  }
+
+  @Test
   void keygenWritesAProtectedKeyAndTheLineForTheConfiguration(@TempDir Path out) throws Exception {
     Path password = out.resolve("pw");
     Files.writeString(password, "admin-password\n");
