@@ -82,7 +82,8 @@ public sealed interface Step {
       List<CheckSpec> checks,
       boolean agentKey,
       Target next,
-      Target onFailure)
+      Target onFailure,
+      JournalMode journal)
       implements Step {
     @Override
     public List<Edge> edges() {
@@ -99,6 +100,8 @@ public sealed interface Step {
    * Asks a lookup connector.
    *
    * @param outputs the values the flow uses, with their declared types
+   * @param journal outputs the call journal keeps ({@code encrypt}); the others are journaled only
+   *     as the lookup's outcome (found, not found, failed)
    */
   record Lookup(
       String id,
@@ -111,7 +114,8 @@ public sealed interface Step {
       Duration timeout,
       Target onFound,
       Target onNotFound,
-      Target onError)
+      Target onError,
+      Map<String, JournalMode> journal)
       implements Step {
     @Override
     public List<Edge> edges() {

@@ -150,7 +150,8 @@ final class StepParser {
             "attempts",
             "invalid_prompt",
             "no_input_prompt",
-            "validate"));
+            "validate",
+            "journal"));
     FieldKind kind = enumValue(c, "kind", FieldKind.class, FieldKind.DIGITS);
     boolean secure = c.flag("secure", kind.alwaysSecure());
     if (kind.alwaysSecure() && !secure) {
@@ -193,7 +194,8 @@ final class StepParser {
             checks(c, inner),
             body.flag("agent", true),
             target(body, "next", where),
-            target(body, "on_failure", where)));
+            target(body, "on_failure", where),
+            JournalMarks.collect(c, kind)));
   }
 
   private static Optional<Step> lookup(String id, SourcePos pos, YamlMap body, String where) {
@@ -204,7 +206,7 @@ final class StepParser {
     }
     YamlMap l = lookup.get();
     String inner = "the lookup of " + where;
-    l.allowOnly(inner, List.of("connector", "name", "inputs", "outputs", "timeout"));
+    l.allowOnly(inner, List.of("connector", "name", "inputs", "outputs", "timeout", "journal"));
     Map<String, TypedName> outputs = new LinkedHashMap<>();
     l.map("outputs", true, inner)
         .ifPresent(
@@ -227,7 +229,8 @@ final class StepParser {
             l.duration("timeout", Duration.ofSeconds(8)),
             target(body, "on_found", where),
             target(body, "on_not_found", where),
-            target(body, "on_error", where)));
+            target(body, "on_error", where),
+            JournalMarks.lookup(l, outputs.keySet(), inner)));
   }
 
   private static Optional<Step> pay(String id, SourcePos pos, YamlMap body, String where) {

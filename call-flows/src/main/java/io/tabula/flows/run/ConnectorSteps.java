@@ -31,10 +31,10 @@ final class ConnectorSteps {
   private final Connectors connectors;
   private final CallInfo info;
   private final CallValues values;
-  private final FlowEvents events;
+  private final CallJournal events;
   private final Map<String, Integer> payAttempts = new HashMap<>();
 
-  ConnectorSteps(Connectors connectors, CallInfo info, CallValues values, FlowEvents events) {
+  ConnectorSteps(Connectors connectors, CallInfo info, CallValues values, CallJournal events) {
     this.connectors = connectors;
     this.info = info;
     this.values = values;
@@ -78,6 +78,13 @@ final class ConnectorSteps {
     }
     step.outputs().keySet().forEach(name -> values.put(name, found.values().get(name)));
     events.outcome(step.id(), "found");
+    step.journal()
+        .forEach(
+            (name, mode) -> {
+              if (mode == io.tabula.flows.model.JournalMode.ENCRYPT) {
+                events.lookupOutput(step.id(), name, found.values().get(name));
+              }
+            });
     return step.onFound().step();
   }
 
@@ -223,6 +230,7 @@ final class ConnectorSteps {
    * the code the caller was given. Never card data: the request's card fields are not touched.
    */
   private void record(Step.Pay step, PaymentRequest request, PaymentOutcome outcome) {
+    events.payment(step.id(), request.amount(), outcome);
     switch (outcome) {
       case PaymentOutcome.Approved a -> events.outcome(step.id(), "approved");
       case PaymentOutcome.Declined d ->

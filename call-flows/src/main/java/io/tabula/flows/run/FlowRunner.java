@@ -53,13 +53,35 @@ public final class FlowRunner implements CallHandler {
 
   @Override
   public void handle(CallPort call) {
-    FlowEvents events = config.events();
+    run(call);
+  }
+
+  /**
+   * Runs the call and tells {@code journal} what happened, then that the call is over ({@link
+   * CallJournal#finished()}), however the flow ended.
+   */
+  public void handle(CallPort call, CallJournal journal) {
+    if (journal == CallJournal.NONE) {
+      run(call);
+      return;
+    }
+    try {
+      new FlowRunner(
+              flow, connectors, config.withEvents(CallJournal.alongside(config.events(), journal)))
+          .run(call);
+    } finally {
+      journal.finished();
+    }
+  }
+
+  private void run(CallPort call) {
+    CallJournal events = CallJournal.of(config.events());
     CallValues values = new CallValues(flow, call.memory());
     String current = flow.start().step();
     try {
       Deadline deadline = new Deadline(config.clock(), flow.timeLimit());
       Speech speech = new Speech(flow, call, values);
-      InputSteps input = new InputSteps(call, speech, values, config.clock(), deadline);
+      InputSteps input = new InputSteps(call, speech, values, config.clock(), deadline, events);
       ConnectorSteps outside = new ConnectorSteps(connectors, call.info(), values, events);
       while (current != null) {
         deadline.check();

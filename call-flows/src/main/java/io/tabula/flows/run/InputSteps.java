@@ -1,6 +1,7 @@
 package io.tabula.flows.run;
 
 import io.tabula.flows.model.CheckSpec;
+import io.tabula.flows.model.JournalMode;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.port.CallPort;
@@ -23,13 +24,21 @@ final class InputSteps {
   private final CallValues values;
   private final Clock clock;
   private final Deadline deadline;
+  private final CallJournal journal;
 
-  InputSteps(CallPort call, Speech speech, CallValues values, Clock clock, Deadline deadline) {
+  InputSteps(
+      CallPort call,
+      Speech speech,
+      CallValues values,
+      Clock clock,
+      Deadline deadline,
+      CallJournal journal) {
     this.call = call;
     this.speech = speech;
     this.values = values;
     this.clock = clock;
     this.deadline = deadline;
+    this.journal = journal;
   }
 
   String menu(Step.Menu menu) {
@@ -45,6 +54,7 @@ final class InputSteps {
         throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
       }
       if (key.pressed() && menu.options().containsKey(String.valueOf(key.key()))) {
+        journal.menuChoice(menu.id(), key.key());
         return menu.options().get(String.valueOf(key.key())).step();
       }
       Optional<SayItem.PromptRef> retry =
@@ -73,6 +83,7 @@ final class InputSteps {
         throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
       }
       if (accepted(collect, field)) {
+        journalIfMarked(collect, field);
         return collect.next().step();
       }
       Optional<SayItem.PromptRef> retry =
@@ -83,6 +94,13 @@ final class InputSteps {
       }
     }
     return collect.onFailure().step();
+  }
+
+  /** Card fields and PINs never reach the journal, whatever the flow says (defence in depth). */
+  private void journalIfMarked(Step.Collect collect, SecretField field) {
+    if (collect.journal() == JournalMode.ENCRYPT && !collect.kind().alwaysSecure()) {
+      journal.keyed(collect.id(), field);
+    }
   }
 
   /**

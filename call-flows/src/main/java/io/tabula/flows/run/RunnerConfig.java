@@ -17,6 +17,11 @@ public record RunnerConfig(Clock clock, FlowEvents events) {
     Objects.requireNonNull(events, "events");
   }
 
+  /** The same configuration with another listener (the engine's per-call journal). */
+  public RunnerConfig withEvents(FlowEvents events) {
+    return new RunnerConfig(clock, events);
+  }
+
   public static RunnerConfig defaults() {
     return new RunnerConfig(Clock.systemUTC(), FlowEvents.NONE);
   }

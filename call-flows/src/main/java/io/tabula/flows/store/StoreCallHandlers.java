@@ -3,6 +3,7 @@ package io.tabula.flows.store;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.port.CallHandler;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.CallJournals;
 import io.tabula.flows.run.FlowRunner;
 import io.tabula.flows.run.RunnerConfig;
 import java.util.Optional;
@@ -21,17 +22,32 @@ public final class StoreCallHandlers implements CallHandlers {
   private final PublishedFlows flows;
   private final Connectors connectors;
   private final RunnerConfig config;
+  private final CallJournals journals;
 
   public StoreCallHandlers(PublishedFlows flows, Connectors connectors, RunnerConfig config) {
+    this(flows, connectors, config, CallJournals.NONE);
+  }
+
+  /** Handlers whose calls are journaled through {@code journals} (the engine's call journal). */
+  public StoreCallHandlers(
+      PublishedFlows flows, Connectors connectors, RunnerConfig config, CallJournals journals) {
     this.flows = flows;
     this.connectors = connectors;
     this.config = config;
+    this.journals = journals;
   }
 
   @Override
   public Optional<CallHandler> find(String tenant, String flow) {
-    return flows
-        .current(tenant, flow)
-        .map(version -> new FlowRunner(version.flow(), connectors, config));
+    return flows.current(tenant, flow).map(this::handler);
+  }
+
+  private CallHandler handler(FlowVersion version) {
+    FlowRunner runner = new FlowRunner(version.flow(), connectors, config);
+    if (journals == CallJournals.NONE) {
+      return runner;
+    }
+    return call ->
+        runner.handle(call, journals.open(version.flow(), version.version(), call.info()));
   }
 }

@@ -180,7 +180,7 @@ class ValidatorRulesTest {
   void unknownKeyWithSpellingHint() {
     assertThat(problems(BASE.replace("max_digits: 4", "max_digit: 4")))
         .containsExactly(
-            "t.yaml:10:52: error: unknown key 'max_digit' in the collect of step 'ask' (did you mean 'max_digits'?); fix: use one of field, kind, secure, prompt, min_digits, max_digits, terminator, first_digit_timeout, inter_digit_timeout, attempts, invalid_prompt, no_input_prompt, validate");
+            "t.yaml:10:52: error: unknown key 'max_digit' in the collect of step 'ask' (did you mean 'max_digits'?); fix: use one of field, kind, secure, prompt, min_digits, max_digits, terminator, first_digit_timeout, inter_digit_timeout, attempts, invalid_prompt, no_input_prompt, validate, journal");
   }
 
   @Test

@@ -140,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         pool.lastZeroingNanos() / 1_000.0,
         pool.slotsInUse());
     out.printf("Card gateway simulator: %d approved charge(s) in its ledger.%n", charges);
+    out.println(stack.journal().summary(route));
     AuditSummary audit = new LogAuditor().audit(List.of(logFile), finding -> {});
     out.printf(
         "Masked logs: %s%nAudit of those logs: %s%n(Check them yourself: ./tabula audit logs %s)%n",

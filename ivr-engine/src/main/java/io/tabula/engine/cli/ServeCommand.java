@@ -31,7 +31,10 @@ import io.tabula.engine.session.UnmutedRecordingControl;
 import io.tabula.engine.tenant.config.TenantsConfigException;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.CallJournals;
 import io.tabula.flows.run.RunnerConfig;
+import io.tabula.journal.JournalConfigException;
+import io.tabula.journal.JournalRuntime;
 import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -114,6 +117,14 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     Connectors connectors = tenants.connectors();
+    Optional<JournalRuntime> journal;
+    try {
+      journal = ServeJournal.open(settings, registry);
+    } catch (JournalConfigException e) {
+      spec.commandLine().getErr().println("tabula serve: the call journal: " + e.getMessage());
+      tenants.close();
+      return 2;
+    }
     Optional<AmiLinks> ami;
     EngineFlows flows;
     Engine engine;
@@ -141,12 +152,17 @@ final class ServeCommand implements Callable<Integer> {
       engine =
           Engine.start(
               settings,
-              callHandlers(flows, connectors, settings.safeguards().selftestFlows()),
+              callHandlers(
+                  flows,
+                  connectors,
+                  settings.safeguards().selftestFlows(),
+                  ServeJournal.journals(journal)),
               recording,
               registry);
       admin = AdminServer.start(settings.admin(), registry);
     } catch (ConfigException | EngineStartException | UncheckedIOException e) {
       spec.commandLine().getErr().println("tabula serve: " + e.getMessage());
+      journal.ifPresent(JournalRuntime::close);
       tenants.close();
       return 2;
     }
@@ -165,6 +181,8 @@ final class ServeCommand implements Callable<Integer> {
                 .unstarted(
                     () -> {
                       engine.shutdown(settings.shutdownDeadline());
+                      // After the calls ended: their records are in the queue; let it drain.
+                      journal.ifPresent(JournalRuntime::close);
                       admin.close();
                       flows.close();
                       ami.ifPresent(AmiLinks::close);
@@ -267,8 +285,9 @@ final class ServeCommand implements Callable<Integer> {
    * The flows' handlers, then, when {@code selftest.enabled}, the built-in self-test flows ({@code
    * selftest/echo} and others). Off by default: {@code selftest/echo} collects a card number.
    */
-  static CallHandlers callHandlers(EngineFlows flows, Connectors connectors, boolean selftest) {
-    CallHandlers published = flows.handlers(connectors, RunnerConfig.defaults());
+  static CallHandlers callHandlers(
+      EngineFlows flows, Connectors connectors, boolean selftest, CallJournals journals) {
+    CallHandlers published = flows.handlers(connectors, RunnerConfig.defaults(), journals);
     if (!selftest) {
       return published;
     }

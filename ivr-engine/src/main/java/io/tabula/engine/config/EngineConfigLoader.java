@@ -104,7 +104,7 @@ public final class EngineConfigLoader {
               v.integer("ami.port"),
               v.text("ami.username"),
               v.text("ami.secretFile")),
-          new TenantsSettings(v.text("tenants.dir")),
+          new TenantsSettings(v.text("tenants.dir"), v.text("journal.config")),
           safeguards(v),
           guard(v));
     } catch (IllegalArgumentException e) {

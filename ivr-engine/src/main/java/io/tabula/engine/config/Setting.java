@@ -106,6 +106,11 @@ public record Setting(String key, String defaultValue, String description) {
               "",
               "folder of tenant files (one <tenant>.yaml each, docs/tenants.md); empty needs serve"
                   + " --demo for the built-in demo connectors"),
+          new Setting(
+              "journal.config",
+              "",
+              "the call journal's configuration file (database, tenants' public keys and search"
+                  + " keys, docs/journal.md); empty: no call is journaled"),
           // Fail-closed settings (issue #14): each relaxation is explicit and logged at start-up.
           new Setting(
               "recording",

@@ -59,6 +59,7 @@ public final class DemoStack implements AutoCloseable {
   private GatewaySimulator simulator;
   private PublishedFlows flows;
   private Engine engine;
+  private DemoJournalPart journal;
 
   private DemoStack(Path workDir) {
     this.workDir = workDir;
@@ -136,6 +137,8 @@ public final class DemoStack implements AutoCloseable {
   private Engine startEngine(DemoTenants tenants, MeterRegistry registry) {
     EngineFlows engineFlows = EngineFlows.open(DEMO_FLOWS, tenants.connectors());
     started.push(engineFlows);
+    journal = DemoJournalPart.start(registry);
+    journal.runtime().ifPresent(started::push);
     flows = engineFlows.published();
     Engine running =
         Engine.start(
@@ -143,7 +146,7 @@ public final class DemoStack implements AutoCloseable {
                 .withPort(0)
                 .withMemory(CallMemoryPoolConfig.defaults().withSlots(DEMO_SLOTS))
                 .withSafeguards(DEMO_SAFEGUARDS),
-            engineFlows.handlers(tenants.connectors(), RunnerConfig.defaults()),
+            engineFlows.handlers(tenants.connectors(), RunnerConfig.defaults(), journal.journals()),
             new UnmutedRecordingControl(),
             registry);
     started.push(running);
@@ -160,6 +163,11 @@ public final class DemoStack implements AutoCloseable {
 
   public PublishedFlows flows() {
     return flows;
+  }
+
+  /** The demo's call journal, kept between runs so that tabula journal search finds its calls. */
+  public DemoJournalPart journal() {
+    return journal;
   }
 
   private static void writeOwnerOnly(Path file, String content) {

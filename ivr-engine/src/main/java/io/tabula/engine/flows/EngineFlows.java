@@ -5,6 +5,7 @@ import io.tabula.engine.config.FlowsSettings;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.run.CallJournals;
 import io.tabula.flows.run.FlowPrompts;
 import io.tabula.flows.run.RunnerConfig;
 import io.tabula.flows.store.FlowStore;
@@ -100,6 +101,11 @@ public final class EngineFlows implements AutoCloseable {
   /** Call handlers that run the current version of each flow. */
   public CallHandlers handlers(Connectors connectors, RunnerConfig config) {
     return new StoreCallHandlers(published, connectors, config);
+  }
+
+  /** The same, with each call journaled through {@code journals} (docs/journal.md). */
+  public CallHandlers handlers(Connectors connectors, RunnerConfig config, CallJournals journals) {
+    return new StoreCallHandlers(published, connectors, config, journals);
   }
 
   /**

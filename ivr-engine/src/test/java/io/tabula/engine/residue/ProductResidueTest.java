@@ -60,6 +60,7 @@ class ProductResidueTest {
 
   private static ResidueNeedles needles;
   private static ResidueReport report;
+  private static long journalRecords;
   private static PlaceScan engineCore;
   private static String coreSkipped;
 
@@ -76,8 +77,13 @@ class ProductResidueTest {
         CustomerSide side = CustomerSide.start(home.config())) {
       side.logEveryStatement();
       side.plantCanary(needles.canary().number(), needles.canary().expiryThenCvc());
-      home.writeConfig(side.tenantsDir());
+      // The call journal is on, in the customer's cluster: its tables are in the scanned data.
+      ResidueJournal journal = ResidueJournal.create(side.postgres(), home.config());
+      home.writeConfig(
+          side.tenantsDir(),
+          "recording: none\nprompts:\n  check: \"off\"\n" + journal.engineYaml());
       run = callAndScanEngine(home, side, needles, dumps, log.file(), places);
+      journalRecords = journal.records();
       side.checkpoint();
       places.add(
           PlaceScan.tree(
@@ -102,6 +108,7 @@ class ProductResidueTest {
     assertThat(run.lookups())
         .as("ticket lookups the database logged")
         .isGreaterThanOrEqualTo(CALLS);
+    assertThat(journalRecords).as("calls in the call journal").isEqualTo(CALLS);
     assertNoResidue(report);
     assertCanariesFound(report.places());
   }

@@ -49,7 +49,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path base;
   private final Path data;
   private final int port;
-  private final String superuserPassword = randomPassword();
+  private final String superuserPassword;
   private final ServerTls tls;
   private final Thread shutdownHook = Thread.ofPlatform().unstarted(this::stopAndDelete);
   private volatile ServerProcess server;
@@ -58,11 +58,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private EmbeddedPostgres(EmbeddedPostgresOptions options) throws IOException {
     this.options = options;
     this.home = PostgresBinaries.unpack(options.cacheDirectory());
-    this.base = Files.createTempDirectory("tabula-postgres-");
+    this.base =
+        options.keptDirectory().isPresent()
+            ? Files.createDirectories(options.keptDirectory().get())
+            : Files.createTempDirectory("tabula-postgres-");
     Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
     this.data = base.resolve("data");
+    this.superuserPassword = superuserPassword(options, base);
     this.port = freeLoopbackPort();
     this.tls = ServerTls.create(base, CERTIFICATE_ROLE, randomPassword());
+  }
+
+  /**
+   * A fresh random password, or for kept data the one initdb was given the first time (kept in a
+   * 0600 file beside the data: whoever can read the data can read it too).
+   */
+  private static String superuserPassword(EmbeddedPostgresOptions options, Path base)
+      throws IOException {
+    if (options.keptDirectory().isEmpty()) {
+      return randomPassword();
+    }
+    Path file = base.resolve("superuser-password");
+    if (Files.exists(file) && Files.exists(base.resolve("data/PG_VERSION"))) {
+      return Files.readString(file).strip();
+    }
+    String password = randomPassword();
+    Files.writeString(file, password);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return password;
+  }
+
+  private boolean kept() {
+    return options.keptDirectory().isPresent();
   }
 
   /** Unpacks the binaries if needed, runs initdb and starts the server. */
@@ -79,6 +106,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private void initdb() throws IOException {
+    if (kept() && Files.exists(data.resolve("PG_VERSION"))) {
+      // Data from an earlier start: only the access rules and the new certificates change.
+      user.own(base);
+      Files.writeString(data.resolve("pg_hba.conf"), HbaRules.render(options));
+      user.own(data.resolve("pg_hba.conf"));
+      return;
+    }
     Path passwordFile = base.resolve("pwfile");
     Files.writeString(passwordFile, superuserPassword);
     Files.createDirectories(base.resolve("socket"));
@@ -218,7 +252,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         "jdbc:postgresql://" + HOST + ":" + port + "/" + database, properties);
   }
 
-  /** Stops the server and deletes its data; safe to call twice. */
+  /** Stops the server and deletes its data (kept data stays); safe to call twice. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -231,6 +265,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     } catch (IllegalStateException e) {
       // The JVM is already shutting down and the hook is running or has run.
     }
+    if (kept()) {
+      return;
+    }
     try {
       PostgresBinaries.deleteTree(base);
     } catch (IOException e) {
@@ -241,6 +278,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
   /** The shutdown hook's work: stop the server and delete its folders. */
   private void stopAndDelete() {
     stop();
+    if (kept()) {
+      return;
+    }
     try {
       PostgresBinaries.deleteTree(base);
     } catch (IOException e) {

@@ -1,0 +1,102 @@
+package io.tabula.journal.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContext;
+import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bouncy Castle's HPKE against the test vectors printed in RFC 9180, appendix A. The RFC's text has
+ * no vector for the journal's exact suite (X25519 + HKDF-SHA256 + AES-256-GCM; that one is only in
+ * the JSON file the RFC points to), so its two halves are checked with the vectors that do print
+ * them: A.1 for DHKEM(X25519, HKDF-SHA256) with HKDF-SHA256 (same KEM, same KDF, AES-128-GCM), and
+ * A.6 for AES-256-GCM (P-521, HKDF-SHA512). Then {@link JournalCipher}'s own suite is the
+ * composition of parts that each match the RFC byte for byte.
+ */
+class Rfc9180VectorsTest {
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] INFO = HEX.parseHex("4f6465206f6e2061204772656369616e2055726e");
+  private static final byte[] PT =
+      HEX.parseHex("4265617574792069732074727574682c20747275746820626561757479");
+
+  @Test
+  void a1_x25519_hkdf_sha256_base_mode_matches_the_rfc() throws Exception {
+    HPKE hpke =
+        new HPKE(
+            HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM128);
+    AsymmetricCipherKeyPair ephemeral =
+        hpke.deriveKeyPair(
+            HEX.parseHex("7268600d403fce431561aef583ee1613527cff655c1343f29812e66706df3234"));
+    AsymmetricCipherKeyPair recipient =
+        hpke.deriveKeyPair(
+            HEX.parseHex("6db9df30aa07dd42ee5e8181afdb977e538f5e1fec8a06223f33f7013e525037"));
+
+    assertThat(HEX.formatHex(hpke.serializePublicKey(recipient.getPublic())))
+        .isEqualTo("3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d");
+    // Bouncy Castle stores X25519 scalars clamped (RFC 7748, section 5); the RFC prints skRm
+    // unclamped. Clamped, the RFC's value is this one, and both act as the same key.
+    byte[] skRm = HEX.parseHex("4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8");
+    skRm[0] &= (byte) 248;
+    skRm[31] &= 127;
+    skRm[31] |= 64;
+    assertThat(hpke.serializePrivateKey(recipient.getPrivate())).isEqualTo(skRm);
+
+    HPKEContextWithEncapsulation sender = hpke.setupBaseS(recipient.getPublic(), INFO, ephemeral);
+    assertThat(HEX.formatHex(sender.getEncapsulation()))
+        .isEqualTo("37fda3567bdbd628e88668c3c8d7e97d1d1253b6d4ea6d44c150f741f1bf4431");
+    assertThat(HEX.formatHex(sender.seal(HEX.parseHex("436f756e742d30"), PT)))
+        .isEqualTo(
+            "f938558b5d72f1a23810b4be2ab4f84331acc02fc97babc53a52ae8218a355a9"
+                + "6d8770ac83d07bea87e13c512a");
+    assertThat(HEX.formatHex(sender.seal(HEX.parseHex("436f756e742d31"), PT)))
+        .isEqualTo(
+            "af2d7e9ac9ae7e270f46ba1f975be53c09f8d875bdc8535458c2494e8a6eab25"
+                + "1c03d0c22a56b8ca42c2063b84");
+
+    HPKEContext receiver = hpke.setupBaseR(sender.getEncapsulation(), recipient, INFO);
+    byte[] ct =
+        HEX.parseHex(
+            "f938558b5d72f1a23810b4be2ab4f84331acc02fc97babc53a52ae8218a355a9"
+                + "6d8770ac83d07bea87e13c512a");
+    assertThat(receiver.open(HEX.parseHex("436f756e742d30"), ct)).isEqualTo(PT);
+  }
+
+  @Test
+  void a6_aes_256_gcm_matches_the_rfc() throws Exception {
+    HPKE hpke =
+        new HPKE(HPKE.mode_base, HPKE.kem_P521_SHA512, HPKE.kdf_HKDF_SHA512, HPKE.aead_AES_GCM256);
+    AsymmetricCipherKeyPair ephemeral =
+        hpke.deriveKeyPair(
+            HEX.parseHex(
+                "7f06ab8215105fc46aceeb2e3dc5028b44364f960426eb0d8e4026c2f8b5d7"
+                    + "e7a986688f1591abf5ab753c357a5d6f0440414b4ed4ede71317772ac98d9239f709"
+                    + "04"));
+    AsymmetricCipherKeyPair recipient =
+        hpke.deriveKeyPair(
+            HEX.parseHex(
+                "2ad954bbe39b7122529f7dde780bff626cd97f850d0784a432784e69d86ecc"
+                    + "aade43b6c10a8ffdb94bf943c6da479db137914ec835a7e715e36e45e29b587bab3b"
+                    + "f1"));
+    HPKEContextWithEncapsulation sender = hpke.setupBaseS(recipient.getPublic(), INFO, ephemeral);
+    assertThat(HEX.formatHex(sender.seal(HEX.parseHex("436f756e742d30"), PT)))
+        .isEqualTo(
+            "170f8beddfe949b75ef9c387e201baf4132fa7374593dfafa90768788b7b2b20"
+                + "0aafcc6d80ea4c795a7c5b841a");
+    assertThat(HEX.formatHex(sender.seal(HEX.parseHex("436f756e742d31"), PT)))
+        .isEqualTo(
+            "d9ee248e220ca24ac00bbbe7e221a832e4f7fa64c4fbab3945b6f3af0c5ecd5e"
+                + "16815b328be4954a05fd352256");
+  }
+
+  @Test
+  void the_journal_suite_is_x25519_hkdf_sha256_aes_256_gcm() {
+    HPKE suite = JournalCipher.suite();
+    assertThat(suite.getAeadId()).isEqualTo(HPKE.aead_AES_GCM256);
+    assertThat(suite.getEncSize()).isEqualTo(32);
+  }
+}
