@@ -11,13 +11,12 @@ import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
+import io.tabula.flows.simulate.Keypad;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.LogAuditor;
 import io.tabula.masking.memory.CallMemoryPool;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.tabula.ops.terminal.TerminalKeypad;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,16 +109,19 @@ final class DemoCommand implements Callable<Integer> {
 
   private CallReport call(PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script)
       throws Exception {
-    SoftphoneCaller caller =
-        new SoftphoneCaller(
-            out,
-            PromptTexts.bySound(flow)::text,
-            FlowAwareCaller.menuPrompts(flow)::contains,
-            script == null ? null : FlowAwareCaller.of(flow, script),
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-    out.printf("%nCalling %s (secure keys show as *; h hangs up) ...%n", route);
+    Predicate<String> menuPrompt = FlowAwareCaller.menuPrompts(flow)::contains;
+    PromptTexts texts = PromptTexts.bySound(flow);
+    out.printf(
+        "%nCalling %s (%s) ...%n",
+        route, script == null ? SoftphoneCaller.HOW_TO_PLAY : "secure keys show as *; h hangs up");
     out.flush();
-    try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+    try (Keypad keypad = script == null ? TerminalKeypad.open() : null;
+        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      SoftphoneCaller caller =
+          script == null
+              ? SoftphoneCaller.atKeypad(out, texts::text, menuPrompt, keypad)
+              : SoftphoneCaller.scripted(
+                  out, texts::text, menuPrompt, FlowAwareCaller.of(flow, script));
       return pbx.call(stack.engine().address(), route, caller).get();
     }
   }
