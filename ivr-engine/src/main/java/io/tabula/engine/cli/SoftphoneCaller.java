@@ -132,14 +132,18 @@ final class SoftphoneCaller implements Caller {
     char[] keys = new char[most + 1];
     int count = 0;
     int digits = 0;
+    long started = System.nanoTime();
     while (digits < most) {
-      int key = keypad.next(request.timeout());
+      int key = keypad.next(wait(request, started));
       if (key == Keypad.HANG_UP) {
         Arrays.fill(keys, '\0');
         return hangUp();
       }
       if (key == Keypad.NONE) {
         break;
+      }
+      if (!request.takes(key)) {
+        continue; // pressed during a prompt that it does not stop: Asterisk drops it
       }
       keys[count++] = (char) key;
       show(key, inClear);
@@ -152,6 +156,15 @@ final class SoftphoneCaller implements Caller {
       return new CallerAction.Silence();
     }
     return new CallerAction.Keys(KeyPresses.taking(keys, count), Duration.ZERO, Duration.ZERO);
+  }
+
+  /** GET DATA's timeout runs again after each key; a prompt's time runs from its start. */
+  private static Duration wait(InputRequest request, long startedNanos) {
+    if (request.timeout() == null || !request.command().equals("STREAM FILE")) {
+      return request.timeout();
+    }
+    Duration left = request.timeout().minusNanos(System.nanoTime() - startedNanos);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   private void show(int key, boolean inClear) {

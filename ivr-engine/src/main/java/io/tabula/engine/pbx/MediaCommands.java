@@ -72,7 +72,7 @@ final class MediaCommands {
     }
     withKeys(
         call,
-        new InputRequest("STREAM FILE", prompt, 1, Duration.ofMillis(promptMs)),
+        new InputRequest("STREAM FILE", prompt, 1, Duration.ofMillis(promptMs), escapeKeys),
         "200 result=-1 endpos=0\n",
         keys -> {
           MediaTimeline.Outcome o = MediaTimeline.streamFile(keys, promptMs, escapeKeys);
