@@ -1,6 +1,8 @@
 package io.tabula.engine.cli;
 
+import io.tabula.connectors.embedded.OwnedTempFolder;
 import io.tabula.engine.config.ConfigException;
+import io.tabula.engine.demo.DemoLeftovers;
 import io.tabula.engine.demo.DemoLogFile;
 import io.tabula.engine.demo.DemoScripts;
 import io.tabula.engine.demo.DemoStack;
@@ -69,6 +71,16 @@ final class DemoCommand implements Callable<Integer> {
               + " zeroed and the logs hold no card data.")
   boolean auto;
 
+  @Option(
+      names = "--keep",
+      description =
+          "Keep the work folder (masked logs, tenant files) after the demo; by default it is"
+              + " removed at exit, Ctrl-C included.")
+  boolean keep;
+
+  /** The demo's work folder in the temporary folder starts with this. */
+  static final String WORK_FOLDER_PREFIX = "tabula-demo-";
+
   @Spec CommandSpec spec;
 
   @Override
@@ -89,15 +101,27 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return 2;
     }
-    Path workDir = Files.createTempDirectory("tabula-demo-");
-    Path logFile = workDir.resolve("logs").resolve("tabula.log");
-    Files.createDirectories(logFile.getParent());
-    DemoLogFile.redirectTo(logFile);
     out.println("Tabula demo: everything runs on this machine, on loopback only.");
-    try (DemoStack stack = DemoStack.start(workDir, out)) {
-      Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
-      CallReport report = call(out, stack, flow, script);
-      return summarize(out, stack, report, logFile);
+    DemoLeftovers.remove(out);
+    try (OwnedTempFolder work = OwnedTempFolder.create(WORK_FOLDER_PREFIX)) {
+      Path logFile = work.path().resolve("logs").resolve("tabula.log");
+      Files.createDirectories(logFile.getParent());
+      DemoLogFile.redirectTo(logFile);
+      int status;
+      try (DemoStack stack = DemoStack.start(work.path(), out)) {
+        Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
+        CallReport report = call(out, stack, flow, script);
+        status = summarize(out, stack, report, logFile);
+      }
+      if (keep) {
+        work.keep();
+        out.printf(
+            "Work folder kept: %s (./tabula audit logs %s)%n", work.path(), logFile.getParent());
+      } else {
+        out.println("Work folder removed (--keep keeps it, to check the logs yourself).");
+      }
+      out.flush();
+      return status;
     } catch (ConfigException e) {
       // An edited flow in the checkout's flows/ folder that does not validate, with its positions.
       out.println();
@@ -144,9 +168,7 @@ final class DemoCommand implements Callable<Integer> {
         pool.slotsInUse());
     out.printf("Card gateway simulator: %d approved charge(s) in its ledger.%n", charges);
     AuditSummary audit = new LogAuditor().audit(List.of(logFile), finding -> {});
-    out.printf(
-        "Masked logs: %s%nAudit of those logs: %s%n(Check them yourself: ./tabula audit logs %s)%n",
-        logFile, audit.sentence(), logFile.getParent());
+    out.printf("Masked logs: %s%nAudit of those logs: %s%n", logFile, audit.sentence());
     out.flush();
     if (!auto) {
       return 0;

@@ -45,6 +45,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   private final EmbeddedPostgresOptions options;
   private final ServerUser user = ServerUser.detect();
+
+  /** The name of each server's temporary folder starts with this. */
+  public static final String FOLDER_PREFIX = "tabula-postgres-";
+
   private final Path home;
   private final Path base;
   private final Path data;
@@ -58,7 +62,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private EmbeddedPostgres(EmbeddedPostgresOptions options) throws IOException {
     this.options = options;
     this.home = PostgresBinaries.unpack(options.cacheDirectory());
-    this.base = Files.createTempDirectory("tabula-postgres-");
+    // Marked with this process, so that a later demo removes it if this JVM is killed.
+    this.base = OwnedTempFolder.createMarked(FOLDER_PREFIX);
     Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
     this.data = base.resolve("data");
     this.port = freeLoopbackPort();
