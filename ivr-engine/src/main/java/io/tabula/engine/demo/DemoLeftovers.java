@@ -38,7 +38,7 @@ public final class DemoLeftovers {
     List<Path> removed = remove(OwnedTempFolder.systemTemp());
     if (!removed.isEmpty()) {
       out.printf(
-          "Removed %d folder(s) left in %s by demo runs that were killed.%n",
+          "Removed %d folder(s) that earlier demo runs left in %s.%n",
           removed.size(), OwnedTempFolder.systemTemp());
       out.flush();
     }
