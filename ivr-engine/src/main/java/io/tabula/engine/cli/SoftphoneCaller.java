@@ -123,11 +123,7 @@ final class SoftphoneCaller implements Caller {
    * command's time runs out first.
    */
   private CallerAction press(InputRequest request) {
-    boolean inClear;
-    synchronized (screen) {
-      // WAIT FOR DIGIT plays nothing: its key answers the prompt played just before it.
-      inClear = menuPrompt.test(request.prompt().isEmpty() ? lastPrompt : request.prompt());
-    }
+    boolean inClear = inClear(request);
     int most = request.command().equals("GET DATA") ? Math.max(1, request.maxDigits()) : 1;
     char[] keys = new char[most + 1];
     int count = 0;
@@ -158,6 +154,14 @@ final class SoftphoneCaller implements Caller {
     return new CallerAction.Keys(KeyPresses.taking(keys, count), Duration.ZERO, Duration.ZERO);
   }
 
+  /** Whether the key answers a menu, and may be shown as pressed. */
+  private boolean inClear(InputRequest request) {
+    synchronized (screen) {
+      // WAIT FOR DIGIT plays nothing: its key answers the prompt played just before it.
+      return menuPrompt.test(request.prompt().isEmpty() ? lastPrompt : request.prompt());
+    }
+  }
+
   /** GET DATA's timeout runs again after each key; a prompt's time runs from its start. */
   private static Duration wait(InputRequest request, long startedNanos) {
     if (request.timeout() == null || !request.command().equals("STREAM FILE")) {
@@ -168,7 +172,7 @@ final class SoftphoneCaller implements Caller {
   }
 
   private void show(int key, boolean inClear) {
-    if (!keypad.echoes()) {
+    if (keypad != null && !keypad.echoes()) {
       return;
     }
     synchronized (screen) {
@@ -209,32 +213,18 @@ final class SoftphoneCaller implements Caller {
     }
   }
 
-  /** A menu key is shown; any other key that is a digit shows as {@code *}. */
-  private char shown(InputRequest request, char key) {
-    return menuPrompt.test(request.prompt()) || !Character.isDigit(key) ? key : '*';
-  }
-
-  private static String masked(KeyPresses keys) {
-    char[] shown = new char[keys.length()];
-    for (int i = 0; i < shown.length; i++) {
-      char key = keys.keyAt(i);
-      shown[i] = Character.isDigit(key) ? '*' : key;
-    }
-    return new String(shown);
-  }
-
+  /** A script's keys are shown as a person's would be, in one line per entry. */
   private CallerAction echo(InputRequest request, CallerAction action) {
     switch (action) {
-      case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) ->
-          out.println(
-              "  keys: "
-                  + (request.command().equals("STREAM FILE")
-                      ? String.valueOf(shown(request, keys.keyAt(0)))
-                      : masked(keys)));
-      case CallerAction.HangUp hangUp -> out.println("  (hangs up)");
-      case CallerAction.Silence silence -> out.println("  (silence)");
+      case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) -> {
+        boolean inClear = inClear(request);
+        for (int i = 0; i < keys.length(); i++) {
+          show(keys.keyAt(i), inClear);
+        }
+      }
+      case CallerAction.HangUp hangUp -> hangUp();
+      case CallerAction.Silence silence -> {}
     }
-    out.flush();
     return action;
   }
 }
