@@ -34,6 +34,19 @@ public interface Keypad extends AutoCloseable {
    */
   boolean echoes();
 
+  /**
+   * Drops the keys pressed so far, as a phone drops keys pressed before the call is answered. Only
+   * on a terminal: keys piped in are the caller's script and all count.
+   */
+  default void discardTypeAhead() {
+    if (!echoes()) {
+      return;
+    }
+    for (int key = next(Duration.ZERO); key != NONE && key != HANG_UP; key = next(Duration.ZERO)) {
+      // dropped
+    }
+  }
+
   /** Gives the terminal back as it was. Idempotent. */
   @Override
   void close();

@@ -100,6 +100,9 @@ final class CallCommand implements Callable<Integer> {
     PbxOptions options = PbxOptions.instant().withPromptDuration(Duration.ofMillis(promptMillis));
     try (Keypad keypad = script == null ? TerminalKeypad.open() : null;
         VirtualPbx pbx = VirtualPbx.create(options)) {
+      if (keypad != null) {
+        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
+      }
       PromptTexts texts = PromptTexts.forCall(route);
       SoftphoneCaller caller =
           script == null

@@ -103,14 +103,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("Tabula demo: everything runs on this machine, on loopback only.");
     DemoLeftovers.remove(out);
-    try (OwnedTempFolder work = OwnedTempFolder.create(WORK_FOLDER_PREFIX)) {
+    // The terminal goes to raw mode before the stack starts: keys typed meanwhile are not echoed.
+    try (Keypad keypad = script == null ? TerminalKeypad.open() : null;
+        OwnedTempFolder work = OwnedTempFolder.create(WORK_FOLDER_PREFIX)) {
       Path logFile = work.path().resolve("logs").resolve("tabula.log");
       Files.createDirectories(logFile.getParent());
       DemoLogFile.redirectTo(logFile);
       int status;
       try (DemoStack stack = DemoStack.start(work.path(), out)) {
         Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
-        CallReport report = call(out, stack, flow, script);
+        CallReport report = call(out, stack, flow, script, keypad);
         status = summarize(out, stack, report, logFile);
       }
       if (keep) {
@@ -131,7 +133,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private CallReport call(PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script)
+  private CallReport call(
+      PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script, Keypad keypad)
       throws Exception {
     Predicate<String> menuPrompt = FlowAwareCaller.menuPrompts(flow)::contains;
     PromptTexts texts = PromptTexts.bySound(flow);
@@ -139,8 +142,10 @@ final class DemoCommand implements Callable<Integer> {
         "%nCalling %s (%s) ...%n",
         route, script == null ? SoftphoneCaller.HOW_TO_PLAY : "secure keys show as *; h hangs up");
     out.flush();
-    try (Keypad keypad = script == null ? TerminalKeypad.open() : null;
-        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+    try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      if (keypad != null) {
+        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
+      }
       SoftphoneCaller caller =
           script == null
               ? SoftphoneCaller.atKeypad(out, texts::text, menuPrompt, keypad)

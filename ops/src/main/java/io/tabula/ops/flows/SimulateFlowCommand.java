@@ -88,6 +88,7 @@ final class SimulateFlowCommand implements Callable<Integer> {
       out.println("You are the caller: " + HOW_TO_PLAY + ".");
       out.flush();
       try (Keypad keypad = TerminalKeypad.open()) {
+        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
         simulator.run(flow, keypad, out, new Transcript(out));
       }
     }
