@@ -6,6 +6,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -35,7 +36,7 @@ public final class TerminalKeypad implements Keypad {
   private final Terminal terminal;
   private final Attributes original;
   private final NonBlockingInputStream input;
-  private boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private TerminalKeypad(Terminal terminal, Attributes original, NonBlockingInputStream input) {
     this.terminal = terminal;
@@ -118,12 +119,15 @@ public final class TerminalKeypad implements Keypad {
     return terminal != null;
   }
 
+  /**
+   * Not synchronized with {@link #next}: a read still waiting when the call ended (its command was
+   * answered otherwise) must not hold the terminal in raw mode; closing ends that read.
+   */
   @Override
-  public synchronized void close() {
-    if (closed) {
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     if (terminal == null) {
       input.shutdown();
       return;
