@@ -10,8 +10,10 @@ import io.tabula.flows.run.RunnerConfig;
 import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.CallMemoryPool;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Runs a flow on a simulated call against in-memory connectors and returns the transcript: what
@@ -48,6 +50,20 @@ public final class FlowSimulator {
   }
 
   public Simulation run(Flow flow, KeySource keys, Transcript transcript) {
+    return run(
+        flow, (info, memory) -> new SimulatedCallPort(info, memory, keys, transcript), transcript);
+  }
+
+  /** A person plays the caller at {@code keypad}, like a phone; keys are echoed on {@code out}. */
+  public Simulation run(Flow flow, Keypad keypad, PrintWriter out, Transcript transcript) {
+    return run(
+        flow,
+        (info, memory) -> new SimulatedCallPort(info, memory, keypad, out, transcript),
+        transcript);
+  }
+
+  private Simulation run(
+      Flow flow, BiFunction<CallInfo, CallMemory, SimulatedCallPort> ports, Transcript transcript) {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
       throw new IllegalStateException(
           "the simulator's call memory is full; finish earlier calls first");
@@ -65,7 +81,7 @@ public final class FlowSimulator {
             "5551234",
             "en",
             List.of());
-    SimulatedCallPort port = new SimulatedCallPort(info, memory, keys, transcript);
+    SimulatedCallPort port = ports.apply(info, memory);
     transcript.add(
         "== " + flow.tenant() + "/" + flow.name() + " (simulated call " + info.uniqueId() + ")");
     new FlowRunner(flow, connectors, new RunnerConfig(clock, events(transcript))).handle(port);

@@ -1,8 +1,5 @@
 package io.tabula.flows.simulate;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -17,7 +14,8 @@ import java.util.Optional;
  *   <li>{@code H}: hangs up
  * </ul>
  *
- * From a fixed script ({@code --keys "1 12345678# -"}), or typed one token per line.
+ * From a fixed script ({@code --keys "1 12345678# -"}); a person at the terminal plays the caller
+ * at a {@link Keypad} instead.
  */
 public interface KeySource {
 
@@ -47,32 +45,6 @@ public interface KeySource {
       @Override
       public Optional<String> peek() {
         return Optional.ofNullable(tokens.peek());
-      }
-    };
-  }
-
-  /**
-   * Tokens typed on a terminal, one per line, read only when the flow waits for the caller; an
-   * empty line is silence, end of input hangs up. (Barge-in is for scripts; typed answers come
-   * after the prompt.)
-   */
-  static KeySource interactive(BufferedReader in, PrintWriter out) {
-    return new KeySource() {
-      @Override
-      public Optional<String> next() {
-        out.print("keys (digits, # to end, - for silence, H to hang up)> ");
-        out.flush();
-        try {
-          String line = in.readLine();
-          return line == null ? Optional.empty() : Optional.of(line.isBlank() ? "-" : line.trim());
-        } catch (IOException e) {
-          return Optional.empty();
-        }
-      }
-
-      @Override
-      public Optional<String> peek() {
-        return Optional.empty();
       }
     };
   }

@@ -10,6 +10,7 @@ import io.tabula.flows.port.KeyPress;
 import io.tabula.flows.port.Prompt;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -33,15 +34,32 @@ public final class SimulatedCallPort implements CallPort {
   private final CallInfo info;
   private final CallMemory memory;
   private final KeySource keys;
+  private final KeypadCaller keypad;
   private final Transcript transcript;
   private Ending ending = Ending.STILL_RUNNING;
   private String queue = "";
 
   public SimulatedCallPort(
       CallInfo info, CallMemory memory, KeySource keys, Transcript transcript) {
+    this(info, memory, keys, null, transcript);
+  }
+
+  /** A person plays the caller at {@code keypad}, like a phone; keys are echoed on {@code out}. */
+  public SimulatedCallPort(
+      CallInfo info, CallMemory memory, Keypad keypad, PrintWriter out, Transcript transcript) {
+    this(info, memory, null, new KeypadCaller(keypad, out), transcript);
+  }
+
+  private SimulatedCallPort(
+      CallInfo info,
+      CallMemory memory,
+      KeySource keys,
+      KeypadCaller keypad,
+      Transcript transcript) {
     this.info = info;
     this.memory = memory;
     this.keys = keys;
+    this.keypad = keypad;
     this.transcript = transcript;
   }
 
@@ -68,6 +86,13 @@ public final class SimulatedCallPort implements CallPort {
   public KeyPress play(Prompt prompt, String escapeKeys) {
     live();
     transcript.add("IVR: " + prompt.text() + "  [" + prompt.id() + "]");
+    if (keypad != null) {
+      KeyPress pressed = fromKeypad(() -> keypad.duringPrompt(escapeKeys));
+      if (pressed.pressed()) {
+        transcript.add("Caller: presses " + pressed.key() + " during the prompt");
+      }
+      return pressed;
+    }
     Optional<String> next = keys.peek();
     if (next.isPresent() && next.get().startsWith("^") && next.get().length() == 2) {
       keys.next();
@@ -84,6 +109,11 @@ public final class SimulatedCallPort implements CallPort {
   @Override
   public CollectResult collect(Prompt prompt, SecretField field, CollectOptions options) {
     play(prompt, "");
+    if (keypad != null) {
+      CollectResult result = fromKeypad(() -> keypad.collect(field, options));
+      transcript.add(describe(result, options));
+      return result;
+    }
     String token = token();
     int count = 0;
     CollectResult.Status status = CollectResult.Status.TIMEOUT;
@@ -124,9 +154,32 @@ public final class SimulatedCallPort implements CallPort {
     return "Caller: " + token.replace("^", "").replaceAll("#.*", "").substring(0, count) + end;
   }
 
+  /** What a caller at the keypad keyed, by count: the digits themselves never become text. */
+  private static String describe(CollectResult result, CollectOptions options) {
+    if (result.digits() == 0 && result.status() == CollectResult.Status.TIMEOUT) {
+      return "Caller: (silence)";
+    }
+    String end =
+        switch (result.status()) {
+          case TERMINATED -> "#";
+          case TIMEOUT -> " (pause)";
+          case COMPLETE -> "";
+        };
+    return "Caller: keys "
+        + result.digits()
+        + " digits"
+        + end
+        + (options.secure() ? " (secure: recording muted, digits masked)" : "");
+  }
+
   @Override
   public KeyPress waitForKey(Duration timeout) {
     live();
+    if (keypad != null) {
+      KeyPress pressed = fromKeypad(() -> keypad.waitForKey(timeout));
+      transcript.add(pressed.pressed() ? "Caller: presses " + pressed.key() : "Caller: (silence)");
+      return pressed;
+    }
     String token = token().replace("^", "");
     if (token.equals("-") || token.isEmpty()) {
       transcript.add("Caller: (silence)");
@@ -144,12 +197,29 @@ public final class SimulatedCallPort implements CallPort {
   private String token() {
     Optional<String> token = keys.next();
     if (token.isEmpty() || token.get().equalsIgnoreCase("H")) {
-      transcript.add(token.isEmpty() ? "Caller: (no more keys) hangs up" : "Caller: hangs up");
-      ending = Ending.CALLER_HUNG_UP;
-      memory.release();
-      throw new CallEndedException(CallEndedException.Reason.CALLER_HUNG_UP);
+      throw callerHungUp(token.isEmpty() ? "Caller: (no more keys) hangs up" : "Caller: hangs up");
     }
     return token.get();
+  }
+
+  /** What the keypad caller did, or the caller's hang-up as it ends the call. */
+  private <T> T fromKeypad(KeypadAction<T> action) {
+    try {
+      return action.run();
+    } catch (KeypadCaller.HungUp e) {
+      throw callerHungUp("Caller: hangs up");
+    }
+  }
+
+  private interface KeypadAction<T> {
+    T run() throws KeypadCaller.HungUp;
+  }
+
+  private CallEndedException callerHungUp(String line) {
+    transcript.add(line);
+    ending = Ending.CALLER_HUNG_UP;
+    memory.release();
+    return new CallEndedException(CallEndedException.Reason.CALLER_HUNG_UP);
   }
 
   @Override

@@ -11,17 +11,18 @@ import io.tabula.flows.model.Flow;
 import io.tabula.flows.parse.FlowParser;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
+import io.tabula.flows.simulate.Keypad;
 import io.tabula.flows.store.ShippedFlowFiles;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.tabula.ops.terminal.TerminalKeypad;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tabula call <tenant>/<flow>}: a terminal softphone. The virtual PBX calls a running engine
- * and you play the caller: prompts appear as text, you type keys, {@code h} hangs up.
+ * and you play the caller like a phone: prompts appear as the flow's words, keys count as you press
+ * them, {@code #} ends an entry, {@code h} hangs up.
  */
 @Command(
     name = "call",
@@ -90,20 +92,35 @@ final class CallCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 2;
     }
-    SoftphoneCaller caller =
-        new SoftphoneCaller(
-            out,
-            PromptTexts.forCall(route)::text,
-            script,
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-    out.printf("Calling %s on %s:%d ...%n", route, host, port);
+    Predicate<String> menuPrompt = menuPrompts(route)::contains;
+    out.printf(
+        "Calling %s on %s:%d (%s) ...%n",
+        route, host, port, script == null ? SoftphoneCaller.HOW_TO_PLAY : "secure keys show as *");
     out.flush();
-    try (VirtualPbx pbx =
-        VirtualPbx.create(
-            PbxOptions.instant().withPromptDuration(Duration.ofMillis(promptMillis)))) {
+    PbxOptions options = PbxOptions.instant().withPromptDuration(Duration.ofMillis(promptMillis));
+    try (Keypad keypad = script == null ? TerminalKeypad.open() : null;
+        VirtualPbx pbx = VirtualPbx.create(options)) {
+      if (keypad != null) {
+        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
+      }
+      PromptTexts texts = PromptTexts.forCall(route);
+      SoftphoneCaller caller =
+          script == null
+              ? SoftphoneCaller.atKeypad(out, texts::text, menuPrompt, keypad)
+              : SoftphoneCaller.scripted(out, texts::text, menuPrompt, script);
       CallReport report = pbx.call(new InetSocketAddress(host, port), route, caller).get();
       return summarize(out, report);
     }
+  }
+
+  /** The menu prompts of the shipped flow the route names (their keys are shown), or none. */
+  private static Set<String> menuPrompts(String route) {
+    return shippedFlow(route).map(FlowAwareCaller::menuPrompts).orElse(Set.of());
+  }
+
+  private static Optional<Flow> shippedFlow(String route) {
+    return ShippedFlowFiles.read(route + ".yaml")
+        .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow());
   }
 
   /**
@@ -111,9 +128,7 @@ final class CallCommand implements Callable<Integer> {
    * another route (the self-test flows), one token per input the engine asks for.
    */
   static Caller scriptedCaller(String route, List<KeyScript.Token> tokens) {
-    Optional<Flow> flow =
-        ShippedFlowFiles.read(route + ".yaml")
-            .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow());
+    Optional<Flow> flow = shippedFlow(route);
     if (flow.isPresent()) {
       return FlowAwareCaller.of(flow.get(), tokens);
     }

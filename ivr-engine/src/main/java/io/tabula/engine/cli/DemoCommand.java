@@ -1,6 +1,8 @@
 package io.tabula.engine.cli;
 
+import io.tabula.connectors.embedded.OwnedTempFolder;
 import io.tabula.engine.config.ConfigException;
+import io.tabula.engine.demo.DemoLeftovers;
 import io.tabula.engine.demo.DemoLogFile;
 import io.tabula.engine.demo.DemoScripts;
 import io.tabula.engine.demo.DemoStack;
@@ -11,13 +13,12 @@ import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
+import io.tabula.flows.simulate.Keypad;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.LogAuditor;
 import io.tabula.masking.memory.CallMemoryPool;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.tabula.ops.terminal.TerminalKeypad;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,6 +71,16 @@ final class DemoCommand implements Callable<Integer> {
               + " zeroed and the logs hold no card data.")
   boolean auto;
 
+  @Option(
+      names = "--keep",
+      description =
+          "Keep the work folder (masked logs, tenant files) after the demo; by default it is"
+              + " removed at exit, Ctrl-C included.")
+  boolean keep;
+
+  /** The demo's work folder in the temporary folder starts with this. */
+  static final String WORK_FOLDER_PREFIX = "tabula-demo-";
+
   @Spec CommandSpec spec;
 
   @Override
@@ -89,15 +101,29 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return 2;
     }
-    Path workDir = Files.createTempDirectory("tabula-demo-");
-    Path logFile = workDir.resolve("logs").resolve("tabula.log");
-    Files.createDirectories(logFile.getParent());
-    DemoLogFile.redirectTo(logFile);
     out.println("Tabula demo: everything runs on this machine, on loopback only.");
-    try (DemoStack stack = DemoStack.start(workDir, out)) {
-      Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
-      CallReport report = call(out, stack, flow, script);
-      return summarize(out, stack, report, logFile);
+    DemoLeftovers.remove(out);
+    // The terminal goes to raw mode before the stack starts: keys typed meanwhile are not echoed.
+    try (Keypad keypad = script == null ? TerminalKeypad.open() : null;
+        OwnedTempFolder work = OwnedTempFolder.create(WORK_FOLDER_PREFIX)) {
+      Path logFile = work.path().resolve("logs").resolve("tabula.log");
+      Files.createDirectories(logFile.getParent());
+      DemoLogFile.redirectTo(logFile);
+      int status;
+      try (DemoStack stack = DemoStack.start(work.path(), out)) {
+        Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
+        CallReport report = call(out, stack, flow, script, keypad);
+        status = summarize(out, stack, report, logFile);
+      }
+      if (keep) {
+        work.keep();
+        out.printf(
+            "Work folder kept: %s (./tabula audit logs %s)%n", work.path(), logFile.getParent());
+      } else {
+        out.println("Work folder removed (--keep keeps it, to check the logs yourself).");
+      }
+      out.flush();
+      return status;
     } catch (ConfigException e) {
       // An edited flow in the checkout's flows/ folder that does not validate, with its positions.
       out.println();
@@ -107,18 +133,24 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private CallReport call(PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script)
+  private CallReport call(
+      PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script, Keypad keypad)
       throws Exception {
-    SoftphoneCaller caller =
-        new SoftphoneCaller(
-            out,
-            PromptTexts.bySound(flow)::text,
-            FlowAwareCaller.menuPrompts(flow)::contains,
-            script == null ? null : FlowAwareCaller.of(flow, script),
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-    out.printf("%nCalling %s (secure keys show as *; h hangs up) ...%n", route);
+    Predicate<String> menuPrompt = FlowAwareCaller.menuPrompts(flow)::contains;
+    PromptTexts texts = PromptTexts.bySound(flow);
+    out.printf(
+        "%nCalling %s (%s) ...%n",
+        route, script == null ? SoftphoneCaller.HOW_TO_PLAY : "secure keys show as *; h hangs up");
     out.flush();
     try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      if (keypad != null) {
+        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
+      }
+      SoftphoneCaller caller =
+          script == null
+              ? SoftphoneCaller.atKeypad(out, texts::text, menuPrompt, keypad)
+              : SoftphoneCaller.scripted(
+                  out, texts::text, menuPrompt, FlowAwareCaller.of(flow, script));
       return pbx.call(stack.engine().address(), route, caller).get();
     }
   }
@@ -142,9 +174,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("Card gateway simulator: %d approved charge(s) in its ledger.%n", charges);
     out.println(stack.journal().summary(route));
     AuditSummary audit = new LogAuditor().audit(List.of(logFile), finding -> {});
-    out.printf(
-        "Masked logs: %s%nAudit of those logs: %s%n(Check them yourself: ./tabula audit logs %s)%n",
-        logFile, audit.sentence(), logFile.getParent());
+    out.printf("Masked logs: %s%nAudit of those logs: %s%n", logFile, audit.sentence());
     out.flush();
     if (!auto) {
       return 0;

@@ -5,9 +5,7 @@ import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.Heard;
 import io.tabula.engine.pbx.InputRequest;
 import io.tabula.engine.pbx.KeyPresses;
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
+import io.tabula.flows.simulate.Keypad;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,43 +15,65 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The terminal softphone's caller: shows what the caller hears as text and reads keys from the
- * person at the terminal, or from a script. Digits keyed into a collect are echoed as {@code *}
- * (the PBX cannot tell a secure collect from another, so it masks every collect); menu keys that
- * stop a prompt are shown.
+ * The terminal softphone's caller: shows what the caller hears as text and takes keys from the
+ * person at the terminal's keypad, or from a script.
+ *
+ * <p>A person plays it like a phone: each key counts as it is pressed (no Enter), prompts run on by
+ * themselves, {@code #} ends an entry, silence runs into the flow's timeouts, {@code h} hangs up.
+ * Every key of a collect is echoed as {@code *} (the PBX cannot tell a secure collect from another,
+ * so it masks every collect); only a menu's key is shown. When standard input is not a terminal
+ * nothing is echoed. Keys pressed go from the keypad into a {@code char[]} that the PBX zeroes once
+ * used, never into a String.
  */
 final class SoftphoneCaller implements Caller {
+
+  /** How a person plays the caller; said before the call. */
+  static final String HOW_TO_PLAY =
+      "keys as on a phone, no Enter: # ends an entry, keys of an entry show as *; h hangs up";
 
   private final PrintWriter out;
   private final Function<String, String> promptText;
   private final Predicate<String> menuPrompt;
   private final Caller script;
-  private final BufferedReader in;
+  private final Keypad keypad;
+  private final Object screen = new Object();
+  private String lastPrompt = "";
+  private boolean keysLineOpen;
 
-  /**
-   * @param script the scripted caller, or null to read from the terminal
-   */
-  SoftphoneCaller(
-      PrintWriter out, Function<String, String> promptText, Caller script, BufferedReader in) {
-    this(out, promptText, prompt -> false, script, in);
-  }
-
-  /**
-   * @param menuPrompt the prompts whose key may be shown; every other key is echoed as {@code *},
-   *     because the first key of a key-by-key collect arrives through the prompt's STREAM FILE
-   * @param script the scripted caller, or null to read from the terminal
-   */
-  SoftphoneCaller(
+  private SoftphoneCaller(
       PrintWriter out,
       Function<String, String> promptText,
       Predicate<String> menuPrompt,
       Caller script,
-      BufferedReader in) {
+      Keypad keypad) {
     this.out = out;
     this.promptText = promptText;
     this.menuPrompt = menuPrompt;
     this.script = script;
-    this.in = in;
+    this.keypad = keypad;
+  }
+
+  /**
+   * A person at {@code keypad}.
+   *
+   * @param menuPrompt the prompts whose key may be shown; every other key is echoed as {@code *},
+   *     because the first key of a key-by-key collect arrives through the prompt's STREAM FILE
+   */
+  static SoftphoneCaller atKeypad(
+      PrintWriter out,
+      Function<String, String> promptText,
+      Predicate<String> menuPrompt,
+      Keypad keypad) {
+    return new SoftphoneCaller(out, promptText, menuPrompt, null, keypad);
+  }
+
+  /** A script plays the caller; its keys are shown as the person's would be. */
+  static SoftphoneCaller scripted(
+      PrintWriter out,
+      Function<String, String> promptText,
+      Predicate<String> menuPrompt,
+      Caller script) {
+    return new SoftphoneCaller(out, promptText, menuPrompt, script, null);
   }
 
   @Override
@@ -61,16 +81,19 @@ final class SoftphoneCaller implements Caller {
     if (script != null) {
       return script.input(request).thenApply(action -> echo(request, action));
     }
-    CompletableFuture<CallerAction> typed = new CompletableFuture<>();
-    Thread.ofVirtual()
-        .name("softphone-keys")
-        .start(() -> typed.complete(echo(request, read(request))));
-    return typed;
+    CompletableFuture<CallerAction> pressed = new CompletableFuture<>();
+    Thread.ofVirtual().name("softphone-keys").start(() -> pressed.complete(press(request)));
+    return pressed;
   }
 
   @Override
   public boolean hangsUpBefore(String command) {
     return script != null && script.hangsUpBefore(command);
+  }
+
+  @Override
+  public boolean inRealTime() {
+    return keypad != null;
   }
 
   @Override
@@ -84,97 +107,98 @@ final class SoftphoneCaller implements Caller {
           case HANGUP_BY_ENGINE -> "  The engine hung up.";
           case TRANSFER -> "  Transferred to queue " + heard.what() + ".";
         };
-    out.println(line);
-    out.flush();
+    synchronized (screen) {
+      if (heard.kind() == Heard.Kind.PROMPT) {
+        lastPrompt = heard.what();
+      }
+      endKeysLine();
+      out.println(line);
+      out.flush();
+    }
   }
 
   /**
-   * Reads one line of keys. They may be a real card number, so they stay in a {@code char[]} that
-   * the PBX zeroes once it has used them; what is not handed over is zeroed here.
+   * What the person presses while {@code request} waits, as it happens: one key for STREAM FILE and
+   * WAIT FOR DIGIT, an entry up to {@code #} or the most digits for GET DATA; silence when the
+   * command's time runs out first.
    */
-  private CallerAction read(InputRequest request) {
-    out.print(
-        request.command().equals("STREAM FILE")
-            ? "  [key to interrupt, Enter to listen on, h hangs up] "
-            : "  [keys, then Enter; h hangs up] ");
-    out.flush();
-    char[] typed = readKeys(request);
-    if (typed == null) {
-      return new CallerAction.HangUp(Duration.ZERO);
-    }
-    int count = cleanInPlace(typed);
-    if (count == 1 && (typed[0] == 'h' || typed[0] == 'H')) {
-      Arrays.fill(typed, '\0');
-      return new CallerAction.HangUp(Duration.ZERO);
-    }
-    for (int i = 0; i < count; i++) {
-      typed[i] = Character.toUpperCase(typed[i]);
-    }
-    if (count == 0 || !allKeys(typed, count)) {
-      Arrays.fill(typed, '\0');
-      return new CallerAction.Silence();
-    }
-    return new CallerAction.Keys(KeyPresses.taking(typed, count), Duration.ZERO, Duration.ZERO);
-  }
-
-  /** Moves the non-blank characters of {@code typed} to its front; returns how many there are. */
-  private static int cleanInPlace(char[] typed) {
+  private CallerAction press(InputRequest request) {
+    boolean inClear = inClear(request);
+    int most = request.command().equals("GET DATA") ? Math.max(1, request.maxDigits()) : 1;
+    char[] keys = new char[most + 1];
     int count = 0;
-    for (int i = 0; i < typed.length; i++) {
-      char c = typed[i];
-      typed[i] = '\0';
-      if (!Character.isWhitespace(c) && c != '\0') {
-        typed[count++] = c;
+    int digits = 0;
+    long started = System.nanoTime();
+    while (digits < most) {
+      int key = keypad.next(wait(request, started));
+      if (key == Keypad.HANG_UP) {
+        Arrays.fill(keys, '\0');
+        return hangUp();
       }
-    }
-    return count;
-  }
-
-  private static boolean allKeys(char[] typed, int count) {
-    for (int i = 0; i < count; i++) {
-      char c = typed[i];
-      boolean key = (c >= '0' && c <= '9') || c == '*' || c == '#' || (c >= 'A' && c <= 'D');
-      if (!key) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A line of input as characters, or null at the end of input; never a String. */
-  private char[] readKeys(InputRequest request) {
-    Console console = System.console();
-    if (console != null && !request.command().equals("STREAM FILE")) {
-      return console.readPassword();
-    }
-    try {
-      return readLine(in);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** Reads up to a line end; a longer line grows the array and zeroes the old one. */
-  private static char[] readLine(BufferedReader in) throws IOException {
-    char[] line = new char[32];
-    int count = 0;
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        if (count == 0) {
-          return null;
-        }
+      if (key == Keypad.NONE) {
         break;
       }
-      if (count == line.length) {
-        char[] longer = Arrays.copyOf(line, line.length * 2);
-        Arrays.fill(line, '\0');
-        line = longer;
+      if (!request.takes(key)) {
+        continue; // pressed during a prompt that it does not stop: Asterisk drops it
       }
-      line[count++] = (char) c;
+      keys[count++] = (char) key;
+      show(key, inClear);
+      if (key == '#' && most > 1) {
+        break;
+      }
+      digits++;
     }
-    char[] exact = Arrays.copyOf(line, count);
-    Arrays.fill(line, '\0');
-    return exact;
+    if (count == 0) {
+      return new CallerAction.Silence();
+    }
+    return new CallerAction.Keys(KeyPresses.taking(keys, count), Duration.ZERO, Duration.ZERO);
+  }
+
+  /** Whether the key answers a menu, and may be shown as pressed. */
+  private boolean inClear(InputRequest request) {
+    synchronized (screen) {
+      // WAIT FOR DIGIT plays nothing: its key answers the prompt played just before it.
+      return menuPrompt.test(request.prompt().isEmpty() ? lastPrompt : request.prompt());
+    }
+  }
+
+  /** GET DATA's timeout runs again after each key; a prompt's time runs from its start. */
+  private static Duration wait(InputRequest request, long startedNanos) {
+    if (request.timeout() == null || !request.command().equals("STREAM FILE")) {
+      return request.timeout();
+    }
+    Duration left = request.timeout().minusNanos(System.nanoTime() - startedNanos);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private void show(int key, boolean inClear) {
+    if (keypad != null && !keypad.echoes()) {
+      return;
+    }
+    synchronized (screen) {
+      if (!keysLineOpen) {
+        out.print("  keys: ");
+        keysLineOpen = true;
+      }
+      out.print(inClear || !Character.isDigit(key) ? (char) key : '*');
+      out.flush();
+    }
+  }
+
+  private CallerAction hangUp() {
+    synchronized (screen) {
+      endKeysLine();
+      out.println("  (hangs up)");
+      out.flush();
+    }
+    return new CallerAction.HangUp(Duration.ZERO);
+  }
+
+  private void endKeysLine() {
+    if (keysLineOpen) {
+      out.println();
+      keysLineOpen = false;
+    }
   }
 
   /** SAY DATE carries seconds since the epoch; show the calendar date the caller hears. */
@@ -189,32 +213,18 @@ final class SoftphoneCaller implements Caller {
     }
   }
 
-  /** A menu key is shown; any other key that is a digit shows as {@code *}. */
-  private char shown(InputRequest request, char key) {
-    return menuPrompt.test(request.prompt()) || !Character.isDigit(key) ? key : '*';
-  }
-
-  private static String masked(KeyPresses keys) {
-    char[] shown = new char[keys.length()];
-    for (int i = 0; i < shown.length; i++) {
-      char key = keys.keyAt(i);
-      shown[i] = Character.isDigit(key) ? '*' : key;
-    }
-    return new String(shown);
-  }
-
+  /** A script's keys are shown as a person's would be, in one line per entry. */
   private CallerAction echo(InputRequest request, CallerAction action) {
     switch (action) {
-      case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) ->
-          out.println(
-              "  keys: "
-                  + (request.command().equals("STREAM FILE")
-                      ? String.valueOf(shown(request, keys.keyAt(0)))
-                      : masked(keys)));
-      case CallerAction.HangUp hangUp -> out.println("  (hangs up)");
-      case CallerAction.Silence silence -> out.println("  (silence)");
+      case CallerAction.Keys(KeyPresses keys, Duration first, Duration gap) -> {
+        boolean inClear = inClear(request);
+        for (int i = 0; i < keys.length(); i++) {
+          show(keys.keyAt(i), inClear);
+        }
+      }
+      case CallerAction.HangUp hangUp -> hangUp();
+      case CallerAction.Silence silence -> {}
     }
-    out.flush();
     return action;
   }
 }

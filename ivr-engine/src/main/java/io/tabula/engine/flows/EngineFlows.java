@@ -1,5 +1,6 @@
 package io.tabula.engine.flows;
 
+import io.tabula.connectors.embedded.OwnedTempFolder;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.flows.connect.Connectors;
@@ -41,9 +42,14 @@ public final class EngineFlows implements AutoCloseable {
 
   private final PublishedFlows published;
   private final ScheduledExecutorService poller;
-  private final Path temporaryStore;
 
-  private EngineFlows(PublishedFlows published, ScheduledExecutorService poller, Path temporary) {
+  /** The name of the temporary store the shipped flows are published into starts with this. */
+  public static final String FOLDER_PREFIX = "tabula-flows-";
+
+  private final OwnedTempFolder temporaryStore;
+
+  private EngineFlows(
+      PublishedFlows published, ScheduledExecutorService poller, OwnedTempFolder temporary) {
     this.published = published;
     this.poller = poller;
     this.temporaryStore = temporary;
@@ -52,11 +58,12 @@ public final class EngineFlows implements AutoCloseable {
   public static EngineFlows open(FlowsSettings settings, Connectors connectors) {
     FlowCompiler compiler = new FlowCompiler(ConnectorCatalog.of(connectors));
     try {
-      Path temporary = settings.shipped() ? Files.createTempDirectory("tabula-flows-") : null;
-      Path root = settings.shipped() ? temporary : Path.of(settings.store());
+      // Deleted at close, or at exit; a killed engine's folder is removed by the next demo.
+      OwnedTempFolder temporary = settings.shipped() ? OwnedTempFolder.create(FOLDER_PREFIX) : null;
+      Path root = settings.shipped() ? temporary.path() : Path.of(settings.store());
       FlowStore store = new FlowStore(root, compiler);
       if (settings.shipped()) {
-        publishShipped(store, temporary.resolve(".sources"));
+        publishShipped(store, temporary.path().resolve(".sources"));
       }
       PublishedFlows published = new PublishedFlows(store, compiler);
       published.refresh();
@@ -139,18 +146,7 @@ public final class EngineFlows implements AutoCloseable {
   public void close() {
     poller.shutdownNow();
     if (temporaryStore != null) {
-      deleteQuietly(temporaryStore);
-    }
-  }
-
-  private static void deleteQuietly(Path root) {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        path.toFile().setWritable(true);
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      // A temporary copy of the shipped flows; the OS cleans the temp folder in the end.
+      temporaryStore.close();
     }
   }
 }

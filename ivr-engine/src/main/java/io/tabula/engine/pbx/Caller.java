@@ -22,4 +22,13 @@ public interface Caller {
   }
 
   default void heard(Heard heard) {}
+
+  /**
+   * Whether this caller answers an input request only once it is over, in real time (a person at a
+   * keypad: the keys as they were pressed, or silence after the command's timeout): then the PBX
+   * replies at once instead of playing out the keys' timings and the timeout a second time.
+   */
+  default boolean inRealTime() {
+    return false;
+  }
 }

@@ -41,7 +41,7 @@ final class MediaCommands {
           }
           call.pendingKeys = null;
           call.replyWithKeys(
-              o.delay(), "200 result=", o.result(), o.timedOut() ? " (timeout)\n" : "\n");
+              delay(call, o), "200 result=", o.result(), o.timedOut() ? " (timeout)\n" : "\n");
         });
   }
 
@@ -55,7 +55,7 @@ final class MediaCommands {
             return; // waits forever, like Asterisk with a silent caller
           }
           MediaTimeline.Outcome o = MediaTimeline.waitForDigit(keys, timeout);
-          call.replyWithKeys(o.delay(), "200 result=", o.result(), "\n");
+          call.replyWithKeys(delay(call, o), "200 result=", o.result(), "\n");
         });
   }
 
@@ -72,12 +72,18 @@ final class MediaCommands {
     }
     withKeys(
         call,
-        new InputRequest("STREAM FILE", prompt, 1, Duration.ofMillis(promptMs)),
+        new InputRequest("STREAM FILE", prompt, 1, Duration.ofMillis(promptMs), escapeKeys),
         "200 result=-1 endpos=0\n",
         keys -> {
           MediaTimeline.Outcome o = MediaTimeline.streamFile(keys, promptMs, escapeKeys);
-          call.replyWithKeys(o.delay(), "200 result=", o.result(), " endpos=" + o.endpos() + "\n");
+          call.replyWithKeys(
+              delay(call, o), "200 result=", o.result(), " endpos=" + o.endpos() + "\n");
         });
+  }
+
+  /** A real-time caller answered when the command was over: the reply goes at once. */
+  private static long delay(PbxCall call, MediaTimeline.Outcome outcome) {
+    return call.caller().inRealTime() ? 0 : outcome.delay();
   }
 
   /**

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.InputRequest;
-import java.io.BufferedReader;
+import io.tabula.flows.simulate.Keypad;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keys typed at the softphone for a collect may be a real card number: they never become a String.
- * The test types a freshly drawn number through a reader that makes each character on the fly (so
- * the test itself holds no text of it), then looks for the number as ASCII (a String's bytes) in a
- * heap dump of this JVM, unreachable objects included.
+ * The test presses a freshly drawn number on a keypad that makes each key on the fly (so the test
+ * itself holds no text of it), then looks for the number as ASCII (a String's bytes) in a heap dump
+ * of this JVM, unreachable objects included.
  */
 class SoftphoneKeysTest {
 
@@ -35,8 +34,8 @@ class SoftphoneKeysTest {
     int[] card = freshDigits(16);
     StringWriter screen = new StringWriter();
     SoftphoneCaller softphone =
-        new SoftphoneCaller(
-            new PrintWriter(screen), prompt -> prompt, null, new BufferedReader(typing(card)));
+        SoftphoneCaller.atKeypad(
+            new PrintWriter(screen), prompt -> prompt, prompt -> false, pressing(card));
 
     CallerAction action =
         softphone
@@ -65,25 +64,20 @@ class SoftphoneKeysTest {
     return digits;
   }
 
-  /** A line of the card's digits and '#', each character made when it is read. */
-  private static Reader typing(int[] digits) {
-    return new Reader() {
+  /** A terminal keypad pressing the card's digits and '#', each key made when it is read. */
+  private static Keypad pressing(int[] digits) {
+    return new Keypad() {
       private int next;
 
       @Override
-      public int read(char[] buffer, int offset, int length) {
-        if (next > digits.length + 1) {
-          return -1;
-        }
-        int n = 0;
-        while (n < length && next <= digits.length + 1) {
-          buffer[offset + n++] =
-              next < digits.length
-                  ? (char) ('0' + digits[next])
-                  : next == digits.length ? '#' : '\n';
-          next++;
-        }
-        return n;
+      public int next(Duration wait) {
+        int at = next++;
+        return at < digits.length ? '0' + digits[at] : at == digits.length ? '#' : NONE;
+      }
+
+      @Override
+      public boolean echoes() {
+        return true;
       }
 
       @Override

@@ -1,17 +1,17 @@
 package io.tabula.ops.flows;
 
 import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.model.Flow;
 import io.tabula.flows.simulate.FlowSimulator;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
 import io.tabula.flows.simulate.KeySource;
+import io.tabula.flows.simulate.Keypad;
 import io.tabula.flows.simulate.Transcript;
 import io.tabula.masking.memory.CallMemoryPool;
-import java.io.BufferedReader;
+import io.tabula.ops.terminal.TerminalKeypad;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a flow against the in-memory demo connectors and print the conversation.",
       "Keys: " + KeyScript.SYNTAX + ".",
-      "Without --keys the simulator asks for each answer on the terminal.",
+      "Without --keys you play the caller on the terminal like a phone: keys count as pressed"
+          + " (no Enter), # ends an entry, secure keys show as *, h hangs up.",
       "Demo data: city tickets 12345678 (45.00 due), 55555555, 87654321 (paid); utility account 1002003004 ZIP 94110.",
       "Test cards: 4242424242424242 approved; 4000000000009995 insufficient funds; 4000000000000069 expired;",
       "4000000000000127 wrong CVC; 4000000000000044 do not honour; 4000000000000119 processor failure"
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
       "4000000000003220 unknown outcome (the processor did not confirm: on_unknown)."
     })
 final class SimulateFlowCommand implements Callable<Integer> {
+
+  private static final String HOW_TO_PLAY =
+      "keys as on a phone, no Enter: # ends an entry, secure keys show as *; h hangs up";
 
   @Spec CommandSpec spec;
 
@@ -73,15 +77,20 @@ final class SimulateFlowCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    source =
-        source != null
-            ? source
-            : KeySource.interactive(
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     Clock clock = Clock.systemUTC();
+    Flow flow = compiled.get().flow().orElseThrow();
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
-      new FlowSimulator(pool, DemoConnectors.create(clock), clock)
-          .run(compiled.get().flow().orElseThrow(), source, new Transcript(out));
+      FlowSimulator simulator = new FlowSimulator(pool, DemoConnectors.create(clock), clock);
+      if (source != null) {
+        simulator.run(flow, source, new Transcript(out));
+        return 0;
+      }
+      out.println("You are the caller: " + HOW_TO_PLAY + ".");
+      out.flush();
+      try (Keypad keypad = TerminalKeypad.open()) {
+        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
+        simulator.run(flow, keypad, out, new Transcript(out));
+      }
     }
     return 0;
   }

@@ -45,6 +45,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
   private final EmbeddedPostgresOptions options;
   private final ServerUser user = ServerUser.detect();
+
+  /** The name of each server's temporary folder starts with this. */
+  public static final String FOLDER_PREFIX = "tabula-postgres-";
+
   private final Path home;
   private final Path base;
   private final Path data;
@@ -58,10 +62,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private EmbeddedPostgres(EmbeddedPostgresOptions options) throws IOException {
     this.options = options;
     this.home = PostgresBinaries.unpack(options.cacheDirectory());
+    // A temporary folder is marked with this process, so that a later demo removes it if this JVM
+    // is killed; a kept folder (the demo's journal) is the caller's to keep.
     this.base =
         options.keptDirectory().isPresent()
             ? Files.createDirectories(options.keptDirectory().get())
-            : Files.createTempDirectory("tabula-postgres-");
+            : OwnedTempFolder.createMarked(FOLDER_PREFIX);
     Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
     this.data = base.resolve("data");
     this.superuserPassword = superuserPassword(options, base);
