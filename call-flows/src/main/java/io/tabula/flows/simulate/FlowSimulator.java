@@ -48,6 +48,18 @@ public final class FlowSimulator {
   }
 
   public Simulation run(Flow flow, KeySource keys, Transcript transcript) {
+    return run(flow, keys, transcript, port -> port);
+  }
+
+  /**
+   * Runs the call with {@code listener} in front of the simulated port: what {@code flows simulate
+   * --audio} uses to note everything played and keyed. The listener passes every call on.
+   */
+  public Simulation run(
+      Flow flow,
+      KeySource keys,
+      Transcript transcript,
+      java.util.function.UnaryOperator<io.tabula.flows.port.CallPort> listener) {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
       throw new IllegalStateException(
           "the simulator's call memory is full; finish earlier calls first");
@@ -68,7 +80,8 @@ public final class FlowSimulator {
     SimulatedCallPort port = new SimulatedCallPort(info, memory, keys, transcript);
     transcript.add(
         "== " + flow.tenant() + "/" + flow.name() + " (simulated call " + info.uniqueId() + ")");
-    new FlowRunner(flow, connectors, new RunnerConfig(clock, events(transcript))).handle(port);
+    new FlowRunner(flow, connectors, new RunnerConfig(clock, events(transcript)))
+        .handle(listener.apply(port));
     // What the engine does when a handler returns: make sure the memory is zeroed.
     boolean zeroedByFlow = memory.isReleased();
     memory.release();
