@@ -9,6 +9,7 @@ import io.tabula.engine.pbx.ScriptedCaller;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.run.PromptSound;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
 import io.tabula.flows.store.ShippedFlowFiles;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,6 +73,8 @@ final class CallCommand implements Callable<Integer> {
       description = "how long each prompt plays (default ${DEFAULT-VALUE})")
   long promptMillis;
 
+  @Mixin AudioOptions audio;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -90,6 +94,16 @@ final class CallCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 2;
     }
+    AudioOptions.Outcome sound =
+        audio.open(
+            ShippedFlowFiles.read(route + ".yaml")
+                .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow()),
+            PromptSound.LANGUAGE);
+    if (sound instanceof AudioOptions.Refused(String why)) {
+      spec.commandLine().getErr().println("tabula call: " + why);
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
     SoftphoneCaller caller =
         new SoftphoneCaller(
             out,
@@ -101,6 +115,13 @@ final class CallCommand implements Callable<Integer> {
     try (VirtualPbx pbx =
         VirtualPbx.create(
             PbxOptions.instant().withPromptDuration(Duration.ofMillis(promptMillis)))) {
+      if (sound instanceof AudioOptions.Playing playing) {
+        try (CallSpeaker speaker = playing.hearing(caller, out)) {
+          CallReport report = pbx.call(new InetSocketAddress(host, port), route, speaker).get();
+          speaker.drained().join();
+          return summarize(out, report);
+        }
+      }
       CallReport report = pbx.call(new InetSocketAddress(host, port), route, caller).get();
       return summarize(out, report);
     }

@@ -9,8 +9,11 @@ import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.run.PromptSound;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
+import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.LogAuditor;
 import io.tabula.masking.memory.CallMemoryPool;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,6 +73,8 @@ final class DemoCommand implements Callable<Integer> {
               + " zeroed and the logs hold no card data.")
   boolean auto;
 
+  @Mixin AudioOptions audio;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -89,6 +95,16 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return 2;
     }
+    AudioOptions.Outcome sound =
+        audio.open(
+            ShippedFlowFiles.read(route + ".yaml")
+                .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow()),
+            PromptSound.LANGUAGE);
+    if (sound instanceof AudioOptions.Refused(String why)) {
+      out.println("tabula demo: " + why);
+      out.flush();
+      return 2;
+    }
     Path workDir = Files.createTempDirectory("tabula-demo-");
     Path logFile = workDir.resolve("logs").resolve("tabula.log");
     Files.createDirectories(logFile.getParent());
@@ -96,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Tabula demo: everything runs on this machine, on loopback only.");
     try (DemoStack stack = DemoStack.start(workDir, out)) {
       Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
-      CallReport report = call(out, stack, flow, script);
+      CallReport report = call(out, stack, flow, script, sound);
       return summarize(out, stack, report, logFile);
     } catch (ConfigException e) {
       // An edited flow in the checkout's flows/ folder that does not validate, with its positions.
@@ -107,7 +123,12 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private CallReport call(PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script)
+  private CallReport call(
+      PrintWriter out,
+      DemoStack stack,
+      Flow flow,
+      List<KeyScript.Token> script,
+      AudioOptions.Outcome sound)
       throws Exception {
     SoftphoneCaller caller =
         new SoftphoneCaller(
@@ -118,6 +139,14 @@ final class DemoCommand implements Callable<Integer> {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     out.printf("%nCalling %s (secure keys show as *; h hangs up) ...%n", route);
     out.flush();
+    if (sound instanceof AudioOptions.Playing playing) {
+      try (CallSpeaker speaker = playing.hearing(caller, out);
+          VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+        CallReport report = pbx.call(stack.engine().address(), route, speaker).get();
+        speaker.drained().join();
+        return report;
+      }
+    }
     try (VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
       return pbx.call(stack.engine().address(), route, caller).get();
     }

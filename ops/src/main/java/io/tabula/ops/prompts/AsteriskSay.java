@@ -12,11 +12,11 @@ import java.util.List;
  * are looked up in the call's language folder, so a Spanish call plays {@code es/digits/40}; the
  * word order of other languages' own rules is not modelled here.
  */
-final class AsteriskSay {
+public final class AsteriskSay {
 
   private AsteriskSay() {}
 
-  static List<String> number(long number) {
+  public static List<String> number(long number) {
     List<String> files = new ArrayList<>();
     if (number < 0) {
       files.add("digits/minus");
@@ -61,7 +61,7 @@ final class AsteriskSay {
   }
 
   /** Non-secret digits, one file each ({@code *} is {@code digits/star}, {@code #} pound). */
-  static List<String> digits(String digits) {
+  public static List<String> digits(String digits) {
     List<String> files = new ArrayList<>();
     for (char c : digits.toCharArray()) {
       files.add(c == '*' ? "digits/star" : c == '#' ? "digits/pound" : "digits/" + c);
@@ -70,7 +70,7 @@ final class AsteriskSay {
   }
 
   /** Weekday, month, day of the month, year: "Tuesday December 15 2026". */
-  static List<String> date(LocalDate date) {
+  public static List<String> date(LocalDate date) {
     List<String> files = new ArrayList<>();
     files.add("digits/day-" + date.getDayOfWeek().getValue() % 7);
     files.add("digits/mon-" + (date.getMonthValue() - 1));
