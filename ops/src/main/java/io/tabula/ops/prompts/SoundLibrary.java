@@ -30,6 +30,10 @@ public final class SoundLibrary {
 
   private final List<Path> dirs;
 
+  /** Decoded sounds by file: a call says digits/4 many times, and sox is a process per file. */
+  private final java.util.Map<Path, float[]> decoded =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public SoundLibrary(List<Path> dirs) {
     this.dirs = List.copyOf(dirs);
   }
@@ -84,6 +88,16 @@ public final class SoundLibrary {
                             + "/"
                             + name
                             + ".wav, .sln, .gsm, ...)"));
+    float[] known = decoded.get(file);
+    if (known != null) {
+      return known.clone();
+    }
+    float[] samples = decode(file);
+    decoded.put(file, samples);
+    return samples.clone();
+  }
+
+  private static float[] decode(Path file) throws SoundException {
     String fileName = file.getFileName().toString();
     String format = fileName.substring(fileName.lastIndexOf('.') + 1);
     try {
