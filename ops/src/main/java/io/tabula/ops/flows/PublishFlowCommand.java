@@ -101,11 +101,11 @@ final class PublishFlowCommand implements Callable<Integer> {
    */
   private Optional<Integer> refuseSilentPrompts(
       FlowCompiler compiler, SoundsOption.Folders audio, PrintWriter err) throws IOException {
-    if (audio instanceof SoundsOption.Unknown(String why)) {
+    if (audio instanceof SoundsOption.Unknown(String why, String fix)) {
+      err.println(file + ": error: " + why + "; fix: " + fix);
       err.println(
-          file + ": error: " + why + "; fix: publish only where the sounds folder can be checked");
-      err.println(
-          "Not published: its prompts' audio could not be checked. The version already live keeps serving.");
+          "Not published: its prompts' audio could not be checked. The version already live"
+              + " keeps serving.");
       err.flush();
       return Optional.of(1);
     }

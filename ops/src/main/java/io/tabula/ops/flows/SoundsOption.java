@@ -32,8 +32,8 @@ final class SoundsOption {
   /** Check in these folders. */
   record Known(List<Path> dirs) implements Folders {}
 
-  /** No folder was given and the checkout has none: {@code why} says what to pass. */
-  record Unknown(String why) implements Folders {}
+  /** No folder was given and the checkout has none: why, and what to pass. */
+  record Unknown(String why, String fix) implements Folders {}
 
   /**
    * The folders to check in; empty (the problem printed) when a folder given does not exist, a typo
@@ -60,8 +60,8 @@ final class SoundsOption {
     return Optional.of(
         new Unknown(
             "no sounds folder to check the prompts' audio in"
-                + checkout.map(dir -> " (" + dir + " does not exist)").orElse("")
-                + "; pass --sounds DIR: Asterisk's sounds folder, or the folder tabula prompts"
-                + " render --sounds DIR made"));
+                + checkout.map(dir -> " (" + dir + " does not exist)").orElse(""),
+            "pass --sounds DIR: Asterisk's sounds folder, or the folder tabula prompts render"
+                + " --sounds DIR made"));
   }
 }

@@ -94,8 +94,8 @@ final class ValidateFlowsCommand implements Callable<Integer> {
       errors += fileErrors;
       warnings += problems.size() - fileErrors;
     }
-    if (audio.get() instanceof SoundsOption.Unknown(String why)) {
-      err.println("warning: the prompts' audio was not checked: " + why);
+    if (audio.get() instanceof SoundsOption.Unknown(String why, String fix)) {
+      err.println("warning: the prompts' audio was not checked: " + why + "; " + fix);
       err.flush();
       warnings++;
     }
