@@ -53,7 +53,7 @@ public final class PromptSounds {
               + " prompts; set it to Asterisk's sounds folder as this engine sees it (a shared"
               + " volume), or prompts.check: off when the engine cannot see Asterisk's files");
     }
-    List<String> missing = missing(settings, prompts);
+    List<String> missing = missingFiles(settings, prompts);
     if (missing.isEmpty()) {
       LOG.info("Prompt sounds: all {} prompts found in {}", prompts.size(), settings.soundsDirs());
       return Optional.empty();
@@ -88,7 +88,7 @@ public final class PromptSounds {
       return flow -> Optional.empty();
     }
     return flow -> {
-      List<String> missing = missing(settings, PlayedPrompt.of(flow));
+      List<String> missing = missingFiles(settings, PlayedPrompt.of(flow));
       if (missing.isEmpty()) {
         return Optional.empty();
       }
@@ -115,6 +115,17 @@ public final class PromptSounds {
   public static List<PlayedPrompt> engine(PromptsSettings settings, String name, String text) {
     return settings.languages().stream()
         .map(language -> PlayedPrompt.engine(name, text, language))
+        .toList();
+  }
+
+  /**
+   * Each prompt without a file with the file Asterisk looks for, as {@code city/parking-ticket:
+   * enter-card (en) -> en/tabula/city/6f00....wav}, sorted.
+   */
+  static List<String> missingFiles(PromptsSettings settings, Collection<PlayedPrompt> prompts) {
+    List<Path> dirs = settings.soundsDirs().stream().map(Path::of).toList();
+    return PromptCheck.missing(dirs, prompts).stream()
+        .map(p -> p.label() + " -> " + p.language() + "/" + p.sound() + ".wav")
         .toList();
   }
 

@@ -82,7 +82,7 @@ class PromptSoundsTest {
     assertThat(required.refusal(flow))
         .get()
         .asString()
-        .contains("city/parking-ticket: approved (en), ")
+        .contains("city/parking-ticket: approved (en) -> en/tabula/city/")
         .contains("tabula prompts render --sounds <dir> --tenant city --flow parking-ticket");
     assertThat(
             PromptSounds.gate(new PromptsSettings(dirs, PromptsSettings.Check.WARN, List.of("en")))

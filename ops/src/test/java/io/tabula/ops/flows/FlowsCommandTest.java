@@ -57,6 +57,12 @@ class FlowsCommandTest {
   }
 
   @Test
+  void theDefaultSoundsFolderIsTheCheckoutsSoundsFolder() {
+    assertThat(io.tabula.ops.prompts.FlowAudio.checkoutSounds())
+        .contains(REPO.toAbsolutePath().normalize().resolve("sounds"));
+  }
+
+  @Test
   void validateAcceptsTheShippedFlows() throws Exception {
     String audio;
     try (var files = Files.walk(REPO.resolve("flows"))) {
