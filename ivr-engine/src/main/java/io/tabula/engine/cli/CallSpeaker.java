@@ -71,18 +71,26 @@ final class CallSpeaker implements Caller, AutoCloseable {
   @Override
   public void heard(Heard heard) {
     caller.heard(heard);
-    List<String> files =
-        switch (heard.kind()) {
-          case PROMPT -> heard.what().isEmpty() ? List.of() : List.of(heard.what());
-          case NUMBER -> AsteriskSay.number(Long.parseLong(heard.what()));
-          case DIGITS -> AsteriskSay.digits(heard.what());
-          case DATE ->
-              AsteriskSay.date(
-                  LocalDate.ofInstant(
-                      Instant.ofEpochSecond(Long.parseLong(heard.what())), ZoneOffset.UTC));
-          default -> List.of();
-        };
-    files.forEach(this::enqueue);
+    files(heard).forEach(this::enqueue);
+  }
+
+  /** The sound files Asterisk plays for what was heard; none for what is not a sound. */
+  private static List<String> files(Heard heard) {
+    try {
+      return switch (heard.kind()) {
+        case PROMPT -> heard.what().isEmpty() ? List.of() : List.of(heard.what());
+        case NUMBER -> AsteriskSay.number(Long.parseLong(heard.what()));
+        case DIGITS -> AsteriskSay.digits(heard.what());
+        case DATE ->
+            AsteriskSay.date(
+                LocalDate.ofInstant(
+                    Instant.ofEpochSecond(Long.parseLong(heard.what())), ZoneOffset.UTC));
+        default -> List.of();
+      };
+    } catch (NumberFormatException e) {
+      // Asterisk would answer such a SAY with a usage error and play nothing.
+      return List.of();
+    }
   }
 
   private synchronized void enqueue(String sound) {
@@ -94,6 +102,10 @@ final class CallSpeaker implements Caller, AutoCloseable {
       speaker.play(sounds.samples(sound, language));
     } catch (SoundLibrary.SoundException e) {
       out.println("(--audio: " + e.getMessage() + ")");
+      out.flush();
+    } catch (RuntimeException e) {
+      // The device failed mid-call: the call goes on without sound rather than waiting for it.
+      out.println("(--audio: the sound device failed: " + e.getClass().getSimpleName() + ")");
       out.flush();
     }
   }

@@ -133,6 +133,38 @@ class CallAudioPlaybackTest {
     assertThat(text.toString()).contains("(--audio: no sound file for tabula/city/missing (en)");
   }
 
+  @Test
+  void aDeviceThatFailsMidCallNeitherHoldsTheCallNorStopsIt(@TempDir Path sounds) throws Exception {
+    sln(sounds.resolve("en/tabula/city/aaaa.sln"), 100, 0.5f);
+    CallSpeaker.Speaker broken =
+        new CallSpeaker.Speaker() {
+          @Override
+          public void play(float[] samples) {
+            throw new IllegalStateException("the line was closed");
+          }
+
+          @Override
+          public void close() {}
+        };
+    Caller person = request -> CompletableFuture.completedFuture(new CallerAction.Silence());
+    StringWriter text = new StringWriter();
+    try (CallSpeaker speaker =
+        new CallSpeaker(
+            person, new SoundLibrary(List.of(sounds)), broken, "en", new PrintWriter(text))) {
+      speaker.heard(new Heard(Heard.Kind.PROMPT, "tabula/city/aaaa"));
+      speaker.heard(new Heard(Heard.Kind.NUMBER, "not a number"));
+
+      assertThat(
+              speaker
+                  .input(new InputRequest("GET DATA", "x", 1, Duration.ofSeconds(5)))
+                  .toCompletableFuture()
+                  .get(10, TimeUnit.SECONDS))
+          .isInstanceOf(CallerAction.Silence.class);
+    }
+    assertThat(text.toString())
+        .contains("(--audio: the sound device failed: IllegalStateException)");
+  }
+
   private static void sln(Path file, int samples, float level) throws Exception {
     ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < samples; i++) {
