@@ -4,6 +4,7 @@ import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.port.CallId;
 import io.tabula.flows.port.CallInfo;
+import io.tabula.flows.port.CallPort;
 import io.tabula.flows.run.FlowEvents;
 import io.tabula.flows.run.FlowRunner;
 import io.tabula.flows.run.RunnerConfig;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a flow on a simulated call against in-memory connectors and returns the transcript: what
@@ -50,20 +52,46 @@ public final class FlowSimulator {
   }
 
   public Simulation run(Flow flow, KeySource keys, Transcript transcript) {
+    return run(flow, keys, transcript, port -> port);
+  }
+
+  /**
+   * Runs the call with {@code listener} in front of the simulated port: what {@code flows simulate
+   * --audio} uses to note everything played and keyed. The listener passes every call on.
+   */
+  public Simulation run(
+      Flow flow, KeySource keys, Transcript transcript, UnaryOperator<CallPort> listener) {
     return run(
-        flow, (info, memory) -> new SimulatedCallPort(info, memory, keys, transcript), transcript);
+        flow,
+        (info, memory) -> new SimulatedCallPort(info, memory, keys, transcript),
+        transcript,
+        listener);
   }
 
   /** A person plays the caller at {@code keypad}, like a phone; keys are echoed on {@code out}. */
   public Simulation run(Flow flow, Keypad keypad, PrintWriter out, Transcript transcript) {
+    return run(flow, keypad, out, transcript, port -> port);
+  }
+
+  /** As above, with {@code listener} in front of the simulated port (see the scripted run). */
+  public Simulation run(
+      Flow flow,
+      Keypad keypad,
+      PrintWriter out,
+      Transcript transcript,
+      UnaryOperator<CallPort> listener) {
     return run(
         flow,
         (info, memory) -> new SimulatedCallPort(info, memory, keypad, out, transcript),
-        transcript);
+        transcript,
+        listener);
   }
 
   private Simulation run(
-      Flow flow, BiFunction<CallInfo, CallMemory, SimulatedCallPort> ports, Transcript transcript) {
+      Flow flow,
+      BiFunction<CallInfo, CallMemory, SimulatedCallPort> ports,
+      Transcript transcript,
+      UnaryOperator<CallPort> listener) {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
       throw new IllegalStateException(
           "the simulator's call memory is full; finish earlier calls first");
@@ -84,7 +112,8 @@ public final class FlowSimulator {
     SimulatedCallPort port = ports.apply(info, memory);
     transcript.add(
         "== " + flow.tenant() + "/" + flow.name() + " (simulated call " + info.uniqueId() + ")");
-    new FlowRunner(flow, connectors, new RunnerConfig(clock, events(transcript))).handle(port);
+    new FlowRunner(flow, connectors, new RunnerConfig(clock, events(transcript)))
+        .handle(listener.apply(port));
     // What the engine does when a handler returns: make sure the memory is zeroed.
     boolean zeroedByFlow = memory.isReleased();
     memory.release();

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The engine's view of the store: the newest valid published version of every flow, refreshed
  * without a restart. A version that does not validate (hand-placed, or checked against connectors
  * this engine lacks) never goes live: the previous version keeps serving and the log says why, once
- * per rejected version.
+ * per rejected version. A {@link Gate} (serve's: every prompt has a sound file) can hold back a
+ * version that compiles: it waits, is tried again at every poll, and goes live once the gate lets
+ * it through (say, after its prompts were rendered), without being published again.
  *
  * <pre>{@code
  * PublishedFlows flows = new PublishedFlows(store, compiler);
@@ -42,9 +44,36 @@ public final class PublishedFlows {
   /** The newest version of a flow that did not go live, and why, as the log line gives it. */
   private record Rejection(int version, String reason) {}
 
+  /** A compiled version the gate held back, tried again at each refresh. */
+  private record Waiting(FlowVersion candidate, String reason) {}
+
+  /**
+   * What a version must pass besides compiling before it goes live.
+   *
+   * <pre>{@code
+   * flows.admitOnly(flow -> missingAudio(flow).isEmpty() ? Optional.empty() : Optional.of("..."));
+   * }</pre>
+   */
+  @FunctionalInterface
+  public interface Gate {
+    /** Why {@code flow} must not go live yet, or empty to let it. */
+    Optional<String> refusal(io.tabula.flows.model.Flow flow);
+  }
+
+  private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+  private volatile Gate gate = flow -> Optional.empty();
+
   public PublishedFlows(FlowStore store, FlowCompiler compiler) {
     this.store = store;
     this.compiler = compiler;
+  }
+
+  /**
+   * From now on, a newly found version goes live only when {@code gate} lets it; versions already
+   * live stay (serve checks those at start-up).
+   */
+  public void admitOnly(Gate gate) {
+    this.gate = java.util.Objects.requireNonNull(gate, "gate");
   }
 
   /** The version new calls of this flow get. */
@@ -57,7 +86,10 @@ public final class PublishedFlows {
    * file, line and column), or empty when it did.
    */
   public Optional<String> rejection(String tenant, String flow) {
-    return Optional.ofNullable(rejected.get(tenant + "/" + flow)).map(Rejection::reason);
+    String key = tenant + "/" + flow;
+    return Optional.ofNullable(rejected.get(key))
+        .map(Rejection::reason)
+        .or(() -> Optional.ofNullable(waiting.get(key)).map(Waiting::reason));
   }
 
   /** Every flow's version that new calls get now. */
@@ -150,6 +182,10 @@ public final class PublishedFlows {
         || (rejected.containsKey(key) && rejected.get(key).version() == newest.get())) {
       return false;
     }
+    Waiting held = waiting.get(key);
+    if (held != null && held.candidate().version() == newest.get()) {
+      return admit(key, held.candidate(), serving);
+    }
     Path file = dir.resolve(FlowStore.fileName(newest.get()));
     if (!isInsideStore(file)) {
       rejected.put(key, new Rejection(newest.get(), "its version file leads outside the store"));
@@ -169,8 +205,29 @@ public final class PublishedFlows {
       return false;
     }
     rejected.remove(key);
-    live.put(key, new FlowVersion(tenant, name, newest.get(), compiled.flow().orElseThrow()));
-    LOG.info("Flow {} version {} is live", key, newest.get());
+    return admit(
+        key, new FlowVersion(tenant, name, newest.get(), compiled.flow().orElseThrow()), serving);
+  }
+
+  /** Puts a valid version live unless the gate holds it back (logged once per version). */
+  private boolean admit(String key, FlowVersion candidate, FlowVersion serving) {
+    Optional<String> refusal = gate.refusal(candidate.flow());
+    if (refusal.isPresent()) {
+      Waiting before = waiting.put(key, new Waiting(candidate, refusal.get()));
+      if (before == null || before.candidate().version() != candidate.version()) {
+        LOG.warn(
+            "Flow {} version {} does not go live yet; {} keeps serving. {}. It goes live at the"
+                + " next poll after that is fixed",
+            key,
+            candidate.version(),
+            serving == null ? "no version" : "version " + serving.version(),
+            refusal.get());
+      }
+      return false;
+    }
+    waiting.remove(key);
+    live.put(key, candidate);
+    LOG.info("Flow {} version {} is live", key, candidate.version());
     return true;
   }
 

@@ -108,6 +108,37 @@ class FlowStoreTest {
         .doesNotContain("do not match");
   }
 
+  @Test
+  void aVersionTheGateHoldsBackWaitsAndGoesLiveOnceTheGateLetsItWithoutANewPublish()
+      throws Exception {
+    FlowStore store = new FlowStore(root, compiler);
+    PublishedFlows flows = new PublishedFlows(store, compiler);
+    Path source = source();
+    store.publish(source);
+    flows.refresh();
+    java.util.concurrent.atomic.AtomicBoolean audioThere =
+        new java.util.concurrent.atomic.AtomicBoolean(false);
+    flows.admitOnly(
+        flow ->
+            audioThere.get()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("prompt 'welcome' (en) has no audio"));
+    Files.writeString(
+        source, Files.readString(source).replace("Welcome to the City", "Hello from the City"));
+    store.publish(source);
+
+    assertThat(flows.refresh()).isZero();
+    assertThat(flows.refresh()).isZero();
+    assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(1);
+    assertThat(flows.rejection("city", "parking-ticket"))
+        .contains("prompt 'welcome' (en) has no audio");
+
+    audioThere.set(true);
+    assertThat(flows.refresh()).isEqualTo(1);
+    assertThat(flows.current("city", "parking-ticket").orElseThrow().version()).isEqualTo(2);
+    assertThat(flows.rejection("city", "parking-ticket")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -9,6 +9,7 @@ import io.tabula.engine.pbx.ScriptedCaller;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.run.PromptSound;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
 import io.tabula.flows.simulate.Keypad;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,6 +75,8 @@ final class CallCommand implements Callable<Integer> {
       description = "how long each prompt plays (default ${DEFAULT-VALUE})")
   long promptMillis;
 
+  @Mixin AudioOptions audio;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -92,6 +96,16 @@ final class CallCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 2;
     }
+    AudioOptions.Outcome sound =
+        audio.open(
+            ShippedFlowFiles.read(route + ".yaml")
+                .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow()),
+            PromptSound.LANGUAGE);
+    if (sound instanceof AudioOptions.Refused(String why)) {
+      spec.commandLine().getErr().println("tabula call: " + why);
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
     Predicate<String> menuPrompt = menuPrompts(route)::contains;
     out.printf(
         "Calling %s on %s:%d (%s) ...%n",
@@ -108,6 +122,13 @@ final class CallCommand implements Callable<Integer> {
           script == null
               ? SoftphoneCaller.atKeypad(out, texts::text, menuPrompt, keypad)
               : SoftphoneCaller.scripted(out, texts::text, menuPrompt, script);
+      if (sound instanceof AudioOptions.Playing playing) {
+        try (CallSpeaker speaker = playing.hearing(caller, out)) {
+          CallReport report = pbx.call(new InetSocketAddress(host, port), route, speaker).get();
+          speaker.drained().join();
+          return summarize(out, report);
+        }
+      }
       CallReport report = pbx.call(new InetSocketAddress(host, port), route, caller).get();
       return summarize(out, report);
     }

@@ -11,9 +11,12 @@ import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
 import io.tabula.flows.model.Flow;
+import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.run.PromptSound;
 import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.simulate.KeyScriptException;
 import io.tabula.flows.simulate.Keypad;
+import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.LogAuditor;
 import io.tabula.masking.memory.CallMemoryPool;
@@ -28,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,6 +85,8 @@ final class DemoCommand implements Callable<Integer> {
   /** The demo's work folder in the temporary folder starts with this. */
   static final String WORK_FOLDER_PREFIX = "tabula-demo-";
 
+  @Mixin AudioOptions audio;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -101,6 +107,16 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return 2;
     }
+    AudioOptions.Outcome sound =
+        audio.open(
+            ShippedFlowFiles.read(route + ".yaml")
+                .flatMap(text -> FlowParser.parse(route + ".yaml", text).flow()),
+            PromptSound.LANGUAGE);
+    if (sound instanceof AudioOptions.Refused(String why)) {
+      out.println("tabula demo: " + why);
+      out.flush();
+      return 2;
+    }
     out.println("Tabula demo: everything runs on this machine, on loopback only.");
     DemoLeftovers.remove(out);
     // The terminal goes to raw mode before the stack starts: keys typed meanwhile are not echoed.
@@ -112,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
       int status;
       try (DemoStack stack = DemoStack.start(work.path(), out)) {
         Flow flow = stack.flows().current(parts[0], parts[1]).orElseThrow().flow();
-        CallReport report = call(out, stack, flow, script, keypad);
+        CallReport report = call(out, stack, flow, script, keypad, sound);
         status = summarize(out, stack, report, logFile);
       }
       if (keep) {
@@ -134,7 +150,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private CallReport call(
-      PrintWriter out, DemoStack stack, Flow flow, List<KeyScript.Token> script, Keypad keypad)
+      PrintWriter out,
+      DemoStack stack,
+      Flow flow,
+      List<KeyScript.Token> script,
+      Keypad keypad,
+      AudioOptions.Outcome sound)
       throws Exception {
     Predicate<String> menuPrompt = FlowAwareCaller.menuPrompts(flow)::contains;
     PromptTexts texts = PromptTexts.bySound(flow);
@@ -151,6 +172,13 @@ final class DemoCommand implements Callable<Integer> {
               ? SoftphoneCaller.atKeypad(out, texts::text, menuPrompt, keypad)
               : SoftphoneCaller.scripted(
                   out, texts::text, menuPrompt, FlowAwareCaller.of(flow, script));
+      if (sound instanceof AudioOptions.Playing playing) {
+        try (CallSpeaker speaker = playing.hearing(caller, out)) {
+          CallReport report = pbx.call(stack.engine().address(), route, speaker).get();
+          speaker.drained().join();
+          return report;
+        }
+      }
       return pbx.call(stack.engine().address(), route, caller).get();
     }
   }

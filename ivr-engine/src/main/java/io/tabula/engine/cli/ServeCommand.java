@@ -140,6 +140,9 @@ final class ServeCommand implements Callable<Integer> {
         recordingControl(ami, settings.safeguards().recording() == RecordingMode.NONE);
     try {
       flows = EngineFlows.open(settings.flows(), connectors);
+      // First the gate for versions published from now on, then the check of those already live:
+      // a version found in between is covered by one or the other.
+      flows.published().admitOnly(PromptSounds.gate(settings.flows().prompts()));
       Optional<String> silentPrompts =
           PromptSounds.check(settings.flows().prompts(), playedPrompts(flows, settings));
       if (silentPrompts.isPresent()) {

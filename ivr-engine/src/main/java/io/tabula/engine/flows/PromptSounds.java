@@ -53,7 +53,7 @@ public final class PromptSounds {
               + " prompts; set it to Asterisk's sounds folder as this engine sees it (a shared"
               + " volume), or prompts.check: off when the engine cannot see Asterisk's files");
     }
-    List<String> missing = missing(settings, prompts);
+    List<String> missing = missingFiles(settings, prompts);
     if (missing.isEmpty()) {
       LOG.info("Prompt sounds: all {} prompts found in {}", prompts.size(), settings.soundsDirs());
       return Optional.empty();
@@ -76,10 +76,56 @@ public final class PromptSounds {
     return Optional.of(problem + ", or set prompts.check: warn to start anyway");
   }
 
+  /**
+   * The check for versions published while serve runs ({@link
+   * io.tabula.flows.store.PublishedFlows#admitOnly}): with {@code prompts.check: required} a new
+   * version whose prompts lack a sound file waits (the version live keeps serving) and goes live at
+   * the first poll after its audio is there; with {@code warn} it goes live and the missing prompts
+   * are logged; with {@code off} nothing is checked.
+   */
+  public static io.tabula.flows.store.PublishedFlows.Gate gate(PromptsSettings settings) {
+    if (settings.check() == PromptsSettings.Check.OFF || settings.soundsDirs().isEmpty()) {
+      return flow -> Optional.empty();
+    }
+    return flow -> {
+      List<String> missing = missingFiles(settings, PlayedPrompt.of(flow));
+      if (missing.isEmpty()) {
+        return Optional.empty();
+      }
+      String problem =
+          missing.size()
+              + " prompt sound(s) missing in "
+              + settings.soundsDirs()
+              + ": "
+              + String.join(", ", missing.subList(0, Math.min(LISTED, missing.size())))
+              + (missing.size() > LISTED ? ", ..." : "")
+              + "; make them with tabula prompts render --sounds <dir> --tenant "
+              + flow.tenant()
+              + " --flow "
+              + flow.name();
+      if (settings.check() == PromptsSettings.Check.WARN) {
+        LOG.warn("{} (prompts.check: warn, so the version goes live anyway)", problem);
+        return Optional.empty();
+      }
+      return Optional.of(problem);
+    };
+  }
+
   /** The engine's own prompt {@code name} saying {@code text}, once per checked language. */
   public static List<PlayedPrompt> engine(PromptsSettings settings, String name, String text) {
     return settings.languages().stream()
         .map(language -> PlayedPrompt.engine(name, text, language))
+        .toList();
+  }
+
+  /**
+   * Each prompt without a file with the file Asterisk looks for, as {@code city/parking-ticket:
+   * enter-card (en) -> en/tabula/city/6f00....wav}, sorted.
+   */
+  static List<String> missingFiles(PromptsSettings settings, Collection<PlayedPrompt> prompts) {
+    List<Path> dirs = settings.soundsDirs().stream().map(Path::of).toList();
+    return PromptCheck.missing(dirs, prompts).stream()
+        .map(p -> p.label() + " -> " + p.language() + "/" + p.sound() + ".wav")
         .toList();
   }
 

@@ -78,7 +78,11 @@ class ServePromptCheckTest {
     assertThat(serve(config)).isEqualTo(2);
     assertThat(err.toString())
         .containsPattern("1 of \\d+ prompt sounds are missing in")
-        .contains(": city/parking-ticket: enter-card (en);")
+        .contains(
+            ": city/parking-ticket: enter-card (en) -> en/"
+                + io.tabula.flows.run.PromptSound.name(
+                    "city", "en", "Please enter your card number, then press pound.")
+                + ".wav;")
         .contains("prompts.check: warn");
   }
 

@@ -64,4 +64,36 @@ class PromptSoundsTest {
                 new PromptsSettings(List.of(), PromptsSettings.Check.OFF, List.of("en")), prompts))
         .isEmpty();
   }
+
+  @Test
+  void theGateHoldsBackAVersionPublishedWhileServingUntilItsPromptsHaveSoundFiles(
+      @TempDir Path sounds) throws Exception {
+    io.tabula.flows.model.Flow flow =
+        io.tabula.flows.parse.FlowParser.parse(
+                "parking-ticket.yaml",
+                io.tabula.flows.store.ShippedFlowFiles.read("city/parking-ticket.yaml")
+                    .orElseThrow())
+            .flow()
+            .orElseThrow();
+    List<String> dirs = List.of(sounds.toString());
+    var required =
+        PromptSounds.gate(new PromptsSettings(dirs, PromptsSettings.Check.REQUIRED, List.of("en")));
+
+    assertThat(required.refusal(flow))
+        .get()
+        .asString()
+        .contains("city/parking-ticket: approved (en) -> en/tabula/city/")
+        .contains("tabula prompts render --sounds <dir> --tenant city --flow parking-ticket");
+    assertThat(
+            PromptSounds.gate(new PromptsSettings(dirs, PromptsSettings.Check.WARN, List.of("en")))
+                .refusal(flow))
+        .isEmpty();
+
+    for (PlayedPrompt prompt : PlayedPrompt.of(flow)) {
+      Path file = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
+      Files.createDirectories(file.getParent());
+      Files.write(file, new byte[] {1});
+    }
+    assertThat(required.refusal(flow)).isEmpty();
+  }
 }

@@ -1,16 +1,21 @@
 package io.tabula.ops.flows;
 
+import io.tabula.flows.model.Diagnostic;
+import io.tabula.flows.model.Flow;
 import io.tabula.flows.store.FlowStore;
 import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.ops.prompts.FlowAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Validate a flow file and publish it as the next immutable version in the store.",
       "Engines watching the store pick it up for new calls; calls in progress keep their version.",
-      "A flow with any error is not published."
+      "A flow with any error is not published, nor one whose prompts lack audio in the sounds"
+          + " folder (--sounds, or the checkout's sounds/)."
     })
 final class PublishFlowCommand implements Callable<Integer> {
 
@@ -54,6 +60,8 @@ final class PublishFlowCommand implements Callable<Integer> {
       description = "A payment connector name the engines provide.")
   List<String> payments = new ArrayList<>();
 
+  @Mixin SoundsOption sounds;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,8 +71,16 @@ final class PublishFlowCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    FlowStore flowStore =
-        new FlowStore(store, new FlowCompiler(FlowFiles.catalog(lookups, payments)));
+    FlowCompiler compiler = new FlowCompiler(FlowFiles.catalog(lookups, payments));
+    Optional<SoundsOption.Folders> audio = sounds.folders(err);
+    if (audio.isEmpty()) {
+      return 2;
+    }
+    Optional<Integer> refused = refuseSilentPrompts(compiler, audio.get(), err);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    FlowStore flowStore = new FlowStore(store, compiler);
     try {
       int version = flowStore.publish(file);
       out.printf("Published %s as version %d in %s%n", file, version, store);
@@ -76,5 +92,37 @@ final class PublishFlowCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  /**
+   * Fail closed: a version goes live only when every prompt has audio where Asterisk looks. Returns
+   * the exit status when publishing must stop; a flow with other problems is left to the store's
+   * own validation, which names them.
+   */
+  private Optional<Integer> refuseSilentPrompts(
+      FlowCompiler compiler, SoundsOption.Folders audio, PrintWriter err) throws IOException {
+    if (audio instanceof SoundsOption.Unknown(String why, String fix)) {
+      err.println(file + ": error: " + why + "; fix: " + fix);
+      err.println(
+          "Not published: its prompts' audio could not be checked. The version already live"
+              + " keeps serving.");
+      err.flush();
+      return Optional.of(1);
+    }
+    List<Path> dirs = ((SoundsOption.Known) audio).dirs();
+    Optional<Flow> flow = compiler.compile(file).flow();
+    List<Diagnostic> silent = flow.map(f -> FlowAudio.missing(f, dirs)).orElse(List.of());
+    if (silent.isEmpty()) {
+      return Optional.empty();
+    }
+    FlowFiles.print(silent, err);
+    err.println(
+        "Not published: "
+            + silent.size()
+            + " prompt(s) have no audio in "
+            + dirs
+            + ", so callers would hear silence. The version already live keeps serving.");
+    err.flush();
+    return Optional.of(1);
   }
 }

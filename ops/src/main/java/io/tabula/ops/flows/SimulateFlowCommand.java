@@ -9,12 +9,18 @@ import io.tabula.flows.simulate.KeySource;
 import io.tabula.flows.simulate.Keypad;
 import io.tabula.flows.simulate.Transcript;
 import io.tabula.masking.memory.CallMemoryPool;
+import io.tabula.ops.prompts.CallAudio;
+import io.tabula.ops.prompts.FlowAudio;
+import io.tabula.ops.prompts.SoundLibrary;
 import io.tabula.ops.terminal.TerminalKeypad;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +62,25 @@ final class SimulateFlowCommand implements Callable<Integer> {
       description = "What the caller presses, e.g. \"12345678# 1 4242424242424242# 1230 123\".")
   String keys;
 
+  @Option(
+      names = "--audio",
+      paramLabel = "OUT.wav",
+      description =
+          "Also write the whole call as one 8 kHz WAV: the prompts' audio (from --sounds),"
+              + " Asterisk's core sounds for numbers, digits and dates, a DTMF tone per key"
+              + " (a plain beep per secure key: never the digits) and silence where the caller"
+              + " keyed nothing.")
+  Path audio;
+
+  @Option(
+      names = "--sounds",
+      paramLabel = "DIR",
+      description =
+          "Where the prompts' audio is (tabula prompts render --sounds DIR); repeatable. Default:"
+              + " the checkout's sounds/ folder. Asterisk's core sounds are also looked up in "
+              + "/usr/share/asterisk/sounds (Debian's asterisk-core-sounds-* packages).")
+  List<Path> sounds = new ArrayList<>();
+
   @Option(names = "--lookup-connector", hidden = true)
   List<String> lookups = new ArrayList<>();
 
@@ -77,21 +102,72 @@ final class SimulateFlowCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    Optional<SoundLibrary> library = Optional.empty();
+    if (audio != null) {
+      library = soundLibrary(err);
+      if (library.isEmpty()) {
+        return 2;
+      }
+    }
+    CallAudio heard = new CallAudio();
     Clock clock = Clock.systemUTC();
     Flow flow = compiled.get().flow().orElseThrow();
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
       FlowSimulator simulator = new FlowSimulator(pool, DemoConnectors.create(clock), clock);
       if (source != null) {
-        simulator.run(flow, source, new Transcript(out));
-        return 0;
-      }
-      out.println("You are the caller: " + HOW_TO_PLAY + ".");
-      out.flush();
-      try (Keypad keypad = TerminalKeypad.open()) {
-        keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
-        simulator.run(flow, keypad, out, new Transcript(out));
+        simulator.run(flow, source, new Transcript(out), heard::listenTo);
+      } else {
+        out.println("You are the caller: " + HOW_TO_PLAY + ".");
+        out.flush();
+        try (Keypad keypad = TerminalKeypad.open()) {
+          keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
+          simulator.run(flow, keypad, out, new Transcript(out), heard::listenTo);
+        }
       }
     }
+    if (library.isPresent()) {
+      try {
+        heard.write(audio, library.get());
+      } catch (SoundLibrary.SoundException e) {
+        err.println("tabula flows simulate: no audio written: " + e.getMessage());
+        err.flush();
+        return 1;
+      }
+      out.println("The call's audio (8 kHz WAV): " + audio);
+      out.flush();
+    }
     return 0;
+  }
+
+  /**
+   * The folders sounds are looked up in: {@code --sounds} or the checkout's {@code sounds/}, then
+   * Debian's core sounds.
+   */
+  private Optional<SoundLibrary> soundLibrary(PrintWriter err) {
+    List<Path> dirs = new ArrayList<>(sounds);
+    if (dirs.isEmpty()) {
+      FlowAudio.checkoutSounds().filter(Files::isDirectory).ifPresent(dirs::add);
+    }
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        err.println(
+            "tabula flows simulate: "
+                + dir
+                + " is not a folder; pass the folder tabula prompts render --sounds DIR wrote");
+        err.flush();
+        return Optional.empty();
+      }
+    }
+    if (dirs.isEmpty()) {
+      err.println(
+          "tabula flows simulate: --audio needs the prompts' audio; pass --sounds DIR (the folder"
+              + " tabula prompts render --sounds DIR made)");
+      err.flush();
+      return Optional.empty();
+    }
+    if (Files.isDirectory(SoundLibrary.DEBIAN_CORE_SOUNDS)) {
+      dirs.add(SoundLibrary.DEBIAN_CORE_SOUNDS);
+    }
+    return Optional.of(new SoundLibrary(dirs));
   }
 }

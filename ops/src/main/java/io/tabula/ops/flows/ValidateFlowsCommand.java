@@ -5,15 +5,18 @@ import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SourcePos;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.ops.prompts.FlowAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check every flow file (*.yaml) under the given directories or files.",
-      "Prints file:line:col: error: ... for each problem; exits 1 when there is any."
+      "Prints file:line:col: error: ... for each problem; exits 1 when there is any.",
+      "Every prompt must have audio in the sounds folder (--sounds, or the checkout's sounds/);"
+          + " without one, the audio is not checked and a warning says so."
     })
 final class ValidateFlowsCommand implements Callable<Integer> {
 
@@ -49,6 +54,8 @@ final class ValidateFlowsCommand implements Callable<Integer> {
       description = "A payment connector name flows may use, besides the built-in demo ones.")
   List<String> payments = new ArrayList<>();
 
+  @Mixin SoundsOption sounds;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +75,10 @@ final class ValidateFlowsCommand implements Callable<Integer> {
           "error: no flow files (*.yaml) found; fix: point at the directory that holds <tenant>/<flow>.yaml files");
       return 2;
     }
+    Optional<SoundsOption.Folders> audio = sounds.folders(err);
+    if (audio.isEmpty()) {
+      return 2;
+    }
     ConnectorCatalog catalog = FlowFiles.catalog(lookups, payments);
     int errors = 0;
     int warnings = 0;
@@ -75,10 +86,18 @@ final class ValidateFlowsCommand implements Callable<Integer> {
       FlowCompiler.Compiled compiled = new FlowCompiler(catalog).compile(file);
       List<Diagnostic> problems = new ArrayList<>(compiled.problems());
       compiled.flow().ifPresent(flow -> problems.addAll(layout(file, flow)));
+      if (audio.get() instanceof SoundsOption.Known(List<Path> dirs)) {
+        compiled.flow().ifPresent(flow -> problems.addAll(FlowAudio.missing(flow, dirs)));
+      }
       FlowFiles.print(problems, err);
       int fileErrors = (int) problems.stream().filter(Diagnostic::isError).count();
       errors += fileErrors;
       warnings += problems.size() - fileErrors;
+    }
+    if (audio.get() instanceof SoundsOption.Unknown(String why, String fix)) {
+      err.println("warning: the prompts' audio was not checked: " + why + "; " + fix);
+      err.flush();
+      warnings++;
     }
     out.printf(
         "%d flow file(s) checked, %d error(s)%s%n",

@@ -43,9 +43,10 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--sounds",
-      required = true,
       paramLabel = "DIR",
-      description = "Asterisk's sounds folder (astdatadir/sounds) or a folder to copy there.")
+      description =
+          "Asterisk's sounds folder (astdatadir/sounds) or a folder to copy there; default, run"
+              + " from a checkout: its sounds/ folder (what flows validate and publish check).")
   Path sounds;
 
   @Mixin FlowOptions flows;
@@ -54,6 +55,17 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (sounds == null) {
+      Optional<Path> checkout = FlowAudio.checkoutSounds();
+      if (checkout.isEmpty()) {
+        err.println(
+            "error: where to? pass --sounds DIR (Asterisk's sounds folder, or a folder to copy"
+                + " there)");
+        err.flush();
+        return 2;
+      }
+      sounds = checkout.get();
+    }
     if (!Files.isDirectory(recordings)) {
       err.println("error: " + recordings + " is not a folder of <tenant>/<flow>/<prompt-id>.wav");
       err.flush();

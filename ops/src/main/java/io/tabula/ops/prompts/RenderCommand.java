@@ -30,9 +30,10 @@ final class RenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--sounds",
-      required = true,
       paramLabel = "DIR",
-      description = "Asterisk's sounds folder (astdatadir/sounds) or a folder to copy there.")
+      description =
+          "Asterisk's sounds folder (astdatadir/sounds) or a folder to copy there; default, run"
+              + " from a checkout: its sounds/ folder (what flows validate and publish check).")
   Path sounds;
 
   @Mixin FlowOptions flows;
@@ -69,6 +70,16 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (sounds == null) {
+      Optional<Path> checkout = FlowAudio.checkoutSounds();
+      if (checkout.isEmpty()) {
+        refuse(
+            err,
+            "where to? pass --sounds DIR (Asterisk's sounds folder, or a folder to copy there)");
+        return 2;
+      }
+      sounds = checkout.get();
+    }
     Optional<SpeechEngine> chosen = engine(out, err);
     if (chosen.isEmpty()) {
       return 2;

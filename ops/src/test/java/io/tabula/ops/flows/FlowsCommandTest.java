@@ -16,6 +16,9 @@ class FlowsCommandTest {
 
   @TempDir Path temp;
 
+  /** Where the tests' prompt audio is: stand-in files, since only their presence is checked. */
+  @TempDir Path sounds;
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -33,9 +36,39 @@ class FlowsCommandTest {
     return file;
   }
 
+  /** A file for every prompt of {@code flowFiles}, where Asterisk looks; returns the folder. */
+  private String soundsFor(Path... flowFiles) throws Exception {
+    for (Path file : flowFiles) {
+      var flow =
+          io.tabula.flows.parse.FlowParser.parse(file.toString(), Files.readString(file))
+              .flow()
+              .orElseThrow();
+      for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
+        Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
+        Files.createDirectories(wav.getParent());
+        Files.write(wav, new byte[] {1});
+      }
+    }
+    return sounds.toString();
+  }
+
+  private static boolean checkoutHasSounds() {
+    return io.tabula.ops.prompts.FlowAudio.checkoutSounds().filter(Files::isDirectory).isPresent();
+  }
+
   @Test
-  void validateAcceptsTheShippedFlows() {
-    assertThat(run("validate", REPO.resolve("flows").toString())).isZero();
+  void theDefaultSoundsFolderIsTheCheckoutsSoundsFolder() {
+    assertThat(io.tabula.ops.prompts.FlowAudio.checkoutSounds())
+        .contains(REPO.toAbsolutePath().normalize().resolve("sounds"));
+  }
+
+  @Test
+  void validateAcceptsTheShippedFlows() throws Exception {
+    String audio;
+    try (var files = Files.walk(REPO.resolve("flows"))) {
+      audio = soundsFor(files.filter(f -> f.toString().endsWith(".yaml")).toArray(Path[]::new));
+    }
+    assertThat(run("validate", REPO.resolve("flows").toString(), "--sounds", audio)).isZero();
     assertThat(out.toString()).contains("3 flow file(s) checked, 0 error(s)");
     assertThat(err.toString()).isEmpty();
   }
@@ -49,7 +82,7 @@ class FlowsCommandTest {
             .replace("next: ask-ticket\n\n  ask-ticket:", "next: ask-tiket\n\n  ask-ticket:")
             .replace("{amount: balance}", "{date: balance}")
             .replace("      - amount: balance", "      - date: balance"));
-    assertThat(run("validate", temp.toString())).isEqualTo(1);
+    assertThat(run("validate", temp.toString(), "--sounds", soundsFor(file))).isEqualTo(1);
     assertThat(err.toString().lines().toList())
         .containsExactly(
             file
@@ -68,10 +101,92 @@ class FlowsCommandTest {
             .replace(
                 "    transfer:\n      say: [payment-failed, transferring]",
                 "    say: [payment-failed]\n    next: try-again"));
-    assertThat(run("validate", temp.toString())).isEqualTo(0);
+    assertThat(run("validate", temp.toString(), "--sounds", soundsFor(file))).isEqualTo(0);
     assertThat(err.toString())
         .contains(": warning: a path leads from on_error of step 'pay-ticket' back to it");
     assertThat(out.toString()).contains("1 flow file(s) checked, 0 error(s), 1 warning(s)");
+  }
+
+  @Test
+  void validateNamesEachPromptWithoutAudioWithTheFileAndTheCommandThatMakesIt() throws Exception {
+    Path file = copyParking("city");
+    String audio = soundsFor(file);
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "enter-card: \"Please enter your card number, then press pound.\"",
+                "enter-card: \"Please key in your card number, then press pound.\""));
+    String key =
+        io.tabula.flows.run.PromptSound.key(
+            "en", "Please key in your card number, then press pound.");
+
+    assertThat(run("validate", temp.toString(), "--sounds", audio)).isEqualTo(1);
+    assertThat(err.toString().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith(file + ":")
+        .contains(
+            "error: prompt 'enter-card' (en) of city/parking-ticket has no audio: Asterisk would"
+                + " play "
+                + sounds.resolve("en/tabula/city/" + key + ".wav"))
+        .contains("fix: make it with tabula prompts render --sounds " + audio + " --flows " + file);
+    assertThat(out.toString()).contains("1 flow file(s) checked, 1 error(s)");
+  }
+
+  @Test
+  void validateWithoutASoundsFolderWarnsThatAudioWasNotCheckedAndSaysWhatToPass() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        checkoutHasSounds(), "this checkout has a sounds/ folder, the default of --sounds");
+    copyParking("city");
+
+    assertThat(run("validate", temp.toString())).isZero();
+    assertThat(err.toString())
+        .contains("warning: the prompts' audio was not checked: no sounds folder")
+        .contains("pass --sounds DIR");
+  }
+
+  @Test
+  void publishWithoutASoundsFolderFailsClosed() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        checkoutHasSounds(), "this checkout has a sounds/ folder, the default of --sounds");
+    Path file = copyParking("city");
+    Path store = temp.resolve("store");
+
+    assertThat(run("publish", file.toString(), "--store", store.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("pass --sounds DIR").contains("Not published");
+    assertThat(store.resolve(".published")).doesNotExist();
+  }
+
+  @Test
+  void publishRefusesAVersionWhosePromptsLackAudioAndTheLiveVersionStays() throws Exception {
+    Path file = copyParking("city");
+    Path store = temp.resolve("store");
+    String audio = soundsFor(file);
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isZero();
+    Files.writeString(
+        file, Files.readString(file).replace("Welcome to the City", "Hello from the City"));
+
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("error: prompt 'welcome' (en) of city/parking-ticket has no audio")
+        .contains("Not published: 1 prompt(s) have no audio in [" + audio + "]");
+    assertThat(store.resolve(".published/city/parking-ticket/000002.yaml")).doesNotExist();
+
+    soundsFor(file);
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isZero();
+    assertThat(store.resolve(".published/city/parking-ticket/000002.yaml")).exists();
+  }
+
+  @Test
+  void aSoundsFolderThatDoesNotExistIsATypoNotMissingAudio() throws Exception {
+    copyParking("city");
+    assertThat(run("validate", temp.toString(), "--sounds", temp.resolve("nope").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("nope: error: no such folder");
   }
 
   @Test
@@ -145,8 +260,11 @@ class FlowsCommandTest {
   void publishValidatesAndWritesVersions() throws Exception {
     Path file = copyParking("city");
     Path store = temp.resolve("store");
-    assertThat(run("publish", file.toString(), "--store", store.toString())).isZero();
-    assertThat(run("publish", file.toString(), "--store", store.toString())).isZero();
+    String audio = soundsFor(file);
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isZero();
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isZero();
     assertThat(out.toString()).contains("as version 1").contains("as version 2");
     assertThat(store.resolve(".published/city/parking-ticket/000002.yaml")).exists();
 
@@ -156,7 +274,8 @@ class FlowsCommandTest {
     Files.writeString(
         file,
         Files.readString(file).replace("  goodbye: \"Thank", "  goodbye: \"\"\n  unused: \"Thank"));
-    assertThat(run("publish", file.toString(), "--store", store.toString())).isEqualTo(1);
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("prompt 'goodbye' has no text").contains("Not published");
     assertThat(store.resolve(".published/city/parking-ticket/000003.yaml")).doesNotExist();
   }
@@ -166,12 +285,15 @@ class FlowsCommandTest {
   void publishRefusesATenantThatIsNotANameAndWritesNothingOutsideTheStore() throws Exception {
     Path file = copyParking("city");
     Path store = temp.resolve("a/store");
+    String audio = soundsFor(file);
     // A store in use: its .published folder exists, so a path through it resolves.
-    assertThat(run("publish", file.toString(), "--store", store.toString())).isZero();
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isZero();
     Files.writeString(
         file, Files.readString(file).replace("tenant: city", "tenant: \"../../escaped\""));
 
-    assertThat(run("publish", file.toString(), "--store", store.toString())).isEqualTo(1);
+    assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
+        .isEqualTo(1);
 
     assertThat(err.toString())
         .contains("the tenant '../../escaped' is not a name")
