@@ -1,6 +1,7 @@
 package io.tabula.engine.cli;
 
 import io.tabula.engine.server.NettyDefaults;
+import io.tabula.ops.access.cli.UsersCommand;
 import io.tabula.ops.asterisk.AsteriskCommand;
 import io.tabula.ops.audit.AuditCommand;
 import io.tabula.ops.flows.FlowsCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       AsteriskCommand.class,
       PromptsCommand.class,
       RecordingsCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {
