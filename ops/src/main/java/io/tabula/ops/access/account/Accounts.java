@@ -44,6 +44,30 @@ public final class Accounts {
         true);
   }
 
+  /**
+   * The account of a single-sign-on identity ({@code issuer|subject}), created on first sign-in
+   * with no password and no stored role (its roles come from the identity provider's groups).
+   */
+  public Account findOrCreateSso(String subjectKey, String login, Instant now) {
+    update(
+        "insert into accounts (login, sso_subject, must_change_password, created_at)"
+            + " values (?, ?, false, ?) on conflict (sso_subject) do nothing",
+        s -> {
+          s.setString(1, login);
+          s.setString(2, subjectKey);
+          s.setTimestamp(3, Timestamp.from(now));
+        },
+        false);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("select " + COLUMNS + " from accounts where sso_subject = ?")) {
+      s.setString(1, subjectKey);
+      return read(s).orElseThrow();
+    } catch (SQLException e) {
+      throw new AccessStoreException("could not read a single-sign-on account", e);
+    }
+  }
+
   public Optional<Account> find(String login) {
     return query("select " + COLUMNS + " from accounts where login = ?", login);
   }
