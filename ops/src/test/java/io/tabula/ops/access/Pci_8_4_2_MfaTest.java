@@ -100,6 +100,31 @@ class Pci_8_4_2_MfaTest {
     }
   }
 
+  @Test
+  void anAbandonedReEnrolmentLeavesTheConfirmedAuthenticatorInForce() throws Exception {
+    try (AccessFixture f = AccessFixture.open()) {
+      byte[] secret = f.createEnrolled("ana", "tram7-violet-harbour");
+      long id = f.access.accounts().require("ana").id();
+      TotpEnrolment abandoned = f.access.beginMfaEnrolment(id, "x");
+
+      // Someone who knows only the password must not be offered an enrolment of their own.
+      assertThat(f.signIn("ana", "tram7-violet-harbour", null))
+          .isEqualTo(new SignInOutcome.Refused(Reason.SECOND_FACTOR_REQUIRED));
+      assertThat(f.signIn("ana", "tram7-violet-harbour", sixDigits(f.currentCode(secret))))
+          .isInstanceOf(SignInOutcome.SignedIn.class);
+
+      // Confirming the new one switches over: the old secret stops working.
+      byte[] newSecret = AccessFixture.secretOf(abandoned.uri());
+      f.clock.advance(Duration.ofSeconds(30));
+      assertThat(f.access.confirmMfaEnrolment(id, f.currentCode(newSecret), "x")).hasSize(10);
+      f.clock.advance(Duration.ofSeconds(30));
+      assertThat(f.signIn("ana", "tram7-violet-harbour", sixDigits(f.currentCode(secret))))
+          .isEqualTo(new SignInOutcome.Refused(Reason.BAD_CREDENTIALS));
+      assertThat(f.signIn("ana", "tram7-violet-harbour", sixDigits(f.currentCode(newSecret))))
+          .isInstanceOf(SignInOutcome.SignedIn.class);
+    }
+  }
+
   static String decodeQr(byte[] png) throws Exception {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     int[] pixels =

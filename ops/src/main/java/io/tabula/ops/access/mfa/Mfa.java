@@ -40,13 +40,16 @@ public final class Mfa {
     this.issuer = issuer;
   }
 
-  /** Starts (or restarts) enrolment with a new secret; TOTP is off until {@link #confirm}. */
+  /**
+   * Starts (or restarts) enrolment with a new secret. An authenticator already confirmed stays in
+   * force until the new one is confirmed, so an abandoned re-enrolment never leaves the account
+   * with a password alone.
+   */
   public TotpEnrolment begin(long accountId, String login) {
     byte[] secret = new byte[SECRET_BYTES];
     random.nextBytes(secret);
     execute(
-        "update accounts set totp_secret = ?, totp_confirmed = false, totp_last_step = null"
-            + " where id = ?",
+        "update accounts set totp_pending_secret = ? where id = ?",
         s -> {
           s.setBytes(1, secret);
           s.setLong(2, accountId);
@@ -69,16 +72,52 @@ public final class Mfa {
    * stored hashed. Returns an empty list when the code is wrong.
    */
   public List<String> confirm(long accountId, int code) {
-    if (!accept(accountId, code, false)) {
-      return List.of();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        boolean ok = confirmLocked(c, accountId, code);
+        c.commit();
+        return ok ? newRecoveryCodes(accountId) : List.of();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AccessStoreException("could not confirm the authenticator", e);
     }
-    execute("update accounts set totp_confirmed = true where id = ?", s -> s.setLong(1, accountId));
-    return newRecoveryCodes(accountId);
+  }
+
+  private boolean confirmLocked(Connection c, long accountId, int code) throws SQLException {
+    byte[] pending;
+    try (PreparedStatement s =
+        c.prepareStatement("select totp_pending_secret from accounts where id = ? for update")) {
+      s.setLong(1, accountId);
+      try (ResultSet row = s.executeQuery()) {
+        if (!row.next() || row.getBytes(1) == null) {
+          return false;
+        }
+        pending = row.getBytes(1);
+      }
+    }
+    long step = totp.matchingStep(pending, code, clock.instant());
+    Arrays.fill(pending, (byte) 0);
+    if (step < 0) {
+      return false;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "update accounts set totp_secret = totp_pending_secret, totp_pending_secret = null,"
+                + " totp_confirmed = true, totp_last_step = ? where id = ?")) {
+      s.setLong(1, step);
+      s.setLong(2, accountId);
+      s.executeUpdate();
+    }
+    return true;
   }
 
   /** Whether {@code code} is the account's current code and was not used before. */
   public boolean verify(long accountId, int code) {
-    return accept(accountId, code, true);
+    return accept(accountId, code);
   }
 
   /** Uses up a recovery code; false when it is unknown or already used. */
@@ -129,11 +168,11 @@ public final class Mfa {
     return List.copyOf(codes);
   }
 
-  private boolean accept(long accountId, int code, boolean mustBeConfirmed) {
+  private boolean accept(long accountId, int code) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        boolean ok = acceptLocked(c, accountId, code, mustBeConfirmed);
+        boolean ok = acceptLocked(c, accountId, code);
         c.commit();
         return ok;
       } catch (SQLException e) {
@@ -145,8 +184,7 @@ public final class Mfa {
     }
   }
 
-  private boolean acceptLocked(Connection c, long accountId, int code, boolean mustBeConfirmed)
-      throws SQLException {
+  private boolean acceptLocked(Connection c, long accountId, int code) throws SQLException {
     byte[] secret;
     long lastStep;
     try (PreparedStatement s =
@@ -155,7 +193,7 @@ public final class Mfa {
                 + " where id = ? for update")) {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
-        if (!row.next() || row.getBytes(1) == null || (mustBeConfirmed && !row.getBoolean(2))) {
+        if (!row.next() || row.getBytes(1) == null || !row.getBoolean(2)) {
           return false;
         }
         secret = row.getBytes(1);

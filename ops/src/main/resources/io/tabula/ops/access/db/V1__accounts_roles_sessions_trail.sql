@@ -12,6 +12,8 @@ create table accounts (
   failed_attempts       integer not null default 0,
   locked_until          timestamptz,
   totp_secret           bytea,
+  -- A secret being enrolled: the confirmed one above stays in force until this one is confirmed.
+  totp_pending_secret   bytea,
   totp_confirmed        boolean not null default false,
   totp_last_step        bigint,
   -- CIDRs this account may sign in from; empty means "as its roles allow".
