@@ -2,6 +2,7 @@ package io.tabula.engine.cli;
 
 import io.tabula.engine.server.NettyDefaults;
 import io.tabula.journal.cli.JournalCommand;
+import io.tabula.ops.access.cli.UsersCommand;
 import io.tabula.ops.asterisk.AsteriskCommand;
 import io.tabula.ops.audit.AuditCommand;
 import io.tabula.ops.flows.FlowsCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       PromptsCommand.class,
       RecordingsCommand.class,
       JournalCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {

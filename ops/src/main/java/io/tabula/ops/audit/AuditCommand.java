@@ -1,5 +1,6 @@
 package io.tabula.ops.audit;
 
+import io.tabula.ops.access.cli.TrailCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Prove no card data was kept: scan logs and recordings and report what is found.",
-    subcommands = {LogsAuditCommand.class, RecordingsAuditCommand.class},
+    subcommands = {LogsAuditCommand.class, RecordingsAuditCommand.class, TrailCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:nothing found", "1:findings", "2:bad arguments or unreadable files"})
 public final class AuditCommand implements Runnable {

@@ -1,0 +1,34 @@
+package io.tabula.ops.access.audit;
+
+import java.util.Locale;
+
+/** What happened (PCI DSS 10.2.1): each kind of event the access layer and its callers record. */
+public enum AuditAction {
+  SIGN_IN,
+  SIGN_IN_FAILURE,
+  LOCK_OUT,
+  UNLOCK,
+  SIGN_OUT,
+  SESSION_END,
+  PASSWORD_CHANGE,
+  PASSWORD_RESET,
+  MFA_ENROL,
+  MFA_RECOVERY_CODE_USED,
+  ACCOUNT_CREATE,
+  ROLE_GRANT,
+  ROLE_REVOKE,
+  ACCESS_DENIED,
+  DRAFT_SAVE,
+  PUBLISH,
+  ROLL_BACK,
+  EXPORT;
+
+  /** The stored name: lower case with dashes, e.g. {@code sign-in-failure}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static AuditAction fromCode(String code) {
+    return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+}
