@@ -102,6 +102,11 @@ final class LinePieces {
     return CharBuffer.wrap(piece, 0, length);
   }
 
+  /** Whether the current piece starts its line (a short line is one piece). */
+  boolean isFirstPiece() {
+    return !continued;
+  }
+
   /** 1-based line number of the current piece. */
   long lineNumber() {
     return line;
