@@ -67,9 +67,22 @@ public final class KeyedEntryAuditor {
     if (number - lastSweep >= SWEEP_EVERY) {
       closeIdle(number);
     }
-    if (!reader.read(text, 0, parsed)) {
-      return;
+    for (int from = 0; from < text.length() && reader.read(text, from, parsed); ) {
+      element(text, number);
+      // A command is the rest of its line; anything else may share the line (a flattened SIP
+      // message holds its Call-ID and then its Signal).
+      from = isCommand(parsed.type) ? text.length() : Math.max(parsed.at + 1, parsed.valueEnd);
     }
+  }
+
+  private static boolean isCommand(KeyLine.Type type) {
+    return type == KeyLine.Type.AGI_ASCII_COMMAND
+        || type == KeyLine.Type.AGI_DIGITS_COMMAND
+        || type == KeyLine.Type.AGI_OTHER_COMMAND;
+  }
+
+  /** One element of a line: a context, an AGI command or reply, or a key. */
+  private void element(CharSequence text, long number) {
     switch (parsed.type) {
       case CALL_ID_CONTEXT -> sipCall.set(text, parsed, number);
       case CHANNEL_CONTEXT -> agiChannel.set(text, parsed, number);
