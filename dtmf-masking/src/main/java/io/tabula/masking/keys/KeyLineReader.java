@@ -42,6 +42,29 @@ final class KeyLineReader {
     "say datetime",
     "record file"
   };
+
+  /**
+   * The same commands as a FastAGI trace writes them (upper case, then a space), by their first
+   * letter, so that most capital letters of a line cost one array read.
+   */
+  private static final String[][] TRACE_COMMANDS = new String[26][];
+
+  static {
+    java.util.Arrays.fill(TRACE_COMMANDS, new String[0]);
+    for (String command : ASCII_REPLY_COMMANDS) {
+      addTraceCommand(command.toUpperCase(java.util.Locale.ROOT) + " ");
+    }
+    addTraceCommand("GET DATA ");
+  }
+
+  private static void addTraceCommand(String command) {
+    int letter = command.charAt(0) - 'A';
+    String[] old = TRACE_COMMANDS[letter];
+    String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+    grown[old.length] = command;
+    TRACE_COMMANDS[letter] = grown;
+  }
+
   private static final String[] DTMF_NAMES = {
     "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Star", "Pound"
   };
@@ -294,21 +317,19 @@ final class KeyLineReader {
 
   /** A FastAGI trace's command, upper case and standing alone: "WAIT FOR DIGIT 5000". */
   private static boolean agiTraceCommand(CharSequence s, int i, KeyLine out) {
-    if (!Text.startsWord(s, i)) {
+    if (i + 9 > s.length() || s.charAt(i + 1) < 'A' || s.charAt(i + 1) > 'Z') {
       return false;
     }
-    boolean digits = at(s, i, "GET DATA ");
-    boolean ascii = false;
-    for (int k = 0; k < ASCII_REPLY_COMMANDS.length && !digits && !ascii; k++) {
-      String command = ASCII_REPLY_COMMANDS[k];
-      ascii = upperAt(s, i, command) && at(s, i + command.length(), " ");
+    String[] candidates = TRACE_COMMANDS[s.charAt(i) - 'A'];
+    for (String command : candidates) {
+      if (at(s, i, command) && Text.startsWord(s, i)) {
+        out.source = Source.AGI;
+        out.type =
+            command.startsWith("GET DATA") ? Type.AGI_DIGITS_COMMAND : Type.AGI_ASCII_COMMAND;
+        return true;
+      }
     }
-    if (!digits && !ascii) {
-      return false;
-    }
-    out.source = Source.AGI;
-    out.type = digits ? Type.AGI_DIGITS_COMMAND : Type.AGI_ASCII_COMMAND;
-    return true;
+    return false;
   }
 
   private static boolean agiReply(CharSequence s, int i, KeyLine out) {
@@ -414,18 +435,6 @@ final class KeyLineReader {
     out.callStart = i + 3;
     out.callEnd = Text.tokenEnd(s, out.callStart);
     return out.callEnd > out.callStart;
-  }
-
-  private static boolean upperAt(CharSequence s, int at, String lower) {
-    if (at + lower.length() > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < lower.length(); k++) {
-      if (s.charAt(at + k) != Character.toUpperCase(lower.charAt(k))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int lastIndexOf(CharSequence s, char c, int from, int downTo) {
