@@ -412,7 +412,8 @@ final class KeyLineReader {
       return -1;
     }
     if (digits == value) {
-      return isKey(s.charAt(value)) ? end : -1;
+      boolean masked = end < s.length() && s.charAt(value) == '*' && s.charAt(end) == '*';
+      return isKey(s.charAt(value)) && !masked ? end : -1;
     }
     return end - value == 1
             || (end - value == 2 && s.charAt(value) == '1' && s.charAt(value + 1) <= '5')

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * from disk. Goal: at least 50 MB/s per core with memory flat.
  *
  * <p>{@link #main} prints MB per second of the thread's CPU time (a fair per-core figure on a busy
- * machine) and of wall time, bytes allocated per MB audited, and the heap after a collection
- * before and after the runs: {@code java -cp load-tests/target/benchmarks.jar
+ * machine) and of wall time, bytes allocated per MB audited, and the heap after a collection before
+ * and after the runs: {@code java -cp load-tests/target/benchmarks.jar
  * io.tabula.load.masking.LogAuditBenchmark [MB] [runs]}. JMH: {@code java -jar
  * load-tests/target/benchmarks.jar LogAudit}.
  */
@@ -141,34 +141,74 @@ public class LogAuditBenchmark {
     String call = (millis / 1000) + "." + random.nextInt(500);
     return switch (random.nextInt(6)) {
       case 0 ->
-          time + " INFO  [city-parking " + call + "] i.t.engine.CallSession - step collect-ticket"
-              + " prompt custom/ticket-number played in " + random.nextInt(900) + " ms, "
-              + random.nextInt(10) + " keys collected";
+          time
+              + " INFO  [city-parking "
+              + call
+              + "] i.t.engine.CallSession - step collect-ticket"
+              + " prompt custom/ticket-number played in "
+              + random.nextInt(900)
+              + " ms, "
+              + random.nextInt(10)
+              + " keys collected";
       case 1 ->
-          "[" + time + "] VERBOSE[" + (4000 + random.nextInt(900)) + "][C-0000" + Integer.toHexString(
-              4096 + random.nextInt(60000)) + "] pbx.c: Executing [s@ivr-main:" + random.nextInt(9)
-              + "] AGI(\"PJSIP/carrier-0000" + Integer.toHexString(4096 + random.nextInt(60000))
+          "["
+              + time
+              + "] VERBOSE["
+              + (4000 + random.nextInt(900))
+              + "][C-0000"
+              + Integer.toHexString(4096 + random.nextInt(60000))
+              + "] pbx.c: Executing [s@ivr-main:"
+              + random.nextInt(9)
+              + "] AGI(\"PJSIP/carrier-0000"
+              + Integer.toHexString(4096 + random.nextInt(60000))
               + "\", \"agi://127.0.0.1:4573/city/parking\") in new stack";
       case 2 ->
           "{\"@timestamp\":\"2026-12-05T10:00:01.077Z\",\"@version\":\"1\",\"message\":\"charge"
-              + " approved amount=45.00 currency=EUR in " + random.nextInt(900) + " ms\","
-              + "\"logger_name\":\"io.tabula.pay.StripeConnector\",\"thread_name\":\"call-" + call
-              + "\",\"level\":\"INFO\",\"level_value\":20000,\"call\":\"" + call
+              + " approved amount=45.00 currency=EUR in "
+              + random.nextInt(900)
+              + " ms\","
+              + "\"logger_name\":\"io.tabula.pay.StripeConnector\",\"thread_name\":\"call-"
+              + call
+              + "\",\"level\":\"INFO\",\"level_value\":20000,\"call\":\""
+              + call
               + "\",\"tenant\":\"city-parking\",\"flow\":\"pay-ticket\"}";
       case 3 ->
-          "10." + random.nextInt(255) + "." + random.nextInt(255) + ".7 - - [05/Dec/2026:10:00:01"
-              + " +0000] \"GET /api/v1/tickets/" + (10_000_000 + random.nextInt(80_000_000))
-              + " HTTP/1.1\" 200 " + random.nextInt(9000) + " \"-\" \"okhttp/4.12.0\" rt="
+          "10."
+              + random.nextInt(255)
+              + "."
+              + random.nextInt(255)
+              + ".7 - - [05/Dec/2026:10:00:01"
+              + " +0000] \"GET /api/v1/tickets/"
+              + (10_000_000 + random.nextInt(80_000_000))
+              + " HTTP/1.1\" 200 "
+              + random.nextInt(9000)
+              + " \"-\" \"okhttp/4.12.0\" rt="
               + random.nextInt(900) / 1000.0;
       case 4 ->
-          time + " DEBUG [utility " + call + "] i.t.lookup.Balance - account lookup "
-              + new UUID(random.nextLong(), random.nextLong()) + " took " + random.nextInt(90)
-              + " ms, pool active=" + random.nextInt(20) + " idle=" + random.nextInt(20);
+          time
+              + " DEBUG [utility "
+              + call
+              + "] i.t.lookup.Balance - account lookup "
+              + new UUID(random.nextLong(), random.nextLong())
+              + " took "
+              + random.nextInt(90)
+              + " ms, pool active="
+              + random.nextInt(20)
+              + " idle="
+              + random.nextInt(20);
       default ->
-          "[" + time + "] DTMF[" + (4000 + random.nextInt(900)) + "][C-00001a2b] channel.c: DTMF"
-              + " end '" + random.nextInt(10) + "' received on PJSIP/carrier-0000"
-              + Integer.toHexString(4096 + random.nextInt(60000)) + ", duration "
-              + (80 + random.nextInt(200)) + " ms";
+          "["
+              + time
+              + "] DTMF["
+              + (4000 + random.nextInt(900))
+              + "][C-00001a2b] channel.c: DTMF"
+              + " end '"
+              + random.nextInt(10)
+              + "' received on PJSIP/carrier-0000"
+              + Integer.toHexString(4096 + random.nextInt(60000))
+              + ", duration "
+              + (80 + random.nextInt(200))
+              + " ms";
     };
   }
 }
