@@ -19,6 +19,12 @@ final class KeySequence {
   static final long GAP_LINES = 5_000;
 
   /**
+   * Keys further apart in time than this belong to different entries: an IVR's inter-digit timeout
+   * (Asterisk's GET DATA waits 5 s by default) has ended the entry in between.
+   */
+  static final long GAP_MILLIS = 5_000;
+
+  /**
    * After a card, entries that are not its expiry and code before the audit stops expecting them.
    */
   private static final int ENTRIES_AFTER_CARD = 6;
@@ -32,6 +38,8 @@ final class KeySequence {
   private final long[] lines = new long[CAPACITY];
   private int count;
   private long lastKeyLine = -1;
+  private long lastKeyMillis = -1;
+  private long millis = -1;
   private char pendingBegin;
   private long pendingBeginLine;
   private long lastTimestamp = -1;
@@ -50,6 +58,11 @@ final class KeySequence {
 
   long lastKeyLine() {
     return lastKeyLine;
+  }
+
+  /** The time of day of the line now read (-1 when it has none), for the next key. */
+  void at(long millisOfDay) {
+    millis = millisOfDay;
   }
 
   /** Asterisk's DTMF begin: the key counts once, at its end, or at the next begin if none came. */
@@ -97,6 +110,11 @@ final class KeySequence {
       for (int i = start; i < end; i++) {
         key(text.charAt(i), line, sink);
       }
+      // GET DATA answers when the entry is complete (digit limit, # or timeout); an entry of one
+      // key may be one of many GET DATA 1 prompts that together make the number.
+      if (end - start > 1) {
+        endEntry(sink);
+      }
     } else if (command == AGI_ASCII && end > start && end - start <= 3) {
       int code = 0;
       for (int i = start; i < end; i++) {
@@ -109,10 +127,13 @@ final class KeySequence {
   }
 
   void key(char key, long line, Consumer<KeyedFinding> sink) {
-    if (lastKeyLine >= 0 && line - lastKeyLine > GAP_LINES) {
+    boolean apartInTime =
+        millis >= 0 && lastKeyMillis >= 0 && Math.abs(millis - lastKeyMillis) > GAP_MILLIS;
+    if (lastKeyLine >= 0 && (line - lastKeyLine > GAP_LINES || apartInTime)) {
       endEntry(sink);
     }
     lastKeyLine = line;
+    lastKeyMillis = millis;
     if (!Text.isDigit(key)) {
       endEntry(sink);
       return;
@@ -135,7 +156,8 @@ final class KeySequence {
     forgetCard();
   }
 
-  private void endEntry(Consumer<KeyedFinding> sink) {
+  /** The entry ends here (a terminator, a timeout, or a new prompt of the IVR on this call). */
+  void endEntry(Consumer<KeyedFinding> sink) {
     judge(sink, 0);
   }
 

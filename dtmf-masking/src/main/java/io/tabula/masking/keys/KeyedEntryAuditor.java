@@ -91,11 +91,11 @@ public final class KeyedEntryAuditor {
         rtpTimestamp = parsed.timestamp;
         rtpTimestampLine = number;
       }
-      case AGI_ASCII_COMMAND, AGI_DIGITS_COMMAND, AGI_OTHER_COMMAND ->
-          sequence(text, number).agiCommand(parsed.type);
+      case AGI_ASCII_COMMAND, AGI_DIGITS_COMMAND, AGI_OTHER_COMMAND -> agiCommand(text, number);
       case AGI_REPLY ->
-          sequence(text, number).agiReply(text, parsed.valueStart, parsed.valueEnd, number, sink);
-      case KEY_BEGIN -> sequence(text, number).begin(parsed.key, number, sink);
+          timed(sequence(text, number), text)
+              .agiReply(text, parsed.valueStart, parsed.valueEnd, number, sink);
+      case KEY_BEGIN -> timed(sequence(text, number), text).begin(parsed.key, number, sink);
       case KEY_END -> keyEnd(text, number);
       default -> {
         // KEY_ECHO repeats a key counted from another line; NONE cannot reach here.
@@ -120,8 +120,23 @@ public final class KeyedEntryAuditor {
     return calls.size();
   }
 
+  /**
+   * An AGI command on a call; a GET DATA prompt also ends the entry of that channel's DTMF lines
+   * (the keys before it answered an earlier prompt).
+   */
+  private void agiCommand(CharSequence text, long number) {
+    sequence(text, number).agiCommand(parsed.type);
+    if (parsed.type == KeyLine.Type.AGI_DIGITS_COMMAND && parsed.namesCall()) {
+      KeySequence dtmf =
+          calls.get(Source.DTMF.name() + ' ' + text.subSequence(parsed.callStart, parsed.callEnd));
+      if (dtmf != null) {
+        dtmf.endEntry(sink);
+      }
+    }
+  }
+
   private void keyEnd(CharSequence text, long number) {
-    KeySequence call = sequence(text, number);
+    KeySequence call = timed(sequence(text, number), text);
     if (parsed.source == Source.RTP_EVENT) {
       long timestamp = parsed.timestamp;
       if (timestamp < 0 && number - rtpTimestampLine <= 16) {
@@ -131,6 +146,11 @@ public final class KeyedEntryAuditor {
     } else {
       call.end(parsed.key, number, sink);
     }
+  }
+
+  private static KeySequence timed(KeySequence call, CharSequence text) {
+    call.at(LineTime.millisOfDay(text));
+    return call;
   }
 
   private KeySequence sequence(CharSequence text, long number) {

@@ -217,6 +217,51 @@ class KeyedEntryAuditorTest {
   }
 
   @Test
+  void entriesOfSeveralGetDataPromptsWithoutHashAreNotJoinedIntoCards() {
+    // 2,000 calls, each answering three prompts whose digit limit ends the entry (no #): joined,
+    // their 29 digits would hold a Luhn-valid, brand-valid 13-19 digit window in some calls.
+    java.util.Random random = new java.util.Random(7);
+    List<String> lines = new ArrayList<>();
+    for (int call = 0; call < 2_000; call++) {
+      String channel = "PJSIP/caller-" + call;
+      for (int length : new int[] {8, 10, 11}) {
+        StringBuilder entry = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+          entry.append((char) ('0' + random.nextInt(10)));
+        }
+        lines.add("<" + channel + ">AGI Rx << GET DATA custom/prompt 5000 " + length);
+        for (char key : entry.toString().toCharArray()) {
+          lines.add(dtmfEnd(key, channel));
+        }
+        lines.add("<" + channel + ">AGI Tx >> 200 result=" + entry);
+      }
+    }
+    feed(lines);
+    assertThat(findings).isEmpty();
+  }
+
+  @Test
+  void keysFurtherApartInTimeThanAnInterDigitTimeoutAreDifferentEntries() {
+    String card = "4012888888881881";
+    List<String> apart = new ArrayList<>();
+    List<String> close = new ArrayList<>();
+    for (int i = 0; i < card.length(); i++) {
+      int second = i < 8 ? i : i + 5; // a 6 s pause after the eighth key
+      String line =
+          String.format(
+              "[2026-12-05 10:00:%02d.250] DTMF[4242][C-00000001] channel.c: DTMF end '%c'"
+                  + " received on PJSIP/erin-00000005, duration 100 ms",
+              second, card.charAt(i));
+      apart.add(line);
+      close.add(line.replace(String.format(":%02d.250]", second), String.format(":%02d.250]", i)));
+    }
+    feed(apart);
+    assertThat(findings).isEmpty();
+    feed(close);
+    assertThat(findings).extracting(KeyedFinding::masked).containsExactly("[Visa ****1881]");
+  }
+
+  @Test
   void keysFarApartInTheLogAreDifferentEntries() {
     List<String> lines = new ArrayList<>();
     String card = "4012888888881881";

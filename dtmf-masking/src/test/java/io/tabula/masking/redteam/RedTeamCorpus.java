@@ -81,6 +81,7 @@ public final class RedTeamCorpus {
     samples(ordinary, "hashes-and-tokens", TRAP_SAMPLES, traps::hashesAndTokens);
     samples(ordinary, "ivr-keys-not-cards", TRAP_SAMPLES, traps::ivrKeysNotCards);
     samples(ordinary, "asterisk-ordinary", TRAP_SAMPLES, traps::asteriskOrdinary);
+    samples(ordinary, "ivr-get-data-entries", TRAP_SAMPLES, traps::ivrGetDataEntries);
   }
 
   private static void samples(Path dir, String name, int count, Supplier<List<String>> sample)

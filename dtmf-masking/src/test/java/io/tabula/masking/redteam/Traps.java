@@ -182,6 +182,35 @@ final class Traps {
     return out;
   }
 
+  /**
+   * A call that answers several GET DATA prompts without # (the prompt's digit limit ends each):
+   * ticket, account and phone number, as Asterisk logs it with DTMF and AGI debug on (commands).
+   */
+  List<String> ivrGetDataEntries() {
+    String channel = noise.newChannel();
+    List<String> out = new ArrayList<>();
+    String ids = "[" + noise.thread() + "][" + noise.callId() + "]";
+    String agi = " VERBOSE" + ids + " res_agi.c: <" + channel;
+    for (String entry : new String[] {cards.digits(8), cards.digits(10), "1" + cards.digits(10)}) {
+      out.add(
+          noise.asteriskTime() + agi + ">AGI Rx << GET DATA custom/prompt 5000 " + entry.length());
+      for (char key : entry.toCharArray()) {
+        out.add(
+            noise.asteriskTime()
+                + " DTMF"
+                + ids
+                + " channel.c: DTMF end '"
+                + key
+                + "' received on "
+                + channel
+                + ", duration 100 ms");
+      }
+      // The reply ("200 result=<digits>") is left out: keyed digits in an AGI reply are an
+      // "AGI result digits" finding by design, whatever they are.
+    }
+    return out;
+  }
+
   List<String> asteriskOrdinary() {
     String channel = noise.newChannel();
     List<String> out = new ArrayList<>();
