@@ -24,7 +24,7 @@ public final class KeyLineMasker {
   private KeyLineMasker() {}
 
   public static String mask(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !mayHoldKey(text)) {
       return text;
     }
     KeyLine line = new KeyLine();
@@ -44,6 +44,19 @@ public final class KeyLineMasker {
       }
     }
     return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  /**
+   * Whether the text holds a marker that every key line has (String.indexOf is vectorised, so most
+   * log events cost a few fast scans and no allocation): Asterisk's and tshark's {@code DTMF }, an
+   * AGI reply's {@code 200 result=}, SIP INFO's {@code Signal}, Asterisk's {@code RFC2833}.
+   */
+  private static boolean mayHoldKey(String text) {
+    return text.contains("DTMF ")
+        || text.contains("200 result=")
+        || text.contains("ignal")
+        || text.contains("IGNAL")
+        || text.contains("RFC2833");
   }
 
   private static boolean hidesKey(KeyLine line) {
