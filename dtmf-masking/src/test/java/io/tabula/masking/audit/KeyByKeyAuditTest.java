@@ -22,7 +22,7 @@ class KeyByKeyAuditTest {
     try (InputStream in =
         getClass()
             .getResourceAsStream(
-                "/io/tabula/masking/keys/asterisk-22.10.1-full-dtmf-agi-debug.log")) {
+                "/io/tabula/masking/keys/asterisk-22.10.1-full-dtmf-agi-debug.txt")) {
       Files.copy(in, log);
     }
     List<AuditFinding> findings = new ArrayList<>();

@@ -64,7 +64,7 @@ class KeyLineMaskerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"asterisk-22.10.1-full-dtmf-agi-debug.log", "fastagi-card-entry.txt"})
+  @ValueSource(strings = {"asterisk-22.10.1-full-dtmf-agi-debug.txt", "fastagi-card-entry.txt"})
   void theLoggingLayerLeavesNoKeyOfARealCallInAnyLine(String fixture) throws IOException {
     LoggerContext context = new LoggerContext();
     List<String> written = new ArrayList<>();

@@ -19,7 +19,7 @@ class KeyedEntryAuditorTest {
     // Asterisk 22.10.1, logger.conf "full => ...,dtmf,debug", "agi set debug on": a Local channel
     // whose caller half sends 5, 7, then 4242424242424242# to an AGI running WAIT FOR DIGIT twice
     // and GET DATA (the GET DATA reply holds the card whole: the line scan's finding, not ours).
-    List<String> lines = resource("asterisk-22.10.1-full-dtmf-agi-debug.log");
+    List<String> lines = resource("asterisk-22.10.1-full-dtmf-agi-debug.txt");
     feed(lines);
 
     assertThat(findings).hasSize(1);
