@@ -31,6 +31,7 @@ final class LinePieces {
 
   private final Reader in;
   private final char[] piece;
+  private final PieceView view;
   private final char[] read = new char[1 << 15];
   private int readAt;
   private int readEnd;
@@ -50,6 +51,7 @@ final class LinePieces {
     }
     this.in = in;
     this.piece = new char[pieceLength];
+    this.view = new PieceView();
   }
 
   /** Moves to the next piece; false at the end of the text. */
@@ -97,14 +99,50 @@ final class LinePieces {
     return true;
   }
 
-  /** The current piece (valid until the next call to {@link #next}). */
+  /** The current piece (valid until the next call to {@link #next}); the same view every time. */
   CharSequence text() {
-    return CharBuffer.wrap(piece, 0, length);
+    return view;
+  }
+
+  /** Whether the current piece starts its line (a short line is one piece). */
+  boolean isFirstPiece() {
+    return !continued;
   }
 
   /** 1-based line number of the current piece. */
   long lineNumber() {
     return line;
+  }
+
+  /**
+   * The current piece as text without copying it: one view for the whole read, so a line costs no
+   * allocation (a {@code CharBuffer.wrap} per line was one object per line).
+   */
+  private final class PieceView implements CharSequence {
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (index >= length) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return piece[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      java.util.Objects.checkFromToIndex(start, end, length);
+      return CharBuffer.wrap(piece, start, end - start).slice();
+    }
+
+    @Override
+    public String toString() {
+      return new String(piece, 0, length);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.tabula.masking.audit;
 
+import io.tabula.masking.keys.KeyedEntryAuditor;
+import io.tabula.masking.keys.KeyedFinding;
 import io.tabula.masking.log.Finding;
 import io.tabula.masking.log.ScanPolicy;
 import io.tabula.masking.log.SecretScanner;
@@ -15,7 +17,8 @@ import java.util.List;
  * lines (a card split across fields is found too), in UTF-8 or UTF-16, and gzip, bzip2, xz or zstd
  * compressed (recognised by their magic bytes, whatever their name). An archive or a compression it
  * cannot read is reported unreadable, never clean. Uses {@link ScanPolicy#AUDIT}, which does not
- * flag timestamps, UUIDs, phone numbers or Asterisk call ids.
+ * flag timestamps, UUIDs, phone numbers or Asterisk call ids. A card keyed one key per line (DTMF,
+ * AGI, SIP INFO and RFC 4733 lines) is put back together per call by {@link KeyedEntryAuditor}.
  *
  * <pre>{@code
  * AuditSummary summary = new LogAuditor().audit(files, finding -> System.out.println(finding));
@@ -57,8 +60,18 @@ public final class LogAuditor {
    */
   public long scan(Path name, InputStream in, AuditListener listener) throws IOException {
     LinePieces pieces = new LinePieces(LogText.open(in));
+    long[] keyed = {0};
+    KeyedEntryAuditor keys =
+        new KeyedEntryAuditor(
+            finding -> {
+              listener.finding(keyedFinding(name, finding));
+              keyed[0]++;
+            });
     long findings = 0;
     while (pieces.next()) {
+      if (pieces.isFirstPiece()) {
+        keys.line(pieces.text(), pieces.lineNumber());
+      }
       List<Finding> plain = scanner.scan(pieces.text());
       for (Finding finding : plain) {
         if (pieces.reportable(finding.start(), finding.end())) {
@@ -85,6 +98,21 @@ public final class LogAuditor {
         }
       }
     }
-    return findings;
+    keys.finish();
+    return findings + keyed[0];
+  }
+
+  /** A key-by-key finding names its call and the lines of its first and last key. */
+  private static AuditFinding keyedFinding(Path name, KeyedFinding finding) {
+    String where =
+        finding.firstLine() == finding.lastLine()
+            ? " line " + finding.firstLine()
+            : " lines " + finding.firstLine() + "-" + finding.lastLine();
+    return new AuditFinding(
+        name,
+        finding.lastLine(),
+        -1,
+        finding.kind(),
+        finding.masked() + " call " + finding.call() + "," + where);
   }
 }

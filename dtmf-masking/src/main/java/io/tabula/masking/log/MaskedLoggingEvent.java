@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
@@ -19,27 +20,27 @@ import org.slf4j.event.KeyValuePair;
 final class MaskedLoggingEvent implements ILoggingEvent {
 
   private final ILoggingEvent original;
-  private final LogMasker masker;
+  private final UnaryOperator<String> masker;
   private String formattedMessage;
   private Object[] arguments;
   private Map<String, String> mdc;
   private IThrowableProxy throwable;
   private List<KeyValuePair> keyValuePairs;
 
-  MaskedLoggingEvent(ILoggingEvent original, LogMasker masker) {
+  MaskedLoggingEvent(ILoggingEvent original, UnaryOperator<String> masker) {
     this.original = original;
     this.masker = masker;
   }
 
   @Override
   public String getMessage() {
-    return masker.mask(original.getMessage());
+    return masker.apply(original.getMessage());
   }
 
   @Override
   public String getFormattedMessage() {
     if (formattedMessage == null) {
-      formattedMessage = masker.mask(original.getFormattedMessage());
+      formattedMessage = masker.apply(original.getFormattedMessage());
     }
     return formattedMessage;
   }
@@ -64,7 +65,7 @@ final class MaskedLoggingEvent implements ILoggingEvent {
       return argument;
     }
     String text = String.valueOf(argument);
-    String masked = masker.mask(text);
+    String masked = masker.apply(text);
     return masked == text ? argument : masked;
   }
 
@@ -82,7 +83,7 @@ final class MaskedLoggingEvent implements ILoggingEvent {
     }
     Map<String, String> masked = null;
     for (Map.Entry<String, String> entry : raw.entrySet()) {
-      String value = masker.mask(entry.getValue());
+      String value = masker.apply(entry.getValue());
       if (value != entry.getValue()) {
         masked = masked == null ? new HashMap<>(raw) : masked;
         masked.put(entry.getKey(), value);

@@ -2,6 +2,7 @@ package io.tabula.masking.log;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import java.util.function.UnaryOperator;
 
 /**
  * An exception as encoders must see it: its message and the messages of its causes and suppressed
@@ -10,16 +11,16 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 final class MaskedThrowableProxy implements IThrowableProxy {
 
   private final IThrowableProxy original;
-  private final LogMasker masker;
+  private final UnaryOperator<String> masker;
 
-  MaskedThrowableProxy(IThrowableProxy original, LogMasker masker) {
+  MaskedThrowableProxy(IThrowableProxy original, UnaryOperator<String> masker) {
     this.original = original;
     this.masker = masker;
   }
 
   @Override
   public String getMessage() {
-    return masker.mask(original.getMessage());
+    return masker.apply(original.getMessage());
   }
 
   @Override

@@ -5,13 +5,16 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import io.tabula.masking.keys.KeyLineMasker;
 import java.util.Iterator;
+import java.util.function.UnaryOperator;
 
 /**
  * The masking layer of the Logback configuration: every event passes through here before any
  * encoder sees it, whichever logger made it (ours, Netty, Asterisk-Java, HikariCP, the PostgreSQL
  * driver through the JUL bridge). The message, its arguments, MDC values, key-value pairs and the
- * exception chain (messages of causes and suppressed exceptions) are masked by {@link LogMasker};
+ * exception chain (messages of causes and suppressed exceptions) are masked by {@link LogMasker},
+ * and the key a caller pressed in a DTMF, AGI, SIP INFO or RFC 4733 line by {@link KeyLineMasker};
  * the attached appenders receive only the masked event.
  *
  * <pre>{@code
@@ -28,7 +31,13 @@ public final class MaskingAppender extends UnsynchronizedAppenderBase<ILoggingEv
     implements AppenderAttachable<ILoggingEvent> {
 
   private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
-  private final LogMasker masker = LogMasker.standard();
+
+  /**
+   * Keys pressed one per line are masked first (a card keyed that way is not a number any line
+   * holds, see {@link KeyLineMasker}), then every secret a line holds.
+   */
+  private final UnaryOperator<String> masker =
+      text -> LogMasker.standard().mask(KeyLineMasker.mask(text));
 
   @Override
   public void start() {

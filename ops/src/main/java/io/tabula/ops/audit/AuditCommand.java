@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Prove no card data was kept: scan logs and recordings and report what is found.",
-    subcommands = {LogsAuditCommand.class, RecordingsAuditCommand.class, TrailCommand.class},
+    subcommands = {
+      LogsAuditCommand.class,
+      RecordingsAuditCommand.class,
+      ScoreAuditCommand.class,
+      TrailCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:nothing found", "1:findings", "2:bad arguments or unreadable files"})
 public final class AuditCommand implements Runnable {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Scan log files and folders (plain or JSON lines; UTF-8 or UTF-16; gzip, bzip2, xz or zstd;"
           + " lines of any length) for card numbers, track data, CVCs, PINs, AGI result and DTMF"
-          + " digits, passwords, private keys and bearer tokens.",
+          + " digits, passwords, private keys and bearer tokens, and cards keyed one key per line"
+          + " (Asterisk DTMF, AGI, SIP INFO and RFC 4733 lines, put back together per call).",
       "Findings are printed masked (brand and last four at most)."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -49,6 +49,31 @@ class AuditCommandTest {
   }
 
   @Test
+  void scoreMeasuresFoundAndFlaggedPerClassAndExitsOneWhenAGoalIsMissed() throws IOException {
+    Path leaks = Files.createDirectories(dir.resolve("corpus/leaks"));
+    Path ordinary = Files.createDirectories(dir.resolve("corpus/ordinary"));
+    StringBuilder keyed = new StringBuilder("### sample 1\n");
+    for (char key : "4111111111111111#".toCharArray()) {
+      keyed.append("DTMF end '").append(key).append("' received on PJSIP/a-00000001\n");
+    }
+    keyed.append("### sample 2\nnothing to see here\n");
+    Files.writeString(leaks.resolve("keys.log"), keyed);
+    Files.writeString(
+        ordinary.resolve("traps.log"),
+        "### sample 1\nGET /x 200\n### sample 2\nDTMF end '1' received on PJSIP/b-00000002\n");
+
+    int exit = run("score", dir.resolve("corpus").toString());
+
+    assertThat(out.toString())
+        .containsPattern("keys +2 +1 +50\\.00%")
+        .containsPattern("traps +2 +0 +0\\.00%")
+        .contains("Goals (found >= 99.00 %, flagged <= 0.100 %): missed.")
+        .doesNotContain("4111111111111111");
+    assertThat(exit).isEqualTo(1);
+    assertThat(run("score", "--min-found", "50", dir.resolve("corpus").toString())).isZero();
+  }
+
+  @Test
   void cleanLogsExitZero() throws IOException {
     Path log = dir.resolve("clean.log");
     Files.writeString(
