@@ -3,6 +3,7 @@ package io.tabula.engine.cli;
 import io.tabula.engine.server.NettyDefaults;
 import io.tabula.ops.asterisk.AsteriskCommand;
 import io.tabula.ops.audit.AuditCommand;
+import io.tabula.ops.console.ConsoleCommand;
 import io.tabula.ops.flows.FlowsCommand;
 import io.tabula.ops.prompts.PromptsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       AsteriskCommand.class,
       PromptsCommand.class,
       RecordingsCommand.class,
+      ConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {
