@@ -115,7 +115,7 @@ public final class ConsoleCommand implements Callable<Integer> {
   }
 
   /** The shipped flows as drafts, each published as version 1. */
-  static Path seedStore(Path root, Connectors connectors, Clock clock) throws IOException {
+  public static Path seedStore(Path root, Connectors connectors, Clock clock) throws IOException {
     FlowLibrary library =
         new FlowLibrary(root, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
     Account seed = new Account("tabula console (shipped flows)", Role.ADMIN);
