@@ -3,8 +3,12 @@ package io.tabula.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tabula.connectors.tls.CertificateRequest;
 import io.tabula.connectors.tls.DevCertificateAuthority;
+import io.tabula.engine.admin.AdminConfig;
+import io.tabula.engine.admin.AdminServer;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.pbx.CallReport;
@@ -14,6 +18,7 @@ import io.tabula.engine.pbx.Heard;
 import io.tabula.engine.pbx.InputRequest;
 import io.tabula.engine.pbx.PbxOptions;
 import io.tabula.engine.pbx.VirtualPbx;
+import io.tabula.engine.session.UnmutedRecordingControl;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.run.RunnerConfig;
@@ -23,6 +28,7 @@ import io.tabula.ops.console.ConsoleServer;
 import io.tabula.ops.console.LocalAccounts;
 import io.tabula.ops.console.Role;
 import java.net.CookieManager;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,14 +69,16 @@ class ConsolePublishGoesLiveTest {
     DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");
     LocalAccounts accounts = new LocalAccounts();
     accounts.add("ops", Role.PUBLISHER, "ops-password-1".toCharArray());
-    try (ConsoleServer console =
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (AdminServer admin = AdminServer.start(new AdminConfig("127.0.0.1", 0), metrics);
+        ConsoleServer console =
             ConsoleServer.start(
                 new ConsoleOptions(
                     "127.0.0.1",
                     0,
                     store,
                     ca.issue(CertificateRequest.server("localhost")),
-                    List.of()),
+                    List.of(URI.create("http://127.0.0.1:" + admin.port()))),
                 accounts,
                 connectors,
                 clock);
@@ -78,8 +86,11 @@ class ConsolePublishGoesLiveTest {
             EngineFlows.open(
                 new FlowsSettings(store.toString(), Duration.ofMillis(100)), connectors);
         Engine engine =
-            TestEngines.start(
-                TestEngines.config(4), flows.handlers(connectors, RunnerConfig.defaults()));
+            Engine.start(
+                TestEngines.config(4),
+                flows.handlers(connectors, RunnerConfig.defaults()),
+                new UnmutedRecordingControl(),
+                metrics);
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
       GatedCaller inProgress = new GatedCaller();
       CompletableFuture<CallReport> first =
@@ -129,6 +140,13 @@ class ConsolePublishGoesLiveTest {
       assertThat(afterRollback.prompts().getFirst()).isEqualTo(welcome);
       assertThat(flows.published().current("city", "parking-ticket").orElseThrow().flow().prompts())
           .doesNotContainKey("holiday");
+
+      // Watch: the console reads the engine's metrics; the three calls ended as callers hung up.
+      String watch = ops.get("/watch");
+      assertThat(watch).contains("tabula_calls_active", "tabula_calls_ended_total");
+      assertThat(watch)
+          .containsPattern(
+              "tabula_calls_ended_total</td>(<td>[^<]*</td>){2}<td>caller_hung_up</td><td>3</td>");
     }
   }
 

@@ -73,6 +73,12 @@ public final class ConsoleCommand implements Callable<Integer> {
           "An engine's admin endpoint for the watch page (default: http://127.0.0.1:9573).")
   List<URI> engines = new ArrayList<>();
 
+  @Option(
+      names = "--engine-token-file",
+      paramLabel = "FILE",
+      description = "The engines' admin.tokenFile, for their /metrics beyond loopback.")
+  Path engineTokenFile;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -99,7 +105,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             port,
             flows,
             certificate,
-            engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines);
+            engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
+            engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip());
     try (ConsoleServer console = ConsoleServer.start(options, accounts, connectors, clock)) {
       out.printf("Tabula console: %s%n", console.url());
       out.printf("Flow store: %s%n", flows);

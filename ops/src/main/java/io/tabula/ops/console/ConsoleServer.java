@@ -86,7 +86,10 @@ public final class ConsoleServer implements AutoCloseable {
               flowPages.routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
               new PublishPages(library, templates, flowPages).routes(config.routes);
-              new WatchPage(new MetricsScraper(options.engines()), templates, flowPages)
+              new WatchPage(
+                      new MetricsScraper(options.engines(), options.engineToken()),
+                      templates,
+                      flowPages)
                   .routes(config.routes);
             });
     app.start();

@@ -35,11 +35,13 @@ public final class MetricsScraper {
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_]+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final List<URI> engines;
+  private final String token;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  MetricsScraper(List<URI> engines) {
+  MetricsScraper(List<URI> engines, String token) {
     this.engines = engines;
+    this.token = token;
   }
 
   List<Scrape> scrape() {
@@ -53,11 +55,7 @@ public final class MetricsScraper {
   private Scrape scrape(URI engine) {
     try {
       HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(engine.resolve("/metrics"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          client.send(request(engine), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return new Scrape(
             engine.toString(),
@@ -74,6 +72,15 @@ public final class MetricsScraper {
       Thread.currentThread().interrupt();
       return new Scrape(engine.toString(), List.of(), "interrupted");
     }
+  }
+
+  private HttpRequest request(URI engine) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(engine.resolve("/metrics")).timeout(Duration.ofSeconds(3));
+    if (!token.isEmpty()) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.build();
   }
 
   static List<Series> parse(String engine, String text) {

@@ -25,6 +25,9 @@ final class Sessions {
     }
   }
 
+  private static final Duration ANONYMOUS_IDLE = Duration.ofMinutes(15);
+  private static final int SWEEP_ABOVE = 1_000;
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
@@ -35,8 +38,18 @@ final class Sessions {
     this.idle = idle;
   }
 
+  /**
+   * A session for a visitor who has not logged in. It lives {@link #ANONYMOUS_IDLE} only, and
+   * expired sessions are swept as new ones come, so requests without a cookie cannot fill memory.
+   */
   Session anonymous() {
-    return put(null);
+    if (sessions.size() > SWEEP_ABOVE) {
+      Instant now = clock.instant();
+      sessions.values().removeIf(session -> now.isAfter(session.expires()));
+    }
+    Session session = new Session(token(), null, token(), clock.instant().plus(ANONYMOUS_IDLE));
+    sessions.put(session.id(), session);
+    return session;
   }
 
   /** A new session for {@code account}; the old one (if any) ends, against session fixation. */
@@ -61,7 +74,12 @@ final class Sessions {
       sessions.remove(id);
       return Optional.empty();
     }
-    Session renewed = new Session(id, session.account(), session.csrf(), now.plus(idle));
+    Session renewed =
+        new Session(
+            id,
+            session.account(),
+            session.csrf(),
+            now.plus(session.loggedIn() ? idle : ANONYMOUS_IDLE));
     sessions.put(id, renewed);
     return Optional.of(renewed);
   }
