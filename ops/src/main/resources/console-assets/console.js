@@ -10,9 +10,18 @@
     }
   });
 
+  var cm = null;
+
   function goToLine(line) {
     var editor = document.getElementById("yaml");
     if (!editor || !(line > 0)) {
+      return;
+    }
+    if (cm) {
+      var text = cm.getLine(line - 1) || "";
+      cm.focus();
+      cm.setSelection({ line: line - 1, ch: text.length }, { line: line - 1, ch: 0 });
+      cm.scrollIntoView({ line: line - 1, ch: 0 }, 120);
       return;
     }
     var lines = editor.value.split("\n");
@@ -47,9 +56,112 @@
     }
   });
 
+  // The schema's property names, for completion; filled once fetched.
+  var schemaWords = [];
+
+  function collectKeys(node, into) {
+    if (!node || typeof node !== "object") {
+      return;
+    }
+    if (node.properties) {
+      Object.keys(node.properties).forEach(function (key) {
+        if (into.indexOf(key) < 0) {
+          into.push(key);
+        }
+      });
+    }
+    Object.keys(node).forEach(function (key) {
+      collectKeys(node[key], into);
+    });
+  }
+
+  /** Completes the word at the cursor from the schema's keys and the names in the document. */
+  function complete(editor) {
+    var cursor = editor.getCursor();
+    var line = editor.getLine(cursor.line);
+    var start = cursor.ch;
+    while (start > 0 && /[A-Za-z0-9_-]/.test(line.charAt(start - 1))) {
+      start--;
+    }
+    var prefix = line.slice(start, cursor.ch);
+    var words = schemaWords.slice();
+    editor.getValue().split("\n").forEach(function (text) {
+      var name = /^\s{2}([a-z0-9][a-z0-9_-]*):/.exec(text);
+      if (name && words.indexOf(name[1]) < 0) {
+        words.push(name[1]);
+      }
+    });
+    var list = words.filter(function (w) { return w.indexOf(prefix) === 0 && w !== prefix; }).sort();
+    return { list: list, from: { line: cursor.line, ch: start }, to: cursor };
+  }
+
+  /** Marks each error of the diagnostics list at its line in the editor. */
+  function markDiagnostics() {
+    if (!cm) {
+      return;
+    }
+    cm.clearGutter("diagnostics");
+    for (var i = 0; i < cm.lineCount(); i++) {
+      cm.removeLineClass(i, "background", "cm-error-line");
+    }
+    document.querySelectorAll("#diagnostics li.error").forEach(function (item) {
+      var line = parseInt(item.getAttribute("data-line"), 10) - 1;
+      if (!(line >= 0) || line >= cm.lineCount()) {
+        return;
+      }
+      var marker = document.createElement("span");
+      marker.className = "diag-marker";
+      marker.setAttribute("data-line", String(line + 1));
+      var previous = cm.lineInfo(line).gutterMarkers;
+      var title = item.textContent.replace(/\s+/g, " ").trim();
+      if (previous && previous.diagnostics) {
+        title = previous.diagnostics.title + " | " + title;
+      }
+      marker.title = title;
+      marker.textContent = "\u25CF";
+      cm.setGutterMarker(line, "diagnostics", marker);
+      cm.addLineClass(line, "background", "cm-error-line");
+    });
+  }
+
   var editor = document.getElementById("yaml");
   var gutter = document.getElementById("gutter");
-  if (editor && gutter) {
+  if (editor && window.CodeMirror) {
+    var code = editor.closest(".code");
+    code.classList.add("cm-on");
+    cm = window.CodeMirror.fromTextArea(editor, {
+      mode: "yaml",
+      lineNumbers: true,
+      indentUnit: 2,
+      indentWithTabs: false,
+      readOnly: editor.readOnly,
+      gutters: ["diagnostics", "CodeMirror-linenumbers"],
+      extraKeys: {
+        "Ctrl-Space": function (instance) {
+          instance.showHint({ hint: complete, completeSingle: false });
+          // The add-on's list has no name of its own; screen readers announce this one.
+          document.querySelectorAll("ul.CodeMirror-hints").forEach(function (list) {
+            list.setAttribute("aria-label", "Completions");
+          });
+        },
+        // YAML has no tabs, and Tab must leave the editor for keyboard users.
+        Tab: false,
+        "Shift-Tab": false
+      }
+    });
+    cm.getInputField().setAttribute("aria-label", "Flow YAML");
+    cm.on("change", function () {
+      cm.save();
+      editor.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    document.body.addEventListener("htmx:afterSwap", markDiagnostics);
+    markDiagnostics();
+    fetch(code.getAttribute("data-schema"), { credentials: "same-origin" })
+      .then(function (answer) { return answer.json(); })
+      .then(function (schema) { collectKeys(schema, schemaWords); })
+      .catch(function () { /* completion then offers the document's names only */ });
+    goToLine(lineOfHash());
+  } else if (editor && gutter) {
     editor.addEventListener("scroll", function () {
       gutter.scrollTop = editor.scrollTop;
     });

@@ -6,16 +6,18 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Where the pages load their scripts from: htmx from its webjar (served by the console itself, no
- * CDN), the console's own script and style sheet from {@code console-assets/}.
+ * Where the pages load their scripts from: htmx and CodeMirror 5 (the editor, with its YAML mode
+ * and completion add-on) from their webjars, served by the console itself (no CDN); the console's
+ * own script and style sheet from {@code console-assets/}.
  */
-public record Assets(String htmx, String script, String style) {
+public record Assets(String htmx, String script, String style, String codemirror) {
 
   static Assets fromClasspath() {
     return new Assets(
         "/webjars/htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js",
         "/assets/console.js",
-        "/assets/console.css");
+        "/assets/console.css",
+        "/webjars/codemirror/" + webjarVersion("codemirror"));
   }
 
   private static String webjarVersion(String name) {

@@ -35,6 +35,17 @@ public final class FlowPages {
   void routes(RoutesConfig routes) {
     routes.get("/", ctx -> ctx.redirect("/flows", HttpStatus.SEE_OTHER));
     routes.get("/flows", this::list);
+    routes.get(
+        "/schema/flow.schema.json",
+        ctx ->
+            ctx.contentType("application/json")
+                .result(
+                    io.tabula.flows.store.ShippedFlowFiles.read(
+                            io.tabula.flows.store.ShippedFlowFiles.SCHEMA)
+                        .orElseThrow(
+                            () ->
+                                new NotFoundResponse(
+                                    "The flow schema is missing from this build."))));
     routes.get("/flows/{tenant}/{flow}", this::overview);
     routes.get("/flows/{tenant}/{flow}/edit", this::editor);
     routes.post("/flows/{tenant}/{flow}/draft", this::saveDraft);

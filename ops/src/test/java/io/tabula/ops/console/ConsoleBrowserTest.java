@@ -107,24 +107,26 @@ class ConsoleBrowserTest {
     step.click();
 
     wait.until(ExpectedConditions.urlContains("/edit#L"));
-    WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("yaml")));
+    WebElement editor = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror")));
     String shipped = editor.getDomProperty("value");
     int startLine = lineOf(shipped, "start: welcome");
     type(editor, shipped.replace("start: welcome", "start: nowhere"));
     WebElement marked =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#line-" + startLine + ".error")));
+                By.cssSelector(".diag-marker[data-line='" + startLine + "']")));
     assertThat(marked.getDomAttribute("title")).contains("nowhere");
     assertThat(browser.findElement(By.id("diagnostics")).getText())
         .contains("line " + startLine + ", column");
     shot("04-editor-error");
+    completesAKeyOfTheFlowLanguage();
 
     String fixed =
         shipped.replace("Welcome to the City parking", "Welcome to the City of Tabula parking");
     type(editor, fixed);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
-    assertThat(browser.findElements(By.cssSelector(".gutter .line.error"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".diag-marker"))).isEmpty();
     assertThat(browser.findElement(By.id("prompts")).getText()).contains("City of Tabula");
     shot("05-editor-fixed");
 
@@ -170,6 +172,25 @@ class ConsoleBrowserTest {
         .isEqualTo(Files.readString(versions.resolve("000001.yaml")));
   }
 
+  /** Ctrl-Space after "on_fa" offers on_failure, a key from the flow JSON Schema. */
+  private void completesAKeyOfTheFlowLanguage() throws IOException {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "var cm = document.querySelector('.CodeMirror').CodeMirror;"
+                + " var last = cm.lastLine(); var end = cm.getLine(last).length; cm.focus();"
+                + " cm.replaceRange('\\n    on_fa', {line: last, ch: end});"
+                + " cm.setCursor({line: last + 1, ch: 9});");
+    browser
+        .switchTo()
+        .activeElement()
+        .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, " "));
+    WebElement hints =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror-hints")));
+    assertThat(hints.getText()).contains("on_failure");
+    shot("04b-editor-completion");
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+  }
+
   /** Presses each key and waits for the answer to replace the keypad (htmx swaps it in). */
   private void press(String keys) {
     for (char key : keys.toCharArray()) {
@@ -180,14 +201,11 @@ class ConsoleBrowserTest {
     }
   }
 
-  /** Replaces the editor's text as a paste would, firing the input event htmx listens to. */
+  /** Replaces the editor's text as a paste into CodeMirror would (its change event saves it). */
   private void type(WebElement editor, String text) {
     ((JavascriptExecutor) browser)
         .executeScript(
-            "arguments[0].value = arguments[1];"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-            editor,
-            text);
+            "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", text);
   }
 
   private static int lineOf(String text, String needle) {
@@ -210,7 +228,8 @@ class ConsoleBrowserTest {
                     + "; var done = arguments[arguments.length - 1];"
                     + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
                     + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                    + "    .map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + ')'; }));"
+                    + "    .map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + ', first: '"
+                    + " + v.nodes[0].target.join(' ') + ' ' + (v.nodes[0].any[0] ? v.nodes[0].any[0].message : '') + ')'; }));"
                     + " });");
     assertThat((List<?>) result).as("axe-core serious violations on " + name).isEmpty();
   }
