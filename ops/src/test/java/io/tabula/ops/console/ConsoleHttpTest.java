@@ -110,6 +110,21 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void aDraftWhoseHeaderNamesAnotherTenantIsNotPublishedThere() throws Exception {
+    // A valid flow on its own: only the console's check knows it sits under city/.
+    String csrf = login("publisher");
+    String elsewhere = Files.readString(draft()).replace("tenant: city", "tenant: utility");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", elsewhere), null);
+
+    HttpResponse<String> answer =
+        post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "moved"), null);
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    assertThat(console.store.resolve(".published/utility/parking-ticket")).doesNotExist();
+    assertThat(publishedVersions()).containsExactly("000001.yaml");
+  }
+
+  @Test
   void aValidDraftIsPublishedWithItsNoteAndRolledBack() throws Exception {
     String csrf = login("publisher");
     String changed =
