@@ -57,8 +57,10 @@ public final class SoftphoneTranscript {
     sent++;
   }
 
+  /** The flow took a key: it is busy with it until it waits again (or the call ends). */
   synchronized void keyTaken() {
     taken++;
+    waiting = false;
     notifyAll();
   }
 

@@ -78,33 +78,28 @@ final class WebCallPort implements CallPort {
   @Override
   public CollectResult collect(Prompt prompt, SecretField field, CollectOptions options) {
     play(prompt, "");
-    transcript.waiting(true);
     StringBuilder shown = new StringBuilder();
     int count = 0;
     CollectResult.Status status = CollectResult.Status.TIMEOUT;
-    try {
-      while (true) {
-        PhoneKey key = next();
-        if (key == PhoneKey.SILENCE) {
+    while (true) {
+      PhoneKey key = next();
+      if (key == PhoneKey.SILENCE) {
+        break;
+      }
+      if (key == PhoneKey.POUND) {
+        status = CollectResult.Status.TERMINATED;
+        shown.append('#');
+        break;
+      }
+      if (key.isDigit()) {
+        field.append((byte) key.key());
+        shown.append(options.secure() ? '*' : key.key());
+        transcript.typing(shown);
+        if (++count == options.maxDigits()) {
+          status = CollectResult.Status.COMPLETE;
           break;
-        }
-        if (key == PhoneKey.POUND) {
-          status = CollectResult.Status.TERMINATED;
-          shown.append('#');
-          break;
-        }
-        if (key.isDigit()) {
-          field.append((byte) key.key());
-          shown.append(options.secure() ? '*' : key.key());
-          transcript.typing(shown);
-          if (++count == options.maxDigits()) {
-            status = CollectResult.Status.COMPLETE;
-            break;
-          }
         }
       }
-    } finally {
-      transcript.waiting(false);
     }
     transcript.caller(
         shown.isEmpty()
@@ -116,24 +111,23 @@ final class WebCallPort implements CallPort {
   @Override
   public KeyPress waitForKey(Duration timeout) {
     live();
-    transcript.waiting(true);
-    try {
-      PhoneKey key = next();
-      if (key == PhoneKey.SILENCE) {
-        transcript.caller("(silence)");
-        return KeyPress.NONE;
-      }
-      transcript.caller("presses " + key.key());
-      return new KeyPress(key.key());
-    } finally {
-      transcript.waiting(false);
+    PhoneKey key = next();
+    if (key == PhoneKey.SILENCE) {
+      transcript.caller("(silence)");
+      return KeyPress.NONE;
     }
+    transcript.caller("presses " + key.key());
+    return new KeyPress(key.key());
   }
 
-  /** The next key; hang-up (or {@link #IDLE} without a key) ends the call here. */
+  /**
+   * The next key; hang-up (or {@link #IDLE} without a key) ends the call here. The transcript says
+   * "waiting" exactly while this blocks, so the page's request can tell when the flow has answered.
+   */
   private PhoneKey next() {
     PhoneKey key;
     try {
+      transcript.waiting(true);
       key = keys.poll(IDLE.toSeconds(), TimeUnit.SECONDS);
       if (key != null) {
         transcript.keyTaken();
