@@ -3,8 +3,11 @@ package io.tabula.ops.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +42,19 @@ class ConsoleBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SHOTS = Path.of("target/console-screenshots");
 
+  /** What an engine's admin endpoint answers (Prometheus text), for the watch page. */
+  private static final String ENGINE_METRICS =
+      """
+      # TYPE tabula_calls_active gauge
+      tabula_calls_active 2.0
+      # TYPE tabula_calls_ended_total counter
+      tabula_calls_ended_total{outcome="completed"} 41.0
+      tabula_calls_ended_total{outcome="caller_hung_up"} 7.0
+      tabula_calls_ended_total{outcome="transferred"} 3.0
+      """;
+
   @TempDir Path folder;
+  private HttpServer engine;
   private ConsoleFixture console;
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -50,7 +65,19 @@ class ConsoleBrowserTest {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
             + " .ci/run installs them");
-    console = new ConsoleFixture(folder, List.of());
+    engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    engine.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = ENGINE_METRICS.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    engine.start();
+    console =
+        new ConsoleFixture(
+            folder, List.of(URI.create("http://127.0.0.1:" + engine.getAddress().getPort())));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -83,6 +110,9 @@ class ConsoleBrowserTest {
     }
     if (console != null) {
       console.close();
+    }
+    if (engine != null) {
+      engine.stop(0);
     }
   }
 
@@ -167,6 +197,13 @@ class ConsoleBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("message"), "version 3 serves the text of version 1"));
     shot("09-rolled-back");
+
+    browser.findElement(By.linkText("Watch")).click();
+    WebElement watch =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.watch")));
+    assertThat(watch.getText())
+        .contains("tabula_calls_active", "caller_hung_up 7", "transferred 3");
+    shot("10-watch");
     Path versions = console.store.resolve(".published/city/parking-ticket");
     assertThat(Files.readString(versions.resolve("000003.yaml")))
         .isEqualTo(Files.readString(versions.resolve("000001.yaml")));
