@@ -5,6 +5,7 @@ import io.tabula.journal.cli.JournalCommand;
 import io.tabula.ops.access.cli.UsersCommand;
 import io.tabula.ops.asterisk.AsteriskCommand;
 import io.tabula.ops.audit.AuditCommand;
+import io.tabula.ops.console.ConsoleCommand;
 import io.tabula.ops.flows.FlowsCommand;
 import io.tabula.ops.prompts.PromptsCommand;
 import io.tabula.ops.recordings.RecordingsCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       RecordingsCommand.class,
       JournalCommand.class,
       UsersCommand.class,
+      ConsoleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TabulaCommand implements Runnable {

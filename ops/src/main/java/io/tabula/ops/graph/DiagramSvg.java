@@ -2,6 +2,7 @@ package io.tabula.ops.graph;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,14 @@ public final class DiagramSvg {
   private DiagramSvg() {}
 
   public static String write(Diagram diagram) {
+    return write(diagram, step -> "");
+  }
+
+  /**
+   * The picture with each step's box a link to {@code link.apply(stepId)} (none where it gives ""):
+   * the console opens the step in its editor.
+   */
+  public static String write(Diagram diagram, Function<String, String> link) {
     StringBuilder svg = new StringBuilder();
     svg.append(
         format(
@@ -39,7 +48,20 @@ public final class DiagramSvg {
             "<text x=\"20\" y=\"22\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
             xml(diagram.title())));
     diagram.arrows().forEach(arrow -> line(svg, arrow));
-    diagram.boxes().forEach(box -> box(svg, box));
+    diagram
+        .boxes()
+        .forEach(
+            box -> {
+              String href = link.apply(box.id());
+              if (!href.isEmpty()) {
+                svg.append(
+                    format("<a href=\"%s\" aria-label=\"step %s\">", xml(href), xml(box.id())));
+              }
+              box(svg, box);
+              if (!href.isEmpty()) {
+                svg.append("</a>\n");
+              }
+            });
     diagram.arrows().forEach(arrow -> label(svg, arrow));
     return svg.append("</svg>\n").toString();
   }

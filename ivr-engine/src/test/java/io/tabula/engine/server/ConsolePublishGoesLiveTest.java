@@ -1,0 +1,225 @@
+package io.tabula.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tabula.connectors.tls.CertificateRequest;
+import io.tabula.connectors.tls.DevCertificateAuthority;
+import io.tabula.engine.admin.AdminConfig;
+import io.tabula.engine.admin.AdminServer;
+import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.pbx.CallReport;
+import io.tabula.engine.pbx.Caller;
+import io.tabula.engine.pbx.CallerAction;
+import io.tabula.engine.pbx.Heard;
+import io.tabula.engine.pbx.InputRequest;
+import io.tabula.engine.pbx.PbxOptions;
+import io.tabula.engine.pbx.VirtualPbx;
+import io.tabula.engine.session.UnmutedRecordingControl;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.run.RunnerConfig;
+import io.tabula.ops.console.ConsoleCommand;
+import io.tabula.ops.console.ConsoleOptions;
+import io.tabula.ops.console.ConsoleServer;
+import io.tabula.ops.console.LocalAccounts;
+import io.tabula.ops.console.Role;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A publish in the ops console goes live in a running engine that reads the same flow store: the
+ * next call gets the new version, while a call already in progress finishes on the version it
+ * started with.
+ */
+class ConsolePublishGoesLiveTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @TempDir Path folder;
+
+  @Test
+  void theNextCallGetsThePublishedVersionAndTheCallInProgressKeepsItsOwn() throws Exception {
+    Clock clock = Clock.systemUTC();
+    Connectors connectors = DemoConnectors.create(clock);
+    Path store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
+    DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");
+    LocalAccounts accounts = new LocalAccounts();
+    accounts.add("ops", Role.PUBLISHER, "ops-password-1".toCharArray());
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (AdminServer admin = AdminServer.start(new AdminConfig("127.0.0.1", 0), metrics);
+        ConsoleServer console =
+            ConsoleServer.start(
+                new ConsoleOptions(
+                    "127.0.0.1",
+                    0,
+                    store,
+                    ca.issue(CertificateRequest.server("localhost")),
+                    List.of(URI.create("http://127.0.0.1:" + admin.port()))),
+                accounts,
+                connectors,
+                clock);
+        EngineFlows flows =
+            EngineFlows.open(
+                new FlowsSettings(store.toString(), Duration.ofMillis(100)), connectors);
+        Engine engine =
+            Engine.start(
+                TestEngines.config(4),
+                flows.handlers(connectors, RunnerConfig.defaults()),
+                new UnmutedRecordingControl(),
+                metrics);
+        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      GatedCaller inProgress = new GatedCaller();
+      CompletableFuture<CallReport> first =
+          pbx.call(engine.address(), "city/parking-ticket", inProgress);
+      inProgress.asked.get(10, TimeUnit.SECONDS);
+
+      Browser ops = new Browser(console, ca);
+      String csrf = ops.login("ops", "ops-password-1");
+      String draft = Files.readString(store.resolve("city/parking-ticket.yaml"));
+      String holiday =
+          draft
+              .replace(
+                  "prompts:\n",
+                  "prompts:\n  holiday: \"We are closed on Monday for the holiday.\"\n")
+              .replace("say: [welcome]", "say: [holiday, welcome]");
+      ops.post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", holiday));
+      String answer =
+          ops.post(
+              "/flows/city/parking-ticket/publish",
+              Map.of("_csrf", csrf, "note", "holiday notice"));
+      assertThat(answer).contains("Published version 2");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  flows.published().current("city", "parking-ticket").orElseThrow().version() == 2);
+
+      CallReport next =
+          pbx.call(engine.address(), "city/parking-ticket", new GatedCaller().open())
+              .get(10, TimeUnit.SECONDS);
+      inProgress.open();
+      CallReport old = first.get(10, TimeUnit.SECONDS);
+
+      ops.post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  flows.published().current("city", "parking-ticket").orElseThrow().version() == 3);
+      CallReport afterRollback =
+          pbx.call(engine.address(), "city/parking-ticket", new GatedCaller().open())
+              .get(10, TimeUnit.SECONDS);
+
+      // Prompts are heard as sound names made from their text: the holiday notice is a new one.
+      String welcome = old.prompts().getFirst();
+      assertThat(next.prompts()).isNotEmpty().doesNotContain(welcome);
+      assertThat(afterRollback.prompts().getFirst()).isEqualTo(welcome);
+      assertThat(flows.published().current("city", "parking-ticket").orElseThrow().flow().prompts())
+          .doesNotContainKey("holiday");
+
+      // Watch: the console reads the engine's metrics; the three calls ended as callers hung up.
+      String watch = ops.get("/watch");
+      assertThat(watch).contains("tabula_calls_active", "tabula_calls_ended_total");
+      assertThat(watch)
+          .containsPattern(
+              "tabula_calls_ended_total</td>(<td>[^<]*</td>){2}<td>caller_hung_up</td><td>3</td>");
+    }
+  }
+
+  /** Hangs up at the first question, once opened; tells when it is first asked. */
+  private static final class GatedCaller implements Caller {
+    final CompletableFuture<Void> asked = new CompletableFuture<>();
+    private final CompletableFuture<CallerAction> gate = new CompletableFuture<>();
+    final List<Heard> heard = new CopyOnWriteArrayList<>();
+
+    GatedCaller open() {
+      gate.complete(new CallerAction.HangUp(Duration.ZERO));
+      return this;
+    }
+
+    @Override
+    public CompletionStage<CallerAction> input(InputRequest request) {
+      asked.complete(null);
+      return gate;
+    }
+
+    @Override
+    public void heard(Heard what) {
+      heard.add(what);
+    }
+  }
+
+  /** What a browser does, as plain HTTPS requests trusting only the test CA. */
+  private static final class Browser {
+    private final ConsoleServer console;
+    private final HttpClient client;
+
+    Browser(ConsoleServer console, DevCertificateAuthority ca) {
+      this.console = console;
+      this.client =
+          HttpClient.newBuilder()
+              .sslContext(ca.clientContext())
+              .cookieHandler(new CookieManager())
+              .build();
+    }
+
+    String login(String user, String password) throws Exception {
+      String csrf = csrf(get("/login"));
+      post("/login", Map.of("_csrf", csrf, "username", user, "password", password));
+      return csrf(get("/flows"));
+    }
+
+    String get(String path) throws Exception {
+      return client
+          .send(
+              HttpRequest.newBuilder(console.url().resolve(path)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+
+    String post(String path, Map<String, String> form) throws Exception {
+      String body =
+          form.entrySet().stream()
+              .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      return client
+          .send(
+              HttpRequest.newBuilder(console.url().resolve(path))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
+
+    private static String csrf(String page) {
+      Matcher m = CSRF.matcher(page);
+      assertThat(m.find()).as("a CSRF field in the page").isTrue();
+      return m.group(1);
+    }
+  }
+}

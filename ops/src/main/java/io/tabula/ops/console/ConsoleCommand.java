@@ -1,0 +1,153 @@
+package io.tabula.ops.console;
+
+import io.tabula.connectors.tls.CertificateRequest;
+import io.tabula.connectors.tls.DevCertificateAuthority;
+import io.tabula.connectors.tls.IssuedCertificate;
+import io.tabula.connectors.tls.PemFiles;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.store.ShippedFlowFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tabula console}: the ops console in its own process. On the embedded defaults (no {@code
+ * --store}) it makes a flow store with the shipped flows published as version 1, an HTTPS
+ * certificate from a fresh development CA, and a first admin whose password it prints once.
+ */
+@Command(
+    name = "console",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The ops console: see, edit, try, publish and roll back call flows in a browser (HTTPS).",
+      "Without --store it starts on the embedded defaults: the shipped flows in a new store, a"
+          + " development certificate, and a first admin whose password is printed once."
+    })
+public final class ConsoleCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description = "The flow store the engines read (their flows.store).")
+  Path store;
+
+  @Option(
+      names = "--address",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String address;
+
+  @Option(
+      names = "--port",
+      defaultValue = "9443",
+      description = "HTTPS port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--cert", paramLabel = "PEM", description = "Server certificate (PEM).")
+  Path cert;
+
+  @Option(names = "--key", paramLabel = "PEM", description = "Its private key (PEM, PKCS#8).")
+  Path key;
+
+  @Option(names = "--ca", paramLabel = "PEM", description = "The CA that issued --cert (PEM).")
+  Path ca;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "URL",
+      description =
+          "An engine's admin endpoint for the watch page (default: http://127.0.0.1:9573).")
+  List<URI> engines = new ArrayList<>();
+
+  @Option(
+      names = "--engine-token-file",
+      paramLabel = "FILE",
+      description = "The engines' admin.tokenFile, for their /metrics beyond loopback.")
+  Path engineTokenFile;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if ((cert == null) != (key == null) || (cert == null) != (ca == null)) {
+      err.println(
+          "tabula console: --cert, --key and --ca go together; give all three (e.g. from tabula certs) or none.");
+      err.flush();
+      return 2;
+    }
+    Path work = Files.createTempDirectory("tabula-console-");
+    Clock clock = Clock.systemUTC();
+    Connectors connectors = DemoConnectors.create(clock);
+    LocalAccounts accounts = new LocalAccounts();
+    char[] password = accounts.newPassword();
+    String shown = new String(password);
+    accounts.add("admin", Role.ADMIN, password);
+    Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
+    IssuedCertificate certificate =
+        cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
+    ConsoleOptions options =
+        new ConsoleOptions(
+            address,
+            port,
+            flows,
+            certificate,
+            engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
+            engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip());
+    try (ConsoleServer console = ConsoleServer.start(options, accounts, connectors, clock)) {
+      out.printf("Tabula console: %s%n", console.url());
+      out.printf("Flow store: %s%n", flows);
+      out.printf(
+          "First login: user admin, password %s (shown once; kept only in this process)%n", shown);
+      out.println("Ctrl-C stops it.");
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return 0;
+  }
+
+  /** The shipped flows as drafts, each published as version 1. */
+  public static Path seedStore(Path root, Connectors connectors, Clock clock) throws IOException {
+    FlowLibrary library =
+        new FlowLibrary(root, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
+    Account seed = new Account("tabula console (shipped flows)", Role.ADMIN);
+    for (String name : ShippedFlowFiles.names()) {
+      String[] parts = name.replaceFirst("\\.yaml$", "").split("/");
+      FlowRef ref = new FlowRef(parts[0], parts[1]);
+      library.saveDraft(ref, ShippedFlowFiles.read(name).orElseThrow());
+      try {
+        library.publish(ref, seed, "the shipped flow");
+      } catch (io.tabula.flows.store.PublishRejectedException e) {
+        throw new IllegalStateException(
+            "the shipped flow " + name + " does not validate; run tabula flows validate flows/", e);
+      }
+    }
+    return root;
+  }
+
+  private static IssuedCertificate devCertificate(Path work, PrintWriter out) {
+    DevCertificateAuthority authority =
+        DevCertificateAuthority.create("Tabula console development CA");
+    Path caFile = work.resolve("console-ca.crt");
+    authority.writeCertificatePem(caFile);
+    out.printf(
+        "HTTPS certificate: from a new development CA; trust %s in your browser, or give --cert/--key/--ca%n",
+        caFile);
+    return authority.issue(CertificateRequest.server("localhost", "127.0.0.1"));
+  }
+}

@@ -1,0 +1,35 @@
+package io.tabula.ops.console;
+
+import io.tabula.connectors.tls.IssuedCertificate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How the console runs.
+ *
+ * @param address where it listens (loopback unless it serves an ops network)
+ * @param port its HTTPS port; 0 picks a free one
+ * @param store the flow store folder the engines read ({@code flows.store})
+ * @param certificate the HTTPS certificate and key
+ * @param engines the engines' admin endpoints whose {@code /metrics} the watch page reads
+ * @param engineToken the bearer token of those endpoints ({@code admin.tokenFile}), or ""
+ */
+public record ConsoleOptions(
+    String address,
+    int port,
+    Path store,
+    IssuedCertificate certificate,
+    List<URI> engines,
+    String engineToken) {
+
+  public ConsoleOptions {
+    engines = List.copyOf(engines);
+  }
+
+  /** Options for engines whose admin endpoint needs no token (loopback). */
+  public ConsoleOptions(
+      String address, int port, Path store, IssuedCertificate certificate, List<URI> engines) {
+    this(address, port, store, certificate, engines, "");
+  }
+}

@@ -1,0 +1,118 @@
+package io.tabula.ops.console;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.tabula.flows.connect.Connectors;
+import io.tabula.flows.validate.ConnectorCatalog;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * The ops console: a Javalin (Jetty 12) server on HTTPS only, its pages rendered by jte, enhanced
+ * by htmx. It works on the flow store folder the engines read, so a publish goes live without a
+ * restart.
+ *
+ * <pre>{@code
+ * try (ConsoleServer console = ConsoleServer.start(options, accounts, connectors, clock)) {
+ *   System.out.println(console.url());
+ * }
+ * }</pre>
+ */
+public final class ConsoleServer implements AutoCloseable {
+
+  private final Javalin app;
+  private final Softphones softphones;
+  private final String host;
+
+  private ConsoleServer(Javalin app, Softphones softphones, String host) {
+    this.app = app;
+    this.softphones = softphones;
+    this.host = host;
+  }
+
+  public static ConsoleServer start(
+      ConsoleOptions options, Accounts accounts, Connectors connectors, Clock clock) {
+    FlowLibrary library = new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock);
+    Sessions sessions = new Sessions(clock, Duration.ofHours(8));
+    Softphones softphones = new Softphones(connectors, clock);
+    Templates templates = new Templates();
+    Assets assets = Assets.fromClasspath();
+    WebSecurity security = new WebSecurity(sessions);
+    FlowPages flowPages = new FlowPages(library, templates, assets);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/assets";
+                    files.directory = "/console-assets";
+                    files.location = Location.CLASSPATH;
+                  });
+              config.staticFiles.enableWebjars();
+              config.jetty.addConnector(
+                  (server, http) -> {
+                    SslContextFactory.Server tls = new SslContextFactory.Server();
+                    tls.setSslContext(options.certificate().serverContext());
+                    tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.addCustomizer(new SecureRequestCustomizer());
+                    ServerConnector connector =
+                        new ServerConnector(
+                            server,
+                            new SslConnectionFactory(tls, "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    connector.setHost(options.address());
+                    connector.setPort(options.port());
+                    return connector;
+                  });
+              config.routes.before(security::before);
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) ->
+                      ctx.status(e.getStatus())
+                          .contentType("text/plain; charset=utf-8")
+                          .result(e.getMessage()));
+              new LoginPages(accounts, sessions, softphones, templates, assets)
+                  .routes(config.routes);
+              flowPages.routes(config.routes);
+              new TryPages(library, softphones, templates, flowPages).routes(config.routes);
+              new PublishPages(library, templates, flowPages).routes(config.routes);
+              new WatchPage(
+                      new MetricsScraper(options.engines(), options.engineToken()),
+                      templates,
+                      flowPages)
+                  .routes(config.routes);
+            });
+    app.start();
+    return new ConsoleServer(app, softphones, options.address());
+  }
+
+  /** The port it listens on (the one picked, for port 0). */
+  public int port() {
+    return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+  }
+
+  /** The address to open in a browser; loopback is called localhost, as the certificate says. */
+  public URI url() {
+    String name =
+        host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost")
+            ? "localhost"
+            : host;
+    return URI.create("https://" + name + ":" + port() + "/");
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    softphones.close();
+  }
+}

@@ -1,0 +1,186 @@
+package io.tabula.ops.console;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.tabula.flows.model.Flow;
+import io.tabula.ops.graph.DiagramSvg;
+import io.tabula.ops.graph.FlowDiagram;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** See and edit: the flow list, a flow's overview (versions, history, graph), the editor. */
+public final class FlowPages {
+
+  /** A row of the flow list. */
+  public record FlowRow(FlowRef ref, Optional<PublishedVersion> published, boolean hasDraft) {}
+
+  /** A prompt of the draft, for the table beside the editor. */
+  public record PromptRow(String id, String text, int line) {}
+
+  private final FlowLibrary library;
+  private final Templates templates;
+  private final Assets assets;
+
+  FlowPages(FlowLibrary library, Templates templates, Assets assets) {
+    this.library = library;
+    this.templates = templates;
+    this.assets = assets;
+  }
+
+  void routes(RoutesConfig routes) {
+    routes.get("/", ctx -> ctx.redirect("/flows", HttpStatus.SEE_OTHER));
+    routes.get("/flows", this::list);
+    routes.get(
+        "/schema/flow.schema.json",
+        ctx ->
+            ctx.contentType("application/json")
+                .result(
+                    io.tabula.flows.store.ShippedFlowFiles.read(
+                            io.tabula.flows.store.ShippedFlowFiles.SCHEMA)
+                        .orElseThrow(
+                            () ->
+                                new NotFoundResponse(
+                                    "The flow schema is missing from this build."))));
+    routes.get("/flows/{tenant}/{flow}", this::overview);
+    routes.get("/flows/{tenant}/{flow}/edit", this::editor);
+    routes.post("/flows/{tenant}/{flow}/draft", this::saveDraft);
+  }
+
+  static FlowRef ref(Context ctx) {
+    try {
+      return new FlowRef(ctx.pathParam("tenant"), ctx.pathParam("flow"));
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+    }
+  }
+
+  Page page(Context ctx, String title) {
+    Sessions.Session session = WebSecurity.session(ctx);
+    return new Page(title, session.account(), session.csrf(), assets);
+  }
+
+  private void list(Context ctx) throws IOException {
+    List<FlowRow> rows = new ArrayList<>();
+    for (FlowRef ref : library.flows()) {
+      rows.add(new FlowRow(ref, library.latest(ref), library.draft(ref).isPresent()));
+    }
+    templates.page(ctx, "flows.jte", Map.of("page", page(ctx, "Flows"), "rows", rows));
+  }
+
+  private void overview(Context ctx) throws IOException {
+    FlowRef ref = ref(ctx);
+    List<PublishedVersion> versions = library.versions(ref);
+    Optional<String> draft = library.draft(ref);
+    if (versions.isEmpty() && draft.isEmpty()) {
+      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+    }
+    String text =
+        draft.isPresent()
+            ? draft.get()
+            : library.versionText(ref, versions.getFirst().number()).orElse("");
+    DraftCheck.Result check = library.check(ref, text);
+    String svg = check.flow().map(flow -> graph(ref, flow)).orElse("");
+    templates.page(
+        ctx,
+        "flow.jte",
+        Map.of(
+            "page",
+            page(ctx, ref.toString()),
+            "ref",
+            ref,
+            "versions",
+            versions,
+            "hasDraft",
+            draft.isPresent(),
+            "errors",
+            check.errors(),
+            "svg",
+            svg));
+  }
+
+  /**
+   * The flow drawn as {@code flows graph} draws it; each step's box links to its line in the
+   * editor. {@link DiagramSvg} escapes every text it writes, so the SVG goes into the page as is.
+   */
+  static String graph(FlowRef ref, Flow flow) {
+    return DiagramSvg.write(
+        FlowDiagram.layout(flow),
+        step -> flow.step(step).map(s -> ref.path() + "/edit#L" + s.pos().line()).orElse(""));
+  }
+
+  private void editor(Context ctx) throws IOException {
+    FlowRef ref = ref(ctx);
+    Optional<String> draft = library.draft(ref);
+    Optional<String> text =
+        draft.isPresent() ? draft : library.latest(ref).flatMap(v -> version(ref, v));
+    if (text.isEmpty()) {
+      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+    }
+    templates.page(
+        ctx,
+        "edit.jte",
+        Map.of(
+            "page", page(ctx, "Edit " + ref),
+            "ref", ref,
+            "text", text.get(),
+            "check", checkView(ref, text.get())));
+  }
+
+  private Optional<String> version(FlowRef ref, PublishedVersion v) {
+    try {
+      return library.versionText(ref, v.number());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Saves the draft (editors) and answers with its diagnostics: htmx swaps them in. */
+  private void saveDraft(Context ctx) throws IOException {
+    WebSecurity.require(ctx, Role.EDITOR);
+    FlowRef ref = ref(ctx);
+    String text = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
+    library.saveDraft(ref, text);
+    if (ctx.header("HX-Request") == null) {
+      ctx.redirect(ref.path() + "/edit", HttpStatus.SEE_OTHER);
+      return;
+    }
+    templates.page(ctx, "checked.jte", Map.of("check", checkView(ref, text)));
+  }
+
+  /** The diagnostics, the lines they mark, and the prompts, as the editor shows them. */
+  public record CheckView(
+      DraftCheck.Result result,
+      int lineCount,
+      Map<Integer, String> marks,
+      List<PromptRow> prompts) {}
+
+  CheckView checkView(FlowRef ref, String text) {
+    DraftCheck.Result result = library.check(ref, text);
+    Map<Integer, String> marks = new java.util.TreeMap<>();
+    result.problems().stream()
+        .filter(io.tabula.flows.model.Diagnostic::isError)
+        .forEach(d -> marks.merge(d.pos().line(), d.message(), (a, b) -> a + "; " + b));
+    List<PromptRow> prompts = result.flow().map(FlowPages::prompts).orElse(List.of());
+    int lines = Math.max(1, (int) text.lines().count());
+    return new CheckView(result, lines, marks, prompts);
+  }
+
+  private static List<PromptRow> prompts(Flow flow) {
+    return flow.prompts().entrySet().stream()
+        .map(
+            e ->
+                new PromptRow(
+                    e.getKey(),
+                    e.getValue(),
+                    Optional.ofNullable(flow.promptPositions().get(e.getKey()))
+                        .map(io.tabula.flows.model.SourcePos::line)
+                        .orElse(0)))
+        .sorted(java.util.Comparator.comparingInt(PromptRow::line))
+        .toList();
+  }
+}

@@ -1,0 +1,108 @@
+package io.tabula.ops.console;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.tabula.flows.store.PublishRejectedException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Publish: the draft's diff against the published version, publishing it with a change note, and
+ * rolling back to an earlier version. Both go through {@link FlowLibrary}, which checks the text it
+ * publishes, so a crafted request cannot publish an invalid draft either.
+ */
+final class PublishPages {
+
+  private final FlowLibrary library;
+  private final Templates templates;
+  private final FlowPages pages;
+
+  PublishPages(FlowLibrary library, Templates templates, FlowPages pages) {
+    this.library = library;
+    this.templates = templates;
+    this.pages = pages;
+  }
+
+  void routes(RoutesConfig routes) {
+    routes.get("/flows/{tenant}/{flow}/publish", ctx -> show(ctx, "", ""));
+    routes.post("/flows/{tenant}/{flow}/publish", this::publish);
+    routes.post("/flows/{tenant}/{flow}/rollback", this::rollback);
+  }
+
+  private void show(Context ctx, String message, String problem) throws IOException {
+    FlowRef ref = FlowPages.ref(ctx);
+    List<PublishedVersion> versions = library.versions(ref);
+    Optional<String> draft = library.draft(ref);
+    String published =
+        versions.isEmpty() ? "" : library.versionText(ref, versions.getFirst().number()).orElse("");
+    DraftCheck.Result draftCheck = library.check(ref, draft.orElse(published));
+    DraftCheck.Result publishedCheck = library.check(ref, published);
+    FlowChanges changes =
+        FlowChanges.between(
+            published, publishedCheck.flow(), draft.orElse(published), draftCheck.flow());
+    templates.page(
+        ctx,
+        "publish.jte",
+        Map.of(
+            "page", pages.page(ctx, "Publish " + ref),
+            "ref", ref,
+            "versions", versions,
+            "changes", changes,
+            "check", draftCheck,
+            "message", message,
+            "problem", problem));
+  }
+
+  private void publish(Context ctx) throws IOException {
+    Account who = WebSecurity.require(ctx, Role.PUBLISHER);
+    FlowRef ref = FlowPages.ref(ctx);
+    String note = Optional.ofNullable(ctx.formParam("note")).orElse("").strip();
+    if (note.isEmpty()) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      show(ctx, "", "Say what changed in the change note, then publish.");
+      return;
+    }
+    try {
+      int version = library.publish(ref, who, note);
+      show(ctx, "Published version " + version + "; engines take it for their next call.", "");
+    } catch (PublishRejectedException e) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+      show(
+          ctx,
+          "",
+          "Not published: the draft has "
+              + e.problems().stream().filter(io.tabula.flows.model.Diagnostic::isError).count()
+              + " error(s); fix them in the editor. The version already live keeps serving.");
+    }
+  }
+
+  private void rollback(Context ctx) throws IOException {
+    Account who = WebSecurity.require(ctx, Role.PUBLISHER);
+    FlowRef ref = FlowPages.ref(ctx);
+    int number;
+    try {
+      number = Integer.parseInt(Optional.ofNullable(ctx.formParam("version")).orElse(""));
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse("Pick a version number from the history to roll back to.");
+    }
+    try {
+      int version = library.rollback(ref, number, who);
+      show(
+          ctx,
+          "Rolled back: version " + version + " serves the text of version " + number + ".",
+          "");
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse("That version does not exist; pick one from the history.");
+    } catch (PublishRejectedException e) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+      show(
+          ctx,
+          "",
+          "Version " + number + " no longer validates (connectors changed?); pick another.");
+    }
+  }
+}

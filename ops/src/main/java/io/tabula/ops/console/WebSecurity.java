@@ -1,0 +1,96 @@
+package io.tabula.ops.console;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * What every request goes through: security headers (HSTS, a Content Security Policy that allows
+ * only the console's own scripts and styles, no framing), the session cookie, the CSRF token on
+ * every state change, and the login wall.
+ */
+final class WebSecurity {
+
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String CSRF_FIELD = "_csrf";
+  private static final String SESSION = "console.session";
+  private static final Set<String> OPEN = Set.of("/login");
+
+  private final Sessions sessions;
+
+  WebSecurity(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  void before(Context ctx) {
+    ctx.header("Strict-Transport-Security", "max-age=31536000");
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cache-Control", "no-store");
+    String path = ctx.path();
+    if (path.startsWith("/assets/") || path.startsWith("/webjars/")) {
+      return;
+    }
+    Sessions.Session session =
+        sessions
+            .find(ctx.cookie(Sessions.COOKIE))
+            .orElseGet(() -> setCookie(ctx, sessions.anonymous()));
+    ctx.attribute(SESSION, session);
+    if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+      requireCsrf(ctx, session);
+    }
+    if (!session.loggedIn() && !OPEN.contains(path)) {
+      if (ctx.header("HX-Request") != null) {
+        ctx.header("HX-Redirect", "/login");
+      }
+      ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  private static void requireCsrf(Context ctx, Sessions.Session session) {
+    String sent = ctx.header(CSRF_HEADER);
+    if (sent == null) {
+      sent = ctx.formParam(CSRF_FIELD);
+    }
+    if (sent == null
+        || !MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.US_ASCII),
+            session.csrf().getBytes(StandardCharsets.US_ASCII))) {
+      throw new ForbiddenResponse(
+          "This form is out of date or did not come from the console; reload the page and try again.");
+    }
+  }
+
+  static Sessions.Session session(Context ctx) {
+    return ctx.attribute(SESSION);
+  }
+
+  static Sessions.Session setCookie(Context ctx, Sessions.Session session) {
+    ctx.res()
+        .addHeader(
+            "Set-Cookie",
+            Sessions.COOKIE + "=" + session.id() + "; Path=/; Secure; HttpOnly; SameSite=Strict");
+    ctx.attribute(SESSION, session);
+    return session;
+  }
+
+  /** The logged-in account, if it has {@code role}; a 403 otherwise. */
+  static Account require(Context ctx, Role role) {
+    Account account = session(ctx).account();
+    if (account == null || !account.role().includes(role)) {
+      throw new ForbiddenResponse(
+          "This needs the "
+              + role.name().toLowerCase(java.util.Locale.ROOT)
+              + " role; ask an admin.");
+    }
+    return account;
+  }
+}

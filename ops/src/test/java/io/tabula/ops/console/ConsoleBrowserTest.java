@@ -1,0 +1,292 @@
+package io.tabula.ops.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console as ops use it, in Debian's headless Chromium driven by Selenium: log in, open a flow
+ * from its graph, break it and see the error marked at its line, fix it, pay a ticket on the
+ * softphone, see the diff, publish, roll back. Each page is saved as a screenshot under {@code
+ * target/console-screenshots/} and checked with axe-core for serious accessibility violations.
+ * Chromium trusts only this test's server key ({@code --ignore-certificate-errors-spki-list}).
+ */
+class ConsoleBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target/console-screenshots");
+
+  /** What an engine's admin endpoint answers (Prometheus text), for the watch page. */
+  private static final String ENGINE_METRICS =
+      """
+      # TYPE tabula_calls_active gauge
+      tabula_calls_active 2.0
+      # TYPE tabula_calls_ended_total counter
+      tabula_calls_ended_total{outcome="completed"} 41.0
+      tabula_calls_ended_total{outcome="caller_hung_up"} 7.0
+      tabula_calls_ended_total{outcome="transferred"} 3.0
+      """;
+
+  @TempDir Path folder;
+  private HttpServer engine;
+  private ConsoleFixture console;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
+            + " .ci/run installs them");
+    engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    engine.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = ENGINE_METRICS.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    engine.start();
+    console =
+        new ConsoleFixture(
+            folder, List.of(URI.create("http://127.0.0.1:" + engine.getAddress().getPort())));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")),
+        "--ignore-certificate-errors-spki-list=" + spki());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (browser != null) {
+      // The page as it was when the test ended: for a failure, what the browser showed.
+      Files.write(SHOTS.resolve("last.png"), browser.getScreenshotAs(OutputType.BYTES));
+      browser.quit();
+    }
+    if (console != null) {
+      console.close();
+    }
+    if (engine != null) {
+      engine.stop(0);
+    }
+  }
+
+  @Test
+  void opsEditTryPublishAndRollBackAFlow() throws Exception {
+    browser.get(console.url("/flows").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    shot("01-login");
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(new String(ConsoleFixture.password("admin")));
+    browser.findElement(By.id("login")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("parking-ticket")));
+    shot("02-flows");
+    browser.findElement(By.linkText("parking-ticket")).click();
+    WebElement step =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#graph a[aria-label='step ask-ticket']")));
+    assertThat(browser.findElement(By.id("published")).getText()).contains("version 1");
+    shot("03-flow");
+    step.click();
+
+    wait.until(ExpectedConditions.urlContains("/edit#L"));
+    WebElement editor = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror")));
+    String shipped = editor.getDomProperty("value");
+    int startLine = lineOf(shipped, "start: welcome");
+    type(editor, shipped.replace("start: welcome", "start: nowhere"));
+    WebElement marked =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".diag-marker[data-line='" + startLine + "']")));
+    assertThat(marked.getDomAttribute("title")).contains("nowhere");
+    assertThat(browser.findElement(By.id("diagnostics")).getText())
+        .contains("line " + startLine + ", column");
+    shot("04-editor-error");
+    completesAKeyOfTheFlowLanguage();
+
+    String fixed =
+        shipped.replace("Welcome to the City parking", "Welcome to the City of Tabula parking");
+    type(editor, fixed);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
+    assertThat(browser.findElements(By.cssSelector(".diag-marker"))).isEmpty();
+    assertThat(browser.findElement(By.id("prompts")).getText()).contains("City of Tabula");
+    shot("05-editor-fixed");
+
+    browser.findElement(By.linkText("Try")).click();
+    WebElement call = wait.until(ExpectedConditions.elementToBeClickable(By.id("call")));
+    call.click();
+    wait.until(ExpectedConditions.stalenessOf(call));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Waiting"));
+    assertThat(browser.findElement(By.id("transcript")).getText()).contains("City of Tabula");
+    press("12345678");
+    press("1");
+    press("4242424242424242#");
+    press("1230");
+    press("123#");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Call ended"));
+    String transcript = browser.findElement(By.id("transcript")).getText();
+    assertThat(browser.findElement(By.id("outcome")).getText()).contains("approved");
+    assertThat(transcript).contains("****************#").doesNotContain("4242424242424242");
+    shot("06-softphone");
+
+    browser.findElement(By.linkText("Publish")).click();
+    WebElement diff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
+    assertThat(diff.getText()).contains("+  welcome: \"Welcome to the City of Tabula parking");
+    assertThat(browser.findElement(By.id("changed-prompts")).getText())
+        .contains("welcome: changed");
+    shot("07-diff");
+    browser.findElement(By.id("note")).sendKeys("Welcome names Tabula");
+    browser.findElement(By.id("publish")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("message"), "Published version 2"));
+    assertThat(browser.findElement(By.id("history")).getText())
+        .contains("Welcome names Tabula", "admin");
+    shot("08-published");
+
+    browser.findElement(By.id("rollback-1")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("message"), "version 3 serves the text of version 1"));
+    shot("09-rolled-back");
+
+    browser.findElement(By.linkText("Watch")).click();
+    WebElement watch =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.watch")));
+    assertThat(watch.getText())
+        .contains("tabula_calls_active", "caller_hung_up 7", "transferred 3");
+    shot("10-watch");
+    Path versions = console.store.resolve(".published/city/parking-ticket");
+    assertThat(Files.readString(versions.resolve("000003.yaml")))
+        .isEqualTo(Files.readString(versions.resolve("000001.yaml")));
+  }
+
+  /** Ctrl-Space after "on_fa" offers on_failure, a key from the flow JSON Schema. */
+  private void completesAKeyOfTheFlowLanguage() throws IOException {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "var cm = document.querySelector('.CodeMirror').CodeMirror;"
+                + " var last = cm.lastLine(); var end = cm.getLine(last).length; cm.focus();"
+                + " cm.replaceRange('\\n    on_fa', {line: last, ch: end});"
+                + " cm.setCursor({line: last + 1, ch: 9});");
+    browser
+        .switchTo()
+        .activeElement()
+        .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, " "));
+    WebElement hints =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror-hints")));
+    assertThat(hints.getText()).contains("on_failure");
+    shot("04b-editor-completion");
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+  }
+
+  /** Presses each key and waits for the answer to replace the keypad (htmx swaps it in). */
+  private void press(String keys) {
+    for (char key : keys.toCharArray()) {
+      String id = key == '#' ? "key-pound" : key == '*' ? "key-star" : "key-" + key;
+      WebElement button = browser.findElement(By.id(id));
+      button.click();
+      wait.until(ExpectedConditions.stalenessOf(button));
+    }
+  }
+
+  /** Replaces the editor's text as a paste into CodeMirror would (its change event saves it). */
+  private void type(WebElement editor, String text) {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", text);
+  }
+
+  private static int lineOf(String text, String needle) {
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(needle)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line holds " + needle);
+  }
+
+  /** Saves the page and checks it with axe-core: no serious or critical violation. */
+  private void shot(String name) throws IOException {
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    Object result =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                axe()
+                    + "; var done = arguments[arguments.length - 1];"
+                    + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                    + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                    + "    .map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + ', first: '"
+                    + " + v.nodes[0].target.join(' ') + ' ' + (v.nodes[0].any[0] ? v.nodes[0].any[0].message : '') + ')'; }));"
+                    + " });");
+    assertThat((List<?>) result).as("axe-core serious violations on " + name).isEmpty();
+  }
+
+  private static String axeSource;
+
+  private static synchronized String axe() throws IOException {
+    if (axeSource == null) {
+      try (InputStream in =
+          ConsoleBrowserTest.class.getResourceAsStream(
+              "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+        assertThat(in).as("the axe-core webjar").isNotNull();
+        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    return axeSource;
+  }
+
+  private String spki() throws Exception {
+    byte[] key = console.certificate.certificate().getPublicKey().getEncoded();
+    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
+  }
+}

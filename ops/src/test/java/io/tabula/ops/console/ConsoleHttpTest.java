@@ -1,0 +1,243 @@
+package io.tabula.ops.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console over real HTTPS (a test CA the client trusts), as crafted requests see it: headers,
+ * the login wall, CSRF, roles, escaping, and that an invalid draft is never published.
+ */
+class ConsoleHttpTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @TempDir Path folder;
+  private ConsoleFixture console;
+  private HttpClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    console = new ConsoleFixture(folder, List.of());
+    client =
+        HttpClient.newBuilder()
+            .sslContext(console.ca.clientContext())
+            .cookieHandler(new CookieManager())
+            .build();
+  }
+
+  @AfterEach
+  void stop() {
+    console.close();
+  }
+
+  @Test
+  void everyAnswerCarriesHstsAStrictPolicyAndAStrictSessionCookie() throws Exception {
+    HttpResponse<String> login = get("/login");
+
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.headers().firstValue("Strict-Transport-Security"))
+        .hasValue("max-age=31536000");
+    assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'", "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline", "unsafe-eval");
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .anySatisfy(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Strict"));
+  }
+
+  @Test
+  void pagesNeedALogin() throws Exception {
+    HttpResponse<String> flows = get("/flows");
+
+    assertThat(flows.statusCode()).isEqualTo(303);
+    assertThat(flows.headers().firstValue("Location")).hasValue("/login");
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() throws Exception {
+    String csrf = csrf(get("/login").body());
+    HttpResponse<String> answer =
+        post("/login", Map.of("_csrf", csrf, "username", "admin", "password", "wrong"), null);
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(get("/flows").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void aStateChangeWithoutTheCsrfTokenIsRefused() throws Exception {
+    login("editor");
+    String before = Files.readString(draft());
+
+    HttpResponse<String> answer =
+        post("/flows/city/parking-ticket/draft", Map.of("yaml", "flow: nothing"), null);
+
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(Files.readString(draft())).isEqualTo(before);
+  }
+
+  @Test
+  void anInvalidDraftIsNeverPublishedEvenByACraftedRequest() throws Exception {
+    String csrf = login("publisher");
+    String broken = Files.readString(draft()).replace("start: welcome", "start: nowhere");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", broken), null);
+
+    HttpResponse<String> answer =
+        post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "crafted"), null);
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    assertThat(answer.body()).contains("Not published");
+    assertThat(publishedVersions()).containsExactly("000001.yaml");
+  }
+
+  @Test
+  void aDraftWhoseHeaderNamesAnotherTenantIsNotPublishedThere() throws Exception {
+    // A valid flow on its own: only the console's check knows it sits under city/.
+    String csrf = login("publisher");
+    String elsewhere = Files.readString(draft()).replace("tenant: city", "tenant: utility");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", elsewhere), null);
+
+    HttpResponse<String> answer =
+        post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "moved"), null);
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    assertThat(console.store.resolve(".published/utility/parking-ticket")).doesNotExist();
+    assertThat(publishedVersions()).containsExactly("000001.yaml");
+  }
+
+  @Test
+  void aValidDraftIsPublishedWithItsNoteAndRolledBack() throws Exception {
+    String csrf = login("publisher");
+    String changed =
+        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
+
+    HttpResponse<String> published =
+        post(
+            "/flows/city/parking-ticket/publish",
+            Map.of("_csrf", csrf, "note", "new welcome"),
+            null);
+    HttpResponse<String> rolledBack =
+        post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"), null);
+
+    assertThat(published.body()).contains("Published version 2", "new welcome", "publisher");
+    assertThat(rolledBack.body()).contains("version 3 serves the text of version 1");
+    Path versions = console.store.resolve(".published/city/parking-ticket");
+    assertThat(Files.readString(versions.resolve("000003.yaml")))
+        .isEqualTo(Files.readString(versions.resolve("000001.yaml")));
+  }
+
+  @Test
+  void aViewerMayNotEditOrPublish() throws Exception {
+    String csrf = login("viewer");
+
+    assertThat(
+            post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", "x"), null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "x"), null)
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void flowTextIsEscapedOnEveryPage() throws Exception {
+    String csrf = login("editor");
+    String hostile =
+        Files.readString(draft())
+            .replace(
+                "\"Welcome to the City parking ticket payment line.",
+                "\"<script>alert(1)</script><img src=x onerror=alert(2)> Welcome.");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", hostile), "true");
+
+    for (String page :
+        List.of("/flows/city/parking-ticket/edit", "/flows/city/parking-ticket/publish")) {
+      String body = get(page).body();
+      assertThat(body).as(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+      assertThat(body).as(page).doesNotContain("<script>alert", "<img src=x");
+    }
+  }
+
+  private Path draft() {
+    return console.store.resolve("city/parking-ticket.yaml");
+  }
+
+  private List<String> publishedVersions() throws IOException {
+    try (Stream<Path> files = Files.list(console.store.resolve(".published/city/parking-ticket"))) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private String login(String user) throws Exception {
+    String csrf = csrf(get("/login").body());
+    HttpResponse<String> answer =
+        post(
+            "/login",
+            Map.of(
+                "_csrf",
+                csrf,
+                "username",
+                user,
+                "password",
+                new String(ConsoleFixture.password(user))),
+            null);
+    assertThat(answer.statusCode()).isEqualTo(303);
+    return csrf(get("/flows").body());
+  }
+
+  private static String csrf(String page) {
+    Matcher m = CSRF.matcher(page);
+    assertThat(m.find()).as("a CSRF field in the page").isTrue();
+    return m.group(1);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(console.url(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, Map<String, String> form, String htmx)
+      throws IOException, InterruptedException {
+    String body =
+        new LinkedHashMap<>(form)
+            .entrySet().stream()
+                .map(
+                    e ->
+                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                            + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(console.url(path).toString()))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (htmx != null) {
+      request.header("HX-Request", htmx);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
