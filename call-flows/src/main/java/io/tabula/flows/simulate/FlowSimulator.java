@@ -48,6 +48,14 @@ public final class FlowSimulator {
   }
 
   public Simulation run(Flow flow, KeySource keys, Transcript transcript) {
+    return run(flow, keys, transcript, "en");
+  }
+
+  /**
+   * A call whose channel language ({@code agi_language}) is {@code channelLanguage}: the flow
+   * answers in it when it is one of its languages.
+   */
+  public Simulation run(Flow flow, KeySource keys, Transcript transcript, String channelLanguage) {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
       throw new IllegalStateException(
           "the simulator's call memory is full; finish earlier calls first");
@@ -63,7 +71,7 @@ public final class FlowSimulator {
             flow.name(),
             "SIP/sim-00000001",
             "5551234",
-            "en",
+            channelLanguage,
             List.of());
     SimulatedCallPort port = new SimulatedCallPort(info, memory, keys, transcript);
     transcript.add(

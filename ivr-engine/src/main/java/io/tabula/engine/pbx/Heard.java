@@ -6,8 +6,14 @@ package io.tabula.engine.pbx;
  *
  * @param kind what it was
  * @param what the prompt id, the number or digits said, the queue
+ * @param words for a number, digits or a date: the words Asterisk says in the channel's language
+ *     ("forty-five", "cuarenta y cinco"); otherwise {@code what}
  */
-public record Heard(Kind kind, String what) {
+public record Heard(Kind kind, String what, String words) {
+
+  public Heard(Kind kind, String what) {
+    this(kind, what, what);
+  }
 
   /** What kind of thing the caller heard. */
   public enum Kind {
