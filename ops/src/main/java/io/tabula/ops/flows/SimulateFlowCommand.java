@@ -52,6 +52,15 @@ final class SimulateFlowCommand implements Callable<Integer> {
       description = "What the caller presses, e.g. \"12345678# 1 4242424242424242# 1230 123\".")
   String keys;
 
+  @Option(
+      names = "--language",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description =
+          "The channel's language (agi_language, as a trunk or DID sets it), e.g. es: a flow"
+              + " that speaks it answers in it (default en).")
+  String language;
+
   @Option(names = "--lookup-connector", hidden = true)
   List<String> lookups = new ArrayList<>();
 
@@ -81,7 +90,7 @@ final class SimulateFlowCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
       new FlowSimulator(pool, DemoConnectors.create(clock), clock)
-          .run(compiled.get().flow().orElseThrow(), source, new Transcript(out));
+          .run(compiled.get().flow().orElseThrow(), source, new Transcript(out), language);
     }
     return 0;
   }
