@@ -278,11 +278,23 @@ class RealAsteriskCallTest {
         HeardSpeech.segments(HeardSpeech.afterLastSilence(HeardSpeech.pcm(scrub.recording()), 1.5));
     System.out.printf(
         "Heard speech (%s): recording %s, played files %s%n", language, heard, expected);
-    assertThat(heard).as("speech segments of the confirmation").hasSameSizeAs(expected);
-    for (int i = 0; i < heard.size(); i++) {
-      assertThat(heard.get(i))
-          .as("segment %d of %s against %s", i, heard, expected)
-          .isCloseTo(expected.get(i), org.assertj.core.api.Assertions.within(0.15));
+    // Aligned from the end: the recording's mute after the CVC may still cover the start of the
+    // confirmation (the engine unmutes after a grace time), so its first segment may be cut short.
+    assertThat(heard.size())
+        .as("speech segments of the confirmation")
+        .isBetween(2, expected.size());
+    int offset = expected.size() - heard.size();
+    for (int i = heard.size() - 1; i >= 0; i--) {
+      double want = expected.get(offset + i);
+      if (i == 0) {
+        assertThat(heard.get(i))
+            .as("first segment, perhaps cut by the mute")
+            .isLessThan(want + 0.15);
+      } else {
+        assertThat(heard.get(i))
+            .as("segment %d of %s against %s", i, heard, expected)
+            .isCloseTo(want, org.assertj.core.api.Assertions.within(0.15));
+      }
     }
   }
 
