@@ -30,7 +30,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  *
  * <pre>{@code
  * List<String> played = HeardSpeech.played(consoleSince);       // [tabula/city/ab12.wav, ...]
- * List<Double> heard = HeardSpeech.segments(HeardSpeech.pcm(recording));
+ * List<HeardSpeech.Segment> heard = HeardSpeech.spans(HeardSpeech.pcm(recording));
  * }</pre>
  */
 final class HeardSpeech {
@@ -63,8 +63,64 @@ final class HeardSpeech {
     return played;
   }
 
-  /** The lengths in seconds of the speech segments of 8 kHz samples. */
-  static List<Double> segments(short[] pcm) {
+  /** A speech segment: where it starts and ends, in seconds. */
+  record Segment(double start, double end) {
+    double length() {
+      return end - start;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "%.2f", length());
+    }
+  }
+
+  /**
+   * Lines the recording's segments up with the played files' from the end (where the recording is
+   * surely not muted): each heard segment must span a run of consecutive expected segments within
+   * 0.15 s (two segments whose pause is near the 250 ms bridge may be heard as one), every expected
+   * segment is used once, and only the first and last heard segments may be shorter (a mute that
+   * still covered the start; a recording closed at hangup a moment before the last word's end).
+   * Returns how many expected segments were matched.
+   */
+  static int lineUp(List<Segment> heard, List<Segment> expected) {
+    int k = expected.size() - 1;
+    for (int i = heard.size() - 1; i >= 0; i--) {
+      double length = heard.get(i).length();
+      int j = k;
+      boolean matched = false;
+      while (j >= 0) {
+        double span = expected.get(k).end() - expected.get(j).start();
+        boolean cutShort = i == 0 || i == heard.size() - 1;
+        if (Math.abs(span - length) <= 0.15 || (cutShort && span >= length - 0.15)) {
+          matched = true;
+          break;
+        }
+        if (span > length + 0.15) {
+          break;
+        }
+        j--;
+      }
+      if (!matched) {
+        throw new AssertionError(
+            "heard segment "
+                + i
+                + " ("
+                + heard.get(i)
+                + " s) spans no run of the played files' segments ending at "
+                + k
+                + ": heard "
+                + heard
+                + ", played "
+                + expected);
+      }
+      k = j - 1;
+    }
+    return expected.size() - 1 - k;
+  }
+
+  /** The speech segments of 8 kHz samples. */
+  static List<Segment> spans(short[] pcm) {
     int frames = pcm.length / FRAME;
     boolean[] loud = new boolean[frames];
     for (int f = 0; f < frames; f++) {
@@ -74,7 +130,7 @@ final class HeardSpeech {
       }
       loud[f] = Math.sqrt(energy / FRAME) > THRESHOLD;
     }
-    List<Double> segments = new ArrayList<>();
+    List<Segment> segments = new ArrayList<>();
     int start = -1;
     int lastLoud = -1;
     for (int f = 0; f < frames; f++) {
@@ -96,9 +152,9 @@ final class HeardSpeech {
     return segments;
   }
 
-  private static void add(List<Double> segments, int first, int last) {
+  private static void add(List<Segment> segments, int first, int last) {
     if (last - first + 1 >= SHORTEST_FRAMES) {
-      segments.add((last - first + 1) / 50.0);
+      segments.add(new Segment(first / 50.0, (last + 1) / 50.0));
     }
   }
 
