@@ -59,7 +59,9 @@ class ServePromptCheckTest {
             new FlowsSettings("", Duration.ofSeconds(5)),
             DemoConnectors.create(Clock.systemUTC()))) {
       for (PlayedPrompt prompt : ServeCommand.playedPrompts(flows, EngineConfig.defaults())) {
-        if (!(prompt.owner().equals("city/parking-ticket") && prompt.id().equals("enter-card"))) {
+        if (!(prompt.owner().equals("city/parking-ticket")
+            && prompt.id().equals("enter-card")
+            && prompt.language().equals("en"))) {
           // Each in its language's folder: the shipped flows speak English and Spanish.
           Path file = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
           Files.createDirectories(file.getParent());
