@@ -27,6 +27,20 @@ public record Heard(Kind kind, String what, String words) {
     TRANSFER
   }
 
+  /**
+   * Equal when the kind and what was said are: the words follow from them and the channel's
+   * language, so a test that expects {@code new Heard(NUMBER, "16")} still finds it.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Heard heard && kind == heard.kind && what.equals(heard.what);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(kind, what);
+  }
+
   @Override
   public String toString() {
     return kind + " " + what;

@@ -44,13 +44,12 @@ class ChannelLanguageTest {
 
       assertThat(languages).containsExactly("es");
       assertThat(report.heard())
-          .containsSubsequence(
-              new Heard(Heard.Kind.NUMBER, "45", "forty-five"),
-              new Heard(Heard.Kind.NUMBER, "1", "un"),
-              new Heard(
-                  Heard.Kind.DATE,
-                  "1797292800",
-                  "el martes quince de diciembre de dos mil veintiséis"));
+          .filteredOn(h -> h.kind() != Heard.Kind.HANGUP_BY_ENGINE)
+          .extracting(Heard::words)
+          .containsExactly(
+              "forty-five", "un", "el martes quince de diciembre de dos mil veintiséis");
+      assertThat(report.heard())
+          .contains(new Heard(Heard.Kind.DATE, "1797292800"), new Heard(Heard.Kind.NUMBER, "1"));
     }
   }
 }
