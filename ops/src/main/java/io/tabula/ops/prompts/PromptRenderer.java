@@ -122,6 +122,12 @@ final class PromptRenderer {
               + prompt.language()
               + "'; use --engine-command with an engine that does");
     }
+    // The chosen engine was checked before the run; a language's default voice is checked here.
+    java.util.Optional<String> missing = engine.missingPackages();
+    if (missing.isPresent()) {
+      throw new SpeechEngine.RenderException(
+          voice + " is not installed; install it with: apt-get install " + missing.get());
+    }
     Path raw = work.resolve("engine.wav");
     Files.deleteIfExists(raw);
     engine.render(prompt.language(), prompt.text(), raw);
