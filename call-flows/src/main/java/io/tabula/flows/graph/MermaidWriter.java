@@ -48,6 +48,7 @@ public final class MermaidWriter {
     String label = "\"" + escape(step.id()) + "<br/><i>" + StepKinds.describe(step) + "</i>\"";
     return switch (step) {
       case Step.Menu m -> "{" + label + "}";
+      case Step.Language l -> "{" + label + "}";
       case Step.Branch b -> "{" + label + "}";
       case Step.Transfer t -> "([" + label + "])";
       case Step.Hangup h -> "([" + label + "])";

@@ -63,6 +63,35 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * A language menu: its prompt is said once in each option's language ("For English, press 1. Para
+   * español, oprima dos."), and the key pressed switches the call to that language; without a
+   * choice the call keeps the language it has.
+   *
+   * @param options key to one of the flow's languages, in the order they are offered
+   * @param optionPositions where each option's language is written, for messages
+   */
+  record Language(
+      String id,
+      SourcePos pos,
+      SayItem.PromptRef prompt,
+      Map<String, String> options,
+      Map<String, SourcePos> optionPositions,
+      Duration timeout,
+      boolean agentKey,
+      Target next)
+      implements Step {
+    @Override
+    public List<Edge> edges() {
+      return List.of(new Edge("next", next));
+    }
+
+    @Override
+    public boolean waitsForCaller() {
+      return true;
+    }
+  }
+
   /** Digits into a named field of the call's secret memory. */
   record Collect(
       String id,

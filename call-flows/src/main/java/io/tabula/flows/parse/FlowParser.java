@@ -38,6 +38,7 @@ public final class FlowParser {
           "start",
           "time_limit",
           "currency",
+          "languages",
           "agent",
           "on_error",
           "prompts",
@@ -100,14 +101,16 @@ public final class FlowParser {
             .orElse(new Target("", top.pos()));
     Duration timeLimit = top.duration("time_limit", Duration.ofMinutes(15));
     Currency currency = currency(top, problems);
+    List<String> languages = FlowLanguages.parse(top);
     Optional<AgentPath> agent = top.map("agent", false, "a flow").map(a -> agent(a, problems));
     ErrorPolicy onError =
         top.map("on_error", false, "a flow")
             .map(StepParser::errorPolicy)
             .orElse(new ErrorPolicy(Optional.empty(), ErrorPolicy.Then.AGENT, top.pos()));
-    Map<String, String> prompts = new LinkedHashMap<>();
+    Map<String, Map<String, String>> prompts = new LinkedHashMap<>();
     Map<String, SourcePos> promptPositions = new LinkedHashMap<>();
-    top.map("prompts", false, "a flow").ifPresent(p -> prompts(p, prompts, promptPositions));
+    top.map("prompts", false, "a flow")
+        .ifPresent(p -> FlowLanguages.prompts(p, languages, prompts, promptPositions));
     Map<String, Step> steps = new LinkedHashMap<>();
     Optional<YamlMap> stepMap = top.map("steps", true, "a flow");
     stepMap.ifPresent(s -> steps(s, steps));
@@ -124,6 +127,7 @@ public final class FlowParser {
             start,
             timeLimit,
             currency,
+            languages,
             agent,
             onError,
             Map.copyOf(prompts),
@@ -173,23 +177,6 @@ public final class FlowParser {
       key = "0";
     }
     return new AgentPath(queue, key.charAt(0), agent.pos());
-  }
-
-  private static void prompts(
-      YamlMap map, Map<String, String> texts, Map<String, SourcePos> positions) {
-    for (Map.Entry<String, NodeTuple> entry : map.entries().entrySet()) {
-      String id = entry.getKey();
-      Node value = entry.getValue().getValueNode();
-      positions.put(id, map.problems().pos(entry.getValue().getKeyNode()));
-      if (id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
-        map.problems()
-            .add(
-                entry.getValue().getKeyNode(),
-                "prompt id '" + id + "' has spaces",
-                "use a sound file name such as enter-ticket");
-      }
-      texts.put(id, YamlMap.scalar(value).orElse("").trim());
-    }
   }
 
   private static void steps(YamlMap map, Map<String, Step> steps) {

@@ -38,7 +38,17 @@ final class StepParser {
 
   static final List<String> KINDS =
       List.of(
-          "say", "menu", "collect", "lookup", "pay", "transfer", "hangup", "branch", "goto", "set");
+          "say",
+          "menu",
+          "language",
+          "collect",
+          "lookup",
+          "pay",
+          "transfer",
+          "hangup",
+          "branch",
+          "goto",
+          "set");
 
   private StepParser() {}
 
@@ -68,6 +78,7 @@ final class StepParser {
     return switch (kinds.getFirst()) {
       case "say" -> say(id, pos, body, where);
       case "menu" -> menu(id, pos, body, where);
+      case "language" -> language(id, pos, body, where);
       case "collect" -> collect(id, pos, body, where);
       case "lookup" -> lookup(id, pos, body, where);
       case "pay" -> pay(id, pos, body, where);
@@ -125,6 +136,46 @@ final class StepParser {
             m.integer("attempts", 3, 1, 10),
             body.flag("agent", true),
             target(body, "on_failure", where)));
+  }
+
+  /** A language menu: each option's key and the language it switches the call to. */
+  private static Optional<Step> language(String id, SourcePos pos, YamlMap body, String where) {
+    body.allowOnly(where, List.of("language", "next", "agent"));
+    Optional<YamlMap> menu = body.map("language", true, where);
+    if (menu.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMap m = menu.get();
+    String inner = "the language menu of " + where;
+    m.allowOnly(inner, List.of("prompt", "options", "timeout"));
+    Map<String, String> options = new LinkedHashMap<>();
+    Map<String, SourcePos> positions = new LinkedHashMap<>();
+    m.map("options", true, inner)
+        .ifPresent(
+            o ->
+                o.entries()
+                    .forEach(
+                        (key, tuple) -> {
+                          if (key.length() != 1 || "0123456789*#".indexOf(key.charAt(0)) < 0) {
+                            m.problems()
+                                .add(
+                                    tuple.getKeyNode(),
+                                    "menu key '" + key + "' is not one phone key",
+                                    "use one of 0-9, * or # (quote it: \"1\")");
+                          }
+                          options.put(key, YamlMap.scalar(tuple.getValueNode()).orElse(""));
+                          positions.put(key, m.problems().pos(tuple.getValueNode()));
+                        }));
+    return Optional.of(
+        new Step.Language(
+            id,
+            pos,
+            prompt(m, "prompt", true, inner),
+            java.util.Collections.unmodifiableMap(options),
+            java.util.Collections.unmodifiableMap(positions),
+            m.duration("timeout", Duration.ofSeconds(4)),
+            body.flag("agent", true),
+            target(body, "next", where)));
   }
 
   private static Optional<Step> collect(String id, SourcePos pos, YamlMap body, String where) {

@@ -55,7 +55,20 @@ public interface CallPort {
   KeyPress waitForKey(Duration timeout);
 
   /** Speaks a number ({@code SAY NUMBER}). */
-  void sayNumber(long number);
+  default void sayNumber(long number) {
+    sayNumber(number, NumberGender.NEUTRAL);
+  }
+
+  /** Speaks a number in a grammatical gender ({@code SAY NUMBER <n> "" m}): "un dólar". */
+  void sayNumber(long number, NumberGender gender);
+
+  /**
+   * Sets the channel's language ({@code SET VARIABLE CHANNEL(language) es}): Asterisk then looks
+   * for sound files under {@code sounds/es/} and says numbers, digits and dates in Spanish.
+   *
+   * @param language a language as Asterisk names it: {@code en}, {@code es}, {@code fr_CA}
+   */
+  void setLanguage(String language);
 
   /** Speaks non-secret digits one by one ({@code SAY DIGITS}), e.g. a ticket number. */
   void sayDigits(String nonSecretDigits);

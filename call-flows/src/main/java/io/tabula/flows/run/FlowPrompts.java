@@ -5,7 +5,6 @@ import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.port.Prompt;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,29 +25,41 @@ public final class FlowPrompts {
     return texts(flow).keySet();
   }
 
-  /** The same prompts with the words each says, by id. */
+  /** The same prompts with the words each says in the flow's own language, by id. */
   public static SortedMap<String, String> texts(Flow flow) {
-    SortedMap<String, String> texts = new TreeMap<>(flow.prompts());
+    return texts(flow, flow.language());
+  }
+
+  /** The same prompts with the words each says in {@code language}, by id. */
+  public static SortedMap<String, String> texts(Flow flow, String language) {
+    SortedMap<String, String> texts = new TreeMap<>(flow.prompts(language));
     if (flow.onError().prompt().isEmpty()) {
-      texts.put(FlowRunner.DEFAULT_SORRY.id(), FlowRunner.DEFAULT_SORRY.text());
+      texts.put(FlowRunner.DEFAULT_SORRY.id(), BuiltInWords.sorry(language));
     }
-    if (speaksAnAmount(flow)) {
-      String code = flow.currency().getCurrencyCode().toLowerCase(Locale.ROOT);
-      texts.put("currency-" + code + "-major", Speech.Units.major(flow.currency()));
-      texts.put("currency-" + code + "-minor", Speech.Units.minor(flow.currency()));
-      texts.put("and", "and");
+    if (speaks(flow, SayItem.SpeakAs.AMOUNT)) {
+      BuiltInWords.unitPrompts(flow.currency(), language).forEach(texts::put);
+    }
+    if (BuiltInWords.spanish(language)
+        && (speaks(flow, SayItem.SpeakAs.AMOUNT) || speaks(flow, SayItem.SpeakAs.NUMBER))) {
+      texts.put(BuiltInWords.CIEN, "cien");
     }
     return texts;
   }
 
-  /** The same prompts as the runner plays them, sound names included, by id. */
+  /** The prompts as the runner plays them in the flow's own language, by id. */
   public static SortedMap<String, Prompt> prompts(Flow flow) {
+    return prompts(flow, flow.language());
+  }
+
+  /** The prompts as the runner plays them in {@code language}, sound names included, by id. */
+  public static SortedMap<String, Prompt> prompts(Flow flow, String language) {
     SortedMap<String, Prompt> prompts = new TreeMap<>();
-    texts(flow).forEach((id, text) -> prompts.put(id, PromptSound.of(flow, id, text)));
+    texts(flow, language)
+        .forEach((id, text) -> prompts.put(id, PromptSound.of(flow, language, id, text)));
     return prompts;
   }
 
-  private static boolean speaksAnAmount(Flow flow) {
+  private static boolean speaks(Flow flow, SayItem.SpeakAs as) {
     for (Step step : flow.steps().values()) {
       List<SayItem> items =
           switch (step) {
@@ -58,7 +69,7 @@ public final class FlowPrompts {
             default -> List.of();
           };
       for (SayItem item : items) {
-        if (item instanceof SayItem.Speak speak && speak.as() == SayItem.SpeakAs.AMOUNT) {
+        if (item instanceof SayItem.Speak speak && speak.as() == as) {
           return true;
         }
       }

@@ -33,9 +33,7 @@ public final class FlowRunner implements CallHandler {
 
   /** Said when a flow has no on_error prompt of its own. */
   static final Prompt DEFAULT_SORRY =
-      new Prompt(
-          "tabula-sorry",
-          "Sorry, something went wrong. Let me connect you to someone who can help.");
+      new Prompt("tabula-sorry", BuiltInWords.sorry(Flow.DEFAULT_LANGUAGE));
 
   private final Flow flow;
   private final Connectors connectors;
@@ -78,9 +76,10 @@ public final class FlowRunner implements CallHandler {
     CallJournal events = CallJournal.of(config.events());
     CallValues values = new CallValues(flow, call.memory());
     String current = flow.start().step();
+    Speech speech = new Speech(flow, call, values, flow.language());
     try {
+      speech.start(call.info().language());
       Deadline deadline = new Deadline(config.clock(), flow.timeLimit());
-      Speech speech = new Speech(flow, call, values);
       InputSteps input = new InputSteps(call, speech, values, config.clock(), deadline, events);
       ConnectorSteps outside = new ConnectorSteps(connectors, call.info(), values, events);
       while (current != null) {
@@ -95,9 +94,9 @@ public final class FlowRunner implements CallHandler {
     } catch (CallEndedException e) {
       events.ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     } catch (FlowInterrupt e) {
-      interrupted(e, call, current);
+      interrupted(e, call, current, speech);
     } catch (RuntimeException e) {
-      failed(why(e), call, current);
+      failed(why(e), call, current, speech);
     } finally {
       values.wipeFields();
     }
@@ -116,6 +115,7 @@ public final class FlowRunner implements CallHandler {
         yield s.next().step();
       }
       case Step.Menu m -> input.menu(m);
+      case Step.Language l -> input.language(l);
       case Step.Collect c -> input.collect(c);
       case Step.Lookup l -> outside.lookup(l);
       case Step.Pay p -> outside.pay(p);
@@ -143,7 +143,7 @@ public final class FlowRunner implements CallHandler {
     return flow.agent().orElseThrow(() -> new FlowFailure("the flow has no agent queue")).queue();
   }
 
-  private void interrupted(FlowInterrupt interrupt, CallPort call, String step) {
+  private void interrupted(FlowInterrupt interrupt, CallPort call, String step, Speech speech) {
     if (interrupt.kind() == FlowInterrupt.Kind.AGENT_REQUESTED) {
       config.events().outcome(step, "caller asked for an agent");
       try {
@@ -153,11 +153,11 @@ public final class FlowRunner implements CallHandler {
             .events()
             .ended(e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
       } catch (RuntimeException e) {
-        failed(why(e), call, step);
+        failed(why(e), call, step, speech);
       }
       return;
     }
-    failed("call time limit reached", call, step);
+    failed("call time limit reached", call, step, speech);
   }
 
   /**
@@ -173,7 +173,7 @@ public final class FlowRunner implements CallHandler {
   }
 
   /** The error path: say sorry, then transfer or hang up; if even that fails, hang up. */
-  private void failed(String why, CallPort call, String step) {
+  private void failed(String why, CallPort call, String step, Speech speech) {
     config.events().error(step, why);
     // A caller who was keying card digits may go on keying them during the apology and the queue.
     keepMuted(call);
@@ -189,8 +189,9 @@ public final class FlowRunner implements CallHandler {
       Prompt sorry =
           policy
               .prompt()
-              .map(p -> PromptSound.of(flow, p.id(), flow.promptText(p.id())))
-              .orElse(PromptSound.of(flow, DEFAULT_SORRY.id(), DEFAULT_SORRY.text()));
+              .map(p -> speech.prompt(p.id()))
+              .orElseGet(
+                  () -> speech.builtIn(DEFAULT_SORRY.id(), BuiltInWords.sorry(speech.language())));
       call.play(sorry, "");
       if (policy.then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
         transfer(call, agentQueue());

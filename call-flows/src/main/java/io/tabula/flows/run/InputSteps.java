@@ -66,6 +66,35 @@ final class InputSteps {
     return menu.onFailure().step();
   }
 
+  /**
+   * Says the prompt in each offered language, each from its own language's audio; a key offered
+   * switches the call (channel included) to its language. No key, or another, keeps the call's
+   * language: a caller who does not choose is not held up.
+   */
+  String language(Step.Language menu) {
+    String agentKeys = menu.agentKey() ? speech.agentKeys() : "";
+    String escape = String.join("", menu.options().keySet()) + agentKeys;
+    deadline.check();
+    KeyPress key = KeyPress.NONE;
+    for (String language : menu.options().values()) {
+      key = call.play(speech.prompt(menu.prompt().id(), language), escape);
+      if (key.pressed()) {
+        break;
+      }
+    }
+    if (!key.pressed()) {
+      key = call.waitForKey(menu.timeout());
+    }
+    if (key.pressed() && agentKeys.indexOf(key.key()) >= 0) {
+      throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
+    }
+    String chosen = key.pressed() ? menu.options().get(String.valueOf(key.key())) : null;
+    if (chosen != null) {
+      speech.switchTo(chosen);
+    }
+    return menu.next().step();
+  }
+
   String collect(Step.Collect collect) {
     SecretField field = values.fieldFor(collect);
     CollectOptions options =

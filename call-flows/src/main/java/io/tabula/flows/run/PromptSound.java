@@ -25,8 +25,11 @@ import java.util.HexFormat;
  */
 public final class PromptSound {
 
-  /** The language of every flow's prompt texts today (flows are English only). */
-  public static final String LANGUAGE = "en";
+  /**
+   * The language of flows that declare none, and the one the engine's own prompts are rendered in
+   * by default.
+   */
+  public static final String LANGUAGE = Flow.DEFAULT_LANGUAGE;
 
   /** The folder, under a language's sounds folder, that holds the tenants' prompt audio. */
   public static final String FOLDER = "tabula";
@@ -54,12 +57,29 @@ public final class PromptSound {
   }
 
   /**
-   * The prompt {@code id} of {@code flow} saying {@code text}, with its sound named by content; a
-   * prompt without text (nothing to render) keeps its id as its sound.
+   * The prompt {@code id} of {@code flow} saying {@code text} in the flow's own language, with its
+   * sound named by content; a prompt without text (nothing to render) keeps its id as its sound.
    */
   public static Prompt of(Flow flow, String id, String text) {
+    return of(flow, flow.language(), id, text);
+  }
+
+  /** The prompt {@code id} of {@code flow} saying {@code text} in {@code language}. */
+  public static Prompt of(Flow flow, String language, String id, String text) {
     return text.isEmpty()
         ? new Prompt(id, text)
-        : new Prompt(id, text, name(flow.tenant(), LANGUAGE, text));
+        : new Prompt(id, text, name(flow.tenant(), language, text));
+  }
+
+  /**
+   * The same prompt played on a call whose channel language is another: Asterisk looks for a
+   * relative name under {@code sounds/<channel language>/} and then under {@code sounds/}, so
+   * {@code es/tabula/city/<key>} finds the Spanish file from an English call (a language menu says
+   * each choice in its own language).
+   */
+  public static Prompt inOtherLanguage(Prompt prompt, String language) {
+    return prompt.sound().startsWith(FOLDER + "/")
+        ? new Prompt(prompt.id(), prompt.text(), language + "/" + prompt.sound())
+        : prompt;
   }
 }

@@ -5,30 +5,90 @@ import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.port.CallPort;
 import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
+import io.tabula.flows.say.AsteriskSay;
+import io.tabula.flows.say.SpokenWords;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.List;
 
 /**
- * Speaks prompts and values through the call port. Amounts are said as "45 dollars and 50 cents"
- * with the built-in unit prompts; the agent key, where allowed, interrupts any prompt.
+ * Speaks prompts and values through the call port, in the call's language. Amounts are said as "45
+ * dollars and 50 cents" with the unit prompts of {@link BuiltInWords}; the agent key, where
+ * allowed, interrupts any prompt.
  */
 final class Speech {
 
   private final Flow flow;
   private final CallPort call;
   private final CallValues values;
+  private String language;
 
-  Speech(Flow flow, CallPort call, CallValues values) {
+  /**
+   * @param language the call's language, one of the flow's, already set on the channel
+   */
+  Speech(Flow flow, CallPort call, CallValues values, String language) {
     this.flow = flow;
     this.call = call;
     this.values = values;
+    this.language = language;
   }
 
-  /** The prompt with its text from the flow. */
+  /**
+   * Picks the call's language from the channel's ({@code agi_language}, set by the trunk or the
+   * DID): the flow's language that is the same, or has the same main part ({@code es_MX} gives
+   * {@code es}), else the flow's own. The channel is set to it when it differs, so Asterisk finds
+   * the prompts under {@code sounds/<language>/} and says numbers in it.
+   */
+  void start(String channelLanguage) {
+    String channel = channelLanguage == null ? "" : channelLanguage;
+    String picked = pick(flow.languages(), channel);
+    if (!picked.equals(channel)) {
+      call.setLanguage(picked);
+    }
+    language = picked;
+  }
+
+  static String pick(java.util.List<String> languages, String channel) {
+    if (languages.contains(channel)) {
+      return channel;
+    }
+    String main = channel.split("[_-]", 2)[0];
+    for (String language : languages) {
+      if (language.split("_", 2)[0].equals(main)) {
+        return language;
+      }
+    }
+    return languages.getFirst();
+  }
+
+  /** The call's language: a prompt's words and Asterisk's numbers are said in it. */
+  String language() {
+    return language;
+  }
+
+  /**
+   * Switches the call to {@code next}, one of the flow's languages: the channel's language first,
+   * so Asterisk's own numbers and dates follow, then the prompts.
+   */
+  void switchTo(String next) {
+    if (!next.equals(language)) {
+      call.setLanguage(next);
+      language = next;
+    }
+  }
+
+  /** The prompt with its text from the flow, in the call's language. */
   Prompt prompt(String id) {
-    return PromptSound.of(flow, id, flow.promptText(id));
+    return prompt(id, language);
+  }
+
+  /** The prompt in {@code language}, played from that language's folder whatever the call's. */
+  Prompt prompt(String id, String inLanguage) {
+    Prompt prompt = PromptSound.of(flow, inLanguage, id, flow.promptText(id, inLanguage));
+    return inLanguage.equals(language) ? prompt : PromptSound.inOtherLanguage(prompt, inLanguage);
   }
 
   /** Says every item; returns early (by exception) when the caller asks for an agent. */
@@ -56,7 +116,9 @@ final class Speech {
 
   private void speak(SayItem.SpeakAs as, Value value) {
     switch (as) {
-      case NUMBER -> call.sayNumber(number(value).setScale(0, RoundingMode.DOWN).longValueExact());
+      case NUMBER ->
+          sayNumber(
+              number(value).setScale(0, RoundingMode.DOWN).longValueExact(), NumberGender.NEUTRAL);
       case DIGITS -> call.sayDigits(digitsOf(value));
       case DATE -> call.sayDate(((Value.Date) value).date());
       case AMOUNT -> amount((Value.Money) value);
@@ -86,33 +148,43 @@ final class Speech {
     BigDecimal amount = money.amount().setScale(2, RoundingMode.HALF_UP);
     long major = amount.setScale(0, RoundingMode.DOWN).longValueExact();
     long minor = amount.subtract(BigDecimal.valueOf(major)).movePointRight(2).longValueExact();
-    String code = money.currency().getCurrencyCode().toLowerCase(java.util.Locale.ROOT);
-    call.sayNumber(major);
-    call.play(
-        PromptSound.of(flow, "currency-" + code + "-major", Units.major(money.currency())), "");
+    Currency currency = money.currency();
+    sayNumber(major, BuiltInWords.gender(currency, language, true));
+    call.play(unit(currency, true, major == 1), "");
     if (minor != 0) {
-      call.play(PromptSound.of(flow, "and", "and"), "");
-      call.sayNumber(minor);
-      call.play(
-          PromptSound.of(flow, "currency-" + code + "-minor", Units.minor(money.currency())), "");
+      call.play(builtIn(BuiltInWords.AND, BuiltInWords.and(language)), "");
+      sayNumber(minor, BuiltInWords.gender(currency, language, false));
+      call.play(unit(currency, false, minor == 1), "");
     }
   }
 
-  /** The spoken names of currency units; the sound files carry the same ids. */
-  static final class Units {
-    private Units() {}
-
-    static String major(java.util.Currency currency) {
-      return switch (currency.getCurrencyCode()) {
-        case "USD", "CAD", "AUD" -> "dollars";
-        case "EUR" -> "euros";
-        case "GBP" -> "pounds";
-        default -> currency.getDisplayName(java.util.Locale.ENGLISH);
-      };
+  /**
+   * {@code SAY NUMBER}, except where Asterisk would play a core sound Debian does not ship (Spanish
+   * "cien"): then the same files one by one, the rendered "cien" in its place.
+   */
+  private void sayNumber(long number, NumberGender gender) {
+    List<String> files = AsteriskSay.number(number, gender, language);
+    if (!BuiltInWords.spanish(language) || !files.contains(AsteriskSay.SPANISH_HUNDRED)) {
+      call.sayNumber(number, gender);
+      return;
     }
-
-    static String minor(java.util.Currency currency) {
-      return currency.getCurrencyCode().equals("GBP") ? "pence" : "cents";
+    for (String file : files) {
+      call.play(
+          file.equals(AsteriskSay.SPANISH_HUNDRED)
+              ? builtIn(BuiltInWords.CIEN, "cien")
+              : new Prompt(file, SpokenWords.of(List.of(file), language), file),
+          "");
     }
+  }
+
+  private Prompt unit(Currency currency, boolean major, boolean one) {
+    return builtIn(
+        BuiltInWords.unitId(currency, major, one),
+        BuiltInWords.unit(currency, language, major, one));
+  }
+
+  /** A prompt the engine adds to the flow's (units, "and"), in the call's language. */
+  Prompt builtIn(String id, String text) {
+    return PromptSound.of(flow, language, id, text);
   }
 }

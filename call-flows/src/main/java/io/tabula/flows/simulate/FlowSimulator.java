@@ -52,38 +52,53 @@ public final class FlowSimulator {
   }
 
   public Simulation run(Flow flow, KeySource keys, Transcript transcript) {
-    return run(flow, keys, transcript, port -> port);
+    return run(flow, keys, transcript, "en", port -> port);
   }
 
   /**
-   * Runs the call with {@code listener} in front of the simulated port: what {@code flows simulate
+   * A call whose channel language ({@code agi_language}) is {@code channelLanguage}: the flow
+   * answers in it when it is one of its languages.
+   */
+  public Simulation run(Flow flow, KeySource keys, Transcript transcript, String channelLanguage) {
+    return run(flow, keys, transcript, channelLanguage, port -> port);
+  }
+
+  /**
+   * As above, with {@code listener} in front of the simulated port: what {@code flows simulate
    * --audio} uses to note everything played and keyed. The listener passes every call on.
    */
   public Simulation run(
-      Flow flow, KeySource keys, Transcript transcript, UnaryOperator<CallPort> listener) {
+      Flow flow,
+      KeySource keys,
+      Transcript transcript,
+      String channelLanguage,
+      UnaryOperator<CallPort> listener) {
     return run(
         flow,
         (info, memory) -> new SimulatedCallPort(info, memory, keys, transcript),
         transcript,
+        channelLanguage,
         listener);
   }
 
   /** A person plays the caller at {@code keypad}, like a phone; keys are echoed on {@code out}. */
   public Simulation run(Flow flow, Keypad keypad, PrintWriter out, Transcript transcript) {
-    return run(flow, keypad, out, transcript, port -> port);
+    return run(flow, keypad, out, transcript, "en", port -> port);
   }
 
-  /** As above, with {@code listener} in front of the simulated port (see the scripted run). */
+  /** As above, on a channel in {@code channelLanguage}, with {@code listener} in front. */
   public Simulation run(
       Flow flow,
       Keypad keypad,
       PrintWriter out,
       Transcript transcript,
+      String channelLanguage,
       UnaryOperator<CallPort> listener) {
     return run(
         flow,
         (info, memory) -> new SimulatedCallPort(info, memory, keypad, out, transcript),
         transcript,
+        channelLanguage,
         listener);
   }
 
@@ -91,6 +106,7 @@ public final class FlowSimulator {
       Flow flow,
       BiFunction<CallInfo, CallMemory, SimulatedCallPort> ports,
       Transcript transcript,
+      String channelLanguage,
       UnaryOperator<CallPort> listener) {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
       throw new IllegalStateException(
@@ -107,7 +123,7 @@ public final class FlowSimulator {
             flow.name(),
             "SIP/sim-00000001",
             "5551234",
-            "en",
+            channelLanguage,
             List.of());
     SimulatedCallPort port = ports.apply(info, memory);
     transcript.add(

@@ -7,7 +7,10 @@ import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.ExecResult;
 import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
+import io.tabula.flows.say.AsteriskSay;
+import io.tabula.flows.say.SpokenWords;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
 import java.io.PrintWriter;
@@ -37,6 +40,7 @@ public final class SimulatedCallPort implements CallPort {
   private final KeypadCaller keypad;
   private final Transcript transcript;
   private Ending ending = Ending.STILL_RUNNING;
+  private String language;
   private String queue = "";
 
   public SimulatedCallPort(
@@ -61,6 +65,7 @@ public final class SimulatedCallPort implements CallPort {
     this.keys = keys;
     this.keypad = keypad;
     this.transcript = transcript;
+    this.language = info.language() == null ? "" : info.language();
   }
 
   public Ending ending() {
@@ -222,22 +227,51 @@ public final class SimulatedCallPort implements CallPort {
     return new CallEndedException(CallEndedException.Reason.CALLER_HUNG_UP);
   }
 
+  /** The channel's language, which decides how Asterisk says numbers, digits and dates. */
+  public String language() {
+    return language;
+  }
+
   @Override
-  public void sayNumber(long number) {
+  public void setLanguage(String language) {
     live();
-    transcript.add("IVR: (number) " + number);
+    this.language = language;
+    transcript.add("IVR: sets the call's language to " + language);
+  }
+
+  // Numbers, digits and dates show as the words Asterisk says for them in the call's language,
+  // with what was said in brackets, like a prompt's id.
+  @Override
+  public void sayNumber(long number, NumberGender gender) {
+    live();
+    transcript.add(
+        "IVR: "
+            + SpokenWords.of(AsteriskSay.number(number, gender, language), language)
+            + "  [number "
+            + number
+            + "]");
   }
 
   @Override
   public void sayDigits(String nonSecretDigits) {
     live();
-    transcript.add("IVR: (digits) " + String.join(" ", nonSecretDigits.split("")));
+    transcript.add(
+        "IVR: "
+            + SpokenWords.of(AsteriskSay.digits(nonSecretDigits), language)
+            + "  [digits "
+            + nonSecretDigits
+            + "]");
   }
 
   @Override
   public void sayDate(LocalDate date) {
     live();
-    transcript.add("IVR: (date) " + date);
+    transcript.add(
+        "IVR: "
+            + SpokenWords.of(AsteriskSay.date(date, language), language)
+            + "  [date "
+            + date
+            + "]");
   }
 
   @Override

@@ -112,12 +112,39 @@ public final class FlowValidator {
                   + "' has no text"
                   + Suggest.hint(prompt.id(), flow.prompts().keySet()),
               "add '" + prompt.id() + ": \"<what it says>\"' under 'prompts'"));
-    } else if (flow.promptText(prompt.id()).isBlank()) {
-      problems.add(
-          new Diagnostic(
-              flow.promptPositions().get(prompt.id()),
-              "prompt '" + prompt.id() + "' has no text",
-              "write what the recording says after '" + prompt.id() + ":'"));
+    } else {
+      checkTranslations(flow, prompt.id(), problems);
+    }
+  }
+
+  /**
+   * A prompt needs words in every language of the flow: each missing one is named once, at the
+   * prompt, however many steps play it.
+   */
+  private static void checkTranslations(Flow flow, String id, List<Diagnostic> problems) {
+    for (String language : flow.languages()) {
+      if (!flow.promptText(id, language).isBlank()) {
+        continue;
+      }
+      Diagnostic missing =
+          flow.languages().size() == 1
+              ? new Diagnostic(
+                  flow.promptPositions().get(id),
+                  "prompt '" + id + "' has no text",
+                  "write what the recording says after '" + id + ":'")
+              : new Diagnostic(
+                  flow.promptPositions().get(id),
+                  "prompt '"
+                      + id
+                      + "' has no "
+                      + language
+                      + " text (the flow's languages are "
+                      + String.join(", ", flow.languages())
+                      + ")",
+                  "add '" + language + ": \"<what it says>\"' under '" + id + "' in prompts");
+      if (!problems.contains(missing)) {
+        problems.add(missing);
+      }
     }
   }
 
@@ -148,6 +175,7 @@ public final class FlowValidator {
                                   + " is the agent key, so this option can never be chosen",
                               "use another key, or set 'agent: false' on this step")));
         }
+        case Step.Language l -> language(l);
         case Step.Collect c -> collect(c);
         case Step.Lookup l -> lookup(l);
         case Step.Pay p -> pay(p);
@@ -161,6 +189,44 @@ public final class FlowValidator {
 
     private void prompt(SayItem.PromptRef prompt) {
       checkPrompt(flow, prompt, problems);
+    }
+
+    /** Each option names one of the flow's languages, once; the agent key is no option. */
+    private void language(Step.Language step) {
+      prompt(step.prompt());
+      java.util.Set<String> offered = new java.util.HashSet<>();
+      step.options()
+          .forEach(
+              (key, language) -> {
+                SourcePos at = step.optionPositions().get(key);
+                if (!flow.languages().contains(language)) {
+                  problems.add(
+                      new Diagnostic(
+                          at,
+                          "'"
+                              + language
+                              + "' is not one of the flow's languages"
+                              + Suggest.hint(language, flow.languages()),
+                          "use one of "
+                              + String.join(", ", flow.languages())
+                              + ", or add it to 'languages' with its prompt texts"));
+                } else if (!offered.add(language)) {
+                  problems.add(
+                      new Diagnostic(
+                          at, "language '" + language + "' is offered twice", "keep one key"));
+                }
+              });
+      flow.agent()
+          .filter(a -> step.agentKey() && step.options().containsKey(String.valueOf(a.key())))
+          .ifPresent(
+              a ->
+                  problems.add(
+                      new Diagnostic(
+                          step.optionPositions().get(String.valueOf(a.key())),
+                          "key "
+                              + a.key()
+                              + " is the agent key, so this option can never be chosen",
+                          "use another key, or set 'agent: false' on this step")));
     }
 
     private void say(List<SayItem> items) {

@@ -78,9 +78,14 @@ final class DelegatingCallPort implements CallPort {
   }
 
   @Override
-  public void sayNumber(long number) {
+  public void sayNumber(long number, io.tabula.flows.port.NumberGender gender) {
     step();
-    delegate.sayNumber(number);
+    delegate.sayNumber(number, gender);
+  }
+
+  @Override
+  public void setLanguage(String language) {
+    delegate.setLanguage(language);
   }
 
   @Override

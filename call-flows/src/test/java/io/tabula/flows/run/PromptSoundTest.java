@@ -43,8 +43,8 @@ class PromptSoundTest {
     assertThat(prompts.get("tabula-sorry")).isNull(); // the flow has its own on_error prompt
     assertThat(prompts.values()).allMatch(p -> p.sound().startsWith("tabula/city/"));
 
-    Map<String, String> edited = new java.util.HashMap<>(flow.prompts());
-    edited.put("goodbye", "Thanks for calling. Goodbye.");
+    Map<String, Map<String, String>> edited = new java.util.HashMap<>(flow.translations());
+    edited.put("goodbye", Map.of("en", "Thanks for calling. Goodbye."));
     Flow next =
         new Flow(
             flow.file(),
@@ -53,6 +53,7 @@ class PromptSoundTest {
             flow.start(),
             flow.timeLimit(),
             flow.currency(),
+            flow.languages(),
             flow.agent(),
             flow.onError(),
             edited,

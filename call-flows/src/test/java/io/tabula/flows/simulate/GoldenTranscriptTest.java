@@ -101,13 +101,27 @@ class GoldenTranscriptTest {
         Arguments.of("utility/balance.yaml", "agent", "1002003004# 94110 0"),
         Arguments.of("city/parking-ticket.yaml", "lookup-down", "12345678#"),
         Arguments.of("utility/bill-payment.yaml", "lookup-down", "1002003004# 94110"),
-        Arguments.of("utility/balance.yaml", "lookup-down", "1002003004# 94110"));
+        Arguments.of("utility/balance.yaml", "lookup-down", "1002003004# 94110"),
+        // A caller whose channel language is Spanish (agi_language: es): names ending in -es.
+        Arguments.of("city/parking-ticket.yaml", "paid-es", "12345678# 1 " + card + " 1230 123"),
+        Arguments.of(
+            "city/parking-ticket.yaml", "paid-amex-es", "55555555# 1 378282246310005# 1230 1234"),
+        Arguments.of(
+            "city/parking-ticket.yaml",
+            "payment-unknown-es",
+            "12345678# 1 4000000000003220# 1230 123"),
+        Arguments.of(
+            "utility/bill-payment.yaml",
+            "paid-es",
+            "1002003004# 94110 1 5555555555554444# 0828 321"),
+        Arguments.of("utility/balance.yaml", "balance-es", "1002003004# 94110 1 2"),
+        Arguments.of("city/parking-ticket.yaml", "lookup-down-es", "12345678#"));
   }
 
   /** The demo connectors; for "lookup-down" the customer database throws on every lookup. */
   private static Connectors connectors(String name) {
     Connectors demo = DemoConnectors.create(ShippedFlows.CLOCK);
-    if (!name.equals("lookup-down")) {
+    if (!name.startsWith("lookup-down")) {
       return demo;
     }
     List<LookupConnector> broken =
@@ -138,7 +152,11 @@ class GoldenTranscriptTest {
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
       FlowSimulator simulator = new FlowSimulator(pool, connectors(name), ShippedFlows.CLOCK);
       FlowSimulator.Simulation simulation =
-          simulator.run(ShippedFlows.load(flowFile), KeySource.script(keys), new Transcript());
+          simulator.run(
+              ShippedFlows.load(flowFile),
+              KeySource.script(keys),
+              new Transcript(),
+              name.endsWith("-es") ? "es" : "en");
       assertThat(simulation.ending()).isNotEqualTo(SimulatedCallPort.Ending.STILL_RUNNING);
       assertThat(simulation.memoryZeroed()).isTrue();
       actual = "keys: " + keys + "\n" + String.join("\n", simulation.transcript()) + "\n";

@@ -4,7 +4,8 @@ import io.tabula.engine.pbx.Caller;
 import io.tabula.engine.pbx.CallerAction;
 import io.tabula.engine.pbx.Heard;
 import io.tabula.engine.pbx.InputRequest;
-import io.tabula.ops.prompts.AsteriskSay;
+import io.tabula.flows.port.NumberGender;
+import io.tabula.flows.say.AsteriskSay;
 import io.tabula.ops.prompts.SoundLibrary;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -80,16 +81,18 @@ final class CallSpeaker implements Caller, AutoCloseable {
   }
 
   /** The sound files Asterisk plays for what was heard; none for what is not a sound. */
-  private static List<String> files(Heard heard) {
+  private List<String> files(Heard heard) {
     try {
       return switch (heard.kind()) {
         case PROMPT -> heard.what().isEmpty() ? List.of() : List.of(heard.what());
-        case NUMBER -> AsteriskSay.number(Long.parseLong(heard.what()));
+        case NUMBER ->
+            AsteriskSay.number(Long.parseLong(heard.what()), NumberGender.NEUTRAL, language);
         case DIGITS -> AsteriskSay.digits(heard.what());
         case DATE ->
             AsteriskSay.date(
                 LocalDate.ofInstant(
-                    Instant.ofEpochSecond(Long.parseLong(heard.what())), ZoneOffset.UTC));
+                    Instant.ofEpochSecond(Long.parseLong(heard.what())), ZoneOffset.UTC),
+                language);
         default -> List.of();
       };
     } catch (NumberFormatException e) {

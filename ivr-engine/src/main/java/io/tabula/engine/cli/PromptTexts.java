@@ -22,9 +22,7 @@ final class PromptTexts {
 
   static PromptTexts bySound(Flow flow) {
     PromptTexts texts = new PromptTexts();
-    for (Prompt prompt : FlowPrompts.prompts(flow).values()) {
-      texts.bySound.put(prompt.sound(), prompt.text());
-    }
+    texts.addAll(flow);
     return texts;
   }
 
@@ -39,12 +37,17 @@ final class PromptTexts {
     String file = route + ".yaml";
     ShippedFlowFiles.read(file)
         .flatMap(text -> FlowParser.parse(file, text).flow())
-        .ifPresent(
-            flow ->
-                FlowPrompts.prompts(flow)
-                    .values()
-                    .forEach(prompt -> texts.bySound.put(prompt.sound(), prompt.text())));
+        .ifPresent(texts::addAll);
     return texts;
+  }
+
+  /** Every prompt of {@code flow} in each of its languages (their sounds differ by language). */
+  private void addAll(Flow flow) {
+    for (String language : flow.languages()) {
+      for (Prompt prompt : FlowPrompts.prompts(flow, language).values()) {
+        bySound.put(prompt.sound(), prompt.text());
+      }
+    }
   }
 
   /** The words, or the sound's name in brackets when no prompt of the flow has that sound. */

@@ -101,8 +101,8 @@ final class SoftphoneCaller implements Caller {
     String line =
         switch (heard.kind()) {
           case PROMPT -> "  \u266a " + promptText.apply(heard.what());
-          case NUMBER, DIGITS, ALPHA -> "  \u266a (says " + heard.what() + ")";
-          case DATE -> "  \u266a (says " + date(heard.what()) + ")";
+          case NUMBER, DIGITS, DATE -> "  \u266a " + heard.words();
+          case ALPHA -> "  \u266a (says " + heard.what() + ")";
           case APPLICATION -> "  (runs " + heard.what() + ")";
           case HANGUP_BY_ENGINE -> "  The engine hung up.";
           case TRANSFER -> "  Transferred to queue " + heard.what() + ".";
@@ -198,18 +198,6 @@ final class SoftphoneCaller implements Caller {
     if (keysLineOpen) {
       out.println();
       keysLineOpen = false;
-    }
-  }
-
-  /** SAY DATE carries seconds since the epoch; show the calendar date the caller hears. */
-  private static String date(String epochSeconds) {
-    try {
-      return java.time.Instant.ofEpochSecond(Long.parseLong(epochSeconds.trim()))
-          .atZone(java.time.ZoneOffset.UTC)
-          .toLocalDate()
-          .toString();
-    } catch (NumberFormatException | java.time.DateTimeException e) {
-      return epochSeconds;
     }
   }
 

@@ -57,6 +57,15 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
     this.caller = caller;
     this.report = report;
     variables.put("CHANNEL", header.getOrDefault("agi_channel", "Local/virtual@ivr-00000000;2"));
+    variables.put(LANGUAGE, header.getOrDefault("agi_language", "en"));
+  }
+
+  /** The channel variable that holds the channel's language, as Asterisk's CHANNEL() names it. */
+  static final String LANGUAGE = "CHANNEL(language)";
+
+  /** The channel's language: agi_language, or what the engine set. */
+  String language() {
+    return variables.get(LANGUAGE);
   }
 
   @Override

@@ -1,6 +1,12 @@
 package io.tabula.engine.pbx;
 
+import io.tabula.flows.port.NumberGender;
+import io.tabula.flows.say.AsteriskSay;
+import io.tabula.flows.say.SpokenWords;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,6 +32,7 @@ final class PbxCommands {
           "SAY NUMBER",
           "SAY DIGITS",
           "SAY ALPHA",
+          "SAY DATETIME",
           "SAY DATE",
           "SET VARIABLE",
           "GET VARIABLE",
@@ -101,13 +108,16 @@ final class PbxCommands {
                       call,
                       Heard.Kind.NUMBER,
                       args.get(2),
-                      Sounds.number(parseLong(args.get(2), 0))));
+                      AsteriskSay.number(
+                          parseLong(args.get(2), 0),
+                          gender(argc == 5 ? args.get(4) : ""),
+                          call.language())));
       case "SAY DIGITS" ->
           checked(
               call,
               verb,
               argc == 4,
-              () -> say(call, Heard.Kind.DIGITS, args.get(2), Sounds.digits(args.get(2))));
+              () -> say(call, Heard.Kind.DIGITS, args.get(2), AsteriskSay.digits(args.get(2))));
       case "SAY ALPHA" ->
           checked(
               call,
@@ -119,7 +129,13 @@ final class PbxCommands {
               call,
               verb,
               argc == 4,
-              () -> say(call, Heard.Kind.DATE, args.get(2), List.of("digits/day-0")));
+              () -> say(call, Heard.Kind.DATE, args.get(2), date(call, args.get(2))));
+      case "SAY DATETIME" ->
+          checked(
+              call,
+              verb,
+              argc >= 4 && argc <= 6,
+              () -> say(call, Heard.Kind.DATE, args.get(2), date(call, args.get(2))));
       case "SET VARIABLE" ->
           checked(call, verb, argc == 4, () -> setVariable(call, args.get(2), args.get(3)));
       case "GET VARIABLE" -> checked(call, verb, argc == 3, () -> getVariable(call, args.get(2)));
@@ -166,8 +182,26 @@ final class PbxCommands {
     call.reply(0, "200 result=1\nHANGUP\n");
   }
 
+  private static NumberGender gender(String option) {
+    return switch (option.toLowerCase(Locale.ROOT)) {
+      case "m" -> NumberGender.MASCULINE;
+      case "f" -> NumberGender.FEMININE;
+      default -> NumberGender.NEUTRAL;
+    };
+  }
+
+  /**
+   * The files of a date the engine says: its {@code SAY DATETIME} in UTC in the channel language's
+   * format (a {@code SAY DATE} is taken as the same date).
+   */
+  private static List<String> date(PbxCall call, String epochSeconds) {
+    LocalDate date =
+        Instant.ofEpochSecond(parseLong(epochSeconds, 0)).atZone(ZoneOffset.UTC).toLocalDate();
+    return AsteriskSay.date(date, call.language());
+  }
+
   private static void say(PbxCall call, Heard.Kind kind, String what, List<String> sounds) {
-    call.heard(new Heard(kind, what));
+    call.heard(new Heard(kind, what, SpokenWords.of(sounds, call.language())));
     long millis = 0;
     for (String sound : sounds) {
       if (call.options().missingSounds().contains(sound)) {

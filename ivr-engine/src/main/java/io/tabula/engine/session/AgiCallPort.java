@@ -11,7 +11,9 @@ import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.ExecResult;
 import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
+import io.tabula.flows.say.AsteriskSay;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
 import java.time.Duration;
@@ -42,9 +44,13 @@ public final class AgiCallPort implements CallPort {
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final String DTMF_KEY_SET = "0123456789*#ABCD";
 
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Za-z0-9]{2,8})?");
+
   private final CallSession session;
   private final CommandRunner runner;
   private final MuteWindow mute;
+  // The channel's language: agi_language, then what setLanguage set. Only this call's thread.
+  private String language;
 
   public AgiCallPort(CallSession session, RecordingControl recording) {
     this.session = session;
@@ -55,6 +61,7 @@ public final class AgiCallPort implements CallPort {
             session.info().channel(),
             session.info().uniqueId(),
             session.settings().unmuteGrace());
+    this.language = session.info().language() == null ? "" : session.info().language();
   }
 
   @Override
@@ -120,8 +127,23 @@ public final class AgiCallPort implements CallPort {
   }
 
   @Override
-  public void sayNumber(long number) {
-    say(AgiCommand.of("SAY NUMBER").arg(number).quoted(""));
+  public void sayNumber(long number, NumberGender gender) {
+    AgiCommand command = AgiCommand.of("SAY NUMBER").arg(number).quoted("");
+    if (!gender.agiOption().isEmpty()) {
+      command.arg(gender.agiOption());
+    }
+    say(command);
+  }
+
+  @Override
+  public void setLanguage(String language) {
+    if (!LANGUAGE.matcher(language).matches()) {
+      throw new IllegalArgumentException(
+          "a language is a sounds folder name such as en, es or fr_CA");
+    }
+    AgiCommand command = AgiCommand.of("SET VARIABLE").arg("CHANNEL(language)").arg(language);
+    runner.success(PendingCommand.plain(command), session.settings().commandTimeout());
+    this.language = language;
   }
 
   @Override
@@ -132,12 +154,19 @@ public final class AgiCallPort implements CallPort {
     say(AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted(""));
   }
 
+  /**
+   * {@code SAY DATETIME} of the date's midnight in UTC, said in UTC: {@code SAY DATE} would say it
+   * in the Asterisk host's time zone (the day before, west of Greenwich) and in English word order
+   * whatever the language. The format is the channel language's ({@link AsteriskSay#dateFormat}).
+   */
   @Override
   public void sayDate(LocalDate date) {
     say(
-        AgiCommand.of("SAY DATE")
+        AgiCommand.of("SAY DATETIME")
             .arg(date.atStartOfDay().toEpochSecond(ZoneOffset.UTC))
-            .quoted(""));
+            .quoted("")
+            .quoted(AsteriskSay.dateFormat(language))
+            .arg("UTC"));
   }
 
   @Override

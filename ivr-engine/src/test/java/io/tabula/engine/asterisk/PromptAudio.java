@@ -14,8 +14,9 @@ import picocli.CommandLine;
 /**
  * Sound files for a test Asterisk, made the way an admin makes them: {@code tabula prompts render}
  * of the shipped flows with espeak-ng (what CI can install; the default voice, Festival HTS, is not
- * needed to prove delivery) into {@code sounds/<lang>/tabula/<tenant>/<key>.wav}, beside links to
- * Debian's core sounds (asterisk-core-sounds-en-gsm, for SAY DIGITS, SAY NUMBER and SAY DATE).
+ * needed to prove delivery; Spanish with espeak-ng es-419, the default) into {@code
+ * sounds/<lang>/tabula/<tenant>/<key>.wav}, beside links to Debian's core sounds
+ * (asterisk-core-sounds-en-gsm and -es-gsm, for SAY DIGITS, SAY NUMBER and SAY DATETIME).
  *
  * <pre>{@code
  * PromptAudio.install(dir.sounds());
@@ -29,6 +30,15 @@ final class PromptAudio {
           System.getProperty(
               "tabula.asterisk.sounds", "/usr/share/asterisk/sounds/en_US_f_Allison"));
 
+  /**
+   * Debian's Spanish core sounds (asterisk-core-sounds-es-gsm): Mexican Spanish, linked as {@code
+   * sounds/es}, where Asterisk looks on a channel whose language is es.
+   */
+  static final Path CORE_SOUNDS_ES =
+      Path.of(
+          System.getProperty(
+              "tabula.asterisk.sounds.es", "/usr/share/asterisk/sounds/es_MX_f_Allison"));
+
   /** The flow whose prompts the callers of these tests answer. */
   static final Path CALLED_FLOW = RealAsteriskFiles.FLOWS.resolve("city/parking-ticket.yaml");
 
@@ -41,6 +51,12 @@ final class PromptAudio {
           "no Asterisk core sounds at "
               + CORE_SOUNDS
               + " (apt-get install asterisk-core-sounds-en-gsm)");
+    }
+    if (!Files.isDirectory(CORE_SOUNDS_ES.resolve("digits"))) {
+      return Optional.of(
+          "no Spanish Asterisk core sounds at "
+              + CORE_SOUNDS_ES
+              + " (apt-get install asterisk-core-sounds-es-gsm)");
     }
     if (!onPath("espeak-ng")) {
       return Optional.of("espeak-ng is not installed (apt-get install espeak-ng)");
@@ -62,12 +78,8 @@ final class PromptAudio {
    * the engine's own) there with {@code tabula prompts render}.
    */
   static void install(Path sounds) throws Exception {
-    Path en = Files.createDirectories(sounds.resolve(PromptSound.LANGUAGE));
-    try (var entries = Files.list(CORE_SOUNDS)) {
-      for (Path entry : entries.toList()) {
-        Files.createSymbolicLink(en.resolve(entry.getFileName().toString()), entry);
-      }
-    }
+    link(CORE_SOUNDS, Files.createDirectories(sounds.resolve("en")));
+    link(CORE_SOUNDS_ES, Files.createDirectories(sounds.resolve("es")));
     StringWriter said = new StringWriter();
     int exit =
         new CommandLine(new PromptsCommand())
@@ -86,8 +98,24 @@ final class PromptAudio {
     }
   }
 
+  /** Links each entry of a core sounds folder into a language folder, beside the prompts. */
+  private static void link(Path core, Path language) throws java.io.IOException {
+    try (var entries = Files.list(core)) {
+      for (Path entry : entries.toList()) {
+        Files.createSymbolicLink(language.resolve(entry.getFileName().toString()), entry);
+      }
+    }
+  }
+
   /** The sound name the engine plays for prompt {@code id} of the called flow. */
   static String soundOf(String id) {
+    return soundOf(id, "en");
+  }
+
+  /**
+   * The sound name the engine plays for prompt {@code id} of the called flow in {@code language}.
+   */
+  static String soundOf(String id, String language) {
     Flow flow;
     try {
       flow =
@@ -97,10 +125,10 @@ final class PromptAudio {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    String text = flow.prompts().get(id);
-    if (text == null) {
+    String text = flow.promptText(id, language);
+    if (text.isEmpty()) {
       throw new IllegalArgumentException("no prompt '" + id + "' in " + CALLED_FLOW);
     }
-    return PromptSound.of(flow, id, text).sound();
+    return PromptSound.of(flow, language, id, text).sound();
   }
 }

@@ -23,32 +23,39 @@ final class ScriptedCaller {
   private static final long PROMPT_WAIT_SECONDS = 90;
 
   private final Ami pbx;
+  private final String language;
   private final Map<String, String> keysByPrompt = new LinkedHashMap<>();
   private final List<CompletableFuture<Map<String, String>>> prompts = new ArrayList<>();
 
-  private ScriptedCaller(Ami pbx) {
+  private ScriptedCaller(Ami pbx, String language) {
     this.pbx = pbx;
+    this.language = language;
   }
 
   static ScriptedCaller on(Ami pbx) {
-    return new ScriptedCaller(pbx);
+    return new ScriptedCaller(pbx, "en");
+  }
+
+  /** A caller the engine answers in {@code language}: its prompts have that language's words. */
+  static ScriptedCaller on(Ami pbx, String language) {
+    return new ScriptedCaller(pbx, language);
   }
 
   /** When the engine plays {@code prompt}, run the caller's extension {@code keys}. */
   ScriptedCaller when(String prompt, String keys) {
     keysByPrompt.put(prompt, keys);
-    prompts.add(pbx.next(m -> startsPrompt(m, prompt)));
+    prompts.add(pbx.next(m -> startsPrompt(m, prompt, language)));
     return this;
   }
 
   /** A future for the engine starting to play {@code prompt}; register before the call. */
   static CompletableFuture<Map<String, String>> promptStarted(Ami pbx, String prompt) {
-    return pbx.next(m -> startsPrompt(m, prompt));
+    return pbx.next(m -> startsPrompt(m, prompt, "en"));
   }
 
   /** The engine names a flow's prompt by its words ({@link PromptAudio#soundOf}), not its id. */
-  private static boolean startsPrompt(Map<String, String> message, String prompt) {
-    String sound = PromptAudio.soundOf(prompt);
+  private static boolean startsPrompt(Map<String, String> message, String prompt, String language) {
+    String sound = PromptAudio.soundOf(prompt, language);
     return "AGIExecStart".equals(message.get("Event"))
         && (" " + message.getOrDefault("Command", "") + " ").contains(" " + sound + " ");
   }

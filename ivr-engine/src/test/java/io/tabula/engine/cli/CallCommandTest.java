@@ -43,7 +43,7 @@ class CallCommandTest {
           .contains(
               "Please key your card number",
               "keys: ****************#",
-              "(says 16)",
+              "\u266a sixteen",
               "the engine hung up")
           .doesNotContain("4242");
     }

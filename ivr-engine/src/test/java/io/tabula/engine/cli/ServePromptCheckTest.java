@@ -53,14 +53,17 @@ class ServePromptCheckTest {
   @Test
   void withASoundsFolderThatLacksPromptsServeNamesThemAndDoesNotStart(@TempDir Path folder)
       throws Exception {
-    Path sounds = Files.createDirectories(folder.resolve("sounds/en"));
+    Path sounds = Files.createDirectories(folder.resolve("sounds"));
     try (EngineFlows flows =
         EngineFlows.open(
             new FlowsSettings("", Duration.ofSeconds(5)),
             DemoConnectors.create(Clock.systemUTC()))) {
       for (PlayedPrompt prompt : ServeCommand.playedPrompts(flows, EngineConfig.defaults())) {
-        if (!(prompt.owner().equals("city/parking-ticket") && prompt.id().equals("enter-card"))) {
-          Path file = sounds.resolve(prompt.sound() + ".wav");
+        if (!(prompt.owner().equals("city/parking-ticket")
+            && prompt.id().equals("enter-card")
+            && prompt.language().equals("en"))) {
+          // Each in its language's folder: the shipped flows speak English and Spanish.
+          Path file = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
           Files.createDirectories(file.getParent());
           Files.write(file, new byte[] {1});
         }

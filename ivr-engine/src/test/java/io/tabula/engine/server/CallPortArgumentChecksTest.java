@@ -49,7 +49,8 @@ class CallPortArgumentChecksTest {
               "escape keys are DTMF keys 0-9 * # A-D");
       assertThat(report.heard())
           .contains(
-              new Heard(Heard.Kind.DIGITS, "4711"), new Heard(Heard.Kind.DIGITS, "1".repeat(64)));
+              new Heard(Heard.Kind.DIGITS, "4711", "four seven one one"),
+              new Heard(Heard.Kind.DIGITS, "1".repeat(64), "one" + " one".repeat(63)));
       assertThat(report.heard()).noneMatch(h -> h.what().contains("12a"));
       assertThat(report.prompts()).containsExactly("beep");
     }

@@ -7,7 +7,10 @@ import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.ExecResult;
 import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
+import io.tabula.flows.say.AsteriskSay;
+import io.tabula.flows.say.SpokenWords;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
 import java.time.Duration;
@@ -32,11 +35,14 @@ final class WebCallPort implements CallPort {
   private final SoftphoneTranscript transcript;
   private final BlockingQueue<PhoneKey> keys = new LinkedBlockingQueue<>();
   private volatile String ending = "";
+  // The channel's language: how Asterisk would say numbers, digits and dates.
+  private volatile String language;
 
   WebCallPort(CallInfo info, CallMemory memory, SoftphoneTranscript transcript) {
     this.info = info;
     this.memory = memory;
     this.transcript = transcript;
+    this.language = info.language() == null ? "" : info.language();
   }
 
   void press(PhoneKey key) {
@@ -145,21 +151,28 @@ final class WebCallPort implements CallPort {
   }
 
   @Override
-  public void sayNumber(long number) {
+  public void setLanguage(String language) {
     live();
-    transcript.say("(number) " + number);
+    this.language = language;
+  }
+
+  // What Asterisk says, in the call's language, as the CLI's simulator shows it.
+  @Override
+  public void sayNumber(long number, NumberGender gender) {
+    live();
+    transcript.say(SpokenWords.of(AsteriskSay.number(number, gender, language), language));
   }
 
   @Override
   public void sayDigits(String nonSecretDigits) {
     live();
-    transcript.say("(digits) " + String.join(" ", nonSecretDigits.split("")));
+    transcript.say(SpokenWords.of(AsteriskSay.digits(nonSecretDigits), language));
   }
 
   @Override
   public void sayDate(LocalDate date) {
     live();
-    transcript.say("(date) " + date);
+    transcript.say(SpokenWords.of(AsteriskSay.date(date, language), language));
   }
 
   @Override

@@ -81,6 +81,15 @@ final class SimulateFlowCommand implements Callable<Integer> {
               + "/usr/share/asterisk/sounds (Debian's asterisk-core-sounds-* packages).")
   List<Path> sounds = new ArrayList<>();
 
+  @Option(
+      names = "--language",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description =
+          "The channel's language (agi_language, as a trunk or DID sets it), e.g. es: a flow"
+              + " that speaks it answers in it (default en).")
+  String language;
+
   @Option(names = "--lookup-connector", hidden = true)
   List<String> lookups = new ArrayList<>();
 
@@ -115,13 +124,13 @@ final class SimulateFlowCommand implements Callable<Integer> {
     try (CallMemoryPool pool = FlowSimulator.smallPool()) {
       FlowSimulator simulator = new FlowSimulator(pool, DemoConnectors.create(clock), clock);
       if (source != null) {
-        simulator.run(flow, source, new Transcript(out), heard::listenTo);
+        simulator.run(flow, source, new Transcript(out), language, heard::listenTo);
       } else {
         out.println("You are the caller: " + HOW_TO_PLAY + ".");
         out.flush();
         try (Keypad keypad = TerminalKeypad.open()) {
           keypad.discardTypeAhead(); // keys pressed before the call are lost, as on a phone
-          simulator.run(flow, keypad, out, new Transcript(out), heard::listenTo);
+          simulator.run(flow, keypad, out, new Transcript(out), language, heard::listenTo);
         }
       }
     }

@@ -150,6 +150,7 @@ public final class FlowDiagram {
   private static String style(Step step) {
     return switch (step) {
       case Step.Menu m -> "input";
+      case Step.Language l -> "input";
       case Step.Collect c -> c.secure() ? "secure" : "input";
       case Step.Lookup l -> "lookup";
       case Step.Pay p -> "secure";

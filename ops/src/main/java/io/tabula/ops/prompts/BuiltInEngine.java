@@ -29,7 +29,27 @@ enum BuiltInEngine {
           "espeak-ng:{lang}",
           List.of("espeak-ng", "-v", "{lang}", "-w", "{wav}", "-f", "{text-file}"),
           List.of(),
+          List.of(new SpeechEngine.Requirement("espeak-ng", "espeak-ng")))),
+  /**
+   * Spanish: espeak-ng's Latin American voice {@code es-419} (seseo, as Asterisk's Mexican Spanish
+   * core sounds speak); Debian packages no Spanish Festival voice (docs/prompts.md compares).
+   */
+  ESPEAK_NG_SPANISH(
+      new SpeechEngine(
+          "espeak-ng:es-419",
+          List.of("espeak-ng", "-v", "es-419", "-w", "{wav}", "-f", "{text-file}"),
+          List.of("es"),
           List.of(new SpeechEngine.Requirement("espeak-ng", "espeak-ng"))));
+
+  /**
+   * The default voice for a language the chosen engine does not speak: Spanish for the default
+   * Festival, which speaks English only.
+   */
+  static java.util.Optional<SpeechEngine> defaultFor(String language) {
+    return language.equals("es") || language.startsWith("es_")
+        ? java.util.Optional.of(ESPEAK_NG_SPANISH.engine())
+        : java.util.Optional.empty();
+  }
 
   private final SpeechEngine engine;
 
@@ -48,7 +68,7 @@ enum BuiltInEngine {
 
   static BuiltInEngine parse(String name) {
     for (BuiltInEngine engine : values()) {
-      if (engine.spelling().equals(name)) {
+      if (engine != ESPEAK_NG_SPANISH && engine.spelling().equals(name)) {
         return engine;
       }
     }

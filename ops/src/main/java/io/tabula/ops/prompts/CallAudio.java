@@ -6,7 +6,9 @@ import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.ExecResult;
 import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
+import io.tabula.flows.say.AsteriskSay;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
 import java.io.ByteArrayInputStream;
@@ -133,8 +135,8 @@ public final class CallAudio {
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private void say(CallInfo info, String label, List<String> files) {
-    files.forEach(file -> parts.add(new Sound(file, info.language(), label + " " + file)));
+  private void say(String language, String label, List<String> files) {
+    files.forEach(file -> parts.add(new Sound(file, language, label + " " + file)));
   }
 
   private void pause(Duration timeout) {
@@ -151,9 +153,12 @@ public final class CallAudio {
   /** The simulator's port, with each thing it plays or hears noted. */
   private final class Listening implements CallPort {
     private final CallPort port;
+    // The channel's language: where Asterisk looks for sounds and whose SAY rules it follows.
+    private String language;
 
     Listening(CallPort port) {
       this.port = port;
+      this.language = port.info().language();
     }
 
     @Override
@@ -169,10 +174,7 @@ public final class CallAudio {
     private void prompt(Prompt prompt) {
       if (!prompt.text().isEmpty()) {
         parts.add(
-            new Sound(
-                prompt.sound(),
-                port.info().language(),
-                "prompt '" + prompt.id() + "' (" + port.info().language() + ")"));
+            new Sound(prompt.sound(), language, "prompt '" + prompt.id() + "' (" + language + ")"));
       }
     }
 
@@ -229,21 +231,27 @@ public final class CallAudio {
     }
 
     @Override
-    public void sayNumber(long number) {
-      port.sayNumber(number);
-      say(port.info(), "SAY NUMBER", AsteriskSay.number(number));
+    public void setLanguage(String language) {
+      port.setLanguage(language);
+      this.language = language;
+    }
+
+    @Override
+    public void sayNumber(long number, NumberGender gender) {
+      port.sayNumber(number, gender);
+      say(language, "SAY NUMBER", AsteriskSay.number(number, gender, language));
     }
 
     @Override
     public void sayDigits(String nonSecretDigits) {
       port.sayDigits(nonSecretDigits);
-      say(port.info(), "SAY DIGITS", AsteriskSay.digits(nonSecretDigits));
+      say(language, "SAY DIGITS", AsteriskSay.digits(nonSecretDigits));
     }
 
     @Override
     public void sayDate(LocalDate date) {
       port.sayDate(date);
-      say(port.info(), "SAY DATE", AsteriskSay.date(date));
+      say(language, "SAY DATETIME", AsteriskSay.date(date, language));
     }
 
     @Override

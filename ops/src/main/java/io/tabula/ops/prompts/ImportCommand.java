@@ -91,8 +91,14 @@ final class ImportCommand implements Callable<Integer> {
   /** Imports every recording under DIR that names a prompt; counts what happened to each. */
   private Map<Outcome, Integer> importAll(
       List<PlayedPrompt> prompts, List<String> problems, PrintWriter out) throws IOException {
+    // <tenant>/<flow>/<id>.wav is in the flow's own language (its first, listed first);
+    // <tenant>/<flow>/<language>/<id>.wav in any of its languages.
     Map<String, PlayedPrompt> byName = new HashMap<>();
-    prompts.forEach(p -> byName.put(p.owner() + "/" + p.id(), p));
+    prompts.forEach(
+        p -> {
+          byName.putIfAbsent(p.owner() + "/" + p.id(), p);
+          byName.put(p.owner() + "/" + p.language() + "/" + p.id(), p);
+        });
     List<Path> files = wavFiles();
     PromptAudioStore store = new PromptAudioStore(sounds);
     ProgressBar bar = new ProgressBar(out, "Importing", files.size(), System.console() != null);

@@ -26,18 +26,20 @@ public record PlayedPrompt(
   /** The owner of prompts the engine plays outside any flow. */
   public static final String ENGINE = "engine";
 
-  /** Every prompt of {@code flow}, as the flow runner plays it. */
+  /** Every prompt of {@code flow} in each of its languages, as the flow runner plays it. */
   public static List<PlayedPrompt> of(Flow flow) {
     List<PlayedPrompt> prompts = new ArrayList<>();
-    for (Prompt prompt : FlowPrompts.prompts(flow).values()) {
-      prompts.add(
-          new PlayedPrompt(
-              flow.tenant() + "/" + flow.name(),
-              flow.tenant(),
-              prompt.id(),
-              PromptSound.LANGUAGE,
-              prompt.text(),
-              prompt.sound()));
+    for (String language : flow.languages()) {
+      for (Prompt prompt : FlowPrompts.prompts(flow, language).values()) {
+        prompts.add(
+            new PlayedPrompt(
+                flow.tenant() + "/" + flow.name(),
+                flow.tenant(),
+                prompt.id(),
+                language,
+                prompt.text(),
+                prompt.sound()));
+      }
     }
     return prompts;
   }

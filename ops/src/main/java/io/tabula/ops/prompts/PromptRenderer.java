@@ -71,11 +71,20 @@ final class PromptRenderer {
     FAILED
   }
 
+  /**
+   * The engine for {@code language}: the chosen one when it speaks it, else that language's default
+   * voice (Spanish: espeak-ng {@code es-419} beside the English-only Festival), else the chosen
+   * one, which then fails with what to do.
+   */
+  private SpeechEngine engineFor(String language) {
+    return engine.speaks(language) ? engine : BuiltInEngine.defaultFor(language).orElse(engine);
+  }
+
   /** One file that {@code sharing} prompts (same words) play: keep it or make it. */
   private Outcome renderFile(
       Path file, List<PlayedPrompt> sharing, Path work, List<String> failures) throws IOException {
     PlayedPrompt first = sharing.getFirst();
-    String voice = engine.voiceFor(first.language());
+    String voice = engineFor(first.language()).voiceFor(first.language());
     // The voice the file there was made in; "" for a file the manifest does not know.
     Optional<String> existing =
         Files.isRegularFile(file)
@@ -104,6 +113,7 @@ final class PromptRenderer {
   /** Renders and converts one file; returns the hash of the engine's own output. */
   private String renderOne(PlayedPrompt prompt, Path target, Path work)
       throws IOException, SpeechEngine.RenderException, TelephonyAudio.UnreadableAudioException {
+    SpeechEngine engine = engineFor(prompt.language());
     String voice = engine.voiceFor(prompt.language());
     if (!engine.speaks(prompt.language())) {
       throw new SpeechEngine.RenderException(
@@ -111,6 +121,12 @@ final class PromptRenderer {
               + " does not speak '"
               + prompt.language()
               + "'; use --engine-command with an engine that does");
+    }
+    // The chosen engine was checked before the run; a language's default voice is checked here.
+    java.util.Optional<String> missing = engine.missingPackages();
+    if (missing.isPresent()) {
+      throw new SpeechEngine.RenderException(
+          voice + " is not installed; install it with: apt-get install " + missing.get());
     }
     Path raw = work.resolve("engine.wav");
     Files.deleteIfExists(raw);

@@ -86,9 +86,9 @@ class FlowsCommandTest {
     assertThat(err.toString().lines().toList())
         .containsExactly(
             file
-                + ":51:11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
+                + ":112:11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
             file
-                + ":107:15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
+                + ":168:15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
     assertThat(out.toString()).contains("1 flow file(s) checked, 2 error(s)");
   }
 
@@ -270,13 +270,13 @@ class FlowsCommandTest {
 
     Files.writeString(
         file,
-        Files.readString(file).replace("bye: ", "by: ").replace("goodbye: \"", "goodbye: \""));
-    Files.writeString(
-        file,
-        Files.readString(file).replace("  goodbye: \"Thank", "  goodbye: \"\"\n  unused: \"Thank"));
+        Files.readString(file)
+            .replace("    es: \"Gracias por llamar a la oficina", "    fr: \"Merci"));
     assertThat(run("publish", file.toString(), "--store", store.toString(), "--sounds", audio))
         .isEqualTo(1);
-    assertThat(err.toString()).contains("prompt 'goodbye' has no text").contains("Not published");
+    assertThat(err.toString())
+        .contains("prompt 'goodbye' has words in 'fr', which is not a language of the flow")
+        .contains("Not published");
     assertThat(store.resolve(".published/city/parking-ticket/000003.yaml")).doesNotExist();
   }
 

@@ -75,7 +75,7 @@ class PromptCommandsTest {
   @Test
   void renderMakesOneTelephonyWavPerWordsWithAManifestAndASecondRunSkipsThem() throws Exception {
     assertThat(render("--tenant", "city")).isEqualTo(0);
-    assertThat(out.toString()).contains("Rendered 33 file(s), 0 already there");
+    assertThat(out.toString()).contains("Rendered 71 file(s), 0 already there");
     try (var wav = Wavs.open(audioOf("city", GOODBYE))) {
       assertThat(wav.getFormat().getSampleRate()).isEqualTo(8000f);
       assertThat(wav.getFormat().getChannels()).isEqualTo(1);
@@ -96,7 +96,7 @@ class PromptCommandsTest {
     assertThat(goodbye.get("audioHash").asText()).hasSize(64);
 
     assertThat(render("--tenant", "city")).isEqualTo(0);
-    assertThat(out.toString()).contains("Rendered 0 file(s), 33 already there");
+    assertThat(out.toString()).contains("Rendered 0 file(s), 71 already there");
   }
 
   @Test
@@ -111,7 +111,7 @@ class PromptCommandsTest {
     assertThat(render("--flows", dir.resolve("flows").toString())).isEqualTo(0);
 
     // The edited goodbye, and the engine's two rejection prompts (no --tenant this time).
-    assertThat(out.toString()).contains("Rendered 3 file(s), 32 already there");
+    assertThat(out.toString()).contains("Rendered 3 file(s), 70 already there");
     assertThat(sounds.resolve("en/tabula/not-available.wav")).exists();
     assertThat(audioOf("city", "Thanks for calling the City. Goodbye.")).exists();
     assertThat(audioOf("city", GOODBYE)).exists();
@@ -123,7 +123,7 @@ class PromptCommandsTest {
 
     assertThat(run("check", sounds.toString(), "--tenant", "city")).isEqualTo(0);
     assertThat(out.toString())
-        .contains("Checked 33 prompt(s) of 1 flow(s)")
+        .contains("Checked 71 prompt(s) of 1 flow(s)")
         .contains(": 0 missing");
 
     assertThat(run("check", sounds.toString())).isEqualTo(1);
@@ -145,7 +145,7 @@ class PromptCommandsTest {
         new byte[] {1});
 
     assertThat(run("check", sounds.toString(), "--tenant", "city")).isEqualTo(1);
-    assertThat(out.toString()).doesNotContain(": goodbye (en)").contains("32 missing");
+    assertThat(out.toString()).doesNotContain(": goodbye (en)").contains("70 missing");
   }
 
   @Test
@@ -215,7 +215,7 @@ class PromptCommandsTest {
         .contains("\"voice\" : \"studio\"");
 
     assertThat(render("--tenant", "city")).isEqualTo(0);
-    assertThat(out.toString()).contains("Rendered 32 file(s), 0 already there, 1 studio");
+    assertThat(out.toString()).contains("Rendered 70 file(s), 0 already there, 1 studio");
     assertThat(Files.readAllBytes(audioOf("city", GOODBYE))).isEqualTo(imported);
 
     Files.delete(recordings.resolve("no-such-prompt.wav"));

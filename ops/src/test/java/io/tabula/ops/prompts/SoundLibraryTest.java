@@ -8,39 +8,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where {@code flows simulate --audio} and {@code --audio} find a sound, how they decode it, and
- * which core sounds Asterisk's English SAY rules play.
+ * Where {@code flows simulate --audio} and {@code --audio} find a sound and how they decode it
+ * (which core sounds a SAY plays is call-flows' {@code AsteriskSayTest}).
  */
 class SoundLibraryTest {
-
-  @Test
-  void numbersDigitsAndDatesAreTheFilesAsteriskPlays() {
-    assertThat(AsteriskSay.number(45)).containsExactly("digits/40", "digits/5");
-    assertThat(AsteriskSay.number(0)).containsExactly("digits/0");
-    assertThat(AsteriskSay.number(2026))
-        .containsExactly("digits/2", "digits/thousand", "digits/20", "digits/6");
-    assertThat(AsteriskSay.number(-115))
-        .containsExactly("digits/minus", "digits/1", "digits/hundred", "digits/15");
-    assertThat(AsteriskSay.digits("10#*"))
-        .containsExactly("digits/1", "digits/0", "digits/pound", "digits/star");
-    // Tuesday 15 December 2026: weekday (Sunday = 0), month (January = 0), day, year.
-    assertThat(AsteriskSay.date(LocalDate.of(2026, 12, 15)))
-        .containsExactly(
-            "digits/day-2",
-            "digits/mon-11",
-            "digits/15",
-            "digits/2",
-            "digits/thousand",
-            "digits/20",
-            "digits/6");
-    assertThat(AsteriskSay.date(LocalDate.of(2026, 12, 13)).getFirst()).isEqualTo("digits/day-0");
-  }
 
   @Test
   void aSoundIsFoundInItsLanguageFolderThenWithoutOneWavBeforeGsm(@TempDir Path dir)
