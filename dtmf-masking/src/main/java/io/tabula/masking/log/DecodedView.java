@@ -1,4 +1,4 @@
-package io.tabula.masking.audit;
+package io.tabula.masking.log;
 
 /**
  * Text rewritten so that card digits written in another shape read as plain digits, with each
