@@ -125,9 +125,11 @@ final class CardNumberFinder {
   }
 
   /**
-   * Whole groups from {@code first} that make a branded card, or -1. Never the whole chain. For
-   * auditors, a list of numbers is not read as a card: the groups must be grouped as a card is
-   * printed, and a neighbour group of four digits joined the same way makes it a list.
+   * Whole groups from {@code first} that make a card, or -1. Never the whole chain. Masking takes
+   * what it takes for a whole chain (Luhn, or a brand without a check digit), so that a second pass
+   * over masked text finds nothing new. For auditors, a list of numbers is not read as a card: the
+   * groups must be grouped as a card is printed, and a neighbour group of four digits joined the
+   * same way makes it a list.
    */
   private int firstCardEndingAt(Chain chain, int first, int limit) {
     int count = 0;
@@ -137,14 +139,21 @@ final class CardNumberFinder {
         return -1;
       }
       boolean whole = first == 0 && last == chain.groups() - 1;
-      if (!whole
-          && count >= 13
-          && IinTable.standard().brandOf(chain.digits(), chain.digitOffset(first), count) != null
-          && (!policy.requireCardBrand() || auditAccepts(chain, first, last))) {
+      if (!whole && count >= 13 && subChainCard(chain, first, last, count)) {
         return last;
       }
     }
     return -1;
+  }
+
+  private boolean subChainCard(Chain chain, int first, int last, int count) {
+    int from = chain.digitOffset(first);
+    if (!policy.requireCardBrand()) {
+      return IinTable.luhnValid(chain.digits(), from, count)
+          || IinTable.standard().brandOf(chain.digits(), from, count, true) != null;
+    }
+    return IinTable.standard().brandOf(chain.digits(), from, count) != null
+        && auditAccepts(chain, first, last);
   }
 
   private static boolean auditAccepts(Chain chain, int first, int last) {

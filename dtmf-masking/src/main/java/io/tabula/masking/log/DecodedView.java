@@ -1,28 +1,38 @@
 package io.tabula.masking.log;
 
+import java.nio.CharBuffer;
+import java.util.Arrays;
+
 /**
  * Text rewritten so that card digits written in another shape read as plain digits, with each
- * character's span in the original kept, so a finding in the view points back to the original.
+ * character's span in the original kept, so a finding in the view points back to the original. The
+ * characters live in one {@code char[]} sized for the line (a view is never longer than its line:
+ * each of its characters stands for one or more of the line's), so no copy of decoded digits is
+ * left in a discarded buffer, and {@link #clear} zeroes the only one.
  */
 final class DecodedView {
 
-  private final StringBuilder text = new StringBuilder();
-  private int[] from = new int[64];
-  private int[] to = new int[64];
+  private final char[] text;
+  private final int[] from;
+  private final int[] to;
+  private int length;
+
+  DecodedView(int lineLength) {
+    int capacity = Math.max(16, lineLength + 2);
+    text = new char[capacity];
+    from = new int[capacity];
+    to = new int[capacity];
+  }
 
   /** Appends {@code c}, which stands for the original's [start, end). */
   void add(char c, int start, int end) {
-    if (text.length() == from.length) {
-      from = java.util.Arrays.copyOf(from, from.length * 2);
-      to = java.util.Arrays.copyOf(to, to.length * 2);
-    }
-    from[text.length()] = start;
-    to[text.length()] = end;
-    text.append(c);
+    from[length] = start;
+    to[length] = end;
+    text[length++] = c;
   }
 
   CharSequence text() {
-    return text;
+    return CharBuffer.wrap(text, 0, length);
   }
 
   int originalStart(int viewStart) {
@@ -35,9 +45,7 @@ final class DecodedView {
 
   /** Zeroes the decoded characters (they may be a card's digits) before the view is dropped. */
   void clear() {
-    for (int i = 0; i < text.length(); i++) {
-      text.setCharAt(i, '\0');
-    }
-    text.setLength(0);
+    Arrays.fill(text, 0, length, '\0');
+    length = 0;
   }
 }

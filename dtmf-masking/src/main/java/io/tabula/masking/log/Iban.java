@@ -39,6 +39,14 @@ final class Iban {
    */
   private static boolean validFrom(CharSequence text, int p, int to) {
     char[] chars = new char[MAX_LENGTH];
+    try {
+      return validFrom(text, p, to, chars);
+    } finally {
+      java.util.Arrays.fill(chars, '\0');
+    }
+  }
+
+  private static boolean validFrom(CharSequence text, int p, int to, char[] chars) {
     int length = 0;
     int i = p;
     while (i < text.length() && length < MAX_LENGTH) {

@@ -35,6 +35,8 @@ public final class SecretScanner {
   private static final int MANY_DIGITS = 2;
   private static final int NON_ASCII = 4;
   private static final int ESCAPE = 8;
+  private static final int ANY_ESCAPE = 16;
+  private static final int QUOTE = 32;
 
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
@@ -57,7 +59,9 @@ public final class SecretScanner {
       return List.of();
     }
     List<Finding> found = new ArrayList<>(4);
-    scanPlain(line, found);
+    if ((look & PLAIN) != 0) {
+      scanPlain(line, found);
+    }
     if ((look & MANY_DIGITS) != 0) {
       groups.find(line, found);
       if (hasBracket(line)) {
@@ -107,8 +111,9 @@ public final class SecretScanner {
   }
 
   /**
-   * One pass that says which finders can find anything: a 13-digit chain or a key (the plain
-   * finders), 13 digits in all (groups, arrays, JSON splits), a non-ASCII digit, an escape.
+   * One pass that says which finders can find anything: a 13-digit chain, a key, or 13 digits in a
+   * line with quotes (the plain finders, JSON splits), 13 digits in all (groups, arrays), a
+   * non-ASCII digit, an escaped digit or key character (or any escape in a line of 13 digits).
    */
   private int quickLook(CharSequence line) {
     int n = line.length();
@@ -130,7 +135,12 @@ public final class SecretScanner {
         look |= lookAt(line, i, c);
       }
     }
-    return look | (digits >= 13 ? MANY_DIGITS | PLAIN : 0);
+    if (digits >= 13) {
+      look |= MANY_DIGITS;
+      look |= (look & QUOTE) != 0 ? PLAIN : 0;
+      look |= (look & ANY_ESCAPE) != 0 ? ESCAPE : 0;
+    }
+    return look & ~(QUOTE | ANY_ESCAPE);
   }
 
   private int lookAt(CharSequence line, int i, char c) {
@@ -140,8 +150,13 @@ public final class SecretScanner {
     if (c == '>' && SecretKeys.xmlKeyBefore(line, i) != null) {
       return PLAIN;
     }
-    if ((c == '%' || c == '\\' || c == '&') && ShapeViews.escapeAt(line, i)) {
-      return ESCAPE;
+    if (c == '"') {
+      return QUOTE;
+    }
+    if (c == '%' || c == '\\' || c == '&') {
+      return ShapeViews.keyOrDigitEscapeAt(line, i)
+          ? ESCAPE
+          : ShapeViews.escapeAt(line, i) ? ANY_ESCAPE : 0;
     }
     if (c > 127 && ShapeViews.isNonAsciiDigit(line, i)) {
       return NON_ASCII;

@@ -66,21 +66,23 @@ final class SeparatedGroups {
       }
       at = end + separatorLength;
     }
-    judge(text, starts, ends, groups, out);
-    return ends[groups - 1];
+    int end = judge(text, starts, ends, groups, out);
+    return end > 0 ? end : firstEnd;
   }
 
-  /** Tries the longest card-grouped prefix of the groups first. */
-  private void judge(CharSequence text, int[] starts, int[] ends, int groups, List<Finding> out) {
+  /**
+   * Tries the longest card-grouped prefix of the groups first; returns the end of the card found,
+   * or -1 (the next group is then tried as a start: {@code 12/4111/1111/...}).
+   */
+  private int judge(CharSequence text, int[] starts, int[] ends, int groups, List<Finding> out) {
     int last = ends[groups - 1];
-    if (last < text.length() && isNumberChar(text.charAt(last))) {
-      groups--;
-    }
-    for (int count = groups; count >= 3; count--) {
+    int usable = last < text.length() && isNumberChar(text.charAt(last)) ? groups - 1 : groups;
+    for (int count = usable; count >= 3; count--) {
       if (grouped(starts, ends, count) && report(text, starts, ends, count, out)) {
-        return;
+        return ends[count - 1];
       }
     }
+    return -1;
   }
 
   private static boolean grouped(int[] starts, int[] ends, int count) {

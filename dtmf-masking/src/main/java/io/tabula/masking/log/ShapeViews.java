@@ -68,7 +68,7 @@ final class ShapeViews {
           i++;
           continue;
         }
-        view = view == null ? new DecodedView() : view;
+        view = view == null ? new DecodedView(line.length()) : view;
         copy(line, copied, i, view);
         view.add(' ', i, i + 1);
         for (int e = 0; e < elements; e++) {
@@ -124,7 +124,7 @@ final class ShapeViews {
   }
 
   static DecodedView nonAsciiDigits(CharSequence line) {
-    DecodedView view = new DecodedView();
+    DecodedView view = new DecodedView(line.length());
     for (int i = 0; i < line.length(); ) {
       int codePoint = Character.codePointAt(line, i);
       int width = Character.charCount(codePoint);
@@ -151,8 +151,21 @@ final class ShapeViews {
     return escapeWidth(line, i) > 0;
   }
 
+  /**
+   * Whether an escape at {@code i} stands for a digit or a character of a key ({@code [ ] = : <>}):
+   * a line of URL-encoded words and spaces ({@code %20}) is not decoded unless it holds 13 digits.
+   */
+  static boolean keyOrDigitEscapeAt(CharSequence line, int i) {
+    int width = escapeWidth(line, i);
+    if (width == 0) {
+      return false;
+    }
+    char c = escaped(line, i, width);
+    return Chars.isDigit(c) || c == '[' || c == ']' || c == '=' || c == ':' || c == '<' || c == '>';
+  }
+
   static DecodedView unescaped(CharSequence line) {
-    DecodedView view = new DecodedView();
+    DecodedView view = new DecodedView(line.length());
     int i = 0;
     while (i < line.length()) {
       int width = escapeWidth(line, i);

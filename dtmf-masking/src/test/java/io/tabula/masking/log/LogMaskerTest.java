@@ -53,6 +53,19 @@ class LogMaskerTest {
     assertThat(masker.mask(line)).isSameAs(line);
   }
 
+  @org.junit.jupiter.api.Test
+  void aScanThatFailsWithholdsTheWholeText() {
+    LogMasker failing =
+        new LogMasker(
+            text -> {
+              throw new IllegalStateException("defect");
+            });
+    LogMasker outOfRange =
+        new LogMasker(text -> java.util.List.of(new Finding(4, 4000, SecretKind.CVC, "***")));
+    assertThat(failing.mask("pan 4111111111111111")).isEqualTo(LogMasker.WITHHELD);
+    assertThat(outOfRange.mask("pan 4111111111111111")).isEqualTo(LogMasker.WITHHELD);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
