@@ -400,8 +400,8 @@ final class CardNumberFinder {
       String replacement;
       try {
         replacement =
-            jsonSplit
-                ? starred(starts[first], ends[last], count)
+            spansJsonGap(first, last)
+                ? starred(starts[first], ends[last], count, first == 0 && last == groups - 1)
                 : CardMasks.card("", reason.brand(), card, count);
       } finally {
         Arrays.fill(card, '\0');
@@ -409,11 +409,22 @@ final class CardNumberFinder {
       return new Finding(starts[first], ends[last], SecretKind.CARD_NUMBER, replacement, reason);
     }
 
+    private boolean spansJsonGap(int first, int last) {
+      for (int g = first + 1; g <= last; g++) {
+        if (separators[g] == 'J') {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /**
      * JSON split: keep the structure, star every digit but the card's last four, including digits
-     * between the halves (a key such as {@code "pan2"}), so the finding shows nothing more.
+     * between the halves (a key such as {@code "pan2"}), so the finding shows nothing more. A card
+     * that is only part of its chain shows no digit at all: its last four could join the digits
+     * left after it into a number a second look would take for a card.
      */
-    private String starred(int from, int to, int count) {
+    private String starred(int from, int to, int count, boolean showLastFour) {
       StringBuilder out = new StringBuilder(to - from);
       int seen = 0;
       for (int i = from; i < to; i++) {
@@ -421,7 +432,7 @@ final class CardNumberFinder {
         if (isDigit(c)) {
           boolean cardDigit = inGroup(i);
           seen += cardDigit ? 1 : 0;
-          out.append(cardDigit && seen > count - 4 ? c : '*');
+          out.append(showLastFour && cardDigit && seen > count - 4 ? c : '*');
         } else {
           out.append(c);
         }

@@ -37,6 +37,8 @@ public final class SecretScanner {
   private static final int ESCAPE = 8;
   private static final int ANY_ESCAPE = 16;
   private static final int QUOTE = 32;
+  private static final int GROUPS = 64;
+  private static final int ARRAY = 128;
 
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
@@ -55,6 +57,11 @@ public final class SecretScanner {
   /** The findings of a line in order, without overlaps; empty for almost every line. */
   public List<Finding> scan(CharSequence line) {
     int look = quickLook(line);
+    if ((look & MANY_DIGITS) != 0) {
+      look &= ~MANY_DIGITS;
+      look |= SeparatedGroups.hasCandidate(line) ? GROUPS : 0;
+      look |= ShapeViews.hasArray(line) ? ARRAY : 0;
+    }
     if (look == 0) {
       return List.of();
     }
@@ -62,11 +69,11 @@ public final class SecretScanner {
     if ((look & PLAIN) != 0) {
       scanPlain(line, found);
     }
-    if ((look & MANY_DIGITS) != 0) {
+    if ((look & GROUPS) != 0) {
       groups.find(line, found);
-      if (hasBracket(line)) {
-        scanView(ShapeViews.arrays(line), ShapeViews.ARRAY, found);
-      }
+    }
+    if ((look & ARRAY) != 0) {
+      scanView(ShapeViews.arrays(line), ShapeViews.ARRAY, found);
     }
     if ((look & NON_ASCII) != 0) {
       scanView(ShapeViews.nonAsciiDigits(line), ShapeViews.NON_ASCII, found);
@@ -79,7 +86,10 @@ public final class SecretScanner {
 
   /** Quick pass: false means the line certainly holds nothing this scanner would find. */
   public boolean mightContainSecrets(CharSequence line) {
-    return quickLook(line) != 0;
+    int look = quickLook(line);
+    return (look & ~MANY_DIGITS) != 0
+        || ((look & MANY_DIGITS) != 0
+            && (SeparatedGroups.hasCandidate(line) || ShapeViews.hasArray(line)));
   }
 
   private void scanPlain(CharSequence text, List<Finding> found) {
@@ -174,15 +184,6 @@ public final class SecretScanner {
         && i + 1 < line.length()
         && isDigit(line.charAt(i - 1))
         && isDigit(line.charAt(i + 1));
-  }
-
-  private static boolean hasBracket(CharSequence line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) == '[') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -25,6 +25,38 @@ final class SeparatedGroups {
     this.policy = policy;
   }
 
+  /**
+   * Whether the text holds a start this finder would follow: four digits, then one to three
+   * characters that are neither letters nor digits (not one space, dash or dot), then a digit. No
+   * allocation: almost every line answers false.
+   */
+  static boolean hasCandidate(CharSequence text) {
+    int n = text.length();
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Chars.isDigit(c)) {
+        run++;
+        continue;
+      }
+      if (run == 4 && !isNumberChar(text, i - 5)) {
+        int end = separatorEnd(text, i);
+        if (end > i
+            && end < n
+            && Chars.isDigit(text.charAt(end))
+            && !plainSeparator(text, i, end - i)) {
+          return true;
+        }
+      }
+      run = 0;
+    }
+    return false;
+  }
+
+  private static boolean isNumberChar(CharSequence text, int at) {
+    return at >= 0 && isNumberChar(text.charAt(at));
+  }
+
   void find(CharSequence text, List<Finding> out) {
     int n = text.length();
     int i = 0;

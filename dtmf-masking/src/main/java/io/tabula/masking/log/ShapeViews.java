@@ -20,6 +20,25 @@ final class ShapeViews {
 
   // Arrays: digits 0-9 become digits; ASCII codes become their characters; anything else a space.
 
+  /**
+   * Whether the line may hold an array of numbers: a {@code [} followed (after spaces or a quote)
+   * by a digit or a minus sign. No allocation.
+   */
+  static boolean hasArray(CharSequence line) {
+    for (int i = 0; i + 1 < line.length(); i++) {
+      if (line.charAt(i) == '[') {
+        int at = skipSpaces(line, i + 1);
+        if (at < line.length() && Chars.isQuote(line.charAt(at))) {
+          at++;
+        }
+        if (at < line.length() && (Chars.isDigit(line.charAt(at)) || line.charAt(at) == '-')) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The line with every array of 13 or more small numbers decoded, or null when it has none. */
   static DecodedView arrays(CharSequence line) {
     DecodedView view = null;

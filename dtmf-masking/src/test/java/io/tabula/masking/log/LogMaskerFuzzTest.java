@@ -31,10 +31,10 @@ class LogMaskerFuzzTest {
         () -> {
           String masked = LogMasker.standard().mask(text);
           assertThat(separator.isEmpty() ? masked : masked.replace(separator, ""))
-              .as("the card survived masking")
+              .as("the card survived masking in: %s", masked)
               .doesNotContain("4111111111111111");
           assertThat(SCANNER.scan(masked))
-              .as("a card number is still found in the masked text")
+              .as("a card number is still found in the masked text: %s", masked)
               .noneMatch(f -> f.kind() == SecretKind.CARD_NUMBER);
         });
   }
