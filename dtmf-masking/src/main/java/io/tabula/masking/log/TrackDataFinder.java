@@ -132,6 +132,9 @@ final class TrackDataFinder {
     while (i > from && text.charAt(i - 1) == ' ') {
       i--;
     }
+    // A longer run of digits than a track holds is masked to its end: the digits left after a
+    // cut could stand alone and be taken for a card by a second look.
+    i = CardNumberFinder.digitsEnd(text, i);
     return i < text.length() && text.charAt(i) == '?' ? i + 1 : i;
   }
 
