@@ -23,6 +23,7 @@ final class CardNumberFinder {
 
   private static final int MAX_GROUPS = 32;
   private static final int MAX_DIGITS = 128;
+  private static final int MAX_CARD_DIGITS = 19;
 
   private final ScanPolicy policy;
 
@@ -60,8 +61,8 @@ final class CardNumberFinder {
       if (startsInsideWord(text, pos) || endsInsideWord(text, end)) {
         return end;
       }
-      if (!chain.add(pos, end)) {
-        return end;
+      if (end - pos > MAX_CARD_DIGITS || !chain.add(pos, end)) {
+        return endEarly(chain, tiedBefore, pos, end, out);
       }
       int next = nextGroup(text, end, chain);
       if (next < 0) {
@@ -78,6 +79,18 @@ final class CardNumberFinder {
     }
     report(chain, tiedBefore, tiedAfter, out);
     return chain.end();
+  }
+
+  /**
+   * A run too long for a card, or a chain too long to hold, ends the chain: the groups read so far
+   * are judged, and reading goes on after the long run or at the group that did not fit (a card
+   * after 118 digits and a space is still a card).
+   */
+  private int endEarly(Chain chain, boolean tiedBefore, int pos, int end, List<Finding> out) {
+    if (chain.groups() > 0) {
+      report(chain, tiedBefore, false, out);
+    }
+    return end - pos > MAX_CARD_DIGITS || chain.groups() == 0 ? end : pos;
   }
 
   /**
@@ -292,10 +305,21 @@ final class CardNumberFinder {
     return true;
   }
 
-  /** A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version). */
+  /**
+   * A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version); a word
+   * of digits only is a number, not an identifier.
+   */
   private static boolean tiedToWord(CharSequence text, int start) {
     char before = text.charAt(start - 1);
-    return (before == '-' || before == '.') && start > 1 && isWordChar(text.charAt(start - 2));
+    if ((before != '-' && before != '.') || start < 2) {
+      return false;
+    }
+    for (int i = start - 2; i >= 0 && isWordChar(text.charAt(i)); i--) {
+      if (!isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A chain followed by "-word" or ".word" is the head of an identifier. */
