@@ -30,9 +30,9 @@ class LogMaskerFuzzTest {
     BOUND.run(
         () -> {
           String masked = LogMasker.standard().mask(text);
-          assertThat(separator.isEmpty() ? masked : masked.replace(separator, ""))
-              .as("the card survived masking in: %s", masked)
-              .doesNotContain("4111111111111111");
+          // The card as written; not the text with every separator removed, which joins digits
+          // that were never together (a finding of the fuzzer, not a leak).
+          assertThat(masked).as("the card survived masking in: %s", masked).doesNotContain(card);
           assertThat(SCANNER.scan(masked))
               .as("a card number is still found in the masked text: %s", masked)
               .noneMatch(f -> f.kind() == SecretKind.CARD_NUMBER);
