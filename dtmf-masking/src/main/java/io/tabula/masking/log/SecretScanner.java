@@ -39,6 +39,7 @@ public final class SecretScanner {
   private static final int QUOTE = 32;
   private static final int GROUPS = 64;
   private static final int ARRAY = 128;
+  private static final int HEX_ASCII = 256;
 
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
@@ -61,6 +62,7 @@ public final class SecretScanner {
       look &= ~MANY_DIGITS;
       look |= SeparatedGroups.hasCandidate(line) ? GROUPS : 0;
       look |= ShapeViews.hasArray(line) ? ARRAY : 0;
+      look |= hasHexAscii(line) ? HEX_ASCII : 0;
     }
     if (look == 0) {
       return List.of();
@@ -74,6 +76,9 @@ public final class SecretScanner {
     }
     if ((look & ARRAY) != 0) {
       scanView(ShapeViews.arrays(line), ShapeViews.ARRAY, found);
+    }
+    if ((look & HEX_ASCII) != 0) {
+      scanView(ShapeViews.hexAscii(line), ShapeViews.HEX_ASCII, found);
     }
     if ((look & NON_ASCII) != 0) {
       scanView(ShapeViews.nonAsciiDigits(line), ShapeViews.NON_ASCII, found);
@@ -89,7 +94,27 @@ public final class SecretScanner {
     int look = quickLook(line);
     return (look & ~MANY_DIGITS) != 0
         || ((look & MANY_DIGITS) != 0
-            && (SeparatedGroups.hasCandidate(line) || ShapeViews.hasArray(line)));
+            && (SeparatedGroups.hasCandidate(line)
+                || ShapeViews.hasArray(line)
+                || hasHexAscii(line)));
+  }
+
+  /** A {@code 3} that starts a run of hexadecimal ASCII digits (13 of them take 26 digits). */
+  private static boolean hasHexAscii(CharSequence line) {
+    int i = 0;
+    while (i + 1 < line.length()) {
+      char c = line.charAt(i);
+      boolean start = i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1));
+      if (start && (c == '3' || c == '0')) {
+        if (ShapeViews.hexAsciiAt(line, i)) {
+          return true;
+        }
+        i = ShapeViews.nextHexAsciiStart(line, i);
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 
   private void scanPlain(CharSequence text, List<Finding> found) {

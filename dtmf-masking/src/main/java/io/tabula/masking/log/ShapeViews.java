@@ -13,6 +13,7 @@ final class ShapeViews {
   static final String ARRAY = "an array";
   static final String NON_ASCII = "non-ASCII digits";
   static final String ESCAPED = "escaped characters";
+  static final String HEX_ASCII = "hexadecimal ASCII";
 
   private static final int MIN_ELEMENTS = 13;
 
@@ -127,6 +128,97 @@ final class ShapeViews {
       return (char) ('0' + value);
     }
     return value >= 32 && value <= 126 ? (char) value : ' ';
+  }
+
+  // Bytes of ASCII digits written in hexadecimal ({@code HexFormat}, a hex dump): 34 31 31 ...
+
+  /**
+   * Whether a run of at least 13 hexadecimal ASCII digits ({@code 3N}) starts at {@code i}, written
+   * together ({@code 34313131...}) or apart by one space, colon or comma, each optionally with
+   * {@code 0x}. No allocation.
+   */
+  static boolean hexAsciiAt(CharSequence line, int i) {
+    return hexAsciiEnd(line, i, null) > 0;
+  }
+
+  /**
+   * Where to look next after {@code i} when no run starts there: where the run that does start
+   * there broke off (a later start inside it holds fewer tokens), so the search stays linear.
+   */
+  static int nextHexAsciiStart(CharSequence line, int i) {
+    int end = hexAsciiEnd(line, i, null);
+    return end > 0 ? end : Math.max(i + 1, -end - 1);
+  }
+
+  /** The line with every run of hexadecimal ASCII digits decoded, or null when it has none. */
+  static DecodedView hexAscii(CharSequence line) {
+    DecodedView view = null;
+    int copied = 0;
+    int i = 0;
+    while (i < line.length()) {
+      boolean start = i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1));
+      int end = start ? hexAsciiEnd(line, i, null) : -1;
+      if (end < 0) {
+        i = start ? Math.max(i + 1, -end - 1) : i + 1;
+        continue;
+      }
+      view = view == null ? new DecodedView(line.length()) : view;
+      copy(line, copied, i, view);
+      hexAsciiEnd(line, i, view);
+      copied = end;
+      i = end;
+    }
+    if (view != null) {
+      copy(line, copied, line.length(), view);
+    }
+    return view;
+  }
+
+  /**
+   * The end of a run of hex ASCII digits at {@code i} (decoded into {@code view}), or, when there
+   * is none, {@code -(where it broke off + 1)}.
+   */
+  private static int hexAsciiEnd(CharSequence line, int i, DecodedView view) {
+    int at = i;
+    int count = 0;
+    char separator = 0;
+    int end = -1;
+    while (true) {
+      int token = hasHexPrefix(line, at) ? at + 2 : at;
+      if (token + 1 >= line.length()
+          || line.charAt(token) != '3'
+          || !Chars.isDigit(line.charAt(token + 1))) {
+        break;
+      }
+      if (view != null) {
+        view.add(line.charAt(token + 1), at, token + 2);
+      }
+      count++;
+      end = token + 2;
+      char next = end < line.length() ? line.charAt(end) : 0;
+      if (next == ' ' || next == ':' || next == ',') {
+        if (separator != 0 && separator != next) {
+          break;
+        }
+        separator = next;
+        at =
+            next == ',' && end + 1 < line.length() && line.charAt(end + 1) == ' '
+                ? end + 2
+                : end + 1;
+      } else if (separator == 0 && (next == '3' || hasHexPrefix(line, end))) {
+        at = end;
+      } else {
+        break;
+      }
+    }
+    boolean alone = end < 0 || end >= line.length() || !Character.isLetterOrDigit(line.charAt(end));
+    return count >= 13 && alone ? end : -(Math.max(at, end) + 1);
+  }
+
+  private static boolean hasHexPrefix(CharSequence line, int at) {
+    return at + 1 < line.length()
+        && line.charAt(at) == '0'
+        && (line.charAt(at + 1) == 'x' || line.charAt(at + 1) == 'X');
   }
 
   // Non-ASCII decimal digits become ASCII digits, and any Unicode space a space.

@@ -74,7 +74,11 @@ class NumberShapesTest {
         "bytes=" + Arrays.toString(bytes),
         "buf " + Arrays.toString("card=4111 1111 1111 1111".getBytes()),
         "chars " + quoted,
-        "compact [4,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]");
+        "compact [4,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]",
+        "hex " + java.util.HexFormat.of().formatHex(bytes),
+        "dump " + java.util.HexFormat.ofDelimiter(" ").formatHex(bytes) + " end",
+        "colons " + java.util.HexFormat.ofDelimiter(":").formatHex(bytes),
+        "bytes [" + java.util.HexFormat.ofDelimiter(", ").withPrefix("0x").formatHex(bytes) + "]");
   }
 
   @ParameterizedTest(name = "array case {index}")
