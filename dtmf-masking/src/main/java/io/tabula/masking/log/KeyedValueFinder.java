@@ -140,7 +140,11 @@ final class KeyedValueFinder {
     char c = text.charAt(start);
     boolean key =
         isDigit(c) || c == '*' || c == '#' || (Chars.lower(c) >= 'a' && Chars.lower(c) <= 'd');
-    boolean alone = start + 1 >= text.length() || !Chars.isWordChar(text.charAt(start + 1));
+    boolean alone =
+        start + 1 >= text.length()
+            || !(Chars.isWordChar(text.charAt(start + 1))
+                || text.charAt(start + 1) == '*'
+                || text.charAt(start + 1) == '#');
     return key && alone ? start + 1 : -1;
   }
 

@@ -24,6 +24,8 @@ public final class LogMasker {
    */
   static final String WITHHELD = "[text withheld: the log masker failed on it]";
 
+  private static final int MAX_PASSES = 4;
+
   private final Function<CharSequence, List<Finding>> scan;
 
   public LogMasker(SecretScanner scanner) {
@@ -55,11 +57,25 @@ public final class LogMasker {
     }
   }
 
+  /**
+   * Masks until a look at the result finds nothing: masking one secret can leave digits that stand
+   * alone afterwards (the rest of a longer run, a chain cut by a mask), and those are looked at
+   * again. Lines without secrets are scanned once; a line still holding something after {@link
+   * #MAX_PASSES} passes is withheld.
+   */
   private String masked(String text) {
-    List<Finding> findings = scan.apply(text);
-    if (findings.isEmpty()) {
-      return text;
+    String current = text;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      List<Finding> findings = scan.apply(current);
+      if (findings.isEmpty()) {
+        return current;
+      }
+      current = replaced(current, findings);
     }
+    return scan.apply(current).isEmpty() ? current : WITHHELD;
+  }
+
+  private static String replaced(String text, List<Finding> findings) {
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     for (Finding finding : findings) {

@@ -54,6 +54,21 @@ class LogMaskerTest {
   }
 
   @org.junit.jupiter.api.Test
+  void maskingAgainChangesNothing() {
+    for (String line :
+        new String[] {
+          "Digit: *",
+          "digit=#",
+          "cvv=123 pin=4321",
+          "200 result=4111 (timeout)",
+          "pan 4111 1111 1111 1111 and 12 4111111111111111 5"
+        }) {
+      String once = masker.mask(line);
+      assertThat(masker.mask(once)).as(line).isSameAs(once);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void aScanThatFailsWithholdsTheWholeText() {
     LogMasker failing =
         new LogMasker(
