@@ -109,6 +109,16 @@ final class LinePieces {
     return !continued;
   }
 
+  /** Whether the current piece is the first (or only) piece of its line. */
+  boolean startsLine() {
+    return !continued;
+  }
+
+  /** Whether the current piece is the last (or only) piece of its line. */
+  boolean endsLine() {
+    return endOfLine;
+  }
+
   /** 1-based line number of the current piece. */
   long lineNumber() {
     return line;

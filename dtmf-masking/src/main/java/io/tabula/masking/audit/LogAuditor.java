@@ -27,7 +27,6 @@ import java.util.List;
 public final class LogAuditor {
 
   private final SecretScanner scanner = new SecretScanner(ScanPolicy.AUDIT);
-  private final LeakShapes shapes = new LeakShapes(scanner);
 
   public AuditSummary audit(List<Path> files, AuditListener listener) {
     long bytes = 0;
@@ -67,35 +66,22 @@ public final class LogAuditor {
               listener.finding(keyedFinding(name, finding));
               keyed[0]++;
             });
+    WrappedDigits wrapped = new WrappedDigits(scanner);
     long findings = 0;
     while (pieces.next()) {
       if (pieces.isFirstPiece()) {
         keys.line(pieces.text(), pieces.lineNumber());
       }
-      List<Finding> plain = scanner.scan(pieces.text());
-      for (Finding finding : plain) {
+      for (Finding finding : scanner.scan(pieces.text())) {
         if (pieces.reportable(finding.start(), finding.end())) {
-          listener.finding(
-              new AuditFinding(
-                  name,
-                  pieces.lineNumber(),
-                  -1,
-                  finding.kind().description(),
-                  finding.replacement()));
+          listener.finding(auditFinding(name, pieces.lineNumber(), finding));
           findings++;
         }
       }
-      for (LeakShapes.ShapedFinding shaped : shapes.find(pieces.text(), plain)) {
-        if (pieces.reportable(shaped.start(), shaped.end())) {
-          listener.finding(
-              new AuditFinding(
-                  name,
-                  pieces.lineNumber(),
-                  -1,
-                  shaped.finding().kind().description() + " as " + shaped.shape(),
-                  shaped.finding().replacement()));
-          findings++;
-        }
+      Finding acrossLines = wrapped.next(pieces);
+      if (acrossLines != null) {
+        listener.finding(auditFinding(name, pieces.lineNumber() - 1, acrossLines));
+        findings++;
       }
     }
     keys.finish();
@@ -114,5 +100,12 @@ public final class LogAuditor {
         -1,
         finding.kind(),
         finding.masked() + " call " + finding.call() + "," + where);
+  }
+
+  private static AuditFinding auditFinding(Path name, long line, Finding finding) {
+    String shape = finding.reason().shape();
+    String kind = finding.kind().description() + (shape.isEmpty() ? "" : " as " + shape);
+    return new AuditFinding(
+        name, line, -1, kind, finding.replacement(), finding.reason().describe());
   }
 }

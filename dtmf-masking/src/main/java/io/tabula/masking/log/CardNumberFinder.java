@@ -4,7 +4,7 @@ import static io.tabula.masking.log.Chars.isDigit;
 import static io.tabula.masking.log.Chars.isGroupSeparator;
 import static io.tabula.masking.log.Chars.isWordChar;
 
-import io.tabula.masking.card.CardBrand;
+import io.tabula.masking.card.IinTable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +23,7 @@ final class CardNumberFinder {
 
   private static final int MAX_GROUPS = 32;
   private static final int MAX_DIGITS = 128;
+  private static final int MAX_CARD_DIGITS = 19;
 
   private final ScanPolicy policy;
 
@@ -52,46 +53,69 @@ final class CardNumberFinder {
   }
 
   private int readChain(Chain chain, CharSequence text, int start, List<Finding> out) {
-    boolean ignored = start > 0 && (text.charAt(start - 1) == '+' || tiedToWord(text, start));
+    boolean tiedBefore = start > 0 && (text.charAt(start - 1) == '+' || tiedToWord(text, start));
+    boolean tiedAfter = false;
     int pos = start;
     while (true) {
       int end = digitsEnd(text, pos);
       if (startsInsideWord(text, pos) || endsInsideWord(text, end)) {
         return end;
       }
-      if (!chain.add(pos, end)) {
-        return end;
+      if (end - pos > MAX_CARD_DIGITS || !chain.add(pos, end)) {
+        return endEarly(chain, tiedBefore, pos, end, out);
       }
       int next = nextGroup(text, end, chain);
       if (next < 0) {
         if (end < text.length() && isGroupSeparator(text.charAt(end)) && tiedToWordAt(text, end)) {
-          ignored = true;
+          tiedAfter = true;
         }
         break;
       }
       if (startsInsideWord(text, next) || endsInsideWord(text, digitsEnd(text, next))) {
-        ignored |= text.charAt(end) == '-' || text.charAt(end) == '.';
+        tiedAfter |= text.charAt(end) == '-' || text.charAt(end) == '.';
         break;
       }
       pos = next;
     }
-    if (!ignored) {
-      report(chain, out);
-    }
+    report(chain, tiedBefore, tiedAfter, out);
     return chain.end();
   }
 
-  private void report(Chain chain, List<Finding> out) {
-    int total = chain.digitCount();
-    if (total >= 13 && total <= 19 && acceptable(chain, 0, total, policy.requireCardBrand())) {
-      out.add(chain.finding(0, chain.groups() - 1));
-      return;
+  /**
+   * A run too long for a card, or a chain too long to hold, ends the chain: the groups read so far
+   * are judged, and reading goes on after the long run or at the group that did not fit (a card
+   * after 118 digits and a space is still a card).
+   */
+  private int endEarly(Chain chain, boolean tiedBefore, int pos, int end, List<Finding> out) {
+    if (chain.groups() > 0) {
+      report(chain, tiedBefore, false, out);
     }
-    int first = 0;
-    while (first < chain.groups()) {
-      int last = firstCardEndingAt(chain, first);
+    return end - pos > MAX_CARD_DIGITS || chain.groups() == 0 ? end : pos;
+  }
+
+  /**
+   * A chain tied to a word at one end (the tail of a UUID, a version, a number after {@code +}) is
+   * not a card as a whole, and its tied group is the identifier's; groups further in may still be a
+   * card joined to it by a space ({@code v2.621.621 4111111111111111}).
+   */
+  private void report(Chain chain, boolean tiedBefore, boolean tiedAfter, List<Finding> out) {
+    int total = chain.digitCount();
+    if (!tiedBefore && !tiedAfter && total >= 13 && total <= 19) {
+      String brand = wholeChainCard(chain, total);
+      if (brand != null) {
+        out.add(chain.finding(0, chain.groups() - 1, reason(chain, brand, 0, total, false)));
+        return;
+      }
+    }
+    int first = tiedBefore ? 1 : 0;
+    int limit = chain.groups() - (tiedAfter ? 1 : 0);
+    while (first < limit) {
+      int last = firstCardEndingAt(chain, first, limit);
       if (last >= 0) {
-        out.add(chain.finding(first, last));
+        int from = chain.digitOffset(first);
+        int count = chain.digitOffset(last) + chain.groupDigits(last) - from;
+        String brand = IinTable.standard().brandOf(chain.digits(), from, count, true);
+        out.add(chain.finding(first, last, reason(chain, brand, from, count, true)));
         first = last + 1;
       } else {
         first++;
@@ -99,32 +123,133 @@ final class CardNumberFinder {
     }
   }
 
-  /** Whole groups from {@code first} that make a branded card, or -1. Never the whole chain. */
-  private int firstCardEndingAt(Chain chain, int first) {
+  /** The brand (or "" for an unbranded Luhn-valid number when masking) of the whole chain. */
+  private String wholeChainCard(Chain chain, int total) {
+    boolean lenient = !policy.requireCardBrand();
+    String brand = IinTable.standard().brandOf(chain.digits(), 0, total, lenient);
+    if (policy.requireCardBrand()) {
+      boolean grouped = chain.jsonSplit() || cardGrouping(chain, 0, chain.groups() - 1);
+      return brand != null && grouped && !falseAlarm(chain, 0, chain.groups() - 1) ? brand : null;
+    }
+    if (brand != null) {
+      return brand;
+    }
+    return IinTable.luhnValid(chain.digits(), 0, total) ? "" : null;
+  }
+
+  /**
+   * Whole groups from {@code first} that make a card, or -1. Never the whole chain. Masking takes
+   * what it takes for a whole chain (Luhn, or a brand without a check digit), so that a second pass
+   * over masked text finds nothing new. For auditors, a list of numbers is not read as a card: the
+   * groups must be grouped as a card is printed, and a neighbour group of four digits joined the
+   * same way makes it a list.
+   */
+  private int firstCardEndingAt(Chain chain, int first, int limit) {
     int count = 0;
-    for (int last = first; last < chain.groups(); last++) {
+    for (int last = first; last < limit; last++) {
       count += chain.groupDigits(last);
       if (count > 19) {
         return -1;
       }
       boolean whole = first == 0 && last == chain.groups() - 1;
-      if (!whole && count >= 13 && acceptable(chain, chain.digitOffset(first), count, true)) {
+      if (!whole && count >= 13 && subChainCard(chain, first, last, count)) {
         return last;
       }
     }
     return -1;
   }
 
-  private static boolean acceptable(Chain chain, int from, int count, boolean needBrand) {
-    char[] digits = chain.digits();
-    if (!CardMasks.luhnValid(digits, from, count)) {
+  private boolean subChainCard(Chain chain, int first, int last, int count) {
+    int from = chain.digitOffset(first);
+    if (!policy.requireCardBrand()) {
+      return IinTable.luhnValid(chain.digits(), from, count)
+          || IinTable.standard().brandOf(chain.digits(), from, count, true) != null;
+    }
+    return IinTable.standard().brandOf(chain.digits(), from, count) != null
+        && auditAccepts(chain, first, last);
+  }
+
+  private static boolean auditAccepts(Chain chain, int first, int last) {
+    if (falseAlarm(chain, first, last)) {
       return false;
     }
-    if (!needBrand) {
+    if (first == last || chain.jsonSplit()) {
       return true;
     }
-    CardBrand brand = CardMasks.brand(digits, from, count);
-    return brand != CardBrand.UNKNOWN && brand.acceptsPanLength(count);
+    return cardGrouping(chain, first, last)
+        && !listNeighbour(chain, first - 1, chain.separatorBefore(first + 1))
+        && !listNeighbour(chain, last + 1, chain.separatorBefore(last));
+  }
+
+  /**
+   * Whether the group {@code neighbour} next to a candidate is four digits joined by the same
+   * separator as the candidate's own groups: then the candidate is part of a list of numbers.
+   */
+  private static boolean listNeighbour(Chain chain, int neighbour, char innerSeparator) {
+    if (neighbour < 0 || neighbour >= chain.groups() || chain.groupDigits(neighbour) != 4) {
+      return false;
+    }
+    int joint = neighbour == 0 ? 1 : neighbour;
+    char separator =
+        neighbour + 1 < chain.groups() && chain.separatorBefore(neighbour + 1) == innerSeparator
+            ? innerSeparator
+            : chain.separatorBefore(joint);
+    return separator == innerSeparator;
+  }
+
+  /**
+   * Whether groups {@code first..last} are grouped as cards are printed: one run, fours with a
+   * shorter or longer last group (4-4-4-4, 4-4-4-4-3, 4-4-4-7), or 4-6-5 / 4-6-4 (American Express,
+   * Diners Club).
+   */
+  private static boolean cardGrouping(Chain chain, int first, int last) {
+    if (first == last) {
+      return true;
+    }
+    if (last - first == 2
+        && chain.groupDigits(first) == 4
+        && chain.groupDigits(first + 1) == 6
+        && chain.groupDigits(last) >= 4
+        && chain.groupDigits(last) <= 5) {
+      return true;
+    }
+    for (int g = first; g < last; g++) {
+      if (chain.groupDigits(g) != 4) {
+        return false;
+      }
+    }
+    return chain.groupDigits(last) <= 7;
+  }
+
+  /**
+   * Audit only: digits that a field name, or an IBAN around them, shows are not a card's (a {@code
+   * trace_id}, an {@code elapsed_ns}, a bank account).
+   */
+  private static boolean falseAlarm(Chain chain, int first, int last) {
+    int start = chain.start(first);
+    int end = chain.endOf(last);
+    return FieldNames.namesNonCardData(FieldNames.before(chain.text(), start))
+        || Iban.covers(chain.text(), start, end);
+  }
+
+  private static Reason reason(Chain chain, String brand, int from, int count, boolean inside) {
+    StringBuilder rule = new StringBuilder().append(count).append(" digits");
+    if (brand == null || brand.isEmpty()) {
+      rule.append(" with a valid Luhn check digit (masked whatever the brand)");
+    } else {
+      rule.append(" in ").append(brand).append("'s IIN range");
+      boolean luhn = IinTable.luhnValid(chain.digits(), from, count);
+      rule.append(luhn ? ", Luhn check digit valid" : " (a brand without a check digit)");
+    }
+    if (chain.jsonSplit()) {
+      rule.append(", split across JSON fields");
+    } else if (inside) {
+      rule.append(", inside a longer run of digit groups");
+    } else if (chain.groups() > 1) {
+      rule.append(", in ").append(chain.groups()).append(" groups");
+    }
+    String field = FieldNames.before(chain.text(), chain.start(0));
+    return new Reason(rule.toString(), field == null ? "" : field, brand == null ? "" : brand, "");
   }
 
   /** The start of the next group after the group ending at {@code end}, or -1. */
@@ -180,10 +305,21 @@ final class CardNumberFinder {
     return true;
   }
 
-  /** A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version). */
+  /**
+   * A chain preceded by "word-" or "word." is the tail of an identifier (a UUID, a version); a word
+   * of digits only is a number, not an identifier.
+   */
   private static boolean tiedToWord(CharSequence text, int start) {
     char before = text.charAt(start - 1);
-    return (before == '-' || before == '.') && start > 1 && isWordChar(text.charAt(start - 2));
+    if ((before != '-' && before != '.') || start < 2) {
+      return false;
+    }
+    for (int i = start - 2; i >= 0 && isWordChar(text.charAt(i)); i--) {
+      if (!isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A chain followed by "-word" or ".word" is the head of an identifier. */
@@ -200,6 +336,7 @@ final class CardNumberFinder {
     private final int[] starts = new int[MAX_GROUPS];
     private final int[] ends = new int[MAX_GROUPS];
     private final int[] offsets = new int[MAX_GROUPS];
+    private final char[] separators = new char[MAX_GROUPS];
     private final char[] digits = new char[MAX_DIGITS];
     private int groups;
     private int digitCount;
@@ -213,6 +350,8 @@ final class CardNumberFinder {
       if (groups == MAX_GROUPS || digitCount + (end - start) > MAX_DIGITS) {
         return false;
       }
+      separators[groups] =
+          groups == 0 ? '\0' : start == ends[groups - 1] + 1 ? text.charAt(start - 1) : 'J';
       starts[groups] = start;
       ends[groups] = end;
       offsets[groups] = digitCount;
@@ -236,6 +375,27 @@ final class CardNumberFinder {
       return groups;
     }
 
+    CharSequence text() {
+      return text;
+    }
+
+    boolean jsonSplit() {
+      return jsonSplit;
+    }
+
+    int start(int group) {
+      return starts[group];
+    }
+
+    int endOf(int group) {
+      return ends[group];
+    }
+
+    /** The separator before a group: a space, dash or dot, {@code J} for a JSON field gap. */
+    char separatorBefore(int group) {
+      return group <= 0 || group >= groups ? '\0' : separators[group];
+    }
+
     int end() {
       return groups == 0 ? 0 : ends[groups - 1];
     }
@@ -256,29 +416,39 @@ final class CardNumberFinder {
       return ends[group] - starts[group];
     }
 
-    Finding finding(int first, int last) {
+    Finding finding(int first, int last, Reason reason) {
       int from = offsets[first];
       int count = offsets[last] + groupDigits(last) - from;
       char[] card = new char[count];
       System.arraycopy(digits, from, card, 0, count);
       String replacement;
       try {
-        replacement = jsonSplit ? starred(starts[first], ends[last], count) : cardMask(card, count);
+        replacement =
+            spansJsonGap(first, last)
+                ? starred(starts[first], ends[last], count, first == 0 && last == groups - 1)
+                : CardMasks.card("", reason.brand(), card, count);
       } finally {
         Arrays.fill(card, '\0');
       }
-      return new Finding(starts[first], ends[last], SecretKind.CARD_NUMBER, replacement);
+      return new Finding(starts[first], ends[last], SecretKind.CARD_NUMBER, replacement, reason);
     }
 
-    private static String cardMask(char[] card, int count) {
-      return CardMasks.card("", CardMasks.brand(card, 0, count), card, count);
+    private boolean spansJsonGap(int first, int last) {
+      for (int g = first + 1; g <= last; g++) {
+        if (separators[g] == 'J') {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
      * JSON split: keep the structure, star every digit but the card's last four, including digits
-     * between the halves (a key such as {@code "pan2"}), so the finding shows nothing more.
+     * between the halves (a key such as {@code "pan2"}), so the finding shows nothing more. A card
+     * that is only part of its chain shows no digit at all: its last four could join the digits
+     * left after it into a number a second look would take for a card.
      */
-    private String starred(int from, int to, int count) {
+    private String starred(int from, int to, int count, boolean showLastFour) {
       StringBuilder out = new StringBuilder(to - from);
       int seen = 0;
       for (int i = from; i < to; i++) {
@@ -286,7 +456,7 @@ final class CardNumberFinder {
         if (isDigit(c)) {
           boolean cardDigit = inGroup(i);
           seen += cardDigit ? 1 : 0;
-          out.append(cardDigit && seen > count - 4 ? c : '*');
+          out.append(showLastFour && cardDigit && seen > count - 4 ? c : '*');
         } else {
           out.append(c);
         }

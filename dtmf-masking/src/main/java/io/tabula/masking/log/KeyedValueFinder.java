@@ -28,6 +28,15 @@ final class KeyedValueFinder {
         if (kind != null) {
           valueAfter(text, i, kind, out);
         }
+      } else if (c == '>') {
+        SecretKind kind = SecretKeys.xmlKeyBefore(text, i);
+        if (kind != null) {
+          valueAfter(text, i, kind, out);
+        }
+      } else if (isDigit(c) && (i == 0 || !isDigit(text.charAt(i - 1)))) {
+        if (SecretKeys.bareCvcBefore(text, i)) {
+          valueAfter(text, i - 1, SecretKind.CVC, out);
+        }
       }
     }
   }
@@ -38,18 +47,73 @@ final class KeyedValueFinder {
         switch (kind) {
           case DTMF_DIGIT -> dtmfEnd(text, start);
           case PASSWORD -> passwordEnd(text, start);
-          case AGI_RESULT -> digitsWithin(text, start, policy.requireSecretLengths() ? 3 : 2, 99);
+          case AGI_RESULT -> agiResultEnd(text, separator, start);
           case CVC -> digitsWithin(text, start, policy.requireSecretLengths() ? 3 : 1, 4);
           case PIN -> digitsWithin(text, start, policy.requireSecretLengths() ? 4 : 1, 12);
           default -> -1;
         };
     if (end > start) {
-      out.add(new Finding(start, end, kind, MASK));
+      out.add(new Finding(start, end, kind, MASK, reason(text, kind, separator, start)));
     }
+  }
+
+  /**
+   * AGI result digits: two or more when masking; for auditors three or more, and only in an AGI
+   * reply ({@code 200 result=}) or a line that says AGI: {@code result=200} in a web hook's log is
+   * an HTTP status.
+   */
+  private int agiResultEnd(CharSequence text, int separator, int start) {
+    if (!policy.requireSecretLengths()) {
+      return digitsWithin(text, start, 2, 99);
+    }
+    return agiContext(text, separator) ? digitsWithin(text, start, 3, 99) : -1;
+  }
+
+  /** {@code 200 result=} (an AGI reply line) or the word AGI anywhere in the line. */
+  static boolean agiContext(CharSequence text, int separator) {
+    int key = separator - "result".length();
+    if (key >= 4
+        && text.charAt(key - 1) == ' '
+        && text.charAt(key - 2) == '0'
+        && text.charAt(key - 3) == '0'
+        && text.charAt(key - 4) == '2'
+        && (key == 4 || !isDigit(text.charAt(key - 5)))) {
+      return true;
+    }
+    for (int i = 0; i + 2 < text.length(); i++) {
+      if (Chars.lower(text.charAt(i)) == 'a'
+          && Chars.lower(text.charAt(i + 1)) == 'g'
+          && Chars.lower(text.charAt(i + 2)) == 'i'
+          && (i == 0 || !Chars.isLetter(text.charAt(i - 1)))
+          && (i + 3 >= text.length() || !Chars.isLetter(text.charAt(i + 3)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Reason reason(CharSequence text, SecretKind kind, int separator, int start) {
+    String field = FieldNames.before(text, start);
+    String rule =
+        switch (kind) {
+          case CVC -> "digits after a card security code key";
+          case PIN -> "digits after a PIN key";
+          case AGI_RESULT -> "digits an AGI command returned (the keys a caller pressed)";
+          case DTMF_DIGIT -> "a key a caller pressed";
+          case PASSWORD -> "a value after a password or secret key";
+          default -> kind.description();
+        };
+    if (field == null && kind == SecretKind.CVC && separator >= 0) {
+      rule += " written without = or :";
+    }
+    return new Reason(rule, field == null ? "" : field, "", "");
   }
 
   private static int valueStart(CharSequence text, int from) {
     int i = from;
+    if (i < text.length() && text.charAt(i) == '>') {
+      i++;
+    }
     while (i < text.length() && text.charAt(i) == ' ') {
       i++;
     }
@@ -76,7 +140,11 @@ final class KeyedValueFinder {
     char c = text.charAt(start);
     boolean key =
         isDigit(c) || c == '*' || c == '#' || (Chars.lower(c) >= 'a' && Chars.lower(c) <= 'd');
-    boolean alone = start + 1 >= text.length() || !Chars.isWordChar(text.charAt(start + 1));
+    boolean alone =
+        start + 1 >= text.length()
+            || !(Chars.isWordChar(text.charAt(start + 1))
+                || text.charAt(start + 1) == '*'
+                || text.charAt(start + 1) == '#');
     return key && alone ? start + 1 : -1;
   }
 

@@ -1,6 +1,7 @@
 package io.tabula.masking.log;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Masks card data and keyed secrets in text before it is logged: card numbers become brand and last
@@ -17,10 +18,22 @@ public final class LogMasker {
 
   private static final LogMasker STANDARD = new LogMasker(new SecretScanner(ScanPolicy.MASKING));
 
-  private final SecretScanner scanner;
+  /**
+   * What is written instead of a text the masker could not scan: fail closed, the text is not
+   * written at all (not even its length), and the line says so.
+   */
+  static final String WITHHELD = "[text withheld: the log masker failed on it]";
+
+  private static final int MAX_PASSES = 4;
+
+  private final Function<CharSequence, List<Finding>> scan;
 
   public LogMasker(SecretScanner scanner) {
-    this.scanner = scanner;
+    this(scanner::scan);
+  }
+
+  LogMasker(Function<CharSequence, List<Finding>> scan) {
+    this.scan = scan;
   }
 
   /** The masker the logging layer uses (policy {@link ScanPolicy#MASKING}). */
@@ -28,15 +41,41 @@ public final class LogMasker {
     return STANDARD;
   }
 
-  /** The text with every secret replaced, or {@code text} itself when there was none. */
+  /**
+   * The text with every secret replaced, or {@code text} itself when there was none. Should the
+   * scan fail (a defect), the whole text is withheld: a log line without its text is better than a
+   * card number in the log.
+   */
   public String mask(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    List<Finding> findings = scanner.scan(text);
-    if (findings.isEmpty()) {
-      return text;
+    try {
+      return masked(text);
+    } catch (RuntimeException e) {
+      return WITHHELD;
     }
+  }
+
+  /**
+   * Masks until a look at the result finds nothing: masking one secret can leave digits that stand
+   * alone afterwards (the rest of a longer run, a chain cut by a mask), and those are looked at
+   * again. Lines without secrets are scanned once; a line still holding something after {@link
+   * #MAX_PASSES} passes is withheld.
+   */
+  private String masked(String text) {
+    String current = text;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      List<Finding> findings = scan.apply(current);
+      if (findings.isEmpty()) {
+        return current;
+      }
+      current = replaced(current, findings);
+    }
+    return scan.apply(current).isEmpty() ? current : WITHHELD;
+  }
+
+  private static String replaced(String text, List<Finding> findings) {
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     for (Finding finding : findings) {

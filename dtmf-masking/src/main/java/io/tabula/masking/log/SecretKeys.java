@@ -35,6 +35,10 @@ final class SecretKeys {
     "access_token",
     "private_key"
   };
+
+  /** CVC keys that name a card security code even with no {@code =} or {@code :} after them. */
+  private static final String[] BARE_CVC = {"cvc", "cvv", "cvv2", "cvc2", "csc", "cvn"};
+
   private static final int MAX_KEY = 24;
 
   private SecretKeys() {}
@@ -54,15 +58,70 @@ final class SecretKeys {
         end--;
       }
     }
-    int start = end;
-    while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charAt(start - 1))) {
-      start--;
+    if (end > 0 && text.charAt(end - 1) == ']') {
+      return bracketedKey(text, end - 1, separator);
     }
+    int start = keyStart(text, end);
     int length = end - start;
     if (length < 3 || length > MAX_KEY) {
       return null;
     }
     return kindOf(text, start, length, text.charAt(separator));
+  }
+
+  /**
+   * The kind of a form field's inner key: {@code card[cvc]=123}, {@code payment[card][cvc]=}; the
+   * closing bracket is at {@code close}.
+   */
+  private static SecretKind bracketedKey(CharSequence text, int close, int separator) {
+    int start = keyStart(text, close);
+    int length = close - start;
+    if (start == 0 || text.charAt(start - 1) != '[' || length < 3 || length > MAX_KEY) {
+      return null;
+    }
+    return kindOf(text, start, length, text.charAt(separator));
+  }
+
+  /** The kind of an XML element's key whose start tag ends at {@code close}: {@code <cvc>}. */
+  static SecretKind xmlKeyBefore(CharSequence text, int close) {
+    int start = keyStart(text, close);
+    int length = close - start;
+    if (start == 0 || text.charAt(start - 1) != '<' || length < 3 || length > MAX_KEY) {
+      return null;
+    }
+    SecretKind kind = kindOf(text, start, length, '>');
+    return kind == SecretKind.CVC || kind == SecretKind.PIN ? kind : null;
+  }
+
+  /**
+   * Whether a CVC key stands just before the digits at {@code digits}, separated only by spaces, a
+   * tab or {@code #} ({@code cvv 123}, {@code CVV2 #123}), as people write it in free text.
+   */
+  static boolean bareCvcBefore(CharSequence text, int digits) {
+    int end = digits;
+    int gap = 0;
+    while (end > 0 && gap < 3 && isBareGap(text.charAt(end - 1))) {
+      end--;
+      gap++;
+    }
+    if (gap == 0) {
+      return false;
+    }
+    int start = keyStart(text, end);
+    int length = end - start;
+    return length >= 3 && length <= 4 && matchesAny(text, start, length, BARE_CVC);
+  }
+
+  private static boolean isBareGap(char c) {
+    return c == ' ' || c == '\t' || c == '#';
+  }
+
+  private static int keyStart(CharSequence text, int end) {
+    int start = end;
+    while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charAt(start - 1))) {
+      start--;
+    }
+    return start;
   }
 
   private static SecretKind kindOf(CharSequence text, int start, int length, char separator) {

@@ -10,8 +10,14 @@ import java.util.List;
 /**
  * Finds card data and other secrets in one line of text. Thread-safe and allocation-free for lines
  * that hold nothing suspicious, which is almost every line: one pass looks for a chain of 13 or
- * more digits, 13 digits in a line with JSON quotes, a secret key before a {@code =} or {@code :},
- * or a private-key or bearer-token marker, and only then do the finders run.
+ * more digits, 13 digits in all, a secret key before a {@code =}, {@code :} or {@code >}, a CVC key
+ * before digits, an escape, a non-ASCII digit, or a private-key or bearer-token marker, and only
+ * then do the finders run.
+ *
+ * <p>The same rules serve the masking layer and the auditors (only {@link ScanPolicy} differs), so
+ * every shape the audit finds is masked too: plain digits ({@link CardNumberFinder}), track data,
+ * keyed values, groups joined by any separator ({@link SeparatedGroups}), and digits written as an
+ * array, in non-ASCII digits or escaped ({@link ShapeViews}, decoded and scanned again).
  *
  * <pre>{@code
  * SecretScanner scanner = new SecretScanner(ScanPolicy.AUDIT);
@@ -25,63 +31,177 @@ public final class SecretScanner {
   private static final Comparator<Finding> BY_START_THEN_LONGEST =
       Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end());
 
+  private static final int PLAIN = 1;
+  private static final int MANY_DIGITS = 2;
+  private static final int NON_ASCII = 4;
+  private static final int ESCAPE = 8;
+  private static final int ANY_ESCAPE = 16;
+  private static final int QUOTE = 32;
+  private static final int GROUPS = 64;
+  private static final int ARRAY = 128;
+  private static final int HEX_ASCII = 256;
+
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
   private final CardNumberFinder cards;
+  private final SeparatedGroups groups;
   private final KeyedValueFinder keyed;
 
   public SecretScanner(ScanPolicy policy) {
     this.policy = policy;
     this.tracks = new TrackDataFinder(policy);
     this.cards = new CardNumberFinder(policy);
+    this.groups = new SeparatedGroups(policy);
     this.keyed = new KeyedValueFinder(policy);
   }
 
   /** The findings of a line in order, without overlaps; empty for almost every line. */
   public List<Finding> scan(CharSequence line) {
-    if (!mightContainSecrets(line)) {
+    int look = quickLook(line);
+    if ((look & MANY_DIGITS) != 0) {
+      look &= ~MANY_DIGITS;
+      look |= SeparatedGroups.hasCandidate(line) ? GROUPS : 0;
+      look |= ShapeViews.hasArray(line) ? ARRAY : 0;
+      look |= hasHexAscii(line) ? HEX_ASCII : 0;
+    }
+    if (look == 0) {
       return List.of();
     }
     List<Finding> found = new ArrayList<>(4);
-    tracks.find(line, found);
-    cards.find(line, found);
-    keyed.find(line, found);
-    if (policy.findOtherSecrets()) {
-      OtherSecrets.find(line, found);
+    if ((look & PLAIN) != 0) {
+      scanPlain(line, found);
+    }
+    if ((look & GROUPS) != 0) {
+      groups.find(line, found);
+    }
+    if ((look & ARRAY) != 0) {
+      scanView(ShapeViews.arrays(line), ShapeViews.ARRAY, found);
+    }
+    if ((look & HEX_ASCII) != 0) {
+      scanView(ShapeViews.hexAscii(line), ShapeViews.HEX_ASCII, found);
+    }
+    if ((look & NON_ASCII) != 0) {
+      scanView(ShapeViews.nonAsciiDigits(line), ShapeViews.NON_ASCII, found);
+    }
+    if ((look & ESCAPE) != 0) {
+      scanView(ShapeViews.unescaped(line), ShapeViews.ESCAPED, found);
     }
     return withoutOverlaps(found);
   }
 
-  /**
-   * The quick pass: false means the line certainly holds nothing this scanner would find. Chains
-   * follow the same joining rule as the card finder (one space, dash or dot between digits).
-   */
+  /** Quick pass: false means the line certainly holds nothing this scanner would find. */
   public boolean mightContainSecrets(CharSequence line) {
+    int look = quickLook(line);
+    return (look & ~MANY_DIGITS) != 0
+        || ((look & MANY_DIGITS) != 0
+            && (SeparatedGroups.hasCandidate(line)
+                || ShapeViews.hasArray(line)
+                || hasHexAscii(line)));
+  }
+
+  /** A {@code 3} that starts a run of hexadecimal ASCII digits (13 of them take 26 digits). */
+  private static boolean hasHexAscii(CharSequence line) {
+    int i = 0;
+    while (i + 1 < line.length()) {
+      char c = line.charAt(i);
+      boolean start = i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1));
+      if (start && (c == '3' || c == '0')) {
+        if (ShapeViews.hexAsciiAt(line, i)) {
+          return true;
+        }
+        i = ShapeViews.nextHexAsciiStart(line, i);
+      } else {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  private void scanPlain(CharSequence text, List<Finding> found) {
+    tracks.find(text, found);
+    cards.find(text, found);
+    keyed.find(text, found);
+    if (policy.findOtherSecrets()) {
+      OtherSecrets.find(text, found);
+    }
+  }
+
+  /** Scans a decoded view and maps what it finds back to the line, named by the shape. */
+  private void scanView(DecodedView view, String shape, List<Finding> found) {
+    if (view == null) {
+      return;
+    }
+    try {
+      List<Finding> inView = new ArrayList<>(2);
+      scanPlain(view.text(), inView);
+      groups.find(view.text(), inView);
+      for (Finding finding : inView) {
+        found.add(
+            finding.at(
+                view.originalStart(finding.start()), view.originalEnd(finding.end()), shape));
+      }
+    } finally {
+      view.clear();
+    }
+  }
+
+  /**
+   * One pass that says which finders can find anything: a 13-digit chain, a key, or 13 digits in a
+   * line with quotes (the plain finders, JSON splits), 13 digits in all (groups, arrays), a
+   * non-ASCII digit, an escaped digit or key character (or any escape in a line of 13 digits).
+   */
+  private int quickLook(CharSequence line) {
     int n = line.length();
+    int look = 0;
     int chain = 0;
     int digits = 0;
-    boolean quote = false;
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
       if (isDigit(c)) {
         digits++;
         if (++chain >= 13) {
-          return true;
+          look |= PLAIN;
+        }
+        if (chain == 1 && SecretKeys.bareCvcBefore(line, i)) {
+          look |= PLAIN;
         }
       } else if (!(isGroupSeparator(c) && joinsDigits(line, i))) {
         chain = 0;
-        if (c == '"') {
-          quote = true;
-        } else if ((c == '=' || c == ':') && SecretKeys.keyBefore(line, i) != null) {
-          return true;
-        } else if (c == '-' || c == 'B' || c == 'b') {
-          if (policy.findOtherSecrets() && OtherSecrets.startsAt(line, i)) {
-            return true;
-          }
-        }
+        look |= lookAt(line, i, c);
       }
     }
-    return quote && digits >= 13;
+    if (digits >= 13) {
+      look |= MANY_DIGITS;
+      look |= (look & QUOTE) != 0 ? PLAIN : 0;
+      look |= (look & ANY_ESCAPE) != 0 ? ESCAPE : 0;
+    }
+    return look & ~(QUOTE | ANY_ESCAPE);
+  }
+
+  private int lookAt(CharSequence line, int i, char c) {
+    if ((c == '=' || c == ':') && SecretKeys.keyBefore(line, i) != null) {
+      return PLAIN;
+    }
+    if (c == '>' && SecretKeys.xmlKeyBefore(line, i) != null) {
+      return PLAIN;
+    }
+    if (c == '"') {
+      return QUOTE;
+    }
+    if (c == '%' || c == '\\' || c == '&') {
+      return ShapeViews.keyOrDigitEscapeAt(line, i)
+          ? ESCAPE
+          : ShapeViews.escapeAt(line, i) ? ANY_ESCAPE : 0;
+    }
+    if (c > 127 && ShapeViews.isNonAsciiDigit(line, i)) {
+      return NON_ASCII;
+    }
+    if ((c == '-' || c == 'B' || c == 'b')
+        && policy.findOtherSecrets()
+        && OtherSecrets.startsAt(line, i)) {
+      return PLAIN;
+    }
+    return 0;
   }
 
   private static boolean joinsDigits(CharSequence line, int i) {
@@ -91,6 +211,10 @@ public final class SecretScanner {
         && isDigit(line.charAt(i + 1));
   }
 
+  /**
+   * Findings in order without overlaps. Where two overlap, the earlier (and longer) one is kept and
+   * stretched over both, so that masking never leaves part of a secret in place.
+   */
   private static List<Finding> withoutOverlaps(List<Finding> found) {
     if (found.size() < 2) {
       return found;
@@ -100,6 +224,11 @@ public final class SecretScanner {
     for (Finding finding : found) {
       if (kept.isEmpty() || !kept.getLast().overlaps(finding)) {
         kept.add(finding);
+      } else if (finding.end() > kept.getLast().end()) {
+        Finding last = kept.removeLast();
+        kept.add(
+            new Finding(
+                last.start(), finding.end(), last.kind(), last.replacement(), last.reason()));
       }
     }
     return kept;

@@ -2,13 +2,13 @@ package io.tabula.masking.log;
 
 import static io.tabula.masking.log.Chars.isDigit;
 
-import io.tabula.masking.card.CardBrand;
 import java.util.List;
 
 /**
  * Finds magnetic-stripe track data: track 1 ({@code %B<PAN>^<NAME>^<YYMM><service code>...?}) and
- * track 2 ({@code ;<PAN>=<YYMM><service code>...?}), with or without the sentinels. The whole track
- * is replaced: it holds the name, expiry and discretionary data besides the card number.
+ * track 2 ({@code ;<PAN>=<YYMM><service code>...?}, or with the {@code D} separator chip data and
+ * EMV tag 57 use: {@code 4111...D2512101...}), with or without the sentinels. The whole track is
+ * replaced: it holds the name, expiry and discretionary data besides the card number.
  */
 final class TrackDataFinder {
 
@@ -52,7 +52,10 @@ final class TrackDataFinder {
   private int track2(CharSequence text, int panStart, List<Finding> out) {
     int panEnd = CardNumberFinder.digitsEnd(text, panStart);
     int panDigits = panEnd - panStart;
-    if (panDigits < 13 || panDigits > 19 || panEnd >= text.length() || text.charAt(panEnd) != '=') {
+    if (panDigits < 13
+        || panDigits > 19
+        || panEnd >= text.length()
+        || !isTrack2Separator(text, panEnd)) {
       return panEnd - 1;
     }
     if (CardNumberFinder.digitsEnd(text, panEnd + 1) - panEnd - 1 < 7) {
@@ -60,7 +63,29 @@ final class TrackDataFinder {
     }
     int start = panStart > 0 && text.charAt(panStart - 1) == ';' ? panStart - 1 : panStart;
     int end = trackEnd(text, panEnd + 1, start + MAX_TRACK_2);
+    if (text.charAt(panEnd) != '=' && !standsAlone(text, start, end)) {
+      return panEnd - 1;
+    }
     return report(text, start, end, panStart, panDigits, SecretKind.TRACK_2, "track2", out);
+  }
+
+  /**
+   * Track 2 with a {@code D} (chip data) must not be glued to a word: inside a hex identifier
+   * ({@code ab4111...d2512...}) digits, a {@code d} and more digits are no track. The padding
+   * {@code F} chip data ends with is allowed after it.
+   */
+  private static boolean standsAlone(CharSequence text, int start, int end) {
+    boolean before = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+    int after = end;
+    if (after < text.length() && (text.charAt(after) == 'F' || text.charAt(after) == 'f')) {
+      after++;
+    }
+    return before && (after >= text.length() || !Character.isLetterOrDigit(text.charAt(after)));
+  }
+
+  private static boolean isTrack2Separator(CharSequence text, int at) {
+    char c = text.charAt(at);
+    return c == '=' || c == 'D' || c == 'd';
   }
 
   private int report(
@@ -77,10 +102,19 @@ final class TrackDataFinder {
       pan[i] = text.charAt(panStart + i);
     }
     try {
-      CardBrand brand = CardMasks.brand(pan, 0, panDigits);
-      boolean card = CardMasks.luhnValid(pan, 0, panDigits);
-      if (card || !policy.requireCardBrand()) {
-        out.add(new Finding(start, end, kind, CardMasks.card(label, brand, pan, panDigits)));
+      String brand = CardMasks.brand(pan, 0, panDigits);
+      if (brand != null || !policy.requireCardBrand()) {
+        Reason reason =
+            new Reason(
+                label.replace("track", "track ")
+                    + " data: a "
+                    + panDigits
+                    + "-digit card number, its separator and expiry",
+                "",
+                brand == null ? "" : brand,
+                "");
+        out.add(
+            new Finding(start, end, kind, CardMasks.card(label, brand, pan, panDigits), reason));
       }
     } finally {
       java.util.Arrays.fill(pan, '\0');
@@ -98,6 +132,9 @@ final class TrackDataFinder {
     while (i > from && text.charAt(i - 1) == ' ') {
       i--;
     }
+    // A longer run of digits than a track holds is masked to its end: the digits left after a
+    // cut could stand alone and be taken for a card by a second look.
+    i = CardNumberFinder.digitsEnd(text, i);
     return i < text.length() && text.charAt(i) == '?' ? i + 1 : i;
   }
 

@@ -9,14 +9,15 @@ import java.time.Duration;
 
 /**
  * Coverage-guided fuzzing of {@link LogMasker}, the masking every log line passes through
- * (docs/fuzzing.md): a test card number written with spaces, dashes or nothing between its groups,
- * anywhere in any text, never survives masking, and no card number is left for a second pass to
- * find (a keyed value already masked may be masked again: {@code ***} is a value too).
+ * (docs/fuzzing.md): a test card number written with nothing, spaces, dashes or another separator
+ * between its groups, anywhere in any text, never survives masking, and no card number is left for
+ * a second pass to find (a keyed value already masked may be masked again: {@code ***} is a value
+ * too).
  */
 class LogMaskerFuzzTest {
 
   private static final TimeBound BOUND = TimeBound.of(Duration.ofSeconds(5));
-  private static final String[] SEPARATORS = {"", " ", "-"};
+  private static final String[] SEPARATORS = {"", " ", "-", "/", "\t", ", ", "  ", "\u00a0"};
   private static final SecretScanner SCANNER = new SecretScanner(ScanPolicy.MASKING);
 
   @FuzzTest
@@ -29,11 +30,11 @@ class LogMaskerFuzzTest {
     BOUND.run(
         () -> {
           String masked = LogMasker.standard().mask(text);
-          assertThat(masked.replace(" ", "").replace("-", ""))
-              .as("the card survived masking")
-              .doesNotContain("4111111111111111");
+          // The card as written; not the text with every separator removed, which joins digits
+          // that were never together (a finding of the fuzzer, not a leak).
+          assertThat(masked).as("the card survived masking in: %s", masked).doesNotContain(card);
           assertThat(SCANNER.scan(masked))
-              .as("a card number is still found in the masked text")
+              .as("a card number is still found in the masked text: %s", masked)
               .noneMatch(f -> f.kind() == SecretKind.CARD_NUMBER);
         });
   }

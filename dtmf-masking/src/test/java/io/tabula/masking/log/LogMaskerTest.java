@@ -53,6 +53,34 @@ class LogMaskerTest {
     assertThat(masker.mask(line)).isSameAs(line);
   }
 
+  @org.junit.jupiter.api.Test
+  void maskingAgainChangesNothing() {
+    for (String line :
+        new String[] {
+          "Digit: *",
+          "digit=#",
+          "cvv=123 pin=4321",
+          "200 result=4111 (timeout)",
+          "pan 4111 1111 1111 1111 and 12 4111111111111111 5"
+        }) {
+      String once = masker.mask(line);
+      assertThat(masker.mask(once)).as(line).isSameAs(once);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aScanThatFailsWithholdsTheWholeText() {
+    LogMasker failing =
+        new LogMasker(
+            text -> {
+              throw new IllegalStateException("defect");
+            });
+    LogMasker outOfRange =
+        new LogMasker(text -> java.util.List.of(new Finding(4, 4000, SecretKind.CVC, "***")));
+    assertThat(failing.mask("pan 4111111111111111")).isEqualTo(LogMasker.WITHHELD);
+    assertThat(outOfRange.mask("pan 4111111111111111")).isEqualTo(LogMasker.WITHHELD);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {

@@ -33,6 +33,18 @@ class ScannerCopiesTest {
     assertThat(LogMasker.standard().mask(line)).doesNotContain(card);
     assertThat(LogMasker.standard().mask(glued)).doesNotContain(card);
     new SecretScanner(ScanPolicy.AUDIT).scan(line);
+    // Shapes decoded into a view: the view's digits are ASCII in a char[], zeroed after the scan.
+    StringBuilder fullwidth = new StringBuilder("€ pan ");
+    StringBuilder escaped = new StringBuilder("€ pan=");
+    for (int i = 0; i < card.length(); i++) { // not toCharArray(): that is a UTF-16 copy
+      fullwidth.append((char) (0xFF10 + card.charAt(i) - '0'));
+      escaped.append("%3").append(card.charAt(i));
+    }
+    String grouped = "€ pan " + String.join("/", card.split("(?<=\\G.{4})"));
+    for (String shaped : new String[] {fullwidth.toString(), escaped.toString(), grouped}) {
+      assertThat(LogMasker.standard().mask(shaped)).contains("****");
+      new SecretScanner(ScanPolicy.AUDIT).scan(shaped);
+    }
 
     Path dump = dir.resolve("scanner.hprof");
     ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)

@@ -23,6 +23,7 @@ final class AuditReport implements AuditListener {
   private final ReportFormat format;
   private final ProgressBar bar;
   private boolean barOnScreen;
+  private boolean explain;
 
   AuditReport(PrintWriter out, PrintWriter err, ReportFormat format, String label, long bytes) {
     this.out = out;
@@ -31,13 +32,23 @@ final class AuditReport implements AuditListener {
     this.bar = new ProgressBar(err, label, bytes, System.console() != null);
   }
 
+  /** Also prints why each finding is one (rule, field, brand; never the digits). */
+  AuditReport explaining(boolean on) {
+    this.explain = on;
+    return this;
+  }
+
   @Override
   public void finding(AuditFinding finding) {
     endBarLine();
+    boolean why = explain && !finding.why().isEmpty();
     if (format == ReportFormat.JSON) {
-      out.println(json(finding));
+      out.println(json(finding, why));
     } else {
       out.println(text(finding));
+      if (why) {
+        out.println("  why: " + finding.why());
+      }
     }
     out.flush();
   }
@@ -116,7 +127,7 @@ final class AuditReport implements AuditListener {
         millis % 1000);
   }
 
-  private static String json(AuditFinding finding) {
+  private static String json(AuditFinding finding, boolean why) {
     StringBuilder json = new StringBuilder(128).append("{\"file\":");
     Json.quote(finding.file().toString(), json);
     if (finding.seconds() >= 0) {
@@ -128,6 +139,10 @@ final class AuditReport implements AuditListener {
     Json.quote(finding.kind(), json);
     json.append(",\"finding\":");
     Json.quote(finding.masked(), json);
+    if (why) {
+      json.append(",\"why\":");
+      Json.quote(finding.why(), json);
+    }
     return json.append('}').toString();
   }
 }

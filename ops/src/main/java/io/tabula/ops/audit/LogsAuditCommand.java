@@ -39,6 +39,13 @@ final class LogsAuditCommand implements Callable<Integer> {
       description = "text (default) or json (one JSON object per line, summary last).")
   ReportFormat format;
 
+  @Option(
+      names = "--explain",
+      description =
+          "After each finding, print why it is one: the rule, the field it stood in and the card"
+              + " brand (masked: never the digits).")
+  boolean explain;
+
   @Override
   public Integer call() throws IOException {
     List<Path> files;
@@ -54,6 +61,7 @@ final class LogsAuditCommand implements Callable<Integer> {
             format,
             "Scanning logs",
             AuditFiles.totalBytes(files));
+    report.explaining(explain);
     AuditSummary summary = new LogAuditor().audit(files, report);
     return report.finish(summary);
   }

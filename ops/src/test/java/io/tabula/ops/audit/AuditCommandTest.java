@@ -100,6 +100,56 @@ class AuditCommandTest {
   }
 
   @Test
+  void explainSaysWhyEachLineWasFlaggedWithoutItsDigits() throws IOException {
+    Path log = dir.resolve("why.log");
+    Files.writeString(
+        log,
+        "pan=4111 1111 1111 1111\n"
+            + "card 2200/0000/0000/0004 ok\n"
+            + "<cvc>123</cvc>\n"
+            + "trace_id=4929111111111111113 fine\n");
+
+    assertThat(run("logs", "--explain", log.toString())).isEqualTo(1);
+
+    String[] lines = out.toString().strip().split("\\R");
+    assertThat(lines[0]).endsWith("why.log:1: card number [Visa ****1111]");
+    assertThat(lines[1])
+        .isEqualTo(
+            "  why: rule: 16 digits in Visa's IIN range, Luhn check digit valid, in 4"
+                + " groups; field: pan; brand: Visa");
+    assertThat(lines[2])
+        .endsWith("why.log:2: card number as digit groups with a separator [Mir ****0004]");
+    assertThat(lines[3])
+        .startsWith("  why: rule: 16 digits in Mir's IIN range")
+        .contains("brand: Mir")
+        .endsWith("written as digit groups with a separator");
+    assertThat(lines[4]).endsWith("why.log:3: card security code ***");
+    assertThat(lines[5])
+        .isEqualTo("  why: rule: digits after a card security code key; field: cvc");
+    assertThat(lines[6]).startsWith("Scanned 1 file, ").endsWith(": 3 findings.");
+    assertThat(out.toString()).doesNotContain("4111 1111", "2200/0000", "123<", "4929111");
+  }
+
+  @Test
+  void explainInJsonAddsAWhyField() throws IOException {
+    Path log = dir.resolve("why.log");
+    Files.writeString(log, "cvv 123\n");
+    assertThat(run("logs", "--format", "json", "--explain", log.toString())).isEqualTo(1);
+    assertThat(out.toString().lines().findFirst().orElseThrow())
+        .endsWith(
+            "\"kind\":\"card security code\",\"finding\":\"***\",\"why\":\"rule: digits after a card"
+                + " security code key written without = or :\"}");
+  }
+
+  @Test
+  void withoutExplainThereIsNoWhy() throws IOException {
+    Path log = dir.resolve("x.log");
+    Files.writeString(log, "cvv=123\n");
+    run("logs", log.toString());
+    assertThat(out.toString()).doesNotContain("why");
+  }
+
+  @Test
   void aMissingPathIsABadArgument() {
     assertThat(run("logs", dir.resolve("nope").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("nope: no such file or folder; check the path");
