@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -80,18 +81,36 @@ class KubernetesManifestsTest {
             "spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
   }
 
-  @Test
-  void theChecksCatchAProbeOnAPathTheEngineDoesNotServe() throws Exception {
-    String base = Files.readString(KUBERNETES.resolve("base/engine-deployment.yaml"));
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "engine-deployment.yaml|path: /ready|path: /healthz|/healthz",
+        "engine-deployment.yaml|add: [\"IPC_LOCK\"]|add: []|IPC_LOCK",
+        "engine-deployment.yaml|readOnlyRootFilesystem: true|readOnlyRootFilesystem: false|engine",
+        "engine-deployment.yaml|terminationGracePeriodSeconds: 330|terminationGracePeriodSeconds: 30|300",
+        "engine-deployment.yaml|cpu: \"2\"|ephemeral-storage: 1Gi|cpu",
+        "engine-deployment.yaml|mountPath: /etc/tabula/tenants|mountPath: /etc/tenants|/etc/tabula/tenants",
+        "engine-service.yaml|clusterIP: None|type: ClusterIP|None",
+        "engine-networkpolicy.yaml|app.kubernetes.io/name: asterisk|app.kubernetes.io/name: anything|asterisk",
+      })
+  void theChecksCatchABrokenBase(String file, String from, String to, String message)
+      throws Exception {
     List<HasMetadata> objects = new ArrayList<>();
-    for (Path file : manifestFiles()) {
-      if (file.startsWith(KUBERNETES.resolve("base")) && !file.endsWith("engine-deployment.yaml")) {
-        objects.addAll(KubernetesModel.read(file));
+    for (Path path : manifestFiles()) {
+      if (!path.startsWith(KUBERNETES.resolve("base"))) {
+        continue;
+      }
+      if (path.endsWith(file)) {
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        objects.addAll(KubernetesModel.parse(text.replace(from, to), "edited " + file));
+      } else {
+        objects.addAll(KubernetesModel.read(path));
       }
     }
-    objects.addAll(KubernetesModel.parse(base.replace("path: /ready", "path: /healthz"), "edited"));
     assertThatThrownBy(() -> new EngineDeploymentChecks(objects, scratch).checkAll())
-        .hasMessageContaining("/healthz");
+        .hasMessageContaining(message);
   }
 
   static List<Path> manifestFiles() throws IOException {
