@@ -1,0 +1,20 @@
+{{- define "tabula.labels" -}}
+app.kubernetes.io/part-of: tabula
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- end -}}
+
+{{- define "tabula.engineSelector" -}}
+app.kubernetes.io/name: tabula-engine
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "tabula.consoleSelector" -}}
+app.kubernetes.io/name: tabula-console
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "tabula.image" -}}
+{{ .Values.image.repository }}:{{ .Values.image.tag }}
+{{- end -}}

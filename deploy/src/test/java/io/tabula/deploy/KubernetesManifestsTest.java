@@ -1,0 +1,147 @@
+package io.tabula.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * deploy/kubernetes: every manifest file parses into the Kubernetes model with no unknown field,
+ * and every kustomize rendering (base and overlays, rendered by {@code kubectl kustomize} where
+ * kubectl is installed) passes {@link EngineDeploymentChecks}.
+ */
+class KubernetesManifestsTest {
+
+  static final Path KUBERNETES = Path.of("kubernetes").toAbsolutePath();
+
+  @TempDir Path scratch;
+
+  @Test
+  void everyManifestFileParsesIntoTheKubernetesModel() throws IOException {
+    List<Path> files = manifestFiles();
+    assertThat(files).hasSizeGreaterThan(10);
+    for (Path file : files) {
+      assertThat(KubernetesModel.read(file)).as(file.toString()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theBaseFilesTogetherPassTheChecksWithoutKubectl() throws IOException {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (Path file : manifestFiles()) {
+      if (file.startsWith(KUBERNETES.resolve("base"))
+          || file.startsWith(KUBERNETES.resolve("monitoring"))) {
+        objects.addAll(KubernetesModel.read(file));
+      }
+    }
+    new EngineDeploymentChecks(objects, scratch).checkAll();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+  void everyRenderedOverlayParsesAndPassesTheChecks(String folder) throws Exception {
+    String rendered = kustomize(KUBERNETES.resolve(folder));
+    List<HasMetadata> objects = KubernetesModel.parse(rendered, "kubectl kustomize " + folder);
+    new EngineDeploymentChecks(objects, scratch).checkAll();
+  }
+
+  @Test
+  void aMisspelledFieldIsRefused() {
+    String typo =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: x}
+        spec:
+          selector: {matchLabels: {a: b}}
+          template:
+            metadata: {labels: {a: b}}
+            spec:
+              containers:
+                - name: c
+                  image: i
+                  securityContext: {readOnlyRootFileSystem: true}
+        """;
+    assertThatThrownBy(() -> KubernetesModel.parse(typo, "typo"))
+        .hasMessageContaining(
+            "spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "engine-deployment.yaml|path: /ready|path: /healthz|/healthz",
+        "engine-deployment.yaml|add: [\"IPC_LOCK\"]|add: []|IPC_LOCK",
+        "engine-deployment.yaml|readOnlyRootFilesystem: true|readOnlyRootFilesystem: false|engine",
+        "engine-deployment.yaml|terminationGracePeriodSeconds: 330|terminationGracePeriodSeconds: 30|300",
+        "engine-deployment.yaml|cpu: \"2\"|ephemeral-storage: 1Gi|cpu",
+        "engine-deployment.yaml|mountPath: /etc/tabula/tenants|mountPath: /etc/tenants|/etc/tabula/tenants",
+        "engine-service.yaml|clusterIP: None|type: ClusterIP|None",
+        "engine-networkpolicy.yaml|app.kubernetes.io/name: asterisk|app.kubernetes.io/name: anything|asterisk",
+      })
+  void theChecksCatchABrokenBase(String file, String from, String to, String message)
+      throws Exception {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (Path path : manifestFiles()) {
+      if (!path.startsWith(KUBERNETES.resolve("base"))) {
+        continue;
+      }
+      if (path.endsWith(file)) {
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        objects.addAll(KubernetesModel.parse(text.replace(from, to), "edited " + file));
+      } else {
+        objects.addAll(KubernetesModel.read(path));
+      }
+    }
+    assertThatThrownBy(() -> new EngineDeploymentChecks(objects, scratch).checkAll())
+        .hasMessageContaining(message);
+  }
+
+  static List<Path> manifestFiles() throws IOException {
+    try (Stream<Path> walk = Files.walk(KUBERNETES)) {
+      return walk.filter(p -> p.toString().endsWith(".yaml"))
+          .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static String kustomize(Path folder) throws Exception {
+    assumeTrue(
+        onPath("kubectl"),
+        "kubectl is not installed: the overlays are not rendered here (the base files are still"
+            + " checked by theBaseFilesTogetherPassTheChecksWithoutKubectl)");
+    Process process =
+        new ProcessBuilder("kubectl", "kustomize", folder.toString())
+            .redirectErrorStream(true)
+            .start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String text = new String(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as("kubectl kustomize %s: %s", folder, text).isZero();
+    return text;
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Stream.of(path.split(java.io.File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+  }
+}
