@@ -184,6 +184,8 @@ class ConsolePublishGoesLiveTest {
           HttpClient.newBuilder()
               .sslContext(ca.clientContext())
               .cookieHandler(new CookieManager())
+              // publish and rollback answer 303 (POST-redirect-GET), which a browser follows
+              .followRedirects(HttpClient.Redirect.NORMAL)
               .build();
     }
 
