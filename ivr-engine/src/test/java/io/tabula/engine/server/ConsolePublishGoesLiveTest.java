@@ -11,6 +11,7 @@ import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.admin.AdminServer;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.FlowMetrics;
 import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.Caller;
 import io.tabula.engine.pbx.CallerAction;
@@ -88,7 +89,7 @@ class ConsolePublishGoesLiveTest {
         Engine engine =
             Engine.start(
                 TestEngines.config(4),
-                flows.handlers(connectors, RunnerConfig.defaults()),
+                flows.handlers(connectors, RunnerConfig.defaults(), new FlowMetrics(metrics)),
                 new UnmutedRecordingControl(),
                 metrics);
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
