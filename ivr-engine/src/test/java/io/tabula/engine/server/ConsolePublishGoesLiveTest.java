@@ -148,6 +148,12 @@ class ConsolePublishGoesLiveTest {
       assertThat(watch)
           .containsPattern(
               "tabula_calls_ended_total</td>(<td>[^<]*</td>){2}<td>caller_hung_up</td><td>3</td>");
+      // Per tenant and flow: 3 started, none in progress, none paid, declined, unknown or
+      // transferred, 3 abandoned (each caller hung up at the first question).
+      assertThat(watch)
+          .contains(
+              "<td>city</td><td>parking-ticket</td><td>0</td><td>3</td>"
+                  + "<td>0</td><td>0</td><td>0</td><td>0</td><td>3</td>");
     }
   }
 
