@@ -5,9 +5,9 @@ import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 public final class FlowStore {
 
   static final String PUBLISHED = ".published";
+  private static final int MAX_CLAIM_ATTEMPTS = 1000;
 
   private final Path root;
   private final FlowCompiler compiler;
@@ -110,14 +111,39 @@ public final class FlowStore {
     }
     Flow flow = compiled.flow().orElseThrow();
     Path dir = createInside(versionsOf(flow.tenant(), flow.name()));
-    int version = latestVersion(dir).orElse(0) + 1;
     Path temp = Files.createTempFile(dir, ".publishing-", ".tmp");
-    Files.writeString(temp, text, StandardCharsets.UTF_8);
-    Path target = dir.resolve(fileName(version));
-    // ATOMIC_MOVE: a reader sees either no version file or the whole file, never half of it.
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    target.toFile().setReadOnly();
-    return version;
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      temp.toFile().setReadOnly();
+      return claimNextVersion(dir, temp);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Gives the complete file {@code temp} the next free version number. Another process (the console
+   * and {@code tabula flows publish}) may claim the same number at the same moment, and {@code
+   * synchronized} does not reach across processes; a rename would silently replace its version. A
+   * hard link is created atomically and fails when the name exists (link(2)), so exactly one
+   * publisher gets each number and the other tries the next. Readers see the whole file or none.
+   */
+  private static int claimNextVersion(Path dir, Path temp) throws IOException {
+    for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+      int version = latestVersion(dir).orElse(0) + 1;
+      try {
+        Files.createLink(dir.resolve(fileName(version)), temp);
+        return version;
+      } catch (FileAlreadyExistsException taken) {
+        // another publisher took this number first: count again
+      }
+    }
+    throw new IOException(
+        "could not claim a version number in "
+            + dir
+            + " after "
+            + MAX_CLAIM_ATTEMPTS
+            + " tries (other publishers kept taking them); publish again");
   }
 
   static String fileName(int version) {

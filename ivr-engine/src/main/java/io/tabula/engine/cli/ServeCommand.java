@@ -23,6 +23,7 @@ import io.tabula.engine.config.EngineConfigLoader;
 import io.tabula.engine.config.PromptsSettings;
 import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.FlowMetrics;
 import io.tabula.engine.flows.PromptSounds;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
@@ -159,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
                   flows,
                   connectors,
                   settings.safeguards().selftestFlows(),
-                  ServeJournal.journals(journal)),
+                  new FlowMetrics(registry).and(ServeJournal.journals(journal))),
               recording,
               registry);
       admin = AdminServer.start(settings.admin(), registry);

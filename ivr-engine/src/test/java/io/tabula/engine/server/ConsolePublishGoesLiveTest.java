@@ -11,6 +11,7 @@ import io.tabula.engine.admin.AdminConfig;
 import io.tabula.engine.admin.AdminServer;
 import io.tabula.engine.config.FlowsSettings;
 import io.tabula.engine.flows.EngineFlows;
+import io.tabula.engine.flows.FlowMetrics;
 import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.Caller;
 import io.tabula.engine.pbx.CallerAction;
@@ -88,7 +89,7 @@ class ConsolePublishGoesLiveTest {
         Engine engine =
             Engine.start(
                 TestEngines.config(4),
-                flows.handlers(connectors, RunnerConfig.defaults()),
+                flows.handlers(connectors, RunnerConfig.defaults(), new FlowMetrics(metrics)),
                 new UnmutedRecordingControl(),
                 metrics);
         VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
@@ -147,6 +148,12 @@ class ConsolePublishGoesLiveTest {
       assertThat(watch)
           .containsPattern(
               "tabula_calls_ended_total</td>(<td>[^<]*</td>){2}<td>caller_hung_up</td><td>3</td>");
+      // Per tenant and flow: 3 started, none in progress, none paid, declined, unknown or
+      // transferred, 3 abandoned (each caller hung up at the first question).
+      assertThat(watch)
+          .contains(
+              "<td>city</td><td>parking-ticket</td><td>0</td><td>3</td>"
+                  + "<td>0</td><td>0</td><td>0</td><td>0</td><td>3</td>");
     }
   }
 
@@ -184,6 +191,8 @@ class ConsolePublishGoesLiveTest {
           HttpClient.newBuilder()
               .sslContext(ca.clientContext())
               .cookieHandler(new CookieManager())
+              // publish and rollback answer 303 (POST-redirect-GET), which a browser follows
+              .followRedirects(HttpClient.Redirect.NORMAL)
               .build();
     }
 

@@ -31,7 +31,7 @@ public final class MetricsScraper {
   public record Scrape(String engine, List<Series> series, String problem) {}
 
   private static final Pattern LINE =
-      Pattern.compile("(tabula_calls_[a-z_]+)(?:\\{([^}]*)\\})?\\s+([-+0-9.eE]+|NaN)");
+      Pattern.compile("(tabula_(?:flow_)?calls_[a-z_]+)(?:\\{([^}]*)\\})?\\s+([-+0-9.eE]+|NaN)");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_]+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final List<URI> engines;

@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 final class PublishPages {
 
+  private static final String PUBLISHED = "published";
+  private static final String ROLLED_BACK = "rolledBack";
+  private static final String FROM = "from";
+
   private final FlowLibrary library;
   private final Templates templates;
   private final FlowPages pages;
@@ -28,9 +32,49 @@ final class PublishPages {
   }
 
   void routes(RoutesConfig routes) {
-    routes.get("/flows/{tenant}/{flow}/publish", ctx -> show(ctx, "", ""));
+    routes.get("/flows/{tenant}/{flow}/publish", this::showAfterRedirect);
     routes.post("/flows/{tenant}/{flow}/publish", this::publish);
     routes.post("/flows/{tenant}/{flow}/rollback", this::rollback);
+  }
+
+  /**
+   * Answers a state change with 303 to the publish page (POST-redirect-GET), so reloading the page
+   * that follows repeats a GET and never publishes again.
+   */
+  private static void redirectAfter(Context ctx, FlowRef ref, String query) {
+    ctx.redirect(ref.path() + "/publish?" + query, HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The publish page, saying what the POST before the redirect did. The query only names version
+   * numbers; a version the history does not hold (a hand-made link) is not reported.
+   */
+  private void showAfterRedirect(Context ctx) throws IOException {
+    FlowRef ref = FlowPages.ref(ctx);
+    Optional<Integer> published = number(ctx.queryParam(PUBLISHED));
+    Optional<Integer> rolledBack = number(ctx.queryParam(ROLLED_BACK));
+    Optional<Integer> from = number(ctx.queryParam(FROM));
+    String message = "";
+    if (published.isPresent() && library.versionText(ref, published.get()).isPresent()) {
+      message = "Published version " + published.get() + "; engines take it for their next call.";
+    } else if (rolledBack.isPresent()
+        && from.isPresent()
+        && library.versionText(ref, rolledBack.get()).isPresent()) {
+      message =
+          "Rolled back: version "
+              + rolledBack.get()
+              + " serves the text of version "
+              + from.get()
+              + ".";
+    }
+    show(ctx, message, "");
+  }
+
+  private static Optional<Integer> number(String value) {
+    if (value == null || !value.matches("[0-9]{1,9}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(value));
   }
 
   private void show(Context ctx, String message, String problem) throws IOException {
@@ -68,7 +112,7 @@ final class PublishPages {
     }
     try {
       int version = library.publish(ref, who, note);
-      show(ctx, "Published version " + version + "; engines take it for their next call.", "");
+      redirectAfter(ctx, ref, PUBLISHED + "=" + version);
     } catch (PublishRejectedException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
       show(
@@ -91,10 +135,7 @@ final class PublishPages {
     }
     try {
       int version = library.rollback(ref, number, who);
-      show(
-          ctx,
-          "Rolled back: version " + version + " serves the text of version " + number + ".",
-          "");
+      redirectAfter(ctx, ref, ROLLED_BACK + "=" + version + "&" + FROM + "=" + number);
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse("That version does not exist; pick one from the history.");
     } catch (PublishRejectedException e) {

@@ -1,6 +1,7 @@
 package io.tabula.ops.console;
 
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 import java.util.Map;
 
 /** Watch: calls in progress and outcomes, per engine (and per tenant and flow where tagged). */
@@ -19,10 +20,18 @@ final class WatchPage {
   void routes(RoutesConfig routes) {
     routes.get(
         "/watch",
-        ctx ->
-            templates.page(
-                ctx,
-                "watch.jte",
-                Map.of("page", pages.page(ctx, "Watch"), "scrapes", scraper.scrape())));
+        ctx -> {
+          List<MetricsScraper.Scrape> scrapes = scraper.scrape();
+          templates.page(
+              ctx,
+              "watch.jte",
+              Map.of(
+                  "page",
+                  pages.page(ctx, "Watch"),
+                  "flows",
+                  FlowWatch.of(scrapes),
+                  "scrapes",
+                  scrapes));
+        });
   }
 }

@@ -51,6 +51,13 @@ class ConsoleBrowserTest {
       tabula_calls_ended_total{outcome="completed"} 41.0
       tabula_calls_ended_total{outcome="caller_hung_up"} 7.0
       tabula_calls_ended_total{outcome="transferred"} 3.0
+      # TYPE tabula_flow_calls_active gauge
+      tabula_flow_calls_active{flow="parking-ticket",tenant="city"} 1.0
+      # TYPE tabula_flow_calls_started_total counter
+      tabula_flow_calls_started_total{flow="parking-ticket",tenant="city"} 12.0
+      # TYPE tabula_flow_calls_ended_total counter
+      tabula_flow_calls_ended_total{flow="parking-ticket",outcome="paid",tenant="city"} 9.0
+      tabula_flow_calls_ended_total{flow="parking-ticket",outcome="declined",tenant="city"} 2.0
       """;
 
   @TempDir Path folder;
@@ -199,9 +206,11 @@ class ConsoleBrowserTest {
     shot("09-rolled-back");
 
     browser.findElement(By.linkText("Watch")).click();
-    WebElement watch =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.watch")));
-    assertThat(watch.getText())
+    WebElement perFlow =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flow-watch")));
+    // tenant, flow, in progress, started, then paid, declined, unknown, transferred, abandoned, ...
+    assertThat(perFlow.getText()).contains("city parking-ticket 1 12 9 2 0 0 0");
+    assertThat(browser.findElements(By.cssSelector("table.watch")).getLast().getText())
         .contains("tabula_calls_active", "caller_hung_up 7", "transferred 3");
     shot("10-watch");
     Path versions = console.store.resolve(".published/city/parking-ticket");

@@ -132,18 +132,56 @@ class ConsoleHttpTest {
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
 
     HttpResponse<String> published =
-        post(
-            "/flows/city/parking-ticket/publish",
-            Map.of("_csrf", csrf, "note", "new welcome"),
-            null);
+        follow(
+            post(
+                "/flows/city/parking-ticket/publish",
+                Map.of("_csrf", csrf, "note", "new welcome"),
+                null));
     HttpResponse<String> rolledBack =
-        post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"), null);
+        follow(
+            post(
+                "/flows/city/parking-ticket/rollback",
+                Map.of("_csrf", csrf, "version", "1"),
+                null));
 
     assertThat(published.body()).contains("Published version 2", "new welcome", "publisher");
     assertThat(rolledBack.body()).contains("version 3 serves the text of version 1");
     Path versions = console.store.resolve(".published/city/parking-ticket");
     assertThat(Files.readString(versions.resolve("000003.yaml")))
         .isEqualTo(Files.readString(versions.resolve("000001.yaml")));
+  }
+
+  @Test
+  void publishAndRollbackAnswerWithARedirectSoAReloadChangesNothing() throws Exception {
+    String csrf = login("publisher");
+    String changed =
+        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
+
+    HttpResponse<String> published =
+        post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "new"), null);
+    assertThat(published.statusCode()).isEqualTo(303);
+    String location = published.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/flows/city/parking-ticket/publish?");
+    // A reload after the redirect repeats the GET, not the POST: still two versions.
+    assertThat(get(location).body()).contains("Published version 2");
+    assertThat(get(location).body()).contains("Published version 2");
+    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
+
+    HttpResponse<String> rolledBack =
+        post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"), null);
+    assertThat(rolledBack.statusCode()).isEqualTo(303);
+    String back = rolledBack.headers().firstValue("Location").orElseThrow();
+    assertThat(get(back).body()).contains("version 3 serves the text of version 1");
+    assertThat(get(back).body()).contains("version 3 serves the text of version 1");
+    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml", "000003.yaml");
+  }
+
+  @Test
+  void aRedirectNamingAVersionThatDoesNotExistSaysNothingWasPublished() throws Exception {
+    login("publisher");
+    assertThat(get("/flows/city/parking-ticket/publish?published=9").body())
+        .doesNotContain("Published version 9");
   }
 
   @Test
@@ -213,6 +251,13 @@ class ConsoleHttpTest {
     Matcher m = CSRF.matcher(page);
     assertThat(m.find()).as("a CSRF field in the page").isTrue();
     return m.group(1);
+  }
+
+  /** Follows a POST's redirect as a browser does. */
+  private HttpResponse<String> follow(HttpResponse<String> answer)
+      throws IOException, InterruptedException {
+    assertThat(answer.statusCode()).as("a redirect after the POST").isEqualTo(303);
+    return get(answer.headers().firstValue("Location").orElseThrow());
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
