@@ -105,7 +105,8 @@ class ConsolePublishGoesLiveTest {
           draft
               .replace(
                   "prompts:\n",
-                  "prompts:\n  holiday: \"We are closed on Monday for the holiday.\"\n")
+                  "prompts:\n  holiday:\n    en: \"We are closed on Monday for the holiday.\"\n"
+                      + "    es: \"Estamos cerrados el lunes por el día festivo.\"\n")
               .replace("say: [welcome]", "say: [holiday, welcome]");
       ops.post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", holiday));
       String answer =
