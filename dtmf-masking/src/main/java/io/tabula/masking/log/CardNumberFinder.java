@@ -25,6 +25,9 @@ final class CardNumberFinder {
   private static final int MAX_DIGITS = 128;
   private static final int MAX_CARD_DIGITS = 19;
 
+  /** Numbers joined around a card-shaped stretch that make it part of a list (audit only). */
+  private static final int LIST_NEIGHBOURS = 4;
+
   private final ScanPolicy policy;
 
   CardNumberFinder(ScanPolicy policy) {
@@ -168,8 +171,6 @@ final class CardNumberFinder {
     return IinTable.standard().brandOf(chain.digits(), from, count) != null
         && auditAccepts(chain, first, last);
   }
-
-  private static final int LIST_NEIGHBOURS = 4;
 
   private static boolean auditAccepts(Chain chain, int first, int last) {
     if (falseAlarm(chain, first, last)) {

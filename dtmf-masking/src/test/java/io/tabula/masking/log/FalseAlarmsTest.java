@@ -134,6 +134,9 @@ class FalseAlarmsTest {
     assertThat(masker.mask("trace_id=" + VISA_19)).doesNotContain(VISA_19);
     assertThat(masker.mask("elapsed_ns=" + VISA_16)).doesNotContain(VISA_16);
     assertThat(masker.mask("ids 1234 4111 1111 1111 1111")).doesNotContain("4111 1111 1111 1111");
+    assertThat(masker.mask("latency ms: 9 9 3309 0 5 4111 1111 1111 1111 451 2369 1"))
+        .doesNotContain("4111 1111 1111 1111");
+    assertThat(masker.mask("upstream replied 200 result=4321 attempt=1")).doesNotContain("4321");
   }
 
   /** A valid IBAN for a country code and a BBAN (ISO 13616 check digits). */
