@@ -69,7 +69,11 @@ final class KeyedValueFinder {
     return agiContext(text, separator) ? digitsWithin(text, start, 3, 99) : -1;
   }
 
-  /** {@code 200 result=} (an AGI reply line) or the word AGI anywhere in the line. */
+  /**
+   * An AGI reply ({@code 200 result=} opening the line or after a trace's {@code >>}, {@code <<} or
+   * {@code :}), or the word AGI anywhere in the line. {@code upstream replied 200 result=400} is an
+   * HTTP client's words, not an AGI reply.
+   */
   static boolean agiContext(CharSequence text, int separator) {
     int key = separator - "result".length();
     if (key >= 4
@@ -77,7 +81,7 @@ final class KeyedValueFinder {
         && text.charAt(key - 2) == '0'
         && text.charAt(key - 3) == '0'
         && text.charAt(key - 4) == '2'
-        && (key == 4 || !isDigit(text.charAt(key - 5)))) {
+        && opensAgiReply(text, key - 4)) {
       return true;
     }
     for (int i = 0; i + 2 < text.length(); i++) {
@@ -90,6 +94,22 @@ final class KeyedValueFinder {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the {@code 200} at {@code status} opens the line or follows {@code >>, <<} or {@code
+   * :}.
+   */
+  private static boolean opensAgiReply(CharSequence text, int status) {
+    int i = status;
+    while (i > 0 && text.charAt(i - 1) == ' ') {
+      i--;
+    }
+    if (i == 0) {
+      return true;
+    }
+    char c = text.charAt(i - 1);
+    return i < status && (c == '>' || c == '<' || c == ':');
   }
 
   private static Reason reason(CharSequence text, SecretKind kind, int separator, int start) {

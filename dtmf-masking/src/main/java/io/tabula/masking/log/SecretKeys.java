@@ -19,6 +19,9 @@ final class SecretKeys {
     "security_code",
     "securitycode",
     "security-code",
+    "cardsecuritycode",
+    "card_security_code",
+    "card-security-code",
     "card_code",
     "cardcode",
     "card_verification",
@@ -66,7 +69,23 @@ final class SecretKeys {
     if (length < 3 || length > MAX_KEY) {
       return null;
     }
+    if (securityCode(text, start, length)) {
+      return SecretKind.CVC;
+    }
     return kindOf(text, start, length, text.charAt(separator));
+  }
+
+  /** The two words {@code security code} ending at {@code start + length}, as people write it. */
+  private static boolean securityCode(CharSequence text, int start, int length) {
+    String words = "security ";
+    int wordsStart = start - words.length();
+    if (!matches(text, start, length, "code") || wordsStart < 0) {
+      return false;
+    }
+    if (wordsStart > 0 && isKeyChar(text.charAt(wordsStart - 1))) {
+      return false;
+    }
+    return matches(text, wordsStart, words.length(), words);
   }
 
   /**
@@ -95,7 +114,8 @@ final class SecretKeys {
 
   /**
    * Whether a CVC key stands just before the digits at {@code digits}, separated only by spaces, a
-   * tab or {@code #} ({@code cvv 123}, {@code CVV2 #123}), as people write it in free text.
+   * tab, a dash or {@code #} ({@code cvv 123}, {@code CVV2 #123}, {@code CVV2 - 123}, {@code
+   * security code 123}), as people write it in free text.
    */
   static boolean bareCvcBefore(CharSequence text, int digits) {
     int end = digits;
@@ -109,11 +129,13 @@ final class SecretKeys {
     }
     int start = keyStart(text, end);
     int length = end - start;
-    return length >= 3 && length <= 4 && matchesAny(text, start, length, BARE_CVC);
+    return length >= 3
+        && length <= 4
+        && (matchesAny(text, start, length, BARE_CVC) || securityCode(text, start, length));
   }
 
   private static boolean isBareGap(char c) {
-    return c == ' ' || c == '\t' || c == '#';
+    return c == ' ' || c == '\t' || c == '#' || c == '-';
   }
 
   private static int keyStart(CharSequence text, int end) {

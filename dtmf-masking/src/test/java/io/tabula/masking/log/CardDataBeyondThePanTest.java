@@ -54,6 +54,12 @@ class CardDataBeyondThePanTest {
         "CVV2 #123 keyed|CVV2 #*** keyed",
         "csc\t1234 ok|csc\t*** ok",
         "card.cvc=321|card.cvc=***",
+        "<CardSecurityCode>482</CardSecurityCode>|<CardSecurityCode>***</CardSecurityCode>",
+        "<card_security_code>4821</card_security_code>|<card_security_code>***</card_security_code>",
+        "request CVV2 - 771|request CVV2 - ***",
+        "cvv-4821 given|cvv-*** given",
+        "request security code 913|request security code ***",
+        "the Security Code: 913|the Security Code: ***",
       })
   void cardSecurityCodesInFormsXmlAndText(String line, String masked) {
     assertThat(AUDIT.scan(line)).extracting(Finding::kind).contains(SecretKind.CVC);
@@ -67,6 +73,8 @@ class CardDataBeyondThePanTest {
         "cid 1795421793 called",
         "<cvc_check>pass</cvc_check>",
         "cvv 12345678",
+        "security code 12345678",
+        "no security code 3 times",
       })
   void wordsNearACvcKeyThatAreNoCvc(String line) {
     assertThat(AUDIT.scan(line)).isEmpty();

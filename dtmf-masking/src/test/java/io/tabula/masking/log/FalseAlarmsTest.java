@@ -25,6 +25,8 @@ class FalseAlarmsTest {
         "webhook delivered status=201 result=201",
         "{\"result\":404,\"path\":\"/x\"}",
         "http client result=503 retry=2",
+        "i.t.pay.Gateway - upstream replied 200 result=400 attempt=1",
+        "webhook answered 200 result=201",
       })
   void httpStatusesOutsideAgiAreNoAgiDigits(String line) {
     assertThat(AUDIT.scan(line)).isEmpty();
@@ -35,6 +37,9 @@ class FalseAlarmsTest {
       strings = {
         "AGI Rx << 200 result=1234 (timeout)",
         "200 result=4321",
+        "Tx >> 200 result=4321",
+        "fastagi << 200 result=4321 (timeout)",
+        "trace: 200 result=4321",
         "agi: GET DATA returned result=987",
       })
   void agiResultsInAgiContextAreStillFound(String line) {
@@ -67,6 +72,8 @@ class FalseAlarmsTest {
         "counts 4111 1111 1111 1111 2222 3333",
         "ids 1234 4111 1111 1111 1111",
         "samples: 5012 4111 1111 1111 1111 7781 3309",
+        "latency histogram ms: 9 9 3309 3968 0 5 4 4111 1111 1111 1111 451 2369 1 4708",
+        "latency histogram ms: 2712 7 3209 9 3664 1 2 7 4111 1111 1111 1111",
       })
   void listsOfNumbersSeparatedBySpacesAreNotCards(String line) {
     assertThat(AUDIT.scan(line)).isEmpty();
@@ -78,6 +85,8 @@ class FalseAlarmsTest {
         "order 12 4111 1111 1111 1111 ok",
         "v2.621.621 4111111111111111 1",
         "counts 12 34 4111111111111111 56",
+        "read back 12 34 4111 1111 1111 1111 56",
+        "caller read 4111 1111 1111 1111 12 25 123",
       })
   void aCardAmongOtherNumbersIsStillFound(String line) {
     assertThat(AUDIT.scan(line))
@@ -125,6 +134,9 @@ class FalseAlarmsTest {
     assertThat(masker.mask("trace_id=" + VISA_19)).doesNotContain(VISA_19);
     assertThat(masker.mask("elapsed_ns=" + VISA_16)).doesNotContain(VISA_16);
     assertThat(masker.mask("ids 1234 4111 1111 1111 1111")).doesNotContain("4111 1111 1111 1111");
+    assertThat(masker.mask("latency ms: 9 9 3309 0 5 4111 1111 1111 1111 451 2369 1"))
+        .doesNotContain("4111 1111 1111 1111");
+    assertThat(masker.mask("upstream replied 200 result=4321 attempt=1")).doesNotContain("4321");
   }
 
   /** A valid IBAN for a country code and a BBAN (ISO 13616 check digits). */
