@@ -186,7 +186,7 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.linkText("Publish")).click();
     WebElement diff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
-    assertThat(diff.getText()).contains("+  welcome: \"Welcome to the City of Tabula parking");
+    assertThat(diff.getText()).contains("+    en: \"Welcome to the City of Tabula parking");
     assertThat(browser.findElement(By.id("changed-prompts")).getText())
         .contains("welcome: changed");
     shot("07-diff");

@@ -76,19 +76,23 @@ class FlowsCommandTest {
   @Test
   void validatePrintsEveryProblemLikeACompilerAndFails() throws Exception {
     Path file = copyParking("city");
-    Files.writeString(
-        file,
+    String broken =
         Files.readString(file)
             .replace("next: ask-ticket\n\n  ask-ticket:", "next: ask-tiket\n\n  ask-ticket:")
             .replace("{amount: balance}", "{date: balance}")
-            .replace("      - amount: balance", "      - date: balance"));
+            .replace("      - amount: balance", "      - date: balance");
+    Files.writeString(file, broken);
     assertThat(run("validate", temp.toString(), "--sounds", soundsFor(file))).isEqualTo(1);
     assertThat(err.toString().lines().toList())
         .containsExactly(
             file
-                + ":112:11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
+                + ":"
+                + lineOf(broken, "next: ask-tiket")
+                + ":11: error: step 'ask-tiket' does not exist (did you mean 'ask-ticket'?); fix: use the name of a step under 'steps', or add that step",
             file
-                + ":168:15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
+                + ":"
+                + lineOf(broken, "      - date: balance")
+                + ":15: error: type error: 'balance' is money and cannot be spoken as date; fix: speak money values as amount");
     assertThat(out.toString()).contains("1 flow file(s) checked, 2 error(s)");
   }
 
@@ -115,8 +119,8 @@ class FlowsCommandTest {
         file,
         Files.readString(file)
             .replace(
-                "enter-card: \"Please enter your card number, then press pound.\"",
-                "enter-card: \"Please key in your card number, then press pound.\""));
+                "en: \"Please enter your card number, then press pound.\"",
+                "en: \"Please key in your card number, then press pound.\""));
     String key =
         io.tabula.flows.run.PromptSound.key(
             "en", "Please key in your card number, then press pound.");
@@ -303,5 +307,12 @@ class FlowsCommandTest {
     try (var tenants = Files.list(store.resolve(".published"))) {
       assertThat(tenants).containsExactly(store.resolve(".published/city"));
     }
+  }
+
+  /** The 1-based line of {@code text} on which {@code needle} first appears. */
+  private static long lineOf(String text, String needle) {
+    int at = text.indexOf(needle);
+    assertThat(at).as("%s in the flow", needle).isNotNegative();
+    return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
   }
 }
