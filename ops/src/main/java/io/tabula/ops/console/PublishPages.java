@@ -5,6 +5,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tabula.flows.store.PublishRejectedException;
+import io.tabula.ops.access.audit.AuditAction;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ final class PublishPages {
   private final FlowLibrary library;
   private final Templates templates;
   private final FlowPages pages;
+  private final ConsoleAudit audit;
 
-  PublishPages(FlowLibrary library, Templates templates, FlowPages pages) {
+  PublishPages(FlowLibrary library, Templates templates, FlowPages pages, ConsoleAudit audit) {
+    this.audit = audit;
     this.library = library;
     this.templates = templates;
     this.pages = pages;
@@ -68,6 +71,7 @@ final class PublishPages {
     }
     try {
       int version = library.publish(ref, who, note);
+      audit.record(ctx, who, AuditAction.PUBLISH, ref, "version=" + version);
       show(ctx, "Published version " + version + "; engines take it for their next call.", "");
     } catch (PublishRejectedException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -81,7 +85,7 @@ final class PublishPages {
   }
 
   private void rollback(Context ctx) throws IOException {
-    Account who = WebSecurity.require(ctx, Role.PUBLISHER);
+    Account who = WebSecurity.require(ctx, Role.ROLL_BACK);
     FlowRef ref = FlowPages.ref(ctx);
     int number;
     try {
@@ -91,6 +95,8 @@ final class PublishPages {
     }
     try {
       int version = library.rollback(ref, number, who);
+      audit.record(
+          ctx, who, AuditAction.ROLL_BACK, ref, "version=" + version + ",text-of=" + number);
       show(
           ctx,
           "Rolled back: version " + version + " serves the text of version " + number + ".",

@@ -37,7 +37,7 @@ class ConsoleHttpTest {
   private HttpClient client;
 
   @BeforeEach
-  void start() throws IOException {
+  void start() throws Exception {
     console = new ConsoleFixture(folder, List.of());
     client =
         HttpClient.newBuilder()
@@ -203,7 +203,9 @@ class ConsoleHttpTest {
                 "username",
                 user,
                 "password",
-                new String(ConsoleFixture.password(user))),
+                new String(ConsoleFixture.password(user)),
+                "code",
+                console.code(user)),
             null);
     assertThat(answer.statusCode()).isEqualTo(303);
     return csrf(get("/flows").body());
