@@ -23,12 +23,19 @@ import io.tabula.engine.session.UnmutedRecordingControl;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.run.RunnerConfig;
+import io.tabula.ops.access.AccessControl;
+import io.tabula.ops.access.AccessSettings;
+import io.tabula.ops.access.account.AccountAdmin;
+import io.tabula.ops.access.account.SignInAttempt;
+import io.tabula.ops.access.account.SignInOutcome;
+import io.tabula.ops.access.mfa.Totp;
+import io.tabula.ops.access.role.Role;
 import io.tabula.ops.console.ConsoleCommand;
 import io.tabula.ops.console.ConsoleOptions;
 import io.tabula.ops.console.ConsoleServer;
-import io.tabula.ops.console.LocalAccounts;
-import io.tabula.ops.console.Role;
+import io.tabula.ops.console.EmbeddedAccess;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,8 +46,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,10 +77,11 @@ class ConsolePublishGoesLiveTest {
     Connectors connectors = DemoConnectors.create(clock);
     Path store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
     DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");
-    LocalAccounts accounts = new LocalAccounts();
-    accounts.add("ops", Role.PUBLISHER, "ops-password-1".toCharArray());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (AdminServer admin = AdminServer.start(new AdminConfig("127.0.0.1", 0), metrics);
+    try (EmbeddedAccess access =
+            EmbeddedAccess.start(
+                Files.createDirectories(folder.resolve("access")), AccessSettings.defaults());
+        AdminServer admin = AdminServer.start(new AdminConfig("127.0.0.1", 0), metrics);
         ConsoleServer console =
             ConsoleServer.start(
                 new ConsoleOptions(
@@ -80,7 +90,7 @@ class ConsolePublishGoesLiveTest {
                     store,
                     ca.issue(CertificateRequest.server("localhost")),
                     List.of(URI.create("http://127.0.0.1:" + admin.port()))),
-                accounts,
+                access.access(),
                 connectors,
                 clock);
         EngineFlows flows =
@@ -98,8 +108,9 @@ class ConsolePublishGoesLiveTest {
           pbx.call(engine.address(), "city/parking-ticket", inProgress);
       inProgress.asked.get(10, TimeUnit.SECONDS);
 
+      byte[] secret = publisher(access.access(), "ops", "ops-password-1");
       Browser ops = new Browser(console, ca);
-      String csrf = ops.login("ops", "ops-password-1");
+      String csrf = ops.login("ops", "ops-password-1", nextCode(secret));
       String draft = Files.readString(store.resolve("city/parking-ticket.yaml"));
       String holiday =
           draft
@@ -197,9 +208,9 @@ class ConsolePublishGoesLiveTest {
               .build();
     }
 
-    String login(String user, String password) throws Exception {
+    String login(String user, String password, String code) throws Exception {
       String csrf = csrf(get("/login"));
-      post("/login", Map.of("_csrf", csrf, "username", user, "password", password));
+      post("/login", Map.of("_csrf", csrf, "username", user, "password", password, "code", code));
       return csrf(get("/flows"));
     }
 
@@ -231,5 +242,52 @@ class ConsolePublishGoesLiveTest {
       assertThat(m.find()).as("a CSRF field in the page").isTrue();
       return m.group(1);
     }
+  }
+
+  /**
+   * A publisher of city with {@code password} and an enrolled authenticator, made through the
+   * access library as an admin would; returns the authenticator's secret.
+   */
+  private static byte[] publisher(AccessControl access, String login, String password)
+      throws Exception {
+    AccountAdmin.Actor setup = new AccountAdmin.Actor("test-setup", "local");
+    InetAddress here = InetAddress.getLoopbackAddress();
+    char[] oneTime = access.admin().create(setup, login);
+    access.signIn().changePassword(login, oneTime, password.toCharArray(), here, null);
+    for (Role role : List.of(Role.VIEWER, Role.EDITOR, Role.PUBLISHER)) {
+      access.admin().grant(setup, login, "city", role);
+    }
+    SignInOutcome outcome;
+    try (SignInAttempt attempt =
+        new SignInAttempt(login, password.toCharArray(), Optional.empty(), here)) {
+      outcome = access.signIn().signIn(attempt);
+    }
+    long id = ((SignInOutcome.MfaEnrolmentRequired) outcome).accountId();
+    String uri = access.beginMfaEnrolment(id, "127.0.0.1").uri();
+    byte[] secret = base32(uri.substring(uri.indexOf("secret=") + 7).split("&")[0]);
+    int code = Totp.standard().code(secret, Totp.step(Instant.now()));
+    assertThat(access.confirmMfaEnrolment(id, code, "127.0.0.1")).isNotEmpty();
+    return secret;
+  }
+
+  /** A code for the next TOTP step (one step of drift is accepted; the current one is used). */
+  private static String nextCode(byte[] secret) {
+    return "%06d".formatted(Totp.standard().code(secret, Totp.step(Instant.now()) + 1));
+  }
+
+  private static byte[] base32(String text) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int buffer = 0;
+    int bits = 0;
+    for (char c : text.toCharArray()) {
+      buffer = (buffer << 5) | alphabet.indexOf(c);
+      bits += 5;
+      if (bits >= 8) {
+        out.write((buffer >> (bits - 8)) & 0xff);
+        bits -= 8;
+      }
+    }
+    return out.toByteArray();
   }
 }

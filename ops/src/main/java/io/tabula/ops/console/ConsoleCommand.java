@@ -7,6 +7,7 @@ import io.tabula.connectors.tls.PemFiles;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.ops.access.cli.AccessDatabaseOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,8 +82,24 @@ public final class ConsoleCommand implements Callable<Integer> {
       description = "The engines' admin.tokenFile, for their /metrics beyond loopback.")
   Path engineTokenFile;
 
+  @Mixin AccessDatabaseOptions accessDatabase;
+
+  @Option(
+      names = "--trail-key",
+      paramLabel = "PEM",
+      description =
+          "The audit trail's Ed25519 private key (tabula audit trail keygen), with"
+              + " --trail-public-key; needed with --db-host.")
+  Path trailKey;
+
+  @Option(
+      names = "--trail-public-key",
+      paramLabel = "PEM",
+      description = "The public key of --trail-key.")
+  Path trailPublicKey;
+
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if ((cert == null) != (key == null) || (cert == null) != (ca == null)) {
@@ -89,14 +108,31 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (accessDatabase.given() && (trailKey == null || trailPublicKey == null)) {
+      err.println(
+          "tabula console: with --db-host give --trail-key and --trail-public-key (tabula audit"
+              + " trail keygen), so the audit trail's head is signed.");
+      err.flush();
+      return 2;
+    }
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
-    LocalAccounts accounts = new LocalAccounts();
-    char[] password = accounts.newPassword();
-    String shown = new String(password);
-    accounts.add("admin", Role.ADMIN, password);
     Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
+    try (ConsoleAccess access =
+        ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
+      return serve(access, flows, connectors, clock, work, out);
+    }
+  }
+
+  private int serve(
+      ConsoleAccess access,
+      Path flows,
+      Connectors connectors,
+      Clock clock,
+      Path work,
+      PrintWriter out)
+      throws IOException, InterruptedException {
     IssuedCertificate certificate =
         cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
     ConsoleOptions options =
@@ -107,11 +143,22 @@ public final class ConsoleCommand implements Callable<Integer> {
             certificate,
             engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
             engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip());
-    try (ConsoleServer console = ConsoleServer.start(options, accounts, connectors, clock)) {
+    List<String> tenants = tenants(flows, connectors, clock);
+    Optional<char[]> firstPassword = access.firstAdmin(tenants);
+    try (ConsoleServer console =
+        ConsoleServer.start(options, access.control(), connectors, clock)) {
       out.printf("Tabula console: %s%n", console.url());
       out.printf("Flow store: %s%n", flows);
-      out.printf(
-          "First login: user admin, password %s (shown once; kept only in this process)%n", shown);
+      access.describe(out);
+      firstPassword.ifPresent(
+          password -> {
+            out.print("First sign-in: user admin, one-time password ");
+            out.print(password);
+            out.println(
+                " (shown once; you choose your own password and set up an authenticator app at"
+                    + " the first sign-in)");
+            java.util.Arrays.fill(password, '\0');
+          });
       out.println("Ctrl-C stops it.");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
@@ -125,7 +172,7 @@ public final class ConsoleCommand implements Callable<Integer> {
   public static Path seedStore(Path root, Connectors connectors, Clock clock) throws IOException {
     FlowLibrary library =
         new FlowLibrary(root, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
-    Account seed = new Account("tabula console (shipped flows)", Role.ADMIN);
+    Account seed = Account.system("tabula console (shipped flows)");
     for (String name : ShippedFlowFiles.names()) {
       String[] parts = name.replaceFirst("\\.yaml$", "").split("/");
       FlowRef ref = new FlowRef(parts[0], parts[1]);
@@ -138,6 +185,13 @@ public final class ConsoleCommand implements Callable<Integer> {
       }
     }
     return root;
+  }
+
+  private static List<String> tenants(Path flows, Connectors connectors, Clock clock)
+      throws IOException {
+    FlowLibrary library =
+        new FlowLibrary(flows, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
+    return library.flows().stream().map(FlowRef::tenant).distinct().sorted().toList();
   }
 
   private static IssuedCertificate devCertificate(Path work, PrintWriter out) {

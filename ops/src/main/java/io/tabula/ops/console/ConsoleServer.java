@@ -5,9 +5,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.validate.ConnectorCatalog;
+import io.tabula.ops.access.AccessControl;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * restart.
  *
  * <pre>{@code
- * try (ConsoleServer console = ConsoleServer.start(options, accounts, connectors, clock)) {
+ * try (ConsoleServer console = ConsoleServer.start(options, access, connectors, clock)) {
  *   System.out.println(console.url());
  * }
  * }</pre>
@@ -39,14 +39,15 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   public static ConsoleServer start(
-      ConsoleOptions options, Accounts accounts, Connectors connectors, Clock clock) {
+      ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
     FlowLibrary library = new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock);
-    Sessions sessions = new Sessions(clock, Duration.ofHours(8));
+    Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock);
     Templates templates = new Templates();
     Assets assets = Assets.fromClasspath();
-    WebSecurity security = new WebSecurity(sessions);
-    FlowPages flowPages = new FlowPages(library, templates, assets);
+    WebSecurity security = new WebSecurity(sessions, access.sessions());
+    ConsoleAudit audit = new ConsoleAudit(access);
+    FlowPages flowPages = new FlowPages(library, templates, assets, audit);
     Javalin app =
         Javalin.create(
             config -> {
@@ -81,11 +82,12 @@ public final class ConsoleServer implements AutoCloseable {
                       ctx.status(e.getStatus())
                           .contentType("text/plain; charset=utf-8")
                           .result(e.getMessage()));
-              new LoginPages(accounts, sessions, softphones, templates, assets)
+              new LoginPages(access, audit, sessions, softphones, templates, assets)
                   .routes(config.routes);
+              new SignInSteps(access, audit, sessions, templates, assets).routes(config.routes);
               flowPages.routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
-              new PublishPages(library, templates, flowPages).routes(config.routes);
+              new PublishPages(library, templates, flowPages, audit).routes(config.routes);
               new WatchPage(
                       new MetricsScraper(options.engines(), options.engineToken()),
                       templates,

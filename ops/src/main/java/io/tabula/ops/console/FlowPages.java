@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.tabula.flows.model.Flow;
+import io.tabula.ops.access.audit.AuditAction;
 import io.tabula.ops.graph.DiagramSvg;
 import io.tabula.ops.graph.FlowDiagram;
 import java.io.IOException;
@@ -25,8 +26,10 @@ public final class FlowPages {
   private final FlowLibrary library;
   private final Templates templates;
   private final Assets assets;
+  private final ConsoleAudit audit;
 
-  FlowPages(FlowLibrary library, Templates templates, Assets assets) {
+  FlowPages(FlowLibrary library, Templates templates, Assets assets, ConsoleAudit audit) {
+    this.audit = audit;
     this.library = library;
     this.templates = templates;
     this.assets = assets;
@@ -51,22 +54,37 @@ public final class FlowPages {
     routes.post("/flows/{tenant}/{flow}/draft", this::saveDraft);
   }
 
+  /**
+   * The flow named by the path. A tenant the account holds no viewer role on answers 404, as if it
+   * did not exist: nothing of tenant A reaches a user of tenant B only.
+   */
   static FlowRef ref(Context ctx) {
+    FlowRef ref;
     try {
-      return new FlowRef(ctx.pathParam("tenant"), ctx.pathParam("flow"));
+      ref = new FlowRef(ctx.pathParam("tenant"), ctx.pathParam("flow"));
     } catch (IllegalArgumentException e) {
       throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
     }
+    Account account = WebSecurity.session(ctx).account();
+    if (account == null || !account.may(Role.VIEWER, ref.tenant())) {
+      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+    }
+    return ref;
   }
 
   Page page(Context ctx, String title) {
     Sessions.Session session = WebSecurity.session(ctx);
-    return new Page(title, session.account(), session.csrf(), assets);
+    String tenant = ctx.pathParamMap().get("tenant");
+    return new Page(title, session.account(), session.csrf(), assets, tenant);
   }
 
   private void list(Context ctx) throws IOException {
     List<FlowRow> rows = new ArrayList<>();
+    Account account = WebSecurity.session(ctx).account();
     for (FlowRef ref : library.flows()) {
+      if (!account.may(Role.VIEWER, ref.tenant())) {
+        continue;
+      }
       rows.add(new FlowRow(ref, library.latest(ref), library.draft(ref).isPresent()));
     }
     templates.page(ctx, "flows.jte", Map.of("page", page(ctx, "Flows"), "rows", rows));
@@ -141,9 +159,10 @@ public final class FlowPages {
 
   /** Saves the draft (editors) and answers with its diagnostics: htmx swaps them in. */
   private void saveDraft(Context ctx) throws IOException {
-    WebSecurity.require(ctx, Role.EDITOR);
+    Account who = WebSecurity.require(ctx, Role.EDITOR);
     FlowRef ref = ref(ctx);
     String text = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
+    audit.record(ctx, who, AuditAction.DRAFT_SAVE, ref, "");
     library.saveDraft(ref, text);
     if (ctx.header("HX-Request") == null) {
       ctx.redirect(ref.path() + "/edit", HttpStatus.SEE_OTHER);

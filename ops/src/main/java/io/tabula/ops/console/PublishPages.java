@@ -5,6 +5,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tabula.flows.store.PublishRejectedException;
+import io.tabula.ops.access.audit.AuditAction;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ final class PublishPages {
   private final FlowLibrary library;
   private final Templates templates;
   private final FlowPages pages;
+  private final ConsoleAudit audit;
 
-  PublishPages(FlowLibrary library, Templates templates, FlowPages pages) {
+  PublishPages(FlowLibrary library, Templates templates, FlowPages pages, ConsoleAudit audit) {
+    this.audit = audit;
     this.library = library;
     this.templates = templates;
     this.pages = pages;
@@ -112,6 +115,7 @@ final class PublishPages {
     }
     try {
       int version = library.publish(ref, who, note);
+      audit.record(ctx, who, AuditAction.PUBLISH, ref, "version=" + version);
       redirectAfter(ctx, ref, PUBLISHED + "=" + version);
     } catch (PublishRejectedException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -125,7 +129,7 @@ final class PublishPages {
   }
 
   private void rollback(Context ctx) throws IOException {
-    Account who = WebSecurity.require(ctx, Role.PUBLISHER);
+    Account who = WebSecurity.require(ctx, Role.ROLL_BACK);
     FlowRef ref = FlowPages.ref(ctx);
     int number;
     try {
@@ -135,6 +139,8 @@ final class PublishPages {
     }
     try {
       int version = library.rollback(ref, number, who);
+      audit.record(
+          ctx, who, AuditAction.ROLL_BACK, ref, "version=" + version + ",text-of=" + number);
       redirectAfter(ctx, ref, ROLLED_BACK + "=" + version + "&" + FROM + "=" + number);
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse("That version does not exist; pick one from the history.");

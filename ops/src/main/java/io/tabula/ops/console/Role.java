@@ -1,17 +1,30 @@
 package io.tabula.ops.console;
 
-/** What a console user may do; each role includes the ones before it. */
-public enum Role {
-  /** Sees tenants, flows, versions, graphs, diffs and the watch page. */
-  VIEWER,
-  /** Also edits drafts and tries them on the softphone. */
-  EDITOR,
-  /** Also publishes drafts and rolls back to earlier versions. */
-  PUBLISHER,
-  /** Everything. */
-  ADMIN;
+import io.tabula.ops.access.role.Permission;
 
-  public boolean includes(Role needed) {
-    return ordinal() >= needed.ordinal();
+/**
+ * What a console page or action needs, as the access library's permission on the page's tenant
+ * (roles are per tenant: see {@link io.tabula.ops.access.role.Role}).
+ */
+public enum Role {
+  /** Sees the tenant's flows, versions, graphs and diffs. */
+  VIEWER(Permission.READ_FLOWS),
+  /** Saves drafts. */
+  EDITOR(Permission.SAVE_DRAFT),
+  /** Tries drafts on the softphone. */
+  SIMULATOR(Permission.SIMULATE),
+  /** Publishes drafts. */
+  PUBLISHER(Permission.PUBLISH),
+  /** Rolls back to an earlier version. */
+  ROLL_BACK(Permission.ROLL_BACK);
+
+  private final Permission permission;
+
+  Role(Permission permission) {
+    this.permission = permission;
+  }
+
+  public Permission permission() {
+    return permission;
   }
 }

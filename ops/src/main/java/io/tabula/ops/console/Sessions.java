@@ -18,8 +18,28 @@ final class Sessions {
 
   static final String COOKIE = "tabula_console";
 
-  /** One browser's session; {@code account} is null until it logs in. */
-  record Session(String id, Account account, String csrf, Instant expires) {
+  /**
+   * A sign-in halfway: the password was right, but it must be changed first, or an authenticator
+   * enrolled. Only the pages of that step open to it.
+   */
+  record Pending(long accountId, String login, Step step) {
+    enum Step {
+      CHANGE_PASSWORD,
+      ENROL_MFA
+    }
+  }
+
+  /**
+   * One browser's session; {@code account} is null until it signs in, then {@code accessToken} is
+   * the access library's session, checked on every request (15 minutes idle, a fixed maximum).
+   */
+  record Session(
+      String id,
+      Account account,
+      String csrf,
+      Instant expires,
+      String accessToken,
+      Pending pending) {
     boolean loggedIn() {
       return account != null;
     }
@@ -47,17 +67,31 @@ final class Sessions {
       Instant now = clock.instant();
       sessions.values().removeIf(session -> now.isAfter(session.expires()));
     }
-    Session session = new Session(token(), null, token(), clock.instant().plus(ANONYMOUS_IDLE));
+    Session session =
+        new Session(token(), null, token(), clock.instant().plus(ANONYMOUS_IDLE), null, null);
     sessions.put(session.id(), session);
     return session;
   }
 
-  /** A new session for {@code account}; the old one (if any) ends, against session fixation. */
-  Session login(String oldId, Account account) {
-    if (oldId != null) {
-      sessions.remove(oldId);
-    }
-    return put(account);
+  /**
+   * A new session for {@code account} and its access-library session; the old one (if any) ends,
+   * against session fixation.
+   */
+  Session login(String oldId, Account account, String accessToken) {
+    end(oldId);
+    Session session =
+        new Session(token(), account, token(), clock.instant().plus(idle), accessToken, null);
+    sessions.put(session.id(), session);
+    return session;
+  }
+
+  /** A new anonymous session in the middle of a sign-in ({@code pending}); the old one ends. */
+  Session pending(String oldId, Pending pending) {
+    end(oldId);
+    Session session =
+        new Session(token(), null, token(), clock.instant().plus(ANONYMOUS_IDLE), null, pending);
+    sessions.put(session.id(), session);
+    return session;
   }
 
   /** The live session with this id, its idle time renewed. */
@@ -79,7 +113,9 @@ final class Sessions {
             id,
             session.account(),
             session.csrf(),
-            now.plus(session.loggedIn() ? idle : ANONYMOUS_IDLE));
+            now.plus(session.loggedIn() ? idle : ANONYMOUS_IDLE),
+            session.accessToken(),
+            session.pending());
     sessions.put(id, renewed);
     return Optional.of(renewed);
   }
@@ -88,12 +124,6 @@ final class Sessions {
     if (id != null) {
       sessions.remove(id);
     }
-  }
-
-  private Session put(Account account) {
-    Session session = new Session(token(), account, token(), clock.instant().plus(idle));
-    sessions.put(session.id(), session);
-    return session;
   }
 
   private String token() {

@@ -34,7 +34,7 @@ public final class TryPages {
   }
 
   private void page(Context ctx) throws IOException {
-    WebSecurity.require(ctx, Role.EDITOR);
+    WebSecurity.require(ctx, Role.SIMULATOR);
     FlowRef ref = FlowPages.ref(ctx);
     Optional<SoftphoneCall> call = softphones.find(WebSecurity.session(ctx).id(), ref);
     templates.page(
@@ -47,7 +47,7 @@ public final class TryPages {
   }
 
   private void call(Context ctx) throws IOException, InterruptedException {
-    WebSecurity.require(ctx, Role.EDITOR);
+    WebSecurity.require(ctx, Role.SIMULATOR);
     FlowRef ref = FlowPages.ref(ctx);
     String text = library.draft(ref).or(() -> published(ref)).orElse("");
     DraftCheck.Result check = library.check(ref, text);
@@ -90,7 +90,7 @@ public final class TryPages {
   }
 
   private void key(Context ctx) throws InterruptedException {
-    WebSecurity.require(ctx, Role.EDITOR);
+    WebSecurity.require(ctx, Role.SIMULATOR);
     FlowRef ref = FlowPages.ref(ctx);
     PhoneKey key =
         PhoneKey.named(ctx.pathParam("key"))

@@ -3,6 +3,7 @@ package io.tabula.ops.console;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
+import io.tabula.ops.access.session.SessionEndedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
@@ -20,12 +21,14 @@ final class WebSecurity {
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String CSRF_FIELD = "_csrf";
   private static final String SESSION = "console.session";
-  private static final Set<String> OPEN = Set.of("/login");
+  private static final Set<String> OPEN = Set.of("/login", "/password", "/enrol");
 
   private final Sessions sessions;
+  private final io.tabula.ops.access.session.Sessions accessSessions;
 
-  WebSecurity(Sessions sessions) {
+  WebSecurity(Sessions sessions, io.tabula.ops.access.session.Sessions accessSessions) {
     this.sessions = sessions;
+    this.accessSessions = accessSessions;
   }
 
   void before(Context ctx) {
@@ -41,6 +44,7 @@ final class WebSecurity {
     Sessions.Session session =
         sessions
             .find(ctx.cookie(Sessions.COOKIE))
+            .filter(this::accessSessionLive)
             .orElseGet(() -> setCookie(ctx, sessions.anonymous()));
     ctx.attribute(SESSION, session);
     if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
@@ -52,6 +56,23 @@ final class WebSecurity {
       }
       ctx.redirect("/login", HttpStatus.SEE_OTHER);
       ctx.skipRemainingHandlers();
+    }
+  }
+
+  /**
+   * A signed-in session lives only while its access-library session does (15 minutes idle, a fixed
+   * maximum, sign-out everywhere, a password change elsewhere); each check counts as activity.
+   */
+  private boolean accessSessionLive(Sessions.Session session) {
+    if (!session.loggedIn()) {
+      return true;
+    }
+    try {
+      accessSessions.check(session.accessToken());
+      return true;
+    } catch (SessionEndedException e) {
+      sessions.end(session.id());
+      return false;
     }
   }
 
@@ -82,14 +103,17 @@ final class WebSecurity {
     return session;
   }
 
-  /** The logged-in account, if it has {@code role}; a 403 otherwise. */
+  /**
+   * The signed-in account, if its roles on the tenant in the path grant what {@code role} stands
+   * for; a 403 otherwise.
+   */
   static Account require(Context ctx, Role role) {
     Account account = session(ctx).account();
-    if (account == null || !account.role().includes(role)) {
+    if (account == null || !account.may(role, ctx.pathParamMap().get("tenant"))) {
       throw new ForbiddenResponse(
           "This needs the "
-              + role.name().toLowerCase(java.util.Locale.ROOT)
-              + " role; ask an admin.");
+              + role.permission().name().toLowerCase(java.util.Locale.ROOT)
+              + " permission on this tenant; ask an admin of the tenant for a role that grants it.");
     }
     return account;
   }

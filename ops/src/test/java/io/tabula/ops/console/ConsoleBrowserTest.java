@@ -130,6 +130,7 @@ class ConsoleBrowserTest {
     shot("01-login");
     browser.findElement(By.id("username")).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys(new String(ConsoleFixture.password("admin")));
+    browser.findElement(By.id("code")).sendKeys(console.code("admin"));
     browser.findElement(By.id("login")).click();
 
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("parking-ticket")));

@@ -4,40 +4,110 @@ import io.tabula.connectors.tls.CertificateRequest;
 import io.tabula.connectors.tls.DevCertificateAuthority;
 import io.tabula.connectors.tls.IssuedCertificate;
 import io.tabula.flows.connect.DemoConnectors;
-import java.io.IOException;
+import io.tabula.ops.access.AccessControl;
+import io.tabula.ops.access.AccessDatabase;
+import io.tabula.ops.access.AccessFixture;
+import io.tabula.ops.access.AccessSettings;
+import io.tabula.ops.access.AccessTestDatabase;
+import io.tabula.ops.access.MovableClock;
+import io.tabula.ops.access.account.AccountAdmin.Actor;
+import io.tabula.ops.access.account.SignInAttempt;
+import io.tabula.ops.access.account.SignInOutcome;
+import io.tabula.ops.access.mfa.Totp;
+import io.tabula.ops.access.role.Role;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A console on loopback for tests: the shipped flows published as version 1 in a fresh store, a
- * certificate from a test CA made for the test, and one account per role (password = name +
- * "-password-1").
+ * certificate from a test CA made for the test, a fresh access database on the embedded PostgreSQL,
+ * and one account per role on every shipped tenant (password = name + "-password-1", an
+ * authenticator enrolled; {@link #code} gives its current code). The access library's clock is
+ * {@link #clock}: tests move it, nothing sleeps.
  */
 final class ConsoleFixture implements AutoCloseable {
+
+  static final Actor SETUP = new Actor("test-setup", "local");
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  /** The roles each test account holds on every tenant. */
+  static final Map<String, List<Role>> ROLES =
+      Map.of(
+          "viewer", List.of(Role.VIEWER),
+          "editor", List.of(Role.VIEWER, Role.EDITOR),
+          "publisher", List.of(Role.VIEWER, Role.EDITOR, Role.PUBLISHER),
+          "admin", List.of(Role.values()));
 
   final Path store;
   final DevCertificateAuthority ca = DevCertificateAuthority.create("console test CA");
   final IssuedCertificate certificate =
       ca.issue(CertificateRequest.server("localhost", "127.0.0.1"));
+  final MovableClock clock = new MovableClock(Instant.now());
+  final AccessDatabase database;
+  final AccessControl access;
   final ConsoleServer server;
+  private final Map<String, byte[]> secrets = new HashMap<>();
 
-  ConsoleFixture(Path folder, List<URI> engines) throws IOException {
-    Clock clock = Clock.systemUTC();
-    var connectors = DemoConnectors.create(clock);
-    store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
-    LocalAccounts accounts = new LocalAccounts();
-    for (Role role : Role.values()) {
-      String name = role.name().toLowerCase(java.util.Locale.ROOT);
-      accounts.add(name, role, password(name));
+  ConsoleFixture(Path folder, List<URI> engines) throws Exception {
+    Clock system = Clock.systemUTC();
+    var connectors = DemoConnectors.create(system);
+    store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
+    database = AccessDatabase.open(AccessTestDatabase.fresh());
+    access =
+        new AccessControl(
+            database.dataSource(), AccessSettings.defaults().withClock(clock), Optional.empty());
+    for (var entry : ROLES.entrySet()) {
+      createEnrolled(entry.getKey());
+      for (String tenant : List.of("city", "utility")) {
+        for (Role role : entry.getValue()) {
+          access.admin().grant(SETUP, entry.getKey(), tenant, role);
+        }
+      }
     }
     server =
         ConsoleServer.start(
             new ConsoleOptions("127.0.0.1", 0, store, certificate, engines),
-            accounts,
+            access,
             connectors,
-            clock);
+            system);
+  }
+
+  /** Creates {@code user} with its password and an enrolled authenticator. */
+  void createEnrolled(String user) throws Exception {
+    char[] oneTime = access.admin().create(SETUP, user);
+    access.signIn().changePassword(user, oneTime, password(user), LOOPBACK, null);
+    SignInOutcome outcome;
+    try (SignInAttempt attempt =
+        new SignInAttempt(user, password(user), Optional.empty(), LOOPBACK)) {
+      outcome = access.signIn().signIn(attempt);
+    }
+    long id = ((SignInOutcome.MfaEnrolmentRequired) outcome).accountId();
+    byte[] secret = AccessFixture.secretOf(access.beginMfaEnrolment(id, "127.0.0.1").uri());
+    if (access.confirmMfaEnrolment(id, currentCode(secret), "127.0.0.1").isEmpty()) {
+      throw new IllegalStateException("enrolment of " + user + " did not confirm");
+    }
+    secrets.put(user, secret);
+  }
+
+  /**
+   * A fresh code of {@code user}'s authenticator: the clock moves on one TOTP step first, since a
+   * code of a step already used is refused (replay).
+   */
+  String code(String user) {
+    clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+    return AccessFixture.sixDigits(currentCode(secrets.get(user)));
+  }
+
+  private int currentCode(byte[] secret) {
+    return Totp.standard().code(secret, Totp.step(clock.instant()));
   }
 
   static char[] password(String user) {
@@ -51,5 +121,6 @@ final class ConsoleFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    database.close();
   }
 }

@@ -2,6 +2,9 @@ package io.tabula.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tabula.ops.access.audit.AuditAction;
+import io.tabula.ops.access.audit.AuditEvent;
+import io.tabula.ops.access.audit.AuditRecord;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -37,7 +40,7 @@ class ConsoleHttpTest {
   private HttpClient client;
 
   @BeforeEach
-  void start() throws IOException {
+  void start() throws Exception {
     console = new ConsoleFixture(folder, List.of());
     client =
         HttpClient.newBuilder()
@@ -122,6 +125,65 @@ class ConsoleHttpTest {
     assertThat(answer.statusCode()).isEqualTo(422);
     assertThat(console.store.resolve(".published/utility/parking-ticket")).doesNotExist();
     assertThat(publishedVersions()).containsExactly("000001.yaml");
+  }
+
+  @Test
+  void theAuditTrailRecordsSignInDraftSavePublishAndRollBackWithTheirTenant() throws Exception {
+    String csrf = login("publisher");
+    String changed =
+        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
+    post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "n"), null);
+    post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"), null);
+
+    List<AuditEvent> mine =
+        console.access.trailReader().all().stream()
+            .map(AuditRecord::event)
+            .filter(e -> e.actor().equals("publisher"))
+            .toList();
+    assertThat(mine)
+        .extracting(AuditEvent::action)
+        .containsSubsequence(
+            AuditAction.SIGN_IN,
+            AuditAction.DRAFT_SAVE,
+            AuditAction.PUBLISH,
+            AuditAction.ROLL_BACK);
+    assertThat(mine)
+        .filteredOn(e -> e.action() == AuditAction.PUBLISH)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.tenant()).isEqualTo("city");
+              assertThat(e.target()).isEqualTo("city/parking-ticket");
+              assertThat(e.source()).isEqualTo("127.0.0.1");
+              assertThat(e.detail()).isEqualTo("version=2");
+            });
+  }
+
+  @Test
+  void aUserSeesOnlyTheTenantsTheyHoldARoleOn() throws Exception {
+    console.createEnrolled("utility-only");
+    console
+        .access
+        .admin()
+        .grant(
+            ConsoleFixture.SETUP, "utility-only", "utility", io.tabula.ops.access.role.Role.VIEWER);
+    login("utility-only");
+
+    assertThat(get("/flows").body()).contains("/flows/utility/").doesNotContain("/flows/city/");
+    assertThat(get("/flows/city/parking-ticket").statusCode()).isEqualTo(404);
+    assertThat(get("/flows/city/parking-ticket/publish").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void signOutEndsTheAccessSession() throws Exception {
+    String csrf = login("viewer");
+    assertThat(post("/logout", Map.of("_csrf", csrf), null).statusCode()).isEqualTo(303);
+
+    assertThat(get("/flows").statusCode()).isEqualTo(303);
+    assertThat(console.access.trailReader().all())
+        .extracting(r -> r.event().action())
+        .contains(AuditAction.SIGN_OUT);
   }
 
   @Test
@@ -241,7 +303,9 @@ class ConsoleHttpTest {
                 "username",
                 user,
                 "password",
-                new String(ConsoleFixture.password(user))),
+                new String(ConsoleFixture.password(user)),
+                "code",
+                console.code(user)),
             null);
     assertThat(answer.statusCode()).isEqualTo(303);
     return csrf(get("/flows").body());

@@ -50,6 +50,11 @@ public final class AccessDatabaseOptions {
               + " (env TABULA_ACCESS_DB_CA).")
   Path caCertificate;
 
+  /** True when an access database was named (else a caller may use an embedded one). */
+  public boolean given() {
+    return host != null && !host.isBlank();
+  }
+
   public AccessDatabaseSettings settings() {
     need(host, "--db-host", "TABULA_ACCESS_DB_HOST");
     need(passwordFile, "--db-password-file", "TABULA_ACCESS_DB_PASSWORD_FILE");
