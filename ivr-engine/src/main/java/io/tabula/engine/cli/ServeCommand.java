@@ -172,6 +172,7 @@ final class ServeCommand implements Callable<Integer> {
     registerHealth(admin, engine);
     tenants.registerHealth(admin);
     SecureInputHealth.register(admin, ami, recording);
+    ServeProbes.register(admin, engine, flows, settings);
     logStart(settings, engine, admin, flows);
     ServeSafeguardsLog.log(settings, engine.pool());
     if (recording instanceof NoLinkRecordingControl noLink) {

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.EngineConfig;
@@ -20,8 +21,13 @@ import io.tabula.masking.memory.CallMemoryMetrics;
 import io.tabula.masking.memory.CallMemoryPool;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,6 +226,44 @@ public final class Engine implements AutoCloseable {
 
   public EngineMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * Whether the FastAGI port takes new connections: false from the moment a shutdown (drain) began.
+   */
+  public boolean accepting() {
+    return !stopped.get() && serverChannel.isActive();
+  }
+
+  /**
+   * Whether every event loop runs a no-op task within {@code bound}: a loop that is stuck (a
+   * blocking call, a dead lock) cannot serve its calls, and only a restart frees them.
+   *
+   * @return the loops that did not answer in time, as reasons; empty when all answered
+   */
+  public List<String> eventLoopsNotAnswering(Duration bound) {
+    List<String> late = new ArrayList<>();
+    long end = System.nanoTime() + bound.toNanos();
+    int index = 0;
+    for (EventExecutor loop : loops) {
+      try {
+        loop.submit(() -> {}).get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        late.add("event loop " + index + " did not answer within " + bound.toMillis() + " ms");
+      } catch (ExecutionException | RejectedExecutionException e) {
+        late.add("event loop " + index + " is shut down");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        late.add("interrupted while asking event loop " + index);
+      }
+      index++;
+    }
+    return late;
+  }
+
+  /** The event loops, for tests that need to hold one up. */
+  EventLoopGroup loops() {
+    return loops;
   }
 
   public int activeCalls() {
