@@ -275,20 +275,41 @@ public final class Engine implements AutoCloseable {
    * rest and frees the pool. Safe to call more than once and from any thread.
    */
   public void shutdown(Duration deadline) {
+    drain(deadline, Duration.ZERO);
+  }
+
+  /**
+   * Graceful drain, for SIGTERM: closes the FastAGI listener (new connections are refused, {@link
+   * #accepting} turns false at once), lets running calls finish until {@code drainTimeout}, then
+   * sends the rest through their flow's error path (apology, transfer to an agent where the flow
+   * says so; memory zeroed once) and gives them {@code errorPathGrace}; whatever still runs then is
+   * ended (zeroed, closed). Frees the pool. Safe to call more than once and from any thread.
+   */
+  public void drain(Duration drainTimeout, Duration errorPathGrace) {
     if (!stopped.compareAndSet(false, true)) {
       awaitShutdown();
       return;
     }
     try {
       serverChannel.close().syncUninterruptibly();
-      int running = sessions.size();
       LOG.info(
-          "Shutting down: no new calls; {} running call(s) get up to {} s to finish",
-          running,
-          deadline.toSeconds());
-      int cut = sessions.drain(deadline);
-      if (cut > 0) {
-        LOG.warn("Shutdown deadline reached: {} call(s) were ended and their memory zeroed", cut);
+          "Draining: FastAGI listener closed, no new calls; {} call(s) in progress get up to {} s"
+              + " (drain.timeout) to finish",
+          sessions.size(),
+          drainTimeout.toSeconds());
+      SessionRegistry.DrainResult result = sessions.drain(drainTimeout, errorPathGrace);
+      if (result.errorPath() > 0 && errorPathGrace.isZero()) {
+        LOG.warn(
+            "Shutdown deadline reached: {} call(s) were ended and their memory zeroed",
+            result.cut());
+      } else if (result.errorPath() > 0) {
+        LOG.warn(
+            "drain.timeout reached: {} call(s) were ended through their flow's error path, {} of"
+                + " them cut off after {} s more (shutdown.deadline); raise drain.timeout if calls"
+                + " should finish on their own",
+            result.errorPath(),
+            result.cut(),
+            errorPathGrace.toSeconds());
       }
       loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     } catch (InterruptedException e) {

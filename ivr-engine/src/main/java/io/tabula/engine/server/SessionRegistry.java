@@ -44,20 +44,34 @@ final class SessionRegistry {
   }
 
   /**
-   * Waits until every call ended or the deadline passed, then ends the rest with {@link
+   * Drain: waits until every call ended or {@code drainTimeout} passed; sends the rest through
+   * their flow's error path ({@link CallSession#requestErrorPath}) and gives them {@code
+   * errorPathGrace} to get there; ends whatever still runs after that with {@link
    * CallOutcome#ENGINE_SHUTDOWN}.
    *
-   * @return how many calls were cut off
+   * @return how many calls took the error path, and how many were cut off after it
    */
-  int drain(Duration deadline) throws InterruptedException {
+  DrainResult drain(Duration drainTimeout, Duration errorPathGrace) throws InterruptedException {
+    awaitAll(drainTimeout);
+    List<CallSession> outlasting = List.copyOf(live);
+    outlasting.forEach(CallSession::requestErrorPath);
+    if (!outlasting.isEmpty() && !errorPathGrace.isZero()) {
+      awaitAll(errorPathGrace);
+    }
+    return new DrainResult(outlasting.size(), cutAll());
+  }
+
+  /** What a drain did beyond waiting: calls sent through their error path, calls cut off. */
+  record DrainResult(int errorPath, int cut) {}
+
+  private void awaitAll(Duration limit) throws InterruptedException {
     List<CompletableFuture<CallOutcome>> running = live.stream().map(CallSession::ended).toList();
     try {
       CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-          .get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+          .get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      // Fall through: whatever still runs is cut off below.
+      // Fall through: the caller deals with whatever still runs.
     }
-    return cutAll();
   }
 
   /** Ends every running call now with {@link CallOutcome#ENGINE_SHUTDOWN}; returns how many. */
