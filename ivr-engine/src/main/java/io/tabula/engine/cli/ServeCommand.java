@@ -173,11 +173,7 @@ final class ServeCommand implements Callable<Integer> {
     tenants.registerHealth(admin);
     SecureInputHealth.register(admin, ami, recording);
     ServeProbes.register(admin, engine, flows, settings);
-    logStart(settings, engine, admin, flows);
-    ServeSafeguardsLog.log(settings, engine.pool());
-    if (recording instanceof NoLinkRecordingControl noLink) {
-      noLink.warnOnce();
-    }
+    // Before the start-up lines: a SIGTERM right after "listening" must already drain.
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
@@ -195,6 +191,11 @@ final class ServeCommand implements Callable<Integer> {
                       // the JVM's 143 for a signal, so it is not reported as a crash.
                       Runtime.getRuntime().halt(0);
                     }));
+    logStart(settings, engine, admin, flows);
+    ServeSafeguardsLog.log(settings, engine.pool());
+    if (recording instanceof NoLinkRecordingControl noLink) {
+      noLink.warnOnce();
+    }
     engine.awaitShutdown();
     return 0;
   }

@@ -304,7 +304,7 @@ public final class Engine implements AutoCloseable {
             result.cut());
       } else if (result.errorPath() > 0) {
         LOG.warn(
-            "drain.timeout reached: {} call(s) were ended through their flow's error path, {} of"
+            "Drain done: {} call(s) outlasted drain.timeout and took their flow's error path, {} of"
                 + " them cut off after {} s more (shutdown.deadline); raise drain.timeout if calls"
                 + " should finish on their own",
             result.errorPath(),

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeoutException;
 /** The calls an engine is running, so that shutdown can wait for them and end the rest. */
 final class SessionRegistry {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
+
   private final Set<CallSession> live = ConcurrentHashMap.newKeySet();
 
   void add(CallSession session) {
@@ -54,8 +57,13 @@ final class SessionRegistry {
   DrainResult drain(Duration drainTimeout, Duration errorPathGrace) throws InterruptedException {
     awaitAll(drainTimeout);
     List<CallSession> outlasting = List.copyOf(live);
-    outlasting.forEach(CallSession::requestErrorPath);
     if (!outlasting.isEmpty() && !errorPathGrace.isZero()) {
+      outlasting.forEach(CallSession::requestErrorPath);
+      LOG.info(
+          "drain.timeout reached: {} call(s) in progress take their flow's error path at their"
+              + " next command; they get up to {} s (shutdown.deadline)",
+          outlasting.size(),
+          errorPathGrace.toSeconds());
       awaitAll(errorPathGrace);
     }
     return new DrainResult(outlasting.size(), cutAll());
