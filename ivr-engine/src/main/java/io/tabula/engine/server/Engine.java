@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
   private final Channel serverChannel;
   private final Transport transport;
   private final ConnectionGuard guard;
-  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean stopped;
   private final java.util.concurrent.CountDownLatch terminated =
       new java.util.concurrent.CountDownLatch(1);
 
@@ -67,8 +67,10 @@ public final class Engine implements AutoCloseable {
       EventLoopGroup loops,
       Channel serverChannel,
       Transport transport,
-      ConnectionGuard guard) {
+      ConnectionGuard guard,
+      AtomicBoolean stopped) {
     this.config = config;
+    this.stopped = stopped;
     this.pool = pool;
     this.metrics = metrics;
     this.sessions = sessions;
@@ -105,6 +107,8 @@ public final class Engine implements AutoCloseable {
     ConnectionGuard guard = guard(config, allowed, registry);
     EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();
+    AtomicBoolean stopped = new AtomicBoolean();
+    sessions.countInto(new CapacityMetrics(registry, pool, stopped::get));
     EngineContext context =
         new EngineContext(handlers, pool, metrics, config.call(), recording, sessions);
     // One group accepts and serves: a separate accept thread only added a thread hand-off (and a
@@ -126,7 +130,8 @@ public final class Engine implements AutoCloseable {
               .sync()
               .channel();
       ReplySweeper sweeper = ReplySweeper.start(sessions, ReplySweeper.PERIOD);
-      return new Engine(config, pool, metrics, sessions, sweeper, loops, server, transport, guard);
+      return new Engine(
+          config, pool, metrics, sessions, sweeper, loops, server, transport, guard, stopped);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cleanUp(loops, pool);

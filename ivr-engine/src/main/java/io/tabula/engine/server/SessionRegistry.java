@@ -18,10 +18,29 @@ final class SessionRegistry {
       org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
 
   private final Set<CallSession> live = ConcurrentHashMap.newKeySet();
+  private volatile CapacityMetrics capacity;
+
+  /** Counts routed calls (those holding call memory) per tenant from now on. */
+  void countInto(CapacityMetrics metrics) {
+    this.capacity = metrics;
+  }
 
   void add(CallSession session) {
     live.add(session);
-    session.ended().whenComplete((outcome, error) -> live.remove(session));
+    CapacityMetrics counted = session.memory().isPresent() ? capacity : null;
+    String tenant = session.info().tenant();
+    if (counted != null) {
+      counted.callStarted(tenant);
+    }
+    session
+        .ended()
+        .whenComplete(
+            (outcome, error) -> {
+              live.remove(session);
+              if (counted != null) {
+                counted.callEnded(tenant);
+              }
+            });
   }
 
   int size() {
