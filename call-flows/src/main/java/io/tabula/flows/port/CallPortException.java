@@ -17,7 +17,12 @@ public final class CallPortException extends RuntimeException {
     /** The command ran and reported failure. */
     COMMAND_FAILED,
     /** The recording could not be muted, so secure input did not start. */
-    RECORDING_NOT_MUTED
+    RECORDING_NOT_MUTED,
+    /**
+     * The engine is shutting down and the call outlasted {@code drain.timeout}: it is ended through
+     * the flow's error path (apology, then an agent where the flow says so).
+     */
+    ENGINE_DRAINED
   }
 
   private final Kind kind;

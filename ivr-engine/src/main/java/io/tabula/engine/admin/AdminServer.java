@@ -18,11 +18,12 @@ import java.util.concurrent.Executors;
 
 /**
  * The engine's admin endpoint: {@code GET /health} (JSON, 200 while serving, 503 when taking calls
- * is DOWN; each capability's state beside the checks, see {@link HealthReport}) for container
- * health checks and load balancers, and {@code GET /metrics} in Prometheus text format. Only these
- * two exact paths answer (anything else is 404), only to GET, and, when {@code admin.tokenFile} is
- * set, only with {@code Authorization: Bearer <token>} (401 otherwise). Bound beyond loopback it
- * refuses to start without a token.
+ * is DOWN; each capability's state beside the checks, see {@link HealthReport}), {@code GET /ready}
+ * and {@code GET /live} (200 or 503 with the reasons, for a readiness and a liveness probe, see
+ * {@link #readiness} and {@link #liveness}), and {@code GET /metrics} in Prometheus text format.
+ * Only these exact paths answer (anything else is 404), only to GET, and, when {@code
+ * admin.tokenFile} is set, only with {@code Authorization: Bearer <token>} (401 otherwise). Bound
+ * beyond loopback it refuses to start without a token.
  *
  * <pre>{@code
  * try (AdminServer admin = AdminServer.start(AdminConfig.defaults(), registry)) {
@@ -36,12 +37,18 @@ public final class AdminServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HEALTH = "/health";
   private static final String METRICS = "/metrics";
+  private static final String READY = "/ready";
+  private static final String LIVE = "/live";
+  private static final java.util.Set<String> PATHS = java.util.Set.of(HEALTH, METRICS, READY, LIVE);
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
   private final PrometheusMeterRegistry metrics;
   private final Optional<AdminToken> token;
+  // Until serve sets its own: ready while taking calls is not DOWN, live while the server answers.
+  private volatile Probe readiness = () -> ProbeResult.of(notServing());
+  private volatile Probe liveness = () -> ProbeResult.PASSING;
 
   private AdminServer(
       HttpServer server, PrometheusMeterRegistry metrics, Optional<AdminToken> token) {
@@ -86,6 +93,23 @@ public final class AdminServer implements AutoCloseable {
     checks.add(check);
   }
 
+  /** What {@code GET /ready} answers: whether a load balancer should send new calls here. */
+  public void readiness(Probe probe) {
+    this.readiness = probe;
+  }
+
+  /** What {@code GET /live} answers: whether the process still works or should be restarted. */
+  public void liveness(Probe probe) {
+    this.liveness = probe;
+  }
+
+  private List<String> notServing() {
+    HealthReport report = report();
+    return report.serving()
+        ? List.of()
+        : List.of("taking calls is DOWN; GET /health says which check fails");
+  }
+
   public HealthReport report() {
     return HealthReport.of(checks);
   }
@@ -97,8 +121,11 @@ public final class AdminServer implements AutoCloseable {
   private void route(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
-      if (!path.equals(HEALTH) && !path.equals(METRICS)) {
-        reply(exchange, 404, "not found; the admin endpoint serves GET /health and GET /metrics");
+      if (!PATHS.contains(path)) {
+        reply(
+            exchange,
+            404,
+            "not found; the admin endpoint serves GET /health, /ready, /live and /metrics");
       } else if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "GET");
         reply(exchange, 405, "only GET is served");
@@ -111,6 +138,10 @@ public final class AdminServer implements AutoCloseable {
                 + " (tabula health --token-file FILE)");
       } else if (path.equals(HEALTH)) {
         health(exchange);
+      } else if (path.equals(READY)) {
+        probe(exchange, readiness, "READY", "NOT_READY");
+      } else if (path.equals(LIVE)) {
+        probe(exchange, liveness, "LIVE", "NOT_LIVE");
       } else {
         metrics(exchange);
       }
@@ -143,6 +174,22 @@ public final class AdminServer implements AutoCloseable {
                     .put("detail", status.detail()));
     respond(
         exchange, report.serving() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
+  }
+
+  private static void probe(HttpExchange exchange, Probe probe, String pass, String fail)
+      throws IOException {
+    ProbeResult result;
+    try {
+      result = probe.probe();
+    } catch (RuntimeException e) {
+      result = ProbeResult.of(List.of("the probe failed: " + e.getClass().getSimpleName()));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("status", result.passing() ? pass : fail);
+    com.fasterxml.jackson.databind.node.ArrayNode reasons = body.putArray("reasons");
+    result.reasons().forEach(reasons::add);
+    respond(
+        exchange, result.passing() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
   }
 
   private void metrics(HttpExchange exchange) throws IOException {

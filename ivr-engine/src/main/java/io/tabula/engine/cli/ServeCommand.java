@@ -173,27 +173,48 @@ final class ServeCommand implements Callable<Integer> {
     registerHealth(admin, engine);
     tenants.registerHealth(admin);
     SecureInputHealth.register(admin, ami, recording);
-    logStart(settings, engine, admin, flows);
-    ServeSafeguardsLog.log(settings, engine.pool());
-    if (recording instanceof NoLinkRecordingControl noLink) {
-      noLink.warnOnce();
-    }
+    ServeProbes.register(admin, engine, flows, settings);
+    // Before the start-up lines: a SIGTERM right after "listening" must already drain.
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
                 .name("tabula-shutdown")
                 .unstarted(
                     () -> {
-                      engine.shutdown(settings.shutdownDeadline());
+                      engine.drain(drainTimeout(settings, flows), settings.shutdownDeadline());
                       // After the calls ended: their records are in the queue; let it drain.
                       journal.ifPresent(JournalRuntime::close);
                       admin.close();
                       flows.close();
                       ami.ifPresent(AmiLinks::close);
                       tenants.close();
+                      // A drain is the orderly end (SIGTERM from an orchestrator): exit 0, not
+                      // the JVM's 143 for a signal, so it is not reported as a crash.
+                      Runtime.getRuntime().halt(0);
                     }));
+    logStart(settings, engine, admin, flows);
+    ServeSafeguardsLog.log(settings, engine.pool());
+    if (recording instanceof NoLinkRecordingControl noLink) {
+      noLink.warnOnce();
+    }
     engine.awaitShutdown();
     return 0;
+  }
+
+  /**
+   * {@code drain.timeout}, or by default the longest {@code time_limit} of the flows serving now
+   * (so no call that could still end on its own is cut), or {@code shutdown.deadline} when no flow
+   * is loaded.
+   */
+  static java.time.Duration drainTimeout(EngineConfig settings, EngineFlows flows) {
+    return settings
+        .drainTimeout()
+        .orElseGet(
+            () ->
+                flows.published().all().stream()
+                    .map(version -> version.flow().timeLimit())
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElse(settings.shutdownDeadline()));
   }
 
   private static void logStart(

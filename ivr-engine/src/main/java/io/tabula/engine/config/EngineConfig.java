@@ -22,7 +22,11 @@ import java.time.Duration;
  * @param limits codec limits
  * @param call call-session timeouts, transfer variable and rejection prompts
  * @param memory the call-memory pool
- * @param shutdownDeadline how long running calls may finish at shutdown
+ * @param shutdownDeadline at shutdown, how long calls may finish ({@link
+ *     io.tabula.engine.server.Engine#close}); on a drain, how long calls sent through their error
+ *     path after {@code drainTimeout} get before they are cut off
+ * @param drainTimeout on SIGTERM, how long calls in progress may finish on their own; empty means
+ *     the longest {@code time_limit} of the flows serving ({@code drain.timeout})
  * @param tenants where the tenant files are (empty: no tenant connectors; serve then needs {@code
  *     --demo})
  * @param safeguards what the engine refuses to do unprotected: recording, memory protections,
@@ -39,6 +43,7 @@ public record EngineConfig(
     CallSettings call,
     CallMemoryPoolConfig memory,
     Duration shutdownDeadline,
+    java.util.Optional<Duration> drainTimeout,
     FlowsSettings flows,
     AdminConfig admin,
     AmiSettings ami,
@@ -71,6 +76,7 @@ public record EngineConfig(
         call,
         memory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,
@@ -89,6 +95,7 @@ public record EngineConfig(
         call,
         newMemory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,
@@ -107,6 +114,7 @@ public record EngineConfig(
         newCall,
         memory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,
@@ -125,6 +133,7 @@ public record EngineConfig(
         call,
         memory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,
@@ -143,6 +152,7 @@ public record EngineConfig(
         call,
         memory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,
@@ -161,6 +171,26 @@ public record EngineConfig(
         call,
         memory,
         deadline,
+        drainTimeout,
+        flows,
+        admin,
+        ami,
+        tenants,
+        safeguards,
+        guard);
+  }
+
+  public EngineConfig withDrainTimeout(Duration timeout) {
+    return new EngineConfig(
+        address,
+        port,
+        transport,
+        ioThreads,
+        limits,
+        call,
+        memory,
+        shutdownDeadline,
+        java.util.Optional.of(timeout),
         flows,
         admin,
         ami,
@@ -179,6 +209,7 @@ public record EngineConfig(
         call,
         memory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,
@@ -197,6 +228,7 @@ public record EngineConfig(
         call,
         memory,
         shutdownDeadline,
+        drainTimeout,
         flows,
         admin,
         ami,

@@ -90,6 +90,9 @@ public final class EngineConfigLoader {
           call,
           memory,
           v.duration("shutdown.deadline"),
+          v.text("drain.timeout").isEmpty()
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(v.duration("drain.timeout")),
           new FlowsSettings(
               v.text("flows.store"),
               v.duration("flows.pollInterval"),

@@ -65,7 +65,16 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting("memory.slotBytes", "4096", "secret memory per call (multiple of 64)"),
           new Setting("memory.lockInMemory", "true", "mlock the pool so it never reaches swap"),
           new Setting("memory.excludeFromCoreDumps", "true", "madvise(MADV_DONTDUMP) on the pool"),
-          new Setting("shutdown.deadline", "30s", "how long running calls may finish at shutdown"),
+          new Setting(
+              "shutdown.deadline",
+              "30s",
+              "how long calls may finish at shutdown; after drain.timeout, how long the error path"
+                  + " gets"),
+          new Setting(
+              "drain.timeout",
+              "",
+              "on SIGTERM, how long calls in progress may finish; empty: the longest flow"
+                  + " time_limit"),
           new Setting(
               "flows.store",
               "",

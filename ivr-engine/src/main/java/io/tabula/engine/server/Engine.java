@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.EngineConfig;
@@ -20,8 +21,13 @@ import io.tabula.masking.memory.CallMemoryMetrics;
 import io.tabula.masking.memory.CallMemoryPool;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +54,7 @@ public final class Engine implements AutoCloseable {
   private final Channel serverChannel;
   private final Transport transport;
   private final ConnectionGuard guard;
-  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean stopped;
   private final java.util.concurrent.CountDownLatch terminated =
       new java.util.concurrent.CountDownLatch(1);
 
@@ -61,8 +67,10 @@ public final class Engine implements AutoCloseable {
       EventLoopGroup loops,
       Channel serverChannel,
       Transport transport,
-      ConnectionGuard guard) {
+      ConnectionGuard guard,
+      AtomicBoolean stopped) {
     this.config = config;
+    this.stopped = stopped;
     this.pool = pool;
     this.metrics = metrics;
     this.sessions = sessions;
@@ -99,6 +107,8 @@ public final class Engine implements AutoCloseable {
     ConnectionGuard guard = guard(config, allowed, registry);
     EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();
+    AtomicBoolean stopped = new AtomicBoolean();
+    sessions.countInto(new CapacityMetrics(registry, pool, stopped::get));
     EngineContext context =
         new EngineContext(handlers, pool, metrics, config.call(), recording, sessions);
     // One group accepts and serves: a separate accept thread only added a thread hand-off (and a
@@ -120,7 +130,8 @@ public final class Engine implements AutoCloseable {
               .sync()
               .channel();
       ReplySweeper sweeper = ReplySweeper.start(sessions, ReplySweeper.PERIOD);
-      return new Engine(config, pool, metrics, sessions, sweeper, loops, server, transport, guard);
+      return new Engine(
+          config, pool, metrics, sessions, sweeper, loops, server, transport, guard, stopped);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cleanUp(loops, pool);
@@ -222,6 +233,44 @@ public final class Engine implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Whether the FastAGI port takes new connections: false from the moment a shutdown (drain) began.
+   */
+  public boolean accepting() {
+    return !stopped.get() && serverChannel.isActive();
+  }
+
+  /**
+   * Whether every event loop runs a no-op task within {@code bound}: a loop that is stuck (a
+   * blocking call, a dead lock) cannot serve its calls, and only a restart frees them.
+   *
+   * @return the loops that did not answer in time, as reasons; empty when all answered
+   */
+  public List<String> eventLoopsNotAnswering(Duration bound) {
+    List<String> late = new ArrayList<>();
+    long end = System.nanoTime() + bound.toNanos();
+    int index = 0;
+    for (EventExecutor loop : loops) {
+      try {
+        loop.submit(() -> {}).get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        late.add("event loop " + index + " did not answer within " + bound.toMillis() + " ms");
+      } catch (ExecutionException | RejectedExecutionException e) {
+        late.add("event loop " + index + " is shut down");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        late.add("interrupted while asking event loop " + index);
+      }
+      index++;
+    }
+    return late;
+  }
+
+  /** The event loops, for tests that need to hold one up. */
+  EventLoopGroup loops() {
+    return loops;
+  }
+
   public int activeCalls() {
     return sessions.size();
   }
@@ -231,20 +280,41 @@ public final class Engine implements AutoCloseable {
    * rest and frees the pool. Safe to call more than once and from any thread.
    */
   public void shutdown(Duration deadline) {
+    drain(deadline, Duration.ZERO);
+  }
+
+  /**
+   * Graceful drain, for SIGTERM: closes the FastAGI listener (new connections are refused, {@link
+   * #accepting} turns false at once), lets running calls finish until {@code drainTimeout}, then
+   * sends the rest through their flow's error path (apology, transfer to an agent where the flow
+   * says so; memory zeroed once) and gives them {@code errorPathGrace}; whatever still runs then is
+   * ended (zeroed, closed). Frees the pool. Safe to call more than once and from any thread.
+   */
+  public void drain(Duration drainTimeout, Duration errorPathGrace) {
     if (!stopped.compareAndSet(false, true)) {
       awaitShutdown();
       return;
     }
     try {
       serverChannel.close().syncUninterruptibly();
-      int running = sessions.size();
       LOG.info(
-          "Shutting down: no new calls; {} running call(s) get up to {} s to finish",
-          running,
-          deadline.toSeconds());
-      int cut = sessions.drain(deadline);
-      if (cut > 0) {
-        LOG.warn("Shutdown deadline reached: {} call(s) were ended and their memory zeroed", cut);
+          "Draining: FastAGI listener closed, no new calls; {} call(s) in progress get up to {} s"
+              + " (drain.timeout) to finish",
+          sessions.size(),
+          drainTimeout.toSeconds());
+      SessionRegistry.DrainResult result = sessions.drain(drainTimeout, errorPathGrace);
+      if (result.errorPath() > 0 && errorPathGrace.isZero()) {
+        LOG.warn(
+            "Shutdown deadline reached: {} call(s) were ended and their memory zeroed",
+            result.cut());
+      } else if (result.errorPath() > 0) {
+        LOG.warn(
+            "Drain done: {} call(s) outlasted drain.timeout and took their flow's error path, {} of"
+                + " them cut off after {} s more (shutdown.deadline); raise drain.timeout if calls"
+                + " should finish on their own",
+            result.errorPath(),
+            result.cut(),
+            errorPathGrace.toSeconds());
       }
       loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     } catch (InterruptedException e) {

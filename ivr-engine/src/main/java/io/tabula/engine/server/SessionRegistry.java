@@ -14,11 +14,33 @@ import java.util.concurrent.TimeoutException;
 /** The calls an engine is running, so that shutdown can wait for them and end the rest. */
 final class SessionRegistry {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
+
   private final Set<CallSession> live = ConcurrentHashMap.newKeySet();
+  private volatile CapacityMetrics capacity;
+
+  /** Counts routed calls (those holding call memory) per tenant from now on. */
+  void countInto(CapacityMetrics metrics) {
+    this.capacity = metrics;
+  }
 
   void add(CallSession session) {
     live.add(session);
-    session.ended().whenComplete((outcome, error) -> live.remove(session));
+    CapacityMetrics counted = session.memory().isPresent() ? capacity : null;
+    String tenant = session.info().tenant();
+    if (counted != null) {
+      counted.callStarted(tenant);
+    }
+    session
+        .ended()
+        .whenComplete(
+            (outcome, error) -> {
+              live.remove(session);
+              if (counted != null) {
+                counted.callEnded(tenant);
+              }
+            });
   }
 
   int size() {
@@ -44,20 +66,39 @@ final class SessionRegistry {
   }
 
   /**
-   * Waits until every call ended or the deadline passed, then ends the rest with {@link
+   * Drain: waits until every call ended or {@code drainTimeout} passed; sends the rest through
+   * their flow's error path ({@link CallSession#requestErrorPath}) and gives them {@code
+   * errorPathGrace} to get there; ends whatever still runs after that with {@link
    * CallOutcome#ENGINE_SHUTDOWN}.
    *
-   * @return how many calls were cut off
+   * @return how many calls took the error path, and how many were cut off after it
    */
-  int drain(Duration deadline) throws InterruptedException {
+  DrainResult drain(Duration drainTimeout, Duration errorPathGrace) throws InterruptedException {
+    awaitAll(drainTimeout);
+    List<CallSession> outlasting = List.copyOf(live);
+    if (!outlasting.isEmpty() && !errorPathGrace.isZero()) {
+      outlasting.forEach(CallSession::requestErrorPath);
+      LOG.info(
+          "drain.timeout reached: {} call(s) in progress take their flow's error path at their"
+              + " next command; they get up to {} s (shutdown.deadline)",
+          outlasting.size(),
+          errorPathGrace.toSeconds());
+      awaitAll(errorPathGrace);
+    }
+    return new DrainResult(outlasting.size(), cutAll());
+  }
+
+  /** What a drain did beyond waiting: calls sent through their error path, calls cut off. */
+  record DrainResult(int errorPath, int cut) {}
+
+  private void awaitAll(Duration limit) throws InterruptedException {
     List<CompletableFuture<CallOutcome>> running = live.stream().map(CallSession::ended).toList();
     try {
       CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-          .get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+          .get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      // Fall through: whatever still runs is cut off below.
+      // Fall through: the caller deals with whatever still runs.
     }
-    return cutAll();
   }
 
   /** Ends every running call now with {@link CallOutcome#ENGINE_SHUTDOWN}; returns how many. */

@@ -39,6 +39,12 @@ public final class CallSession {
   private final CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
   private volatile CallOutcome hangupMeans = CallOutcome.CALLER_HUNG_UP;
 
+  /**
+   * Set when a drain timed out: the call's next command fails, so the flow takes its error path.
+   */
+  private final java.util.concurrent.atomic.AtomicBoolean errorPathRequested =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** The command awaiting its reply (a call has one at a time: its thread waits for each). */
   private volatile PendingCommand current;
 
@@ -104,6 +110,24 @@ public final class CallSession {
   public boolean expireOverdue(long nowNanos) {
     PendingCommand waiting = current;
     return waiting != null && waiting.reply().expireIfOverdue(nowNanos);
+  }
+
+  /**
+   * Drain timeout (any thread): the call's next command is not sent but fails with {@link
+   * io.tabula.flows.port.CallPortException.Kind#ENGINE_DRAINED}, so its flow runs its error path
+   * (apology, transfer to an agent or hangup; the memory is zeroed there, once). The command
+   * waiting now is left to finish: Asterisk cannot take it back, and a reply arriving after the
+   * next command went out would answer the wrong command.
+   */
+  public void requestErrorPath() {
+    if (outcome.get() == null) {
+      errorPathRequested.set(true);
+    }
+  }
+
+  /** True once after {@link #requestErrorPath}: the error path's own commands go out normally. */
+  boolean takeErrorPathRequest() {
+    return errorPathRequested.compareAndSet(true, false);
   }
 
   /** Event loop: Asterisk sent the bare {@code HANGUP} line. */

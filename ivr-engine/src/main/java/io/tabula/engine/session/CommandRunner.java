@@ -30,6 +30,13 @@ final class CommandRunner {
 
   /** The reply, whatever its kind. */
   AgiReply send(PendingCommand command, Duration limit) {
+    if (session.takeErrorPathRequest()) {
+      throw new CallPortException(
+          CallPortException.Kind.ENGINE_DRAINED,
+          "the engine is shutting down and the call outlasted drain.timeout; "
+              + command.command().verb()
+              + " was not sent and the flow's error path ends the call");
+    }
     long started = System.nanoTime();
     command.reply().deadline(started + limit.toNanos());
     session.send(command);

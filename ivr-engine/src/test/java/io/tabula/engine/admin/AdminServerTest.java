@@ -87,6 +87,44 @@ class AdminServerTest {
   }
 
   @Test
+  void readyAndLiveAnswerFromTheirOwnProbesAndLeaveHealthAsItIs() throws Exception {
+    admin.register(fixed("agi", HealthStatus.up("listening")));
+    admin.readiness(() -> ProbeResult.of(java.util.List.of("draining: no new calls")));
+    admin.liveness(() -> ProbeResult.PASSING);
+
+    HttpResponse<String> ready = get("/ready");
+    HttpResponse<String> live = get("/live");
+    HttpResponse<String> health = get("/health");
+
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.body()).contains("\"NOT_READY\"").contains("draining: no new calls");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.body()).contains("\"LIVE\"");
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFailingLivenessProbeAnswers503WithItsReasons() throws Exception {
+    admin.liveness(
+        () -> ProbeResult.of(java.util.List.of("event loop 0 did not answer within 2000 ms")));
+
+    HttpResponse<String> live = get("/live");
+
+    assertThat(live.statusCode()).isEqualTo(503);
+    assertThat(live.body()).contains("NOT_LIVE").contains("event loop 0");
+  }
+
+  @Test
+  void withoutItsOwnProbeReadyFollowsWhetherTheEngineTakesCalls() throws Exception {
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
+
+    admin.register(fixed("agi", HealthStatus.down("not listening")));
+
+    assertThat(get("/ready").statusCode()).isEqualTo(503);
+    assertThat(get("/live").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void metricsAreServedInPrometheusFormat() throws Exception {
     new CallMemoryMetrics(pool).bindTo(registry);
 

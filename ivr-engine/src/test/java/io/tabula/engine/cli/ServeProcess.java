@@ -127,6 +127,14 @@ final class ServeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends SIGTERM, as an orchestrator does, without waiting. Through the process handle: {@code
+   * Process.destroy()} also closes our end of its console, so its last lines would be lost.
+   */
+  void terminate() {
+    process.toHandle().destroy();
+  }
+
   /** Stops serve if it still runs (SIGTERM, then kill); never leaves it behind. */
   @Override
   public void close() {

@@ -172,6 +172,16 @@ class EngineConfigLoaderTest {
   }
 
   @Test
+  void drainTimeoutIsEmptyByDefaultAndReadFromTheEnvironment() {
+    assertThat(EngineConfig.defaults().drainTimeout()).isEmpty();
+    assertThat(EngineConfigLoader.load(null, Map.of("TABULA_DRAIN_TIMEOUT", "90s")).drainTimeout())
+        .contains(Duration.ofSeconds(90));
+    assertThatThrownBy(() -> EngineConfigLoader.load(null, Map.of("TABULA_DRAIN_TIMEOUT", "soon")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("drain.timeout");
+  }
+
+  @Test
   void badValuesNameTheSetting() {
     assertThatThrownBy(
             () -> EngineConfigLoader.load(null, Map.of("TABULA_AGI_HEADER_TIMEOUT", "soon")))

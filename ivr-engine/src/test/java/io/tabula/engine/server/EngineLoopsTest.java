@@ -37,6 +37,39 @@ class EngineLoopsTest {
     assertThat(sweepers.getFirst().join(Duration.ofSeconds(10))).as("sweep thread ended").isTrue();
   }
 
+  @Test
+  void livenessNamesAnEventLoopThatDoesNotAnswerAndPassesOnceItDoes() throws Exception {
+    Engine engine = TestEngines.start(1, (tenant, flow) -> Optional.empty());
+    try {
+      assertThat(engine.eventLoopsNotAnswering(Duration.ofSeconds(5))).isEmpty();
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+      engine
+          .loops()
+          .next()
+          .execute(
+              () -> {
+                held.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      held.await();
+
+      assertThat(engine.eventLoopsNotAnswering(Duration.ofMillis(200)))
+          .singleElement()
+          .asString()
+          .contains("did not answer within 200 ms");
+
+      release.countDown();
+      assertThat(engine.eventLoopsNotAnswering(Duration.ofSeconds(5))).isEmpty();
+    } finally {
+      engine.shutdown(Duration.ZERO);
+    }
+  }
+
   private static List<Thread> threadsNamed(String name) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals(name))
