@@ -22,8 +22,9 @@ import java.util.concurrent.Executors;
  * and {@code GET /live} (200 or 503 with the reasons, for a readiness and a liveness probe, see
  * {@link #readiness} and {@link #liveness}), and {@code GET /metrics} in Prometheus text format.
  * Only these exact paths answer (anything else is 404), only to GET, and, when {@code
- * admin.tokenFile} is set, only with {@code Authorization: Bearer <token>} (401 otherwise). Bound
- * beyond loopback it refuses to start without a token.
+ * admin.tokenFile} is set, only with {@code Authorization: Bearer <token>} (401 otherwise; the two
+ * probes answer without it, their status only). Bound beyond loopback it refuses to start without a
+ * token.
  *
  * <pre>{@code
  * try (AdminServer admin = AdminServer.start(AdminConfig.defaults(), registry)) {
@@ -129,6 +130,15 @@ public final class AdminServer implements AutoCloseable {
       } else if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "GET");
         reply(exchange, 405, "only GET is served");
+      } else if (path.equals(READY) || path.equals(LIVE)) {
+        // Probes answer without the token (a kubelet's probe carries no secret); only the status
+        // is shown then, the reasons only to whoever holds the token.
+        boolean detailed = authorized(exchange);
+        if (path.equals(READY)) {
+          probe(exchange, readiness, "READY", "NOT_READY", detailed);
+        } else {
+          probe(exchange, liveness, "LIVE", "NOT_LIVE", detailed);
+        }
       } else if (!authorized(exchange)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"tabula-admin\"");
         reply(
@@ -138,10 +148,6 @@ public final class AdminServer implements AutoCloseable {
                 + " (tabula health --token-file FILE)");
       } else if (path.equals(HEALTH)) {
         health(exchange);
-      } else if (path.equals(READY)) {
-        probe(exchange, readiness, "READY", "NOT_READY");
-      } else if (path.equals(LIVE)) {
-        probe(exchange, liveness, "LIVE", "NOT_LIVE");
       } else {
         metrics(exchange);
       }
@@ -176,7 +182,8 @@ public final class AdminServer implements AutoCloseable {
         exchange, report.serving() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
   }
 
-  private static void probe(HttpExchange exchange, Probe probe, String pass, String fail)
+  private static void probe(
+      HttpExchange exchange, Probe probe, String pass, String fail, boolean detailed)
       throws IOException {
     ProbeResult result;
     try {
@@ -186,8 +193,10 @@ public final class AdminServer implements AutoCloseable {
     }
     ObjectNode body = JSON.createObjectNode();
     body.put("status", result.passing() ? pass : fail);
-    com.fasterxml.jackson.databind.node.ArrayNode reasons = body.putArray("reasons");
-    result.reasons().forEach(reasons::add);
+    if (detailed) {
+      com.fasterxml.jackson.databind.node.ArrayNode reasons = body.putArray("reasons");
+      result.reasons().forEach(reasons::add);
+    }
     respond(
         exchange, result.passing() ? 200 : 503, "application/json", JSON.writeValueAsBytes(body));
   }

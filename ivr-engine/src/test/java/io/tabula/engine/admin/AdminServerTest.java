@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +163,29 @@ class AdminServerTest {
       assertThat(without.body()).contains("admin.tokenFile").doesNotContain(TOKEN);
       assertThat(wrong.statusCode()).isEqualTo(401);
       assertThat(right.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void probesAnswerWithoutTheTokenButOnlyTheTokenShowsTheReasons(@TempDir Path dir)
+      throws Exception {
+    // A kubelet's probe cannot carry a secret; what it learns is the status and nothing more.
+    Path tokenFile = Files.writeString(dir.resolve("admin-token"), TOKEN + "\n");
+    try (AdminServer guarded =
+        AdminServer.start(new AdminConfig("127.0.0.1", 0, tokenFile.toString()), registry)) {
+      guarded.readiness(() -> ProbeResult.of(List.of("draining: no new calls")));
+      URI ready = URI.create("http://127.0.0.1:" + guarded.port() + "/ready");
+      URI live = URI.create("http://127.0.0.1:" + guarded.port() + "/live");
+
+      HttpResponse<String> anonymous = send(HttpRequest.newBuilder(ready));
+      HttpResponse<String> withToken =
+          send(HttpRequest.newBuilder(ready).header("Authorization", "Bearer " + TOKEN));
+
+      assertThat(anonymous.statusCode()).isEqualTo(503);
+      assertThat(anonymous.body()).contains("NOT_READY").doesNotContain("draining");
+      assertThat(withToken.statusCode()).isEqualTo(503);
+      assertThat(withToken.body()).contains("draining: no new calls");
+      assertThat(send(HttpRequest.newBuilder(live)).statusCode()).isEqualTo(200);
     }
   }
 
