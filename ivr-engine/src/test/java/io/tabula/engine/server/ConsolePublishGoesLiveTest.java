@@ -26,6 +26,7 @@ import io.tabula.flows.run.RunnerConfig;
 import io.tabula.ops.console.ConsoleCommand;
 import io.tabula.ops.console.ConsoleOptions;
 import io.tabula.ops.console.ConsoleServer;
+import io.tabula.ops.console.ConsoleSounds;
 import io.tabula.ops.console.LocalAccounts;
 import io.tabula.ops.console.Role;
 import java.net.CookieManager;
@@ -67,6 +68,7 @@ class ConsolePublishGoesLiveTest {
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
     Path store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
+    Path sounds = folder.resolve("sounds");
     DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");
     LocalAccounts accounts = new LocalAccounts();
     accounts.add("ops", Role.PUBLISHER, "ops-password-1".toCharArray());
@@ -79,7 +81,8 @@ class ConsolePublishGoesLiveTest {
                     0,
                     store,
                     ca.issue(CertificateRequest.server("localhost")),
-                    List.of(URI.create("http://127.0.0.1:" + admin.port()))),
+                    List.of(URI.create("http://127.0.0.1:" + admin.port())),
+                    new ConsoleSounds(List.of(sounds))),
                 accounts,
                 connectors,
                 clock);
@@ -108,6 +111,7 @@ class ConsolePublishGoesLiveTest {
                   "prompts:\n  holiday:\n    en: \"We are closed on Monday for the holiday.\"\n"
                       + "    es: \"Estamos cerrados el lunes por el día festivo.\"\n")
               .replace("say: [welcome]", "say: [holiday, welcome]");
+      audioFor(holiday, sounds);
       ops.post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", holiday));
       String answer =
           ops.post(
@@ -230,6 +234,18 @@ class ConsolePublishGoesLiveTest {
       Matcher m = CSRF.matcher(page);
       assertThat(m.find()).as("a CSRF field in the page").isTrue();
       return m.group(1);
+    }
+  }
+
+  /**
+   * A stand-in sound file (one byte: the console checks that it exists) per prompt and language.
+   */
+  private static void audioFor(String flowText, Path sounds) throws java.io.IOException {
+    var flow = io.tabula.flows.parse.FlowParser.parse("draft.yaml", flowText).flow().orElseThrow();
+    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
+      Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
+      Files.createDirectories(wav.getParent());
+      Files.write(wav, new byte[] {1});
     }
   }
 }

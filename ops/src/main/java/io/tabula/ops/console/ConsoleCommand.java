@@ -79,6 +79,16 @@ public final class ConsoleCommand implements Callable<Integer> {
       description = "The engines' admin.tokenFile, for their /metrics beyond loopback.")
   Path engineTokenFile;
 
+  @Option(
+      names = "--sounds",
+      paramLabel = "DIR",
+      description =
+          "Asterisk's sounds folder (astdatadir/sounds, as this machine sees it), or where tabula"
+              + " prompts render --sounds wrote; a draft is published only when every prompt has"
+              + " audio there in each of the flow's languages. Repeatable. Default: the checkout's"
+              + " sounds/ folder; without any, publishing is refused.")
+  List<Path> sounds = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,6 +99,17 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    for (Path dir : sounds) {
+      if (!Files.isDirectory(dir)) {
+        err.println(
+            dir
+                + ": error: no such folder; fix: give Asterisk's sounds folder (astdatadir/sounds)"
+                + " or the folder tabula prompts render --sounds wrote");
+        err.flush();
+        return 2;
+      }
+    }
+    ConsoleSounds audio = ConsoleSounds.givenOrCheckout(sounds);
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
@@ -106,10 +127,15 @@ public final class ConsoleCommand implements Callable<Integer> {
             flows,
             certificate,
             engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
-            engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip());
+            engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip(),
+            audio);
     try (ConsoleServer console = ConsoleServer.start(options, accounts, connectors, clock)) {
       out.printf("Tabula console: %s%n", console.url());
       out.printf("Flow store: %s%n", flows);
+      out.println(
+          audio.dirs().isEmpty()
+              ? "Prompt audio: no sounds folder, so publishing is refused; restart with --sounds DIR"
+              : "Prompt audio: checked in " + audio.dirs() + " before each publish");
       out.printf(
           "First login: user admin, password %s (shown once; kept only in this process)%n", shown);
       out.println("Ctrl-C stops it.");

@@ -40,7 +40,8 @@ public final class ConsoleServer implements AutoCloseable {
 
   public static ConsoleServer start(
       ConsoleOptions options, Accounts accounts, Connectors connectors, Clock clock) {
-    FlowLibrary library = new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock);
+    FlowLibrary library =
+        new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
     Sessions sessions = new Sessions(clock, Duration.ofHours(8));
     Softphones softphones = new Softphones(connectors, clock);
     Templates templates = new Templates();

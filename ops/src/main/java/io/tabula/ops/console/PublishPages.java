@@ -120,7 +120,7 @@ final class PublishPages {
           "",
           "Not published: the draft has "
               + e.problems().stream().filter(io.tabula.flows.model.Diagnostic::isError).count()
-              + " error(s); fix them in the editor. The version already live keeps serving.");
+              + " error(s); fix each one listed below. The version already live keeps serving.");
     }
   }
 

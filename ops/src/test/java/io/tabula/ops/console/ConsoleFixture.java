@@ -18,6 +18,7 @@ import java.util.List;
 final class ConsoleFixture implements AutoCloseable {
 
   final Path store;
+  final Path sounds;
   final DevCertificateAuthority ca = DevCertificateAuthority.create("console test CA");
   final IssuedCertificate certificate =
       ca.issue(CertificateRequest.server("localhost", "127.0.0.1"));
@@ -27,6 +28,10 @@ final class ConsoleFixture implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     var connectors = DemoConnectors.create(clock);
     store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
+    sounds = folder.resolve("sounds");
+    for (String name : io.tabula.flows.store.ShippedFlowFiles.names()) {
+      audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
+    }
     LocalAccounts accounts = new LocalAccounts();
     for (Role role : Role.values()) {
       String name = role.name().toLowerCase(java.util.Locale.ROOT);
@@ -34,10 +39,24 @@ final class ConsoleFixture implements AutoCloseable {
     }
     server =
         ConsoleServer.start(
-            new ConsoleOptions("127.0.0.1", 0, store, certificate, engines),
+            new ConsoleOptions(
+                "127.0.0.1", 0, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
             accounts,
             connectors,
             clock);
+  }
+
+  /**
+   * Makes a stand-in sound file for every prompt and language of a flow's text, where Asterisk
+   * would look for it: the check is that a file exists, so one byte is enough.
+   */
+  void audioFor(String flowText) throws IOException {
+    var flow = io.tabula.flows.parse.FlowParser.parse("draft.yaml", flowText).flow().orElseThrow();
+    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
+      Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
+      java.nio.file.Files.createDirectories(wav.getParent());
+      java.nio.file.Files.write(wav, new byte[] {1});
+    }
   }
 
   static char[] password(String user) {
