@@ -143,7 +143,14 @@ final class PublishPages {
       show(
           ctx,
           "",
-          "Version " + number + " no longer validates (connectors changed?); pick another.");
+          "Version "
+              + number
+              + " no longer passes the check: "
+              + e.problems().stream()
+                  .filter(io.tabula.flows.model.Diagnostic::isError)
+                  .map(d -> d.message() + "; fix: " + d.fix())
+                  .collect(java.util.stream.Collectors.joining(" | "))
+              + ". Fix that, or pick another version.");
     }
   }
 }
