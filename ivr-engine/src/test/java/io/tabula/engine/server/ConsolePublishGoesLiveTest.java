@@ -33,6 +33,7 @@ import io.tabula.ops.access.role.Role;
 import io.tabula.ops.console.ConsoleCommand;
 import io.tabula.ops.console.ConsoleOptions;
 import io.tabula.ops.console.ConsoleServer;
+import io.tabula.ops.console.ConsoleSounds;
 import io.tabula.ops.console.EmbeddedAccess;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -76,6 +77,7 @@ class ConsolePublishGoesLiveTest {
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
     Path store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
+    Path sounds = folder.resolve("sounds");
     DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (EmbeddedAccess access =
@@ -89,7 +91,8 @@ class ConsolePublishGoesLiveTest {
                     0,
                     store,
                     ca.issue(CertificateRequest.server("localhost")),
-                    List.of(URI.create("http://127.0.0.1:" + admin.port()))),
+                    List.of(URI.create("http://127.0.0.1:" + admin.port())),
+                    new ConsoleSounds(List.of(sounds))),
                 access.access(),
                 connectors,
                 clock);
@@ -119,6 +122,7 @@ class ConsolePublishGoesLiveTest {
                   "prompts:\n  holiday:\n    en: \"We are closed on Monday for the holiday.\"\n"
                       + "    es: \"Estamos cerrados el lunes por el día festivo.\"\n")
               .replace("say: [welcome]", "say: [holiday, welcome]");
+      audioFor(holiday, sounds);
       ops.post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", holiday));
       String answer =
           ops.post(
@@ -289,5 +293,17 @@ class ConsolePublishGoesLiveTest {
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * A stand-in sound file (one byte: the console checks that it exists) per prompt and language.
+   */
+  private static void audioFor(String flowText, Path sounds) throws java.io.IOException {
+    var flow = io.tabula.flows.parse.FlowParser.parse("draft.yaml", flowText).flow().orElseThrow();
+    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
+      Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
+      Files.createDirectories(wav.getParent());
+      Files.write(wav, new byte[] {1});
+    }
   }
 }

@@ -98,6 +98,16 @@ public final class ConsoleCommand implements Callable<Integer> {
       description = "The public key of --trail-key.")
   Path trailPublicKey;
 
+  @Option(
+      names = "--sounds",
+      paramLabel = "DIR",
+      description =
+          "Asterisk's sounds folder (astdatadir/sounds, as this machine sees it), or where tabula"
+              + " prompts render --sounds wrote; a draft is published only when every prompt has"
+              + " audio there in each of the flow's languages. Repeatable. Default: the checkout's"
+              + " sounds/ folder; without any, publishing is refused.")
+  List<Path> sounds = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -115,13 +125,24 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    for (Path dir : sounds) {
+      if (!Files.isDirectory(dir)) {
+        err.println(
+            dir
+                + ": error: no such folder; fix: give Asterisk's sounds folder (astdatadir/sounds)"
+                + " or the folder tabula prompts render --sounds wrote");
+        err.flush();
+        return 2;
+      }
+    }
+    ConsoleSounds audio = ConsoleSounds.givenOrCheckout(sounds);
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
     Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
     try (ConsoleAccess access =
         ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
-      return serve(access, flows, connectors, clock, work, out);
+      return serve(access, flows, connectors, clock, work, out, audio);
     }
   }
 
@@ -131,7 +152,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       Connectors connectors,
       Clock clock,
       Path work,
-      PrintWriter out)
+      PrintWriter out,
+      ConsoleSounds audio)
       throws IOException, InterruptedException {
     IssuedCertificate certificate =
         cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
@@ -142,7 +164,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             flows,
             certificate,
             engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
-            engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip());
+            engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip(),
+            audio);
     List<String> tenants = tenants(flows, connectors, clock);
     Optional<char[]> firstPassword = access.firstAdmin(tenants);
     try (ConsoleServer console =
@@ -150,6 +173,10 @@ public final class ConsoleCommand implements Callable<Integer> {
       out.printf("Tabula console: %s%n", console.url());
       out.printf("Flow store: %s%n", flows);
       access.describe(out);
+      out.println(
+          audio.dirs().isEmpty()
+              ? "Prompt audio: no sounds folder, so publishing is refused; restart with --sounds DIR"
+              : "Prompt audio: checked in " + audio.dirs() + " before each publish");
       firstPassword.ifPresent(
           password -> {
             out.print("First sign-in: user admin, one-time password ");

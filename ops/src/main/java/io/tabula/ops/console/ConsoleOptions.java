@@ -14,6 +14,7 @@ import java.util.List;
  * @param certificate the HTTPS certificate and key
  * @param engines the engines' admin endpoints whose {@code /metrics} the watch page reads
  * @param engineToken the bearer token of those endpoints ({@code admin.tokenFile}), or ""
+ * @param sounds where a draft's prompts must have audio before it is published
  */
 public record ConsoleOptions(
     String address,
@@ -21,7 +22,8 @@ public record ConsoleOptions(
     Path store,
     IssuedCertificate certificate,
     List<URI> engines,
-    String engineToken) {
+    String engineToken,
+    ConsoleSounds sounds) {
 
   public ConsoleOptions {
     engines = List.copyOf(engines);
@@ -29,7 +31,12 @@ public record ConsoleOptions(
 
   /** Options for engines whose admin endpoint needs no token (loopback). */
   public ConsoleOptions(
-      String address, int port, Path store, IssuedCertificate certificate, List<URI> engines) {
-    this(address, port, store, certificate, engines, "");
+      String address,
+      int port,
+      Path store,
+      IssuedCertificate certificate,
+      List<URI> engines,
+      ConsoleSounds sounds) {
+    this(address, port, store, certificate, engines, "", sounds);
   }
 }

@@ -40,7 +40,8 @@ public final class ConsoleServer implements AutoCloseable {
 
   public static ConsoleServer start(
       ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
-    FlowLibrary library = new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock);
+    FlowLibrary library =
+        new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock);
     Templates templates = new Templates();

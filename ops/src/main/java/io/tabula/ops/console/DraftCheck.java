@@ -27,9 +27,21 @@ public final class DraftCheck {
   }
 
   private final FlowCompiler compiler;
+  private final Optional<ConsoleSounds> sounds;
+  private final java.nio.file.Path root;
 
+  /** A check without audio, for seeding the shipped flows into a new store. */
   public DraftCheck(ConnectorCatalog catalog) {
     this.compiler = new FlowCompiler(catalog);
+    this.sounds = Optional.empty();
+    this.root = java.nio.file.Path.of("");
+  }
+
+  /** A check that also requires audio for every prompt and language, in {@code sounds}. */
+  public DraftCheck(ConnectorCatalog catalog, ConsoleSounds sounds, java.nio.file.Path root) {
+    this.compiler = new FlowCompiler(catalog);
+    this.sounds = Optional.of(sounds);
+    this.root = root;
   }
 
   public Result check(FlowRef ref, String text) {
@@ -53,6 +65,11 @@ public final class DraftCheck {
                             + flow.name()
                             + "'",
                         "set 'tenant: " + ref.tenant() + "' and 'flow: " + ref.flow() + "'"));
+              }
+              if (problems.stream().noneMatch(Diagnostic::isError)) {
+                String draftFile =
+                    root.resolve(ref.tenant()).resolve(ref.flow() + ".yaml").toString();
+                sounds.ifPresent(audio -> problems.addAll(audio.missing(flow, draftFile)));
               }
             });
     problems.sort(

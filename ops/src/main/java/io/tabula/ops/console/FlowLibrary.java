@@ -42,10 +42,20 @@ public final class FlowLibrary {
   private final DraftCheck check;
   private final Clock clock;
 
+  /** A library that publishes without checking audio: only for seeding the shipped flows. */
   public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock) {
+    this(root, catalog, clock, new DraftCheck(catalog));
+  }
+
+  /** A library that publishes only drafts whose prompts have audio in {@code sounds}. */
+  public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, ConsoleSounds sounds) {
+    this(root, catalog, clock, new DraftCheck(catalog, sounds, root));
+  }
+
+  private FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, DraftCheck check) {
     this.root = root;
     this.store = new FlowStore(root, new FlowCompiler(catalog));
-    this.check = new DraftCheck(catalog);
+    this.check = check;
     this.clock = clock;
   }
 

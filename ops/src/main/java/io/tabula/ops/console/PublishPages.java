@@ -124,7 +124,7 @@ final class PublishPages {
           "",
           "Not published: the draft has "
               + e.problems().stream().filter(io.tabula.flows.model.Diagnostic::isError).count()
-              + " error(s); fix them in the editor. The version already live keeps serving.");
+              + " error(s); fix each one listed below. The version already live keeps serving.");
     }
   }
 
@@ -149,7 +149,14 @@ final class PublishPages {
       show(
           ctx,
           "",
-          "Version " + number + " no longer validates (connectors changed?); pick another.");
+          "Version "
+              + number
+              + " no longer passes the check: "
+              + e.problems().stream()
+                  .filter(io.tabula.flows.model.Diagnostic::isError)
+                  .map(d -> d.message() + "; fix: " + d.fix())
+                  .collect(java.util.stream.Collectors.joining(" | "))
+              + ". Fix that, or pick another version.");
     }
   }
 }

@@ -38,6 +38,14 @@ public final class FlowAudio {
 
   /** One error per prompt of {@code flow} that Asterisk would find no sound file for. */
   public static List<Diagnostic> missing(Flow flow, List<Path> soundsDirs) {
+    return missing(flow, soundsDirs, flow.file());
+  }
+
+  /**
+   * As {@link #missing(Flow, List)}, naming {@code flowFile} in the render command (the console
+   * checks a draft's text, whose file is elsewhere).
+   */
+  public static List<Diagnostic> missing(Flow flow, List<Path> soundsDirs, String flowFile) {
     List<Diagnostic> problems = new ArrayList<>();
     for (PlayedPrompt prompt : PromptCheck.missing(soundsDirs, PlayedPrompt.of(flow))) {
       SourcePos where =
@@ -60,7 +68,7 @@ public final class FlowAudio {
               "make it with tabula prompts render --sounds "
                   + soundsDirs.getFirst()
                   + " --flows "
-                  + flow.file()
+                  + flowFile
                   + ", or import a recording with tabula prompts import"));
     }
     return problems;

@@ -162,6 +162,7 @@ class ConsoleBrowserTest {
 
     String fixed =
         shipped.replace("Welcome to the City parking", "Welcome to the City of Tabula parking");
+    console.audioFor(fixed);
     type(editor, fixed);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
     assertThat(browser.findElements(By.cssSelector(".diag-marker"))).isEmpty();

@@ -47,6 +47,7 @@ final class ConsoleFixture implements AutoCloseable {
           "admin", List.of(Role.values()));
 
   final Path store;
+  final Path sounds;
   final DevCertificateAuthority ca = DevCertificateAuthority.create("console test CA");
   final IssuedCertificate certificate =
       ca.issue(CertificateRequest.server("localhost", "127.0.0.1"));
@@ -60,6 +61,10 @@ final class ConsoleFixture implements AutoCloseable {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
     store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
+    sounds = folder.resolve("sounds");
+    for (String name : io.tabula.flows.store.ShippedFlowFiles.names()) {
+      audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
+    }
     database = AccessDatabase.open(AccessTestDatabase.fresh());
     access =
         new AccessControl(
@@ -74,7 +79,8 @@ final class ConsoleFixture implements AutoCloseable {
     }
     server =
         ConsoleServer.start(
-            new ConsoleOptions("127.0.0.1", 0, store, certificate, engines),
+            new ConsoleOptions(
+                "127.0.0.1", 0, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
             access,
             connectors,
             system);
@@ -108,6 +114,19 @@ final class ConsoleFixture implements AutoCloseable {
 
   private int currentCode(byte[] secret) {
     return Totp.standard().code(secret, Totp.step(clock.instant()));
+  }
+
+  /**
+   * Makes a stand-in sound file for every prompt and language of a flow's text, where Asterisk
+   * would look for it: the check is that a file exists, so one byte is enough.
+   */
+  void audioFor(String flowText) throws java.io.IOException {
+    var flow = io.tabula.flows.parse.FlowParser.parse("draft.yaml", flowText).flow().orElseThrow();
+    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
+      Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
+      java.nio.file.Files.createDirectories(wav.getParent());
+      java.nio.file.Files.write(wav, new byte[] {1});
+    }
   }
 
   static char[] password(String user) {

@@ -128,10 +128,40 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void aDraftWhosePromptHasNoAudioIsRefusedNamingItUntilItsAudioExists() throws Exception {
+    String csrf = login("publisher");
+    String changed =
+        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
+
+    assertThat(get("/flows/city/parking-ticket/publish").body())
+        .contains("cannot be published", "has no audio", "tabula prompts render");
+    HttpResponse<String> refused =
+        post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "silent"), null);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains("Not published", "prompt 'welcome' (en)", "has no audio")
+        .contains("tabula prompts render --sounds " + console.sounds)
+        .doesNotContain("(es)");
+    assertThat(publishedVersions()).containsExactly("000001.yaml");
+
+    console.audioFor(changed);
+    HttpResponse<String> published =
+        follow(
+            post(
+                "/flows/city/parking-ticket/publish",
+                Map.of("_csrf", csrf, "note", "voiced"),
+                null));
+    assertThat(published.body()).contains("Published version 2");
+    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
+  }
+
+  @Test
   void theAuditTrailRecordsSignInDraftSavePublishAndRollBackWithTheirTenant() throws Exception {
     String csrf = login("publisher");
     String changed =
         Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    console.audioFor(changed);
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
     post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "n"), null);
     post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"), null);
@@ -191,6 +221,7 @@ class ConsoleHttpTest {
     String csrf = login("publisher");
     String changed =
         Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    console.audioFor(changed);
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
 
     HttpResponse<String> published =
@@ -218,6 +249,7 @@ class ConsoleHttpTest {
     String csrf = login("publisher");
     String changed =
         Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+    console.audioFor(changed);
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
 
     HttpResponse<String> published =
