@@ -73,7 +73,8 @@ final class PublishPages {
     show(ctx, message, "");
   }
 
-  private static Optional<Integer> number(String value) {
+  /** A version number as a form or query sends it: 1-9 ASCII digits, nothing else. */
+  static Optional<Integer> number(String value) {
     if (value == null || !value.matches("[0-9]{1,9}")) {
       return Optional.empty();
     }
@@ -131,12 +132,14 @@ final class PublishPages {
   private void rollback(Context ctx) throws IOException {
     Account who = WebSecurity.require(ctx, Role.ROLL_BACK);
     FlowRef ref = FlowPages.ref(ctx);
-    int number;
-    try {
-      number = Integer.parseInt(Optional.ofNullable(ctx.formParam("version")).orElse(""));
-    } catch (NumberFormatException e) {
-      throw new BadRequestResponse("Pick a version number from the history to roll back to.");
-    }
+    // Not Integer.parseInt: it also takes a sign and any script's digits ("+1", "-1",
+    // Arabic-Indic).
+    int number =
+        number(ctx.formParam("version"))
+            .orElseThrow(
+                () ->
+                    new BadRequestResponse(
+                        "Pick a version number from the history to roll back to."));
     try {
       int version = library.rollback(ref, number, who);
       audit.record(

@@ -81,13 +81,21 @@ final class WebSecurity {
     if (sent == null) {
       sent = ctx.formParam(CSRF_FIELD);
     }
-    if (sent == null
-        || !MessageDigest.isEqual(
-            sent.getBytes(StandardCharsets.US_ASCII),
-            session.csrf().getBytes(StandardCharsets.US_ASCII))) {
+    if (!csrfMatches(sent, session.csrf())) {
       throw new ForbiddenResponse(
           "This form is out of date or did not come from the console; reload the page and try again.");
     }
+  }
+
+  /**
+   * Whether a token sent with a request is the session's, compared in constant time. The bytes are
+   * compared as UTF-8: as ASCII every other character would become {@code ?}, and two different
+   * tokens could compare equal.
+   */
+  static boolean csrfMatches(String sent, String expected) {
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   static Sessions.Session session(Context ctx) {

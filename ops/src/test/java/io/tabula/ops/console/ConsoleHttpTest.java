@@ -217,6 +217,21 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void aRollbackVersionIsPlainDigitsOnly() throws Exception {
+    String csrf = login("publisher");
+    // Integer.parseInt would take these as versions 1 and 1 (the second in Arabic-Indic digits).
+    for (String version : new String[] {"+1", "\u0661"}) {
+      HttpResponse<String> answer =
+          post(
+              "/flows/city/parking-ticket/rollback",
+              Map.of("_csrf", csrf, "version", version),
+              null);
+      assertThat(answer.statusCode()).as("version %s", version).isEqualTo(400);
+    }
+    assertThat(publishedVersions()).containsExactly("000001.yaml");
+  }
+
+  @Test
   void aValidDraftIsPublishedWithItsNoteAndRolledBack() throws Exception {
     String csrf = login("publisher");
     String changed =
