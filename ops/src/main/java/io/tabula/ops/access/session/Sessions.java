@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import javax.sql.DataSource;
 
@@ -38,7 +39,7 @@ public final class Sessions {
     byte[] raw = new byte[32];
     random.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    Instant now = clock.instant();
+    Instant now = now();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -56,9 +57,18 @@ public final class Sessions {
     return new Session(token, accountId);
   }
 
+  /**
+   * The clock's time to the microsecond, as PostgreSQL stores it: compared with a stored time at
+   * nanosecond precision, a session idle exactly 15 minutes could still count as active when the
+   * database rounded its last activity up.
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
   /** The account of a live session; records the activity. */
   public long check(String token) throws SessionEndedException {
-    Instant now = clock.instant();
+    Instant now = now();
     try (Connection c = dataSource.getConnection()) {
       long accountId;
       try (PreparedStatement s =
@@ -101,7 +111,7 @@ public final class Sessions {
   /** Ends one session (sign-out). */
   public void signOut(String token) {
     try (Connection c = dataSource.getConnection()) {
-      end(c, token, Reason.SIGNED_OUT, clock.instant());
+      end(c, token, Reason.SIGNED_OUT, now());
     } catch (SQLException e) {
       throw new AccessStoreException("could not end the session", e);
     }
@@ -117,7 +127,7 @@ public final class Sessions {
             c.prepareStatement(
                 "update sessions set ended_at = ?, ended_reason = ? where account_id = ?"
                     + " and ended_at is null and token_hash <> ?")) {
-      s.setTimestamp(1, Timestamp.from(clock.instant()));
+      s.setTimestamp(1, Timestamp.from(now()));
       s.setString(2, reason.name());
       s.setLong(3, accountId);
       s.setBytes(4, keepToken == null ? new byte[0] : hash(keepToken));
