@@ -50,7 +50,9 @@ class TerminalKeysTest {
         PseudoTerminal.available(), "util-linux script is not installed (apt install bsdutils)");
     try (PseudoTerminal terminal = PseudoTerminal.start("demo")) {
       terminal.awaitScreen("Please enter the 8-digit number");
-      terminal.type("12345678#");
+      // Eight digits end the entry (max_digits 8); a '#' after them lands wherever the call is by
+      // then (dropped during a prompt, a wrong choice at the menu), which depends on timing.
+      terminal.type("12345678");
       terminal.awaitScreen("To pay now by card, press 1.");
       terminal.type("1");
       terminal.awaitScreen("Please enter your card number");
