@@ -11,6 +11,7 @@ import io.tabula.flows.say.AsteriskSay;
 import io.tabula.masking.audit.AuditFinding;
 import io.tabula.masking.audit.AuditSummary;
 import io.tabula.masking.audit.RecordingAuditor;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -154,29 +155,11 @@ class RealAsteriskCallTest {
                     "STREAM FILE " + sound + " \"\"",
                     "STREAM FILE " + https.uri() + " \"\"",
                     "STREAM FILE " + http.uri() + " \"\""))) {
-      try (HttpClient client = HttpClient.newBuilder().sslContext(ca.clientContext()).build()) {
-        HttpResponse<byte[]> fetched =
-            client.send(
-                HttpRequest.newBuilder(https.uri()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(fetched.body())
-            .as("the https URL serves the file")
-            .isEqualTo(Files.readAllBytes(wav));
-      }
+      assertThat(fetchTrusting(ca, https.uri()))
+          .as("the https URL serves the file")
+          .isEqualTo(Files.readAllBytes(wav));
       Mark mark = Mark.now();
-      Map<String, String> queued =
-          stack
-              .pbxAmi()
-              .action(
-                  "Originate",
-                  Map.of(
-                      "Channel", "Local/listen@realtest-caller",
-                      "Application", "AGI",
-                      "Data", "agi://127.0.0.1:" + agi.port(),
-                      "Variable", "TONE=off",
-                      "Async", "true"));
-      assertThat(queued.get("Response")).isEqualTo("Success");
-      List<String> replies = agi.replies().get(60, TimeUnit.SECONDS);
+      List<String> replies = runOnALocalChannel(agi);
 
       assertThat(replies.get(0))
           .as("the prompt as a file in the sounds folder plays")
@@ -195,6 +178,34 @@ class RealAsteriskCallTest {
     assertThat(stack.pbx().cli("module show like media_cache"))
         .as("Asterisk's HTTP media cache backend")
         .contains("0 modules loaded");
+  }
+
+  private static byte[] fetchTrusting(DevCertificateAuthority ca, URI uri) throws Exception {
+    try (HttpClient client = HttpClient.newBuilder().sslContext(ca.clientContext()).build()) {
+      return client
+          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray())
+          .body();
+    }
+  }
+
+  /**
+   * Runs {@code agi} on the {@code ;1} half of a Local channel whose {@code ;2} half answers and
+   * listens quietly; returns Asterisk's replies.
+   */
+  private static List<String> runOnALocalChannel(FastAgiScript agi) throws Exception {
+    Map<String, String> queued =
+        stack
+            .pbxAmi()
+            .action(
+                "Originate",
+                Map.of(
+                    "Channel", "Local/listen@realtest-caller",
+                    "Application", "AGI",
+                    "Data", "agi://127.0.0.1:" + agi.port(),
+                    "Variable", "TONE=off",
+                    "Async", "true"));
+    assertThat(queued.get("Response")).isEqualTo("Success");
+    return agi.replies().get(60, TimeUnit.SECONDS);
   }
 
   @Test
@@ -289,6 +300,12 @@ class RealAsteriskCallTest {
     assertThat(charged).hasSize(charges + 1);
     assertThat(charged.getLast().amountMinor()).isEqualTo(4500);
     assertThat(charged.getLast().lastFour()).isEqualTo("4242");
+    assertRecordingOfAPaidCall(scrub, quietAfterCvc);
+    return scrub;
+  }
+
+  private static void assertRecordingOfAPaidCall(ScrubLog.Scrub scrub, boolean quietAfterCvc)
+      throws Exception {
     assertThat(scrub.exitCode()).isZero();
     String scrubs = ScrubLog.text(pbx);
     assertThat(scrubs.substring(scrubs.lastIndexOf("Scrubbed ")))
@@ -307,7 +324,6 @@ class RealAsteriskCallTest {
     assertThat(levels.longestSilenceSeconds())
         .as("digital silence while the card was keyed (17 keys, about 7 s)")
         .isGreaterThan(4.0);
-    return scrub;
   }
 
   /**
