@@ -123,6 +123,13 @@ record TargetComparison(TargetReport reference, TargetReport subject) {
             "calls failed",
             reference.load().failedCount(),
             subject.load().failedCount()));
+    for (TargetReport report : List.of(reference, subject)) {
+      if (report.load().failedCount() > 0) {
+        out.append(
+            String.format(
+                Locale.ROOT, "  %s failed calls by reason: %s%n", report.target(), report.load().failed()));
+      }
+    }
     out.append(
         String.format(
             Locale.ROOT,

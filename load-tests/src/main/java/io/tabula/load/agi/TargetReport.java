@@ -173,7 +173,7 @@ public record TargetReport(
   String line() {
     return String.format(
         Locale.ROOT,
-        "%-9s conc=%d prompt=%dms completed=%d failed=%d calls/s=%.1f cmds/s=%.0f"
+        "%-9s conc=%d prompt=%dms completed=%d failed=%d %s calls/s=%.1f cmds/s=%.0f"
             + " turnaround(ms) mean=%.3f p50=%.3f p99=%.3f p99.9=%.3f max=%.3f"
             + " after ramp-up(ms) p50=%.3f p99=%.3f p99.9=%.3f (%d)"
             + " setup(ms) p50=%.3f p99=%.3f"
@@ -190,6 +190,7 @@ public record TargetReport(
         load.options().promptDelay().toMillis(),
         load.completed(),
         load.failedCount(),
+        load.failed(),
         load.callsPerSecond(),
         load.commands() / (load.elapsed().toNanos() / 1e9),
         load.turnaround().getMean() / 1e6,
