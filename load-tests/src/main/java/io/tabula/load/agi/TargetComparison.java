@@ -127,7 +127,10 @@ record TargetComparison(TargetReport reference, TargetReport subject) {
       if (report.load().failedCount() > 0) {
         out.append(
             String.format(
-                Locale.ROOT, "  %s failed calls by reason: %s%n", report.target(), report.load().failed()));
+                Locale.ROOT,
+                "  %s failed calls by reason: %s%n",
+                report.target(),
+                report.load().failed()));
       }
     }
     out.append(
