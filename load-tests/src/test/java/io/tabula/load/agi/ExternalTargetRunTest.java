@@ -74,6 +74,44 @@ class ExternalTargetRunTest {
   }
 
   @Test
+  void theSteppedPrototypeRunsTheSameCallAsTheEngine() throws Exception {
+    try (TargetProcess stepped =
+        TargetProcess.start(
+            "stepped",
+            SteppedTarget.class.getName(),
+            List.of("-Xmx256m", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
+            List.of("0", "32"),
+            Duration.ofSeconds(60))) {
+      LoadRun run = new LoadRun();
+      int exit =
+          new CommandLine(run)
+              .execute(
+                  "--target",
+                  "stepped=127.0.0.1:" + stepped.port(),
+                  "--target-pid",
+                  Long.toString(stepped.pid()),
+                  "--calls",
+                  "5",
+                  "--max-calls",
+                  "10",
+                  "--rounds",
+                  "2",
+                  "--duration",
+                  "30",
+                  "--ramp",
+                  "0",
+                  "--warmup",
+                  "0");
+
+      assertThat(exit).isZero();
+      TargetReport report = run.reports.getFirst();
+      assertThat(report.load().completed()).isEqualTo(10);
+      assertThat(report.load().failedCount()).isZero();
+      assertThat(report.load().commands()).isEqualTo(10 * 7);
+    }
+  }
+
+  @Test
   void eachTargetNeedsItsPid() {
     LoadRun run = new LoadRun();
     int exit =
