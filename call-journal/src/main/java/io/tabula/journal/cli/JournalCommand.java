@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       JournalSearchCommand.class,
       JournalShowCommand.class,
       JournalEraseCommand.class,
-      JournalPurgeCommand.class
+      JournalPurgeCommand.class,
+      JournalCountCommand.class
     })
 public final class JournalCommand implements Runnable {
 

@@ -38,9 +38,6 @@ final class RecordQuery {
   @Option(names = "--value", description = "The exact value of --field.")
   Optional<String> value = Optional.empty();
 
-  @Option(names = "--as", description = "Who asks, for the access log (default: $USER).")
-  Optional<String> actor = Optional.empty();
-
   /** The field and value, or a message saying what is missing. */
   String[] fieldAndValue() {
     int given =
@@ -88,13 +85,5 @@ final class RecordQuery {
               + String.join(", ", config.tenants().keySet()));
     }
     return List.of(one);
-  }
-
-  String who() {
-    return actor.orElseGet(
-        () -> {
-          String user = System.getenv("USER");
-          return user == null || user.isBlank() ? System.getProperty("user.name") : user;
-        });
   }
 }
