@@ -10,8 +10,8 @@ public final class JournalTrailException extends RuntimeException {
 
   public JournalTrailException(Throwable cause) {
     super(
-        "the access could not be recorded in the audit trail, so it was not done; check that the"
-            + " access database is reachable and try again",
+        "the access could not be checked and recorded in the audit trail, so it was not done;"
+            + " check that the access database is reachable and writable, then try again",
         cause);
   }
 }

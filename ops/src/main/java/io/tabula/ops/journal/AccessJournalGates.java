@@ -5,6 +5,7 @@ import io.tabula.journal.access.JournalAccessDeniedException;
 import io.tabula.journal.access.JournalGate;
 import io.tabula.journal.access.JournalGateProvider;
 import io.tabula.journal.access.JournalSignIn;
+import io.tabula.journal.access.JournalTrailException;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessDatabaseSettings;
@@ -61,9 +62,13 @@ public final class AccessJournalGates implements JournalGateProvider {
               database.close();
             }
           });
-    } catch (JournalAccessDeniedException | RuntimeException e) {
+    } catch (JournalAccessDeniedException e) {
       database.close();
       throw e;
+    } catch (RuntimeException e) {
+      // the sign-in could not be checked or recorded (the trail, the database): fail closed
+      database.close();
+      throw new JournalTrailException(e);
     }
   }
 
