@@ -53,10 +53,10 @@ import java.util.Optional;
  * are sealed, and an access database whose users sign in on the system clock (as the CLI does):
  * each sign-in uses one of the user's recovery codes, so no test waits for the next TOTP step.
  */
-final class JournalAccessFixture implements AutoCloseable {
+public final class JournalAccessFixture implements AutoCloseable {
 
-  static final String ACCOUNT = "1002003004";
-  static final String TICKET = "12345678";
+  public static final String ACCOUNT = "1002003004";
+  public static final String TICKET = "12345678";
   private static final Actor SETUP = new Actor("test-setup", "local");
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -139,7 +139,7 @@ final class JournalAccessFixture implements AutoCloseable {
   }
 
   /** One paid call of the account+ticket flow, journaled into {@code config}'s journal. */
-  static void journalOneCall(Path config) throws Exception {
+  public static void journalOneCall(Path config) throws Exception {
     Clock clock = Clock.systemUTC();
     Path file = Files.createTempFile(config.getParent(), "account-ticket-", ".yaml");
     Files.writeString(file, accountAndTicketFlow());
