@@ -110,6 +110,9 @@ public final class TrailJournalGate implements JournalGate {
 
   /** {@code journal/ticket: <record id> <record id> ...}: which records, never the value. */
   static String target(JournalAccess journalAccess) {
+    if (journalAccess.field().equals("-")) {
+      return "journal";
+    }
     return "journal/"
         + journalAccess.field()
         + ": "
@@ -118,8 +121,14 @@ public final class TrailJournalGate implements JournalGate {
 
   private static String detail(JournalAccess journalAccess) {
     String records = journalAccess.records().size() + " record(s)";
-    if (journalAccess.action() == JournalAction.PURGE) {
-      return "purge: " + journalAccess.reason();
+    switch (journalAccess.action()) {
+      case PURGE -> {
+        return "purge: " + journalAccess.reason();
+      }
+      case COUNT -> {
+        return "count";
+      }
+      default -> {}
     }
     return journalAccess.reason().isEmpty()
         ? records
