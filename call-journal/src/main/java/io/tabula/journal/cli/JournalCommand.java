@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       JournalShowCommand.class,
       JournalEraseCommand.class,
       JournalPurgeCommand.class,
-      JournalCountCommand.class
+      JournalCountCommand.class,
+      JournalRegisterKeyCommand.class
     })
 public final class JournalCommand implements Runnable {
 

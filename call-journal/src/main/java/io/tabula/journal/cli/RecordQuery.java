@@ -57,6 +57,11 @@ final class RecordQuery {
   }
 
   JournalConfig readConfig() {
+    return JournalConfig.read(configFile());
+  }
+
+  /** The configuration file these options name; an error saying what to give when there is none. */
+  Path configFile() {
     Path file =
         config.orElseGet(
             () -> {
@@ -69,7 +74,7 @@ final class RecordQuery {
               + file
               + "; give --config FILE (or run ./tabula demo first to try the demo's journal)");
     }
-    return JournalConfig.read(file);
+    return file;
   }
 
   List<TenantJournal> tenants(JournalConfig config) {

@@ -128,6 +128,9 @@ public final class TrailJournalGate implements JournalGate {
       case COUNT -> {
         return "count";
       }
+      case KEY_CHANGE -> {
+        return journalAccess.reason();
+      }
       default -> {}
     }
     return journalAccess.reason().isEmpty()

@@ -231,4 +231,52 @@ class JournalRolesCliTest {
       }
     }
   }
+
+  @Test
+  void onlyAnAdminRegistersANewKeyAndTheRotationIsInTheTrail() throws Exception {
+    Path out = f.home.resolve("rotated");
+    Path keyPassword = f.home.resolve("new-key-password");
+    Files.writeString(keyPassword, "a-new-key-password-1");
+    int made =
+        new CommandLine(new JournalCommand())
+            .setOut(new PrintWriter(new StringWriter()))
+            .execute(
+                "keygen",
+                "--tenant",
+                "city",
+                "--out",
+                out.toString(),
+                "--password-file",
+                keyPassword.toString());
+    assertThat(made).isZero();
+    Path publicKey = out.resolve("city.journal-public-key");
+    String line = Files.readString(publicKey).strip();
+    String before = Files.readString(f.accessConfig);
+
+    Run byRep =
+        run("rita", "register-key", "--tenant", "city", "--public-key", publicKey.toString());
+    assertThat(byRep.status()).isEqualTo(3);
+    assertThat(Files.readString(f.accessConfig)).isEqualTo(before);
+
+    Run byAdmin =
+        run("adam", "register-key", "--tenant", "city", "--public-key", publicKey.toString());
+    assertThat(byAdmin.status()).as(byAdmin.err()).isZero();
+    String id = line.substring(0, line.indexOf(':'));
+    assertThat(
+            io.tabula.journal.JournalConfig.read(f.accessConfig)
+                .tenants()
+                .get("city")
+                .publicKeys()
+                .getLast()
+                .id())
+        .isEqualTo(id);
+    assertThat(Files.readString(f.accessConfig)).contains("access:", "utility:");
+    assertThat(journalTrail())
+        .anySatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo("adam");
+              assertThat(e.action()).isEqualTo(AuditAction.JOURNAL_KEY_CHANGE);
+              assertThat(e.detail()).isEqualTo("register " + id);
+            });
+  }
 }
