@@ -157,6 +157,16 @@ class ConsoleJournalBrowserTest {
 
     browser.findElement(By.id("reason")).sendKeys("ticket 4711: says paid");
     browser.findElement(By.id("key-file")).sendKeys(keyFile.toAbsolutePath().toString());
+    browser.findElement(By.id("key-password")).sendKeys("not-the-password");
+    browser.findElement(By.id("reidentify")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("reidentify-status"), "the password does not open this key file"));
+    List<String> sent = new ArrayList<>(requestsSent());
+    assertThat(sent).noneMatch(r -> r.contains("/journal/reidentify"));
+    assertThat(trailOf(AuditAction.JOURNAL_REIDENTIFY)).isEmpty();
+
+    browser.findElement(By.id("key-password")).clear();
     browser.findElement(By.id("key-password")).sendKeys(DemoJournal.PASSWORD);
     browser.findElement(By.id("reidentify")).click();
     wait.until(
@@ -169,7 +179,7 @@ class ConsoleJournalBrowserTest {
     assertThat(browser.findElement(By.id("key-password")).getDomProperty("value")).isEmpty();
     shot("journal-02-opened");
 
-    List<String> sent = requestsSent();
+    sent.addAll(requestsSent());
     assertThat(sent).anyMatch(r -> r.contains("/journal/reidentify"));
     String pem = Files.readString(keyFile);
     String keyBody = pem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
@@ -182,11 +192,7 @@ class ConsoleJournalBrowserTest {
           .doesNotContain("multipart/form-data");
     }
 
-    List<AuditEvent> reidentified =
-        console.access.trailReader().all().stream()
-            .map(AuditRecord::event)
-            .filter(e -> e.action() == AuditAction.JOURNAL_REIDENTIFY)
-            .toList();
+    List<AuditEvent> reidentified = trailOf(AuditAction.JOURNAL_REIDENTIFY);
     assertThat(reidentified).hasSize(1);
     assertThat(reidentified.getFirst().actor()).isEqualTo("rep");
     assertThat(reidentified.getFirst().tenant()).isEqualTo("city");
@@ -282,6 +288,13 @@ class ConsoleJournalBrowserTest {
                     + "  .then((pt) => done(Array.from(pt, (b) => b.toString(16).padStart(2, '0')).join('')))"
                     + "  .catch((e) => done('error: ' + e));");
     assertThat(plaintext).isEqualTo("4265617574792069732074727574682c20747275746820626561757479");
+  }
+
+  private List<AuditEvent> trailOf(AuditAction action) {
+    return console.access.trailReader().all().stream()
+        .map(AuditRecord::event)
+        .filter(e -> e.action() == action)
+        .toList();
   }
 
   private void signIn(String user) {
