@@ -8,6 +8,7 @@ import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.ops.access.AccessControl;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -40,6 +41,16 @@ public final class ConsoleServer implements AutoCloseable {
 
   public static ConsoleServer start(
       ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
+    return start(options, access, connectors, clock, Optional.empty());
+  }
+
+  /** As above, with the call journal's page reading {@code journal} (docs/journal.md). */
+  public static ConsoleServer start(
+      ConsoleOptions options,
+      AccessControl access,
+      Connectors connectors,
+      Clock clock,
+      Optional<ConsoleJournal> journal) {
     FlowLibrary library =
         new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
@@ -93,6 +104,8 @@ public final class ConsoleServer implements AutoCloseable {
                       new MetricsScraper(options.engines(), options.engineToken()),
                       templates,
                       flowPages)
+                  .routes(config.routes);
+              new JournalPages(journal, access, templates, flowPages, audit, clock)
                   .routes(config.routes);
             });
     app.start();
