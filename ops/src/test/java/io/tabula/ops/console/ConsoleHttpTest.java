@@ -113,6 +113,19 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void aDraftThatDoesNotCompileIsShownAsInvalidNotAsEveryStepRemoved() throws Exception {
+    String csrf = login("publisher");
+    String broken = Files.readString(draft()).replace("start: welcome", "start: [welcome");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", broken), null);
+
+    String page = get("/flows/city/parking-ticket/publish").body();
+
+    assertThat(page).doesNotContain(": removed").doesNotContain("id=\"changed-steps\"");
+    assertThat(page)
+        .contains("id=\"draft-invalid\"", "does not compile", "cannot be published", "id=\"diff\"");
+  }
+
+  @Test
   void aDraftWhoseHeaderNamesAnotherTenantIsNotPublishedThere() throws Exception {
     // A valid flow on its own: only the console's check knows it sits under city/.
     String csrf = login("publisher");
