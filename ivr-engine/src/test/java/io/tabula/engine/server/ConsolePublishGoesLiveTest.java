@@ -122,7 +122,7 @@ class ConsolePublishGoesLiveTest {
                   "prompts:\n  holiday:\n    en: \"We are closed on Monday for the holiday.\"\n"
                       + "    es: \"Estamos cerrados el lunes por el día festivo.\"\n")
               .replace("say: [welcome]", "say: [holiday, welcome]");
-      audioFor(holiday, sounds);
+      io.tabula.ops.prompts.StandInAudio.forFlow(sounds, holiday);
       ops.post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", holiday));
       String answer =
           ops.post(
@@ -293,17 +293,5 @@ class ConsolePublishGoesLiveTest {
       }
     }
     return out.toByteArray();
-  }
-
-  /**
-   * A stand-in sound file (one byte: the console checks that it exists) per prompt and language.
-   */
-  private static void audioFor(String flowText, Path sounds) throws java.io.IOException {
-    var flow = io.tabula.flows.parse.FlowParser.parse("draft.yaml", flowText).flow().orElseThrow();
-    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
-      Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
-      Files.createDirectories(wav.getParent());
-      Files.write(wav, new byte[] {1});
-    }
   }
 }

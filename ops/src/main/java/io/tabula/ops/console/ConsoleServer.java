@@ -45,7 +45,7 @@ public final class ConsoleServer implements AutoCloseable {
     FlowLibrary library =
         new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
-    Softphones softphones = new Softphones(connectors, clock);
+    Softphones softphones = new Softphones(connectors, clock, options.sounds(), options.store());
     Templates templates = new Templates();
     Assets assets = Assets.fromClasspath();
     WebSecurity security = new WebSecurity(sessions, access.sessions());

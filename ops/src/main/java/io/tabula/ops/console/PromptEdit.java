@@ -78,7 +78,7 @@ final class PromptEdit {
               + id
               + "' are written in a form the table cannot change; change them in the YAML");
     }
-    Optional<Flow> flow = FlowParser.parse("draft.yaml", edited).flow();
+    Optional<Flow> flow = FlowParser.parse("draft.yaml", edited).checkable();
     if (flow.isEmpty() || !flow.get().promptText(id, language).equals(wanted)) {
       throw new Refused(
           "the table could not set prompt '" + id + "' (" + language + "); change it in the YAML");
@@ -96,7 +96,7 @@ final class PromptEdit {
 
   private static List<String> languages(String yaml) throws Refused {
     return FlowParser.parse("draft.yaml", yaml)
-        .flow()
+        .checkable()
         .map(Flow::languages)
         .orElseThrow(PromptEdit::notAFlow);
   }
