@@ -168,7 +168,7 @@
   }
 
   function sendPromptCell(form) {
-    var words = form.querySelector('input[name="words"]');
+    var words = form.querySelector('[name="words"]');
     if (!words || words.readOnly || words.value === words.defaultValue) {
       return;
     }
@@ -203,6 +203,20 @@
     if (form.classList && form.classList.contains("prompt-cell") && document.getElementById("yaml")) {
       event.preventDefault();
       sendPromptCell(form);
+    }
+  });
+
+  // Enter in a cell saves it (the words are one line); Shift-Enter is Enter as typed.
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    var form = input.closest ? input.closest("form.prompt-cell") : null;
+    if (form && input.name === "words" && event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      if (document.getElementById("yaml")) {
+        sendPromptCell(form);
+      } else {
+        form.requestSubmit();
+      }
     }
   });
 

@@ -84,7 +84,7 @@ public final class TryPages {
     WebSecurity.require(ctx, Role.SIMULATOR);
     FlowRef ref = FlowPages.ref(ctx);
     String text = library.draft(ref).or(() -> published(ref)).orElse("");
-    DraftCheck.Result check = library.check(ref, text);
+    DraftCheck.Result check = library.checkToTry(ref, text);
     if (!check.ok() || check.flow().isEmpty()) {
       answer(
           ctx,

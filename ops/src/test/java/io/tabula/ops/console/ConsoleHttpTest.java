@@ -358,7 +358,7 @@ class ConsoleHttpTest {
     assertThat(after.stream().filter(line -> !was.contains(line)).toList())
         .containsExactly("    es: \"Adiós <b>.\"");
     assertThat(get("/flows/city/parking-ticket/edit").body())
-        .contains("id=\"prompt-goodbye-es\" value=\"Adiós &lt;b>.\"")
+        .containsPattern("id=\"prompt-goodbye-es\"[^>]*>Adiós &lt;b&gt;.</textarea>")
         .doesNotContain("Adiós <b>");
   }
 
