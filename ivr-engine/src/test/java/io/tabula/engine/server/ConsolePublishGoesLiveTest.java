@@ -76,8 +76,15 @@ class ConsolePublishGoesLiveTest {
   void theNextCallGetsThePublishedVersionAndTheCallInProgressKeepsItsOwn() throws Exception {
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
-    Path store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, clock);
     Path sounds = folder.resolve("sounds");
+    for (String name : io.tabula.flows.store.ShippedFlowFiles.names()) {
+      io.tabula.ops.prompts.StandInAudio.forFlow(
+          sounds, io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
+    }
+    Path store =
+        ConsoleCommand.seedStore(
+                folder.resolve("flows"), connectors, clock, new ConsoleSounds(List.of(sounds)))
+            .root();
     DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (EmbeddedAccess access =

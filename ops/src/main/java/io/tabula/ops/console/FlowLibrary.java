@@ -43,11 +43,6 @@ public final class FlowLibrary {
   private final DraftCheck withoutAudio;
   private final Clock clock;
 
-  /** A library that publishes without checking audio: only for seeding the shipped flows. */
-  public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock) {
-    this(root, catalog, clock, new DraftCheck(catalog));
-  }
-
   /** A library that publishes only drafts whose prompts have audio in {@code sounds}. */
   public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, ConsoleSounds sounds) {
     this(root, catalog, clock, new DraftCheck(catalog, sounds, root));

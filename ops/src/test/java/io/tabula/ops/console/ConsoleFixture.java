@@ -60,11 +60,14 @@ final class ConsoleFixture implements AutoCloseable {
   ConsoleFixture(Path folder, List<URI> engines) throws Exception {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
-    store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
     sounds = folder.resolve("sounds");
     for (String name : io.tabula.flows.store.ShippedFlowFiles.names()) {
       audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
     }
+    store =
+        ConsoleCommand.seedStore(
+                folder.resolve("flows"), connectors, system, new ConsoleSounds(List.of(sounds)))
+            .root();
     database = AccessDatabase.open(AccessTestDatabase.fresh());
     access =
         new AccessControl(
