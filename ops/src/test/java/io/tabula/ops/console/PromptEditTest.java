@@ -94,6 +94,32 @@ class PromptEditTest {
   }
 
   @Test
+  void anyWordsEndUpExactlyAsTypedOrAreRefusedNeverAnotherValue() throws Exception {
+    java.util.Random random = new java.util.Random(19);
+    int[] alphabet = {
+      'a', ' ', '"', '\'', '\\', ':', '#', '-', '{', '}', '[', ']', '&', '*', '!', '|', '>', '%',
+      '@', '`', '\n', '\t', '\r', 0x85, 0x2028, 0xfeff, 0xe9, 0x1F600, 0x7f, 0x01
+    };
+    for (int run = 0; run < 300; run++) {
+      StringBuilder words = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        words.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String language = random.nextBoolean() ? "en" : "es";
+      String edited;
+      try {
+        edited = PromptEdit.set(PARKING, "goodbye", language, words.toString());
+      } catch (PromptEdit.Refused e) {
+        continue;
+      }
+      assertThat(parse(edited).promptText("goodbye", language))
+          .as("words %s", words.codePoints().boxed().toList())
+          .isEqualTo(words.toString().trim());
+      assertThat(changedLines(PARKING, edited)).as("one line, for %s", words).hasSize(1);
+    }
+  }
+
+  @Test
   void positionsAfterCharactersOutsideTheBasicPlaneAreRight() throws Exception {
     String withEmoji =
         PARKING.replace("# Pay a parking ticket", "# \uD83C\uDD7F\uFE0F Pay a ticket");
