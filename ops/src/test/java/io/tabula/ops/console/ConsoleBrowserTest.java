@@ -286,6 +286,18 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("diagnostics")).getText())
         .contains("line " + startLine + ", column");
     shot("04-editor-error");
+    // The publish page of a draft that does not compile: said so, no step listed as removed.
+    browser.get(console.url("/flows/city/parking-ticket/publish").toString());
+    assertThat(
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-invalid")))
+                .getText())
+        .contains("does not compile");
+    assertThat(browser.findElements(By.id("changed-steps"))).isEmpty();
+    assertThat(browser.findElements(By.id("publish"))).isEmpty();
+    shot("04c-publish-invalid");
+    browser.get(console.url("/flows/city/parking-ticket/edit").toString());
+    editor = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror")));
     completesAKeyOfTheFlowLanguage();
 
     String fixed =
