@@ -31,11 +31,13 @@ public final class ConsoleServer implements AutoCloseable {
 
   private final Javalin app;
   private final Softphones softphones;
+  private final WatchPage watch;
   private final String host;
 
-  private ConsoleServer(Javalin app, Softphones softphones, String host) {
+  private ConsoleServer(Javalin app, Softphones softphones, WatchPage watch, String host) {
     this.app = app;
     this.softphones = softphones;
+    this.watch = watch;
     this.host = host;
   }
 
@@ -54,12 +56,18 @@ public final class ConsoleServer implements AutoCloseable {
     FlowLibrary library =
         new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
-    Softphones softphones = new Softphones(connectors, clock);
+    Softphones softphones = new Softphones(connectors, clock, options.sounds(), options.store());
     Templates templates = new Templates();
     Assets assets = Assets.fromClasspath();
     WebSecurity security = new WebSecurity(sessions, access.sessions());
     ConsoleAudit audit = new ConsoleAudit(access);
     FlowPages flowPages = new FlowPages(library, templates, assets, audit);
+    WatchPage watch =
+        new WatchPage(
+            new MetricsScraper(options.engines(), options.engineToken()),
+            templates,
+            flowPages,
+            clock);
     Javalin app =
         Javalin.create(
             config -> {
@@ -100,16 +108,12 @@ public final class ConsoleServer implements AutoCloseable {
               flowPages.routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
               new PublishPages(library, templates, flowPages, audit).routes(config.routes);
-              new WatchPage(
-                      new MetricsScraper(options.engines(), options.engineToken()),
-                      templates,
-                      flowPages)
-                  .routes(config.routes);
+              watch.routes(config.routes);
               new JournalPages(journal, access, templates, flowPages, audit, clock)
                   .routes(config.routes);
             });
     app.start();
-    return new ConsoleServer(app, softphones, options.address());
+    return new ConsoleServer(app, softphones, watch.sampling(), options.address());
   }
 
   /** The port it listens on (the one picked, for port 0). */
@@ -129,6 +133,7 @@ public final class ConsoleServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    watch.close();
     softphones.close();
   }
 }
