@@ -2,10 +2,12 @@ package io.tabula.ops.console;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.ops.access.AccessControl;
+import io.tabula.ops.access.audit.AuditTrailException;
 import java.net.URI;
 import java.time.Clock;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -27,6 +29,15 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * }</pre>
  */
 public final class ConsoleServer implements AutoCloseable {
+
+  static final String TRAIL_DOWN =
+      "The audit trail cannot be written, so nothing was changed (no draft saved, nothing"
+          + " published or rolled back, no sign-in). Ask an admin to check the access database,"
+          + " then try again.";
+  static final String OUTCOME_UNRECORDED =
+      "The change was made, but the audit trail could not record how it ended (its attempt is"
+          + " recorded). Look at the flow's history before trying again, and ask an admin to check"
+          + " the access database.";
 
   private final Javalin app;
   private final Softphones softphones;
@@ -83,6 +94,18 @@ public final class ConsoleServer implements AutoCloseable {
                       ctx.status(e.getStatus())
                           .contentType("text/plain; charset=utf-8")
                           .result(e.getMessage()));
+              config.routes.exception(
+                  AuditTrailException.class,
+                  (e, ctx) ->
+                      ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                          .contentType("text/plain; charset=utf-8")
+                          .result(TRAIL_DOWN));
+              config.routes.exception(
+                  ConsoleAudit.UnrecordedOutcomeException.class,
+                  (e, ctx) ->
+                      ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                          .contentType("text/plain; charset=utf-8")
+                          .result(OUTCOME_UNRECORDED));
               new LoginPages(access, audit, sessions, softphones, templates, assets)
                   .routes(config.routes);
               new SignInSteps(access, audit, sessions, templates, assets).routes(config.routes);

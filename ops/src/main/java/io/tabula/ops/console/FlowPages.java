@@ -162,8 +162,16 @@ public final class FlowPages {
     Account who = WebSecurity.require(ctx, Role.EDITOR);
     FlowRef ref = ref(ctx);
     String text = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
-    audit.record(ctx, who, AuditAction.DRAFT_SAVE, ref, "");
-    library.saveDraft(ref, text);
+    audit.change(
+        ctx,
+        who,
+        AuditAction.DRAFT_SAVE,
+        ref,
+        () -> {
+          library.saveDraft(ref, text);
+          return text.length();
+        },
+        length -> "chars=" + length);
     if (ctx.header("HX-Request") == null) {
       ctx.redirect(ref.path() + "/edit", HttpStatus.SEE_OTHER);
       return;

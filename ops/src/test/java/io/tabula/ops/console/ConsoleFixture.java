@@ -6,6 +6,7 @@ import io.tabula.connectors.tls.IssuedCertificate;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.AccessDatabase;
+import io.tabula.ops.access.AccessDatabaseSettings;
 import io.tabula.ops.access.AccessFixture;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.AccessTestDatabase;
@@ -52,6 +53,7 @@ final class ConsoleFixture implements AutoCloseable {
   final IssuedCertificate certificate =
       ca.issue(CertificateRequest.server("localhost", "127.0.0.1"));
   final MovableClock clock = new MovableClock(Instant.now());
+  final AccessDatabaseSettings databaseSettings = AccessTestDatabase.fresh();
   final AccessDatabase database;
   final AccessControl access;
   final ConsoleServer server;
@@ -65,7 +67,7 @@ final class ConsoleFixture implements AutoCloseable {
     for (String name : io.tabula.flows.store.ShippedFlowFiles.names()) {
       audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
     }
-    database = AccessDatabase.open(AccessTestDatabase.fresh());
+    database = AccessDatabase.open(databaseSettings);
     access =
         new AccessControl(
             database.dataSource(), AccessSettings.defaults().withClock(clock), Optional.empty());
