@@ -24,6 +24,8 @@ final class ConsoleAudit {
     T run() throws IOException, E;
   }
 
+  private static final int MAX_TARGET = 200;
+
   private final AccessControl access;
 
   ConsoleAudit(AccessControl access) {
@@ -75,6 +77,26 @@ final class ConsoleAudit {
             AuditEvent.of(who.name(), action, ref.toString(), source(ctx), outcome)
                 .withTenant(ref.tenant())
                 .withDetail(detail));
+  }
+
+  /**
+   * Records a refused request: who (or {@code anonymous}), the method and path (no query, no body,
+   * at most {@value #MAX_TARGET} characters), the tenant in the path, and {@code reason}.
+   */
+  void denied(Context ctx, String reason) {
+    Sessions.Session session = WebSecurity.session(ctx);
+    String actor = session != null && session.loggedIn() ? session.account().name() : "anonymous";
+    String target = ctx.method().name() + " " + ctx.path();
+    if (target.length() > MAX_TARGET) {
+      target = target.substring(0, MAX_TARGET);
+    }
+    String tenant = ctx.pathParamMap().getOrDefault("tenant", "-");
+    access
+        .trail()
+        .record(
+            AuditEvent.of(actor, AuditAction.ACCESS_DENIED, target, source(ctx), Outcome.DENIED)
+                .withTenant(tenant)
+                .withDetail(reason));
   }
 
   /** The client's address, through trusted proxies only (the access settings name them). */

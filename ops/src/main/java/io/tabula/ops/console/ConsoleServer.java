@@ -1,6 +1,7 @@
 package io.tabula.ops.console;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -57,8 +58,8 @@ public final class ConsoleServer implements AutoCloseable {
     Softphones softphones = new Softphones(connectors, clock);
     Templates templates = new Templates();
     Assets assets = Assets.fromClasspath();
-    WebSecurity security = new WebSecurity(sessions, access.sessions());
     ConsoleAudit audit = new ConsoleAudit(access);
+    WebSecurity security = new WebSecurity(sessions, access.sessions(), audit);
     FlowPages flowPages = new FlowPages(library, templates, assets, audit);
     Javalin app =
         Javalin.create(
@@ -94,6 +95,7 @@ public final class ConsoleServer implements AutoCloseable {
                       ctx.status(e.getStatus())
                           .contentType("text/plain; charset=utf-8")
                           .result(e.getMessage()));
+              config.routes.exception(RefusedRequest.class, (e, ctx) -> refuse(audit, e, ctx));
               config.routes.exception(
                   AuditTrailException.class,
                   (e, ctx) ->
@@ -120,6 +122,21 @@ public final class ConsoleServer implements AutoCloseable {
             });
     app.start();
     return new ConsoleServer(app, softphones, options.address());
+  }
+
+  /**
+   * Answers a refused request and records it; when the trail cannot take the record the request is
+   * still refused, with 503 saying the trail is down.
+   */
+  private static void refuse(ConsoleAudit audit, RefusedRequest refused, Context ctx) {
+    ctx.status(refused.status())
+        .contentType("text/plain; charset=utf-8")
+        .result(refused.getMessage());
+    try {
+      audit.denied(ctx, refused.reason());
+    } catch (AuditTrailException e) {
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result(TRAIL_DOWN);
+    }
   }
 
   /** The port it listens on (the one picked, for port 0). */

@@ -67,7 +67,7 @@ public final class FlowPages {
     }
     Account account = WebSecurity.session(ctx).account();
     if (account == null || !account.may(Role.VIEWER, ref.tenant())) {
-      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+      throw RefusedRequest.otherTenant();
     }
     return ref;
   }

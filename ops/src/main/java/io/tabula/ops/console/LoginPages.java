@@ -98,15 +98,23 @@ final class LoginPages {
             pending(ctx, oldId, enrol.accountId(), name, Sessions.Pending.Step.ENROL_MFA);
         case SignInOutcome.Refused refused -> {
           ctx.status(HttpStatus.UNAUTHORIZED);
-          form(
-              ctx,
-              refused.reason() == SignInOutcome.Reason.SECOND_FACTOR_REQUIRED
-                  ? "Enter the 6-digit code your authenticator app shows (or a recovery code)."
-                  : REFUSED,
-              "");
+          form(ctx, problem(refused.reason(), audit.source(ctx)), "");
         }
       }
     }
+  }
+
+  private static String problem(SignInOutcome.Reason reason, String source) {
+    return switch (reason) {
+      case SECOND_FACTOR_REQUIRED ->
+          "Enter the 6-digit code your authenticator app shows (or a recovery code).";
+      case ADDRESS_NOT_ALLOWED ->
+          "Sign-in from your address ("
+              + source
+              + ") is not allowed for this account. Sign in from an allowed network (the office"
+              + " or its VPN), or ask an admin to add your network to the account's allow-list.";
+      default -> REFUSED;
+    };
   }
 
   private void pending(

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A console on loopback for tests: the shipped flows published as version 1 in a fresh store, a
@@ -60,6 +61,12 @@ final class ConsoleFixture implements AutoCloseable {
   private final Map<String, byte[]> secrets = new HashMap<>();
 
   ConsoleFixture(Path folder, List<URI> engines) throws Exception {
+    this(folder, engines, settings -> settings);
+  }
+
+  /** A console whose access settings {@code tune} changes (e.g. a trusted proxy). */
+  ConsoleFixture(Path folder, List<URI> engines, UnaryOperator<AccessSettings> tune)
+      throws Exception {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
     store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
@@ -70,7 +77,9 @@ final class ConsoleFixture implements AutoCloseable {
     database = AccessDatabase.open(databaseSettings);
     access =
         new AccessControl(
-            database.dataSource(), AccessSettings.defaults().withClock(clock), Optional.empty());
+            database.dataSource(),
+            tune.apply(AccessSettings.defaults().withClock(clock)),
+            Optional.empty());
     for (var entry : ROLES.entrySet()) {
       createEnrolled(entry.getKey());
       for (String tenant : List.of("city", "utility")) {
