@@ -5,6 +5,8 @@ import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.FirstAdmin;
 import io.tabula.ops.access.account.AccountAdmin.Actor;
+import io.tabula.ops.access.audit.Repeater;
+import io.tabula.ops.access.audit.TrailCheckpointer;
 import io.tabula.ops.access.audit.TrailKeys;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
 import io.tabula.ops.access.role.Role;
@@ -27,11 +29,18 @@ final class ConsoleAccess implements AutoCloseable {
   private final AccessControl control;
   private final Runnable closer;
   private final Optional<EmbeddedAccess> embedded;
+  private final TrailCheckpointer checkpoints;
 
+  /** Starts signing the trail's head every {@code signEvery} (and at {@link #close}). */
   private ConsoleAccess(AccessControl control, Runnable closer, Optional<EmbeddedAccess> embedded) {
     this.control = control;
     this.closer = closer;
     this.embedded = embedded;
+    this.checkpoints =
+        TrailCheckpointer.start(
+            control.trail(),
+            control.settings().signEvery(),
+            Repeater.daemon("tabula-trail-checkpoint"));
   }
 
   static ConsoleAccess open(
@@ -81,8 +90,13 @@ final class ConsoleAccess implements AutoCloseable {
                 e.trailPublicKey()));
   }
 
+  /** Signs the trail's head a last time, then closes the database. */
   @Override
   public void close() {
-    closer.run();
+    try {
+      checkpoints.close();
+    } finally {
+      closer.run();
+    }
   }
 }

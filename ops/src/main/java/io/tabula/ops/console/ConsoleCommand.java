@@ -140,9 +140,12 @@ public final class ConsoleCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
     Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
+    CountDownLatch closed = new CountDownLatch(1);
     try (ConsoleAccess access =
         ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
-      return serve(access, flows, connectors, clock, work, out, audio);
+      return serve(access, flows, connectors, clock, work, out, audio, closed);
+    } finally {
+      closed.countDown();
     }
   }
 
@@ -153,7 +156,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       Clock clock,
       Path work,
       PrintWriter out,
-      ConsoleSounds audio)
+      ConsoleSounds audio,
+      CountDownLatch closed)
       throws IOException, InterruptedException {
     IssuedCertificate certificate =
         cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
@@ -189,7 +193,19 @@ public final class ConsoleCommand implements Callable<Integer> {
       out.println("Ctrl-C stops it.");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      // The hook waits until the access database is closed: that signs the trail's head a last
+      // time, which the JVM would otherwise cut short.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
       stopped.await();
     }
     return 0;
