@@ -11,6 +11,7 @@ import io.tabula.ops.access.audit.TrailReader;
 import io.tabula.ops.access.audit.TrailSigner;
 import io.tabula.ops.access.mfa.Mfa;
 import io.tabula.ops.access.mfa.TotpEnrolment;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.password.CommonPasswords;
 import io.tabula.ops.access.password.PasswordHasher;
 import io.tabula.ops.access.password.PasswordPolicy;
@@ -49,15 +50,31 @@ public final class AccessControl {
   private final Authorizer authorizer;
   private final ClientAddresses clientAddresses;
 
+  /** Without a TOTP key: for tools that never touch MFA; enrolment and code checks are refused. */
   public AccessControl(
       DataSource dataSource, AccessSettings settings, Optional<TrailSigner> signer) {
+    this(dataSource, settings, signer, Optional.empty());
+  }
+
+  /**
+   * With the key that seals TOTP secrets at rest; secrets stored in the clear (version 1) or under
+   * an older key are sealed under the current one here.
+   */
+  public AccessControl(
+      DataSource dataSource,
+      AccessSettings settings,
+      Optional<TrailSigner> signer,
+      Optional<TotpSecretCipher> totpKey) {
     this.settings = settings;
     this.accounts = new Accounts(dataSource);
     this.grants = new Grants(dataSource);
     this.sessions = new Sessions(dataSource, settings.clock(), settings.sessions());
     this.trail = new AuditTrail(dataSource, settings.clock(), signer, settings.signEvery());
     this.trailReader = new TrailReader(dataSource);
-    this.mfa = new Mfa(dataSource, settings.clock(), settings.mfaIssuer());
+    this.mfa = new Mfa(dataSource, settings.clock(), settings.mfaIssuer(), totpKey);
+    if (totpKey.isPresent()) {
+      mfa.reseal();
+    }
     this.hasher = new PasswordHasher(settings.argon2());
     this.policy = new PasswordPolicy(CommonPasswords.shipped(), hasher);
     this.signIn = new LocalSignIn(accounts, grants, mfa, sessions, trail, hasher, policy, settings);

@@ -9,6 +9,7 @@ import io.tabula.ops.access.audit.Repeater;
 import io.tabula.ops.access.audit.TrailCheckpointer;
 import io.tabula.ops.access.audit.TrailKeys;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +45,12 @@ final class ConsoleAccess implements AutoCloseable {
   }
 
   static ConsoleAccess open(
-      AccessDatabaseOptions options, Path trailKey, Path trailPublicKey, Path work)
+      AccessDatabaseOptions options,
+      Path trailKey,
+      Path trailPublicKey,
+      Path totpKey,
+      List<Path> olderTotpKeys,
+      Path work)
       throws IOException, GeneralSecurityException {
     if (!options.given()) {
       EmbeddedAccess embedded = EmbeddedAccess.start(work, AccessSettings.defaults());
@@ -55,7 +61,8 @@ final class ConsoleAccess implements AutoCloseable {
         new AccessControl(
             database.dataSource(),
             AccessSettings.defaults(),
-            Optional.of(TrailKeys.signer(trailKey, trailPublicKey)));
+            Optional.of(TrailKeys.signer(trailKey, trailPublicKey)),
+            Optional.of(TotpSecretCipher.load(totpKey, olderTotpKeys)));
     return new ConsoleAccess(control, database::close, Optional.empty());
   }
 

@@ -99,6 +99,22 @@ public final class ConsoleCommand implements Callable<Integer> {
   Path trailPublicKey;
 
   @Option(
+      names = "--totp-key",
+      paramLabel = "FILE",
+      description =
+          "The key that seals TOTP secrets in the access database (tabula users totp-keygen);"
+              + " needed with --db-host. Keep it outside the database, mode 0600.")
+  Path totpKey;
+
+  @Option(
+      names = "--totp-old-key",
+      paramLabel = "FILE",
+      description =
+          "A previous --totp-key (repeatable), after a rotation: secrets sealed under it are"
+              + " resealed under --totp-key at start.")
+  List<Path> olderTotpKeys = new ArrayList<>();
+
+  @Option(
       names = "--sounds",
       paramLabel = "DIR",
       description =
@@ -125,6 +141,13 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (accessDatabase.given() && totpKey == null) {
+      err.println(
+          "tabula console: with --db-host give --totp-key (tabula users totp-keygen), the key"
+              + " that seals TOTP secrets outside the database.");
+      err.flush();
+      return 2;
+    }
     for (Path dir : sounds) {
       if (!Files.isDirectory(dir)) {
         err.println(
@@ -142,7 +165,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
     CountDownLatch closed = new CountDownLatch(1);
     try (ConsoleAccess access =
-        ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
+        ConsoleAccess.open(
+            accessDatabase, trailKey, trailPublicKey, totpKey, olderTotpKeys, work)) {
       return serve(access, flows, connectors, clock, work, out, audio, closed);
     } finally {
       closed.countDown();

@@ -15,6 +15,7 @@ import io.tabula.ops.access.account.AccountAdmin.Actor;
 import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
 import io.tabula.ops.access.mfa.Totp;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.net.InetAddress;
 import java.net.URI;
@@ -79,7 +80,8 @@ final class ConsoleFixture implements AutoCloseable {
         new AccessControl(
             database.dataSource(),
             tune.apply(AccessSettings.defaults().withClock(clock)),
-            Optional.empty());
+            Optional.empty(),
+            Optional.of(TotpSecretCipher.load(totpKey(folder), List.of())));
     for (var entry : ROLES.entrySet()) {
       createEnrolled(entry.getKey());
       for (String tenant : List.of("city", "utility")) {
@@ -95,6 +97,12 @@ final class ConsoleFixture implements AutoCloseable {
             access,
             connectors,
             system);
+  }
+
+  private static Path totpKey(Path folder) throws java.io.IOException {
+    Path key = folder.resolve("totp.key");
+    TotpSecretCipher.generate(key);
+    return key;
   }
 
   /** Creates {@code user} with its password and an enrolled authenticator. */
