@@ -8,7 +8,9 @@ import io.tabula.ops.access.audit.AuditEvent;
 import io.tabula.ops.access.audit.AuditEvent.Outcome;
 import io.tabula.ops.access.audit.AuditTrail;
 import io.tabula.ops.access.audit.TrailReader;
+import io.tabula.ops.access.audit.TrailSearch;
 import io.tabula.ops.access.audit.TrailSigner;
+import io.tabula.ops.access.audit.TrailVerifier;
 import io.tabula.ops.access.mfa.Mfa;
 import io.tabula.ops.access.mfa.TotpEnrolment;
 import io.tabula.ops.access.mfa.TotpSecretCipher;
@@ -49,6 +51,8 @@ public final class AccessControl {
   private final AccountAdmin admin;
   private final Authorizer authorizer;
   private final ClientAddresses clientAddresses;
+  private final Optional<TrailSigner> signer;
+  private final TrailSearch trailSearch;
 
   /** Without a TOTP key: for tools that never touch MFA; enrolment and code checks are refused. */
   public AccessControl(
@@ -81,6 +85,8 @@ public final class AccessControl {
     this.admin = new AccountAdmin(accounts, grants, sessions, trail, hasher, settings);
     this.authorizer = new Authorizer(new Authorizer.Settings(settings.twoPersonPublishing()));
     this.clientAddresses = new ClientAddresses(settings.trustedProxies());
+    this.signer = signer;
+    this.trailSearch = new TrailSearch(dataSource);
   }
 
   /** Starts TOTP enrolment for an account whose password was just checked. */
@@ -150,6 +156,19 @@ public final class AccessControl {
 
   public Authorizer authorizer() {
     return authorizer;
+  }
+
+  /** Filtered, paged reading of the trail, scoped to tenants (the console's trail page). */
+  public TrailSearch trailSearch() {
+    return trailSearch;
+  }
+
+  /**
+   * The check {@code tabula audit trail verify} runs, when this process holds the trail's public
+   * key (the console does: it signs).
+   */
+  public Optional<TrailVerifier> trailVerifier() {
+    return signer.flatMap(TrailSigner::publicKey).map(key -> new TrailVerifier(trailReader, key));
   }
 
   public ClientAddresses clientAddresses() {

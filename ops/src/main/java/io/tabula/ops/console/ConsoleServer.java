@@ -112,6 +112,7 @@ public final class ConsoleServer implements AutoCloseable {
                   .routes(config.routes);
               new SignInSteps(access, audit, sessions, templates, assets).routes(config.routes);
               flowPages.routes(config.routes);
+              new TrailPages(access, audit, templates, assets).routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
               new PublishPages(library, templates, flowPages, audit).routes(config.routes);
               new WatchPage(

@@ -47,6 +47,7 @@ final class ConsoleFixture implements AutoCloseable {
           "viewer", List.of(Role.VIEWER),
           "editor", List.of(Role.VIEWER, Role.EDITOR),
           "publisher", List.of(Role.VIEWER, Role.EDITOR, Role.PUBLISHER),
+          "auditor", List.of(Role.AUDITOR),
           "admin", List.of(Role.values()));
 
   final Path store;
@@ -80,7 +81,7 @@ final class ConsoleFixture implements AutoCloseable {
         new AccessControl(
             database.dataSource(),
             tune.apply(AccessSettings.defaults().withClock(clock)),
-            Optional.empty(),
+            Optional.of(trailSigner(folder)),
             Optional.of(TotpSecretCipher.load(totpKey(folder), List.of())));
     for (var entry : ROLES.entrySet()) {
       createEnrolled(entry.getKey());
@@ -97,6 +98,14 @@ final class ConsoleFixture implements AutoCloseable {
             access,
             connectors,
             system);
+  }
+
+  /** The trail is signed, so the trail page's verify has a public key to check with. */
+  private static io.tabula.ops.access.audit.TrailSigner trailSigner(Path folder) throws Exception {
+    Path key = folder.resolve("trail.key");
+    Path pub = folder.resolve("trail.pub");
+    io.tabula.ops.access.audit.TrailKeys.generate(key, pub);
+    return io.tabula.ops.access.audit.TrailKeys.signer(key, pub);
   }
 
   private static Path totpKey(Path folder) throws java.io.IOException {
