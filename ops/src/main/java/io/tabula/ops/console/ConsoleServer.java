@@ -9,8 +9,10 @@ import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.audit.AuditTrailException;
+import io.tabula.ops.access.oidc.OidcSignIn;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -52,6 +54,18 @@ public final class ConsoleServer implements AutoCloseable {
 
   public static ConsoleServer start(
       ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
+    return start(options, access, connectors, clock, Optional.empty());
+  }
+
+  /**
+   * With single sign-on through {@code sso} (its redirect URI is this console's /oidc/callback).
+   */
+  public static ConsoleServer start(
+      ConsoleOptions options,
+      AccessControl access,
+      Connectors connectors,
+      Clock clock,
+      Optional<OidcSignIn> sso) {
     FlowLibrary library =
         new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
@@ -108,8 +122,13 @@ public final class ConsoleServer implements AutoCloseable {
                       ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                           .contentType("text/plain; charset=utf-8")
                           .result(OUTCOME_UNRECORDED));
-              new LoginPages(access, audit, sessions, softphones, templates, assets)
+              new LoginPages(
+                      access, audit, sessions, softphones, templates, assets, sso.isPresent())
                   .routes(config.routes);
+              sso.ifPresent(
+                  oidc ->
+                      new OidcPages(oidc, audit, sessions, access.settings().clock())
+                          .routes(config.routes));
               new SignInSteps(access, audit, sessions, templates, assets).routes(config.routes);
               flowPages.routes(config.routes);
               new TrailPages(access, audit, templates, assets).routes(config.routes);

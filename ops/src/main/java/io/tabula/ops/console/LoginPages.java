@@ -29,6 +29,7 @@ final class LoginPages {
   private final Softphones softphones;
   private final Templates templates;
   private final Assets assets;
+  private final boolean sso;
 
   LoginPages(
       AccessControl access,
@@ -36,7 +37,9 @@ final class LoginPages {
       Sessions sessions,
       Softphones softphones,
       Templates templates,
-      Assets assets) {
+      Assets assets,
+      boolean sso) {
+    this.sso = sso;
     this.access = access;
     this.audit = audit;
     this.sessions = sessions;
@@ -46,7 +49,13 @@ final class LoginPages {
   }
 
   void routes(RoutesConfig routes) {
-    routes.get("/login", ctx -> form(ctx, "", notice(ctx)));
+    routes.get(
+        "/login",
+        ctx ->
+            form(
+                ctx,
+                OidcPages.problem(Optional.ofNullable(ctx.queryParam("sso")).orElse("")),
+                notice(ctx)));
     routes.post("/login", this::login);
     routes.post("/logout", this::logout);
   }
@@ -71,7 +80,9 @@ final class LoginPages {
             "problem",
             problem,
             "notice",
-            notice));
+            notice,
+            "sso",
+            sso));
   }
 
   private void login(Context ctx) {

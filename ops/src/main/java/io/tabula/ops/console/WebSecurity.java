@@ -21,7 +21,8 @@ final class WebSecurity {
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String CSRF_FIELD = "_csrf";
   private static final String SESSION = "console.session";
-  private static final Set<String> OPEN = Set.of("/login", "/password", "/enrol");
+  private static final Set<String> OPEN =
+      Set.of("/login", "/password", "/enrol", "/oidc/start", "/oidc/callback");
 
   private final Sessions sessions;
   private final io.tabula.ops.access.session.Sessions accessSessions;

@@ -69,6 +69,18 @@ final class ConsoleFixture implements AutoCloseable {
   /** A console whose access settings {@code tune} changes (e.g. a trusted proxy). */
   ConsoleFixture(Path folder, List<URI> engines, UnaryOperator<AccessSettings> tune)
       throws Exception {
+    this(folder, engines, tune, 0, access -> Optional.empty());
+  }
+
+  /** A console on {@code port} (0: any) with single sign-on as {@code sso} makes it. */
+  ConsoleFixture(
+      Path folder,
+      List<URI> engines,
+      UnaryOperator<AccessSettings> tune,
+      int port,
+      java.util.function.Function<AccessControl, Optional<io.tabula.ops.access.oidc.OidcSignIn>>
+          sso)
+      throws Exception {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
     store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
@@ -94,10 +106,11 @@ final class ConsoleFixture implements AutoCloseable {
     server =
         ConsoleServer.start(
             new ConsoleOptions(
-                "127.0.0.1", 0, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
+                "127.0.0.1", port, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
             access,
             connectors,
-            system);
+            system,
+            sso.apply(access));
   }
 
   /** The trail is signed, so the trail page's verify has a public key to check with. */
