@@ -97,11 +97,19 @@ final class ConsoleAccess implements AutoCloseable {
                 e.trailPublicKey()));
   }
 
-  /** Signs the trail's head a last time, then closes the database. */
+  /**
+   * Signs the trail's head a last time, then closes the database. On the embedded defaults the
+   * trail is gone with the process (and the embedded PostgreSQL stops on its own shutdown hook), so
+   * there is nothing to sign.
+   */
   @Override
   public void close() {
     try {
-      checkpoints.close();
+      if (embedded.isPresent()) {
+        checkpoints.stop();
+      } else {
+        checkpoints.close();
+      }
     } finally {
       closer.run();
     }

@@ -61,4 +61,12 @@ public final class TrailCheckpointer implements AutoCloseable {
     repeater.close();
     trail.checkpoint();
   }
+
+  /**
+   * Stops the schedule without a last signature: for a trail that ends with the process (the
+   * console's embedded database, which its own shutdown hook stops at the same moment).
+   */
+  public void stop() {
+    repeater.close();
+  }
 }
