@@ -101,6 +101,22 @@ public final class ConsoleCommand implements Callable<Integer> {
   Path trailPublicKey;
 
   @Option(
+      names = "--totp-key",
+      paramLabel = "FILE",
+      description =
+          "The key that seals TOTP secrets in the access database (tabula users totp-keygen);"
+              + " needed with --db-host. Keep it outside the database, mode 0600.")
+  Path totpKey;
+
+  @Option(
+      names = "--totp-old-key",
+      paramLabel = "FILE",
+      description =
+          "A previous --totp-key (repeatable), after a rotation: secrets sealed under it are"
+              + " resealed under --totp-key at start.")
+  List<Path> olderTotpKeys = new ArrayList<>();
+
+  @Option(
       names = "--sounds",
       paramLabel = "DIR",
       description =
@@ -135,6 +151,13 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (accessDatabase.given() && totpKey == null) {
+      err.println(
+          "tabula console: with --db-host give --totp-key (tabula users totp-keygen), the key"
+              + " that seals TOTP secrets outside the database.");
+      err.flush();
+      return 2;
+    }
     for (Path dir : sounds) {
       if (!Files.isDirectory(dir)) {
         err.println(
@@ -164,9 +187,13 @@ public final class ConsoleCommand implements Callable<Integer> {
                 + " in the console");
       }
     }
+    CountDownLatch closed = new CountDownLatch(1);
     try (ConsoleAccess access =
-        ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
-      return serve(access, flows, connectors, clock, work, out, audio);
+        ConsoleAccess.open(
+            accessDatabase, trailKey, trailPublicKey, totpKey, olderTotpKeys, work)) {
+      return serve(access, flows, connectors, clock, work, out, audio, closed);
+    } finally {
+      closed.countDown();
     }
   }
 
@@ -177,7 +204,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       Clock clock,
       Path work,
       PrintWriter out,
-      ConsoleSounds audio)
+      ConsoleSounds audio,
+      CountDownLatch closed)
       throws IOException, InterruptedException {
     IssuedCertificate certificate =
         cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
@@ -214,7 +242,19 @@ public final class ConsoleCommand implements Callable<Integer> {
       out.println("Ctrl-C stops it.");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      // The hook waits until the access database is closed: that signs the trail's head a last
+      // time, which the JVM would otherwise cut short.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
       stopped.await();
     }
     return 0;
