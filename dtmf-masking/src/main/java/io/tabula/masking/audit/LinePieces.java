@@ -51,11 +51,17 @@ final class LinePieces {
     }
     this.in = in;
     this.piece = new char[pieceLength];
-    this.view = new PieceView();
+    this.view = new PieceView(piece);
   }
 
   /** Moves to the next piece; false at the end of the text. */
   boolean next() throws IOException {
+    boolean any = readPiece();
+    view.length = length;
+    return any;
+  }
+
+  private boolean readPiece() throws IOException {
     continued = !endOfLine;
     if (continued) {
       System.arraycopy(piece, length - OVERLAP, piece, 0, OVERLAP);
@@ -126,9 +132,18 @@ final class LinePieces {
 
   /**
    * The current piece as text without copying it: one view for the whole read, so a line costs no
-   * allocation (a {@code CharBuffer.wrap} per line was one object per line).
+   * allocation (a {@code CharBuffer.wrap} per line was one object per line). A static class with
+   * its own reference to the piece and its length: every finder reads each character through {@link
+   * #charAt}, so it reaches the array directly rather than through the enclosing reader.
    */
-  private final class PieceView implements CharSequence {
+  private static final class PieceView implements CharSequence {
+
+    private final char[] piece;
+    private int length;
+
+    PieceView(char[] piece) {
+      this.piece = piece;
+    }
 
     @Override
     public int length() {
