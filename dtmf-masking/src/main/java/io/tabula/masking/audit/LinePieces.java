@@ -78,21 +78,37 @@ final class LinePieces {
         return any || length > 0;
       }
       any = true;
-      char c = read[readAt++];
       if (skipLineFeed) {
         skipLineFeed = false;
-        if (c == '\n') {
+        if (read[readAt] == '\n') {
+          readAt++;
           continue;
         }
       }
-      if (c == '\n' || c == '\r') {
-        skipLineFeed = c == '\r';
+      int to = Math.min(readEnd, readAt + piece.length - length);
+      int end = lineBreak(readAt, to);
+      System.arraycopy(read, readAt, piece, length, end - readAt);
+      length += end - readAt;
+      readAt = end;
+      if (end < to) {
+        skipLineFeed = read[end] == '\r';
+        readAt++;
         endOfLine = true;
         return true;
       }
-      piece[length++] = c;
     }
     return true;
+  }
+
+  /** The first line break in {@code read[from, to)}, or {@code to}. */
+  private int lineBreak(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = read[i];
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 
   private boolean fill() throws IOException {

@@ -131,7 +131,7 @@ final class SecretKeys {
       end--;
       gap++;
     }
-    if (gap == 0) {
+    if (gap == 0 || end == 0 || !mayEndBareKey(text.charAt(end - 1))) {
       return false;
     }
     int start = keyStart(text, end, BARE_KEY_WALK);
@@ -139,6 +139,15 @@ final class SecretKeys {
     return length >= 3
         && length <= 4
         && (matchesAny(text, start, length, BARE_CVC) || securityCode(text, start, length));
+  }
+
+  /**
+   * Whether {@code c} can end a bare CVC key or the word {@code code}: one look spares the walk
+   * back over the word before almost every number of a line.
+   */
+  private static boolean mayEndBareKey(char c) {
+    char lower = Chars.lower(c);
+    return lower == 'c' || lower == 'v' || lower == '2' || lower == 'n' || lower == 'e';
   }
 
   private static boolean isBareGap(char c) {

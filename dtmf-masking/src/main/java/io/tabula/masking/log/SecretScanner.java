@@ -76,10 +76,11 @@ public final class SecretScanner {
 
   /**
    * A scanner that runs every plain finder (track data, card numbers, keyed values, other secrets)
-   * over every line, whatever the quick pass says: the reference the quick pass is tested against.
+   * and the array decoder over every line, whatever the quick pass says: the reference the quick
+   * pass is tested against.
    */
-  static SecretScanner everyPlainFinder(ScanPolicy policy) {
-    return new SecretScanner(policy, PLAIN);
+  static SecretScanner withoutQuickPass(ScanPolicy policy) {
+    return new SecretScanner(policy, PLAIN | ARRAY);
   }
 
   /** The findings of a line in order, without overlaps; empty for almost every line. */

@@ -49,7 +49,13 @@ class PrefilterEquivalenceTest {
           "card[cvc]=123",
           "200 result=1228 (timeout)",
           "Digit: 7",
-          "security code 913");
+          "security code 913",
+          "[2026-12-05 10:00:01.077] VERBOSE[4321][C-00001a2b] pbx.c: Executing [s@ivr-main:3]",
+          "[4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+          "bytes=[ '4' ,'1','1','1','1','1','1','1','1','1','1','1','1','1','1','1']",
+          "[52, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49]",
+          "[-1, 52, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49]",
+          "x[1234, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] [4 ,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]");
 
   private static final List<String> LINES = new ArrayList<>();
 
@@ -83,7 +89,7 @@ class PrefilterEquivalenceTest {
   void theQuickPassNeverSkipsAFinding(String policyName) {
     ScanPolicy policy = policyName.equals("AUDIT") ? ScanPolicy.AUDIT : ScanPolicy.MASKING;
     SecretScanner scanner = new SecretScanner(policy);
-    SecretScanner reference = SecretScanner.everyPlainFinder(policy);
+    SecretScanner reference = SecretScanner.withoutQuickPass(policy);
     long differing = 0;
     List<String> examples = new ArrayList<>();
     for (String line : LINES) {
