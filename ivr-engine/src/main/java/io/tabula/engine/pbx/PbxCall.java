@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -46,6 +47,8 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
   private String inFlight = "";
   private int answeredEarly = -1;
   private String redirectTarget = "";
+  private String engine = "";
+  private boolean started;
 
   PbxCall(
       Map<String, String> header,
@@ -71,16 +74,34 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext context) {
     this.ctx = context;
+    start(context);
+    context.fireChannelActive();
+  }
+
+  /**
+   * Added to a connection already made (a {@code hagi://} call, once a target took it), the call
+   * starts at once: channelActive has passed.
+   */
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    this.ctx = context;
+    if (context.channel().isActive()) {
+      start(context);
+    }
+  }
+
+  private void start(ChannelHandlerContext context) {
+    if (started) {
+      return;
+    }
+    started = true;
+    if (context.channel().remoteAddress() instanceof InetSocketAddress address) {
+      engine = address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
     StringBuilder block = new StringBuilder();
     header.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
     block.append('\n');
     write(block.toString());
-    context.fireChannelActive();
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext context) {
-    this.ctx = context;
   }
 
   @Override
@@ -120,19 +141,24 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
                 : redirectTarget.isEmpty()
                     ? CallReport.Outcome.AGI_ENDED
                     : CallReport.Outcome.REDIRECTED;
-    report.complete(new CallReport(outcome, heard, commands, variables, redirectTarget));
+    report.complete(new CallReport(outcome, heard, commands, variables, redirectTarget, engine));
     context.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     report.complete(
-        new CallReport(CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables, ""));
+        new CallReport(
+            CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables, "", engine));
     context.close();
   }
 
   Caller caller() {
     return caller;
+  }
+
+  CompletableFuture<CallReport> report() {
+    return report;
   }
 
   PbxOptions options() {
