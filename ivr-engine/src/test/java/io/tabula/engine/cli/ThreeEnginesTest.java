@@ -13,6 +13,7 @@ import io.tabula.flows.simulate.KeyScript;
 import io.tabula.flows.store.ShippedFlowFiles;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,6 +187,11 @@ class ThreeEnginesTest {
       List<Path> files = DiskResidue.files(places);
       assertThat(files).as("the scan reads the engines' folders").isNotEmpty();
       assertThat(DiskResidue.hits(files, cards)).as("card digits on disk").isEmpty();
+
+      // The scan finds what is there: one card planted as UTF-16 is one hit.
+      Path planted =
+          Files.write(dir.resolve("planted"), cards.get(7).getBytes(StandardCharsets.UTF_16LE));
+      assertThat(DiskResidue.hits(List.of(planted), cards)).hasSize(1);
     }
   }
 
