@@ -103,9 +103,27 @@ public final class FlowStore {
    * @return the new version number
    * @throws PublishRejectedException when the flow has problems; nothing is published
    */
-  public synchronized int publish(Path source) throws IOException, PublishRejectedException {
-    String text = Files.readString(source, StandardCharsets.UTF_8);
-    FlowCompiler.Compiled compiled = compiler.compile(source.toString(), text);
+  public int publish(Path source) throws IOException, PublishRejectedException {
+    return publish(source.toString(), Files.readString(source, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Validates {@code text} and publishes it as the next version.
+   *
+   * @param source the name diagnostics give as the file
+   * @return the new version number
+   * @throws PublishRejectedException when the flow has problems; nothing is published
+   */
+  public int publish(String source, String text) throws IOException, PublishRejectedException {
+    return claim(source, text).version();
+  }
+
+  /** A version just published: which flow, which number. */
+  record Claimed(FlowKey flow, int version) {}
+
+  synchronized Claimed claim(String source, String text)
+      throws IOException, PublishRejectedException {
+    FlowCompiler.Compiled compiled = compiler.compile(source, text);
     if (!compiled.ok()) {
       throw new PublishRejectedException(compiled.problems());
     }
@@ -115,7 +133,7 @@ public final class FlowStore {
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       temp.toFile().setReadOnly();
-      return claimNextVersion(dir, temp);
+      return new Claimed(new FlowKey(flow.tenant(), flow.name()), claimNextVersion(dir, temp));
     } finally {
       Files.deleteIfExists(temp);
     }

@@ -1,11 +1,9 @@
 package io.tabula.flows.store;
 
 import io.tabula.flows.model.Diagnostic;
-import io.tabula.flows.model.FlowNames;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +32,12 @@ public final class PublishedFlows {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublishedFlows.class);
 
-  private final FlowStore store;
+  private final FlowVersions store;
   private final FlowCompiler compiler;
+  private final Clock clock;
   private final Map<String, FlowVersion> live = new ConcurrentHashMap<>();
   private final Map<String, Rejection> rejected = new ConcurrentHashMap<>();
-  private final java.util.Set<Path> skipped = ConcurrentHashMap.newKeySet();
+  private volatile StoreReach reach;
 
   /** The newest version of a flow that did not go live, and why, as the log line gives it. */
   private record Rejection(int version, String reason) {}
@@ -64,8 +62,28 @@ public final class PublishedFlows {
   private volatile Gate gate = flow -> Optional.empty();
 
   public PublishedFlows(FlowStore store, FlowCompiler compiler) {
+    this(new DirectoryFlowVersions(store), compiler, Clock.systemUTC());
+  }
+
+  /** The newest versions in {@code store}, compiled with {@code compiler} before they serve. */
+  public PublishedFlows(FlowVersions store, FlowCompiler compiler, Clock clock) {
     this.store = store;
     this.compiler = compiler;
+    this.clock = clock;
+    this.reach = StoreReach.reachable(clock.instant());
+  }
+
+  /** The store the versions come from. */
+  public FlowVersions store() {
+    return store;
+  }
+
+  /**
+   * Whether the last look into the store worked; while it does not, the versions already live keep
+   * serving.
+   */
+  public StoreReach reach() {
+    return reach;
   }
 
   /**
@@ -107,10 +125,7 @@ public final class PublishedFlows {
     try {
       refresh();
     } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "Reading the flow store {} failed ({}); the flows already loaded keep serving",
-          store.root(),
-          e.getClass().getSimpleName());
+      // refresh() already recorded it in reach(), which /health shows.
     }
   }
 
@@ -118,95 +133,85 @@ public final class PublishedFlows {
    * Loads every flow whose newest published version is newer than the one serving.
    *
    * @return how many flows changed
+   * @throws IOException when the store cannot be read; {@link #reach()} says so until a refresh
+   *     works again, and the versions already live keep serving
    */
   public synchronized int refresh() throws IOException {
-    Path published = store.root().resolve(FlowStore.PUBLISHED);
-    if (!Files.isDirectory(published)) {
-      return 0;
+    Map<FlowKey, Integer> newest;
+    try {
+      newest = store.newest();
+    } catch (IOException | RuntimeException e) {
+      unreachable(e);
+      throw e;
     }
     int changed = 0;
-    try (Stream<Path> tenants = Files.list(published)) {
-      for (Path tenant : tenants.filter(this::isStoreFolder).toList()) {
-        try (Stream<Path> flows = Files.list(tenant)) {
-          for (Path flow : flows.filter(this::isStoreFolder).toList()) {
-            changed +=
-                load(tenant.getFileName().toString(), flow.getFileName().toString(), flow) ? 1 : 0;
-          }
-        }
+    try {
+      for (Map.Entry<FlowKey, Integer> flow : newest.entrySet()) {
+        changed += load(flow.getKey(), flow.getValue()) ? 1 : 0;
       }
+    } catch (IOException | RuntimeException e) {
+      unreachable(e);
+      throw e;
+    }
+    if (!reach.reachable()) {
+      LOG.info("The flow store {} is reachable again", store.describe());
+      reach = StoreReach.reachable(clock.instant());
     }
     return changed;
   }
 
-  /**
-   * A tenant or flow folder to read: named by the route rule and, links followed, inside the store.
-   * Anything else was not written by {@link FlowStore#publish} and is skipped with a warning.
-   */
-  private boolean isStoreFolder(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return false;
-    }
-    if (!FlowNames.isName(dir.getFileName().toString())) {
-      warnOnce(dir, "its name is not a tenant or flow name");
-      return false;
-    }
-    if (!isInsideStore(dir)) {
-      warnOnce(dir, "it leads outside the store");
-      return false;
-    }
-    return true;
-  }
-
-  /** Links followed, whether {@code path} lies inside the store (a version file may be a link). */
-  private boolean isInsideStore(Path path) {
-    try {
-      store.requireInside(path);
-      return true;
-    } catch (IOException e) {
-      return false;
+  private void unreachable(Exception e) {
+    String problem = e.getClass().getSimpleName();
+    if (reach.reachable()) {
+      LOG.warn(
+          "Reading the flow store {} failed ({}); the {} flow version(s) already live keep serving",
+          store.describe(),
+          problem,
+          live.size());
+      reach = StoreReach.unreachable(clock.instant(), problem);
+    } else {
+      reach = reach.stillUnreachable(problem);
     }
   }
 
-  private void warnOnce(Path dir, String why) {
-    if (skipped.add(dir)) {
-      LOG.warn("Flow store entry {} is skipped: {}", dir, why);
-    }
-  }
-
-  private boolean load(String tenant, String name, Path dir) throws IOException {
-    String key = tenant + "/" + name;
-    Optional<Integer> newest = FlowStore.latestVersion(dir);
+  private boolean load(FlowKey flow, int newest) throws IOException {
+    String key = flow.toString();
     FlowVersion serving = live.get(key);
-    if (newest.isEmpty()
-        || (serving != null && serving.version() >= newest.get())
-        || (rejected.containsKey(key) && rejected.get(key).version() == newest.get())) {
+    if ((serving != null && serving.version() >= newest)
+        || (rejected.containsKey(key) && rejected.get(key).version() == newest)) {
       return false;
     }
     Waiting held = waiting.get(key);
-    if (held != null && held.candidate().version() == newest.get()) {
+    if (held != null && held.candidate().version() == newest) {
       return admit(key, held.candidate(), serving);
     }
-    Path file = dir.resolve(FlowStore.fileName(newest.get()));
-    if (!isInsideStore(file)) {
-      rejected.put(key, new Rejection(newest.get(), "its version file leads outside the store"));
-      warnOnce(file, "it leads outside the store");
+    Optional<VersionText> text;
+    try {
+      text = store.read(flow, newest);
+    } catch (VersionRefusedException refused) {
+      rejected.put(key, new Rejection(newest, refused.getMessage()));
       return false;
     }
-    FlowCompiler.Compiled compiled = compiler.compile(file);
-    Optional<String> problem = problem(compiled, tenant, name);
+    if (text.isEmpty()) {
+      return false;
+    }
+    FlowCompiler.Compiled compiled = compiler.compile(text.get().source(), text.get().text());
+    Optional<String> problem = problem(compiled, flow.tenant(), flow.flow());
     if (problem.isPresent()) {
-      rejected.put(key, new Rejection(newest.get(), problem.get()));
+      rejected.put(key, new Rejection(newest, problem.get()));
       LOG.warn(
           "Flow {} version {} is not valid and does not go live; {} keeps serving. {}",
           key,
-          newest.get(),
+          newest,
           serving == null ? "no version" : "version " + serving.version(),
           problem.get());
       return false;
     }
     rejected.remove(key);
     return admit(
-        key, new FlowVersion(tenant, name, newest.get(), compiled.flow().orElseThrow()), serving);
+        key,
+        new FlowVersion(flow.tenant(), flow.flow(), newest, compiled.flow().orElseThrow()),
+        serving);
   }
 
   /** Puts a valid version live unless the gate holds it back (logged once per version). */

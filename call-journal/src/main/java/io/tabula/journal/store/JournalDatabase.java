@@ -1,6 +1,6 @@
 package io.tabula.journal.store;
 
-import io.tabula.connectors.lookup.VerifiedTlsSocketFactory;
+import io.tabula.connectors.lookup.VerifiedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,8 +11,8 @@ import java.util.Properties;
 /**
  * Where the journal lives: a PostgreSQL database reached over TLS with certificate and host-name
  * verification ({@code sslmode=verify-full} against {@code caCertificate}, TLS 1.2+ only through
- * {@link VerifiedTlsSocketFactory}); there is no setting that turns verification off. {@code
- * toString()} hides the password.
+ * {@link VerifiedPostgres}); there is no setting that turns verification off. {@code toString()}
+ * hides the password.
  */
 public record JournalDatabase(
     String host, int port, String database, String user, String password, Path caCertificate) {
@@ -26,17 +26,11 @@ public record JournalDatabase(
   }
 
   public Connection connect() throws SQLException {
-    Properties properties = new Properties();
+    Properties properties = VerifiedPostgres.properties(caCertificate, "tabula-journal");
     properties.setProperty("user", user);
     properties.setProperty("password", password);
-    properties.setProperty("sslmode", "verify-full");
-    properties.setProperty("sslfactory", VerifiedTlsSocketFactory.class.getName());
-    properties.setProperty("sslrootcert", caCertificate.toString());
-    properties.setProperty("gssEncMode", "disable");
-    properties.setProperty("logServerErrorDetail", "false");
     properties.setProperty("connectTimeout", "5");
     properties.setProperty("socketTimeout", "30");
-    properties.setProperty("ApplicationName", "tabula-journal");
     return DriverManager.getConnection(
         "jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
   }

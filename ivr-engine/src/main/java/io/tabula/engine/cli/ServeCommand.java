@@ -24,6 +24,7 @@ import io.tabula.engine.config.PromptsSettings;
 import io.tabula.engine.config.RecordingMode;
 import io.tabula.engine.flows.EngineFlows;
 import io.tabula.engine.flows.FlowMetrics;
+import io.tabula.engine.flows.FlowStoreHealth;
 import io.tabula.engine.flows.PromptSounds;
 import io.tabula.engine.selftest.SelfTestFlows;
 import io.tabula.engine.server.Engine;
@@ -171,6 +172,10 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     registerHealth(admin, engine);
+    if (!settings.flows().shipped()) {
+      admin.register(FlowStoreHealth.check(flows, flows.published().store().describe()));
+      FlowStoreHealth.bind(registry, flows);
+    }
     tenants.registerHealth(admin);
     SecureInputHealth.register(admin, ami, recording);
     ServeProbes.register(admin, engine, flows, settings);

@@ -92,10 +92,7 @@ final class ServeConnectors implements AutoCloseable {
     try {
       LOG.info("Tenants: {} file(s) in {}", config.tenants().size(), folder.get());
       checkAll(config, tenants);
-      List<Flow> flows =
-          settings.flows().shipped()
-              ? FlowConnectorCheck.shippedFlows()
-              : FlowConnectorCheck.storeFlows(Path.of(settings.flows().store()));
+      List<Flow> flows = FlowConnectorCheck.configuredFlows(settings.flows());
       FlowConnectorCheck.findings(flows, config).forEach(finding -> LOG.error("{}", finding));
       Connectors connectors =
           tenants.connectorsWith(

@@ -37,10 +37,7 @@ final class ServePreflight {
   private ServePreflight() {}
 
   static List<String> refusals(EngineConfig settings, boolean demo) {
-    List<Flow> flows =
-        settings.flows().shipped()
-            ? FlowConnectorCheck.shippedFlows()
-            : FlowConnectorCheck.storeFlows(Path.of(settings.flows().store()));
+    List<Flow> flows = FlowConnectorCheck.configuredFlows(settings.flows());
     List<String> refusals = new ArrayList<>();
     recording(settings, flows).ifPresent(refusals::add);
     if (!settings.tenants().configured() && !demo) {

@@ -99,7 +99,13 @@ public final class EngineConfigLoader {
               PromptsSettings.parse(
                   v.text("prompts.soundsDirs"),
                   v.text("prompts.check"),
-                  v.text("prompts.languages"))),
+                  v.text("prompts.languages")),
+              new PostgresStoreSettings(
+                  v.text("flows.postgres.url"),
+                  v.text("flows.postgres.user"),
+                  v.text("flows.postgres.passwordFile"),
+                  v.text("flows.postgres.caCertificate"),
+                  v.bool("flows.postgres.listen"))),
           new AdminConfig(
               v.text("admin.address"), v.integer("admin.port"), v.text("admin.tokenFile")),
           new AmiSettings(

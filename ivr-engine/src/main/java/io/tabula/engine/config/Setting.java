@@ -78,9 +78,30 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "flows.store",
               "",
-              "flow store folder (tabula flows publish --store); empty serves the shipped flows"),
+              "flow store folder (tabula flows publish --store), or postgres for the shared store"
+                  + " in PostgreSQL; empty serves the shipped flows"),
           new Setting(
-              "flows.pollInterval", "5s", "how often the engine looks for new flow versions"),
+              "flows.pollInterval",
+              "5s",
+              "how often the engine looks for new flow versions (with postgres: the check behind"
+                  + " LISTEN/NOTIFY)"),
+          new Setting(
+              "flows.postgres.url",
+              "",
+              "the PostgreSQL flow store, postgresql://host[:port]/database (TLS verify-full,"
+                  + " always)"),
+          new Setting("flows.postgres.user", "", "the flow store's login role"),
+          new Setting(
+              "flows.postgres.passwordFile", "", "file holding the flow store role's password"),
+          new Setting(
+              "flows.postgres.caCertificate",
+              "",
+              "PEM file of the CA that issued the flow store server's certificate"),
+          new Setting(
+              "flows.postgres.listen",
+              "true",
+              "LISTEN for publishes; false checks every flows.pollInterval only (PgBouncer in"
+                  + " transaction mode)"),
           new Setting(
               "prompts.soundsDirs",
               "",

@@ -3,6 +3,7 @@ package io.tabula.engine.flows;
 import io.tabula.connectors.embedded.OwnedTempFolder;
 import io.tabula.engine.config.ConfigException;
 import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.config.PostgresStoreSettings;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.port.CallHandlers;
@@ -14,23 +15,30 @@ import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.store.PublishedFlows;
 import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.flows.store.StoreCallHandlers;
+import io.tabula.flows.store.StoreReach;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.flowstore.FlowStoreDatabase;
+import io.tabula.flowstore.FlowStoreWatch;
+import io.tabula.flowstore.PostgresFlowStore;
+import io.tabula.flowstore.WatchOptions;
 import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The flows an engine serves: the versions published in a flow store, picked up while the engine
- * runs, or, with no store configured, the shipped flows ({@link ShippedFlowFiles}: the checkout's
- * {@code flows/} folder when run from one, else the jar's copies) published into a temporary store.
- * Flows are compiled against the engine's real connectors, so a flow naming a connector the engine
- * does not have never goes live.
+ * The flows an engine serves: the versions published in a flow store (a folder, or the PostgreSQL
+ * store several engines share), picked up while the engine runs, or, with no store configured, the
+ * shipped flows ({@link ShippedFlowFiles}: the checkout's {@code flows/} folder when run from one,
+ * else the jar's copies) published into a temporary store. Flows are compiled against the engine's
+ * real connectors, so a flow naming a connector the engine does not have never goes live.
  *
  * <pre>{@code
  * try (EngineFlows flows = EngineFlows.open(settings.flows(), connectors)) {
@@ -41,22 +49,24 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class EngineFlows implements AutoCloseable {
 
   private final PublishedFlows published;
-  private final ScheduledExecutorService poller;
+  private final AutoCloseable follower;
 
   /** The name of the temporary store the shipped flows are published into starts with this. */
   public static final String FOLDER_PREFIX = "tabula-flows-";
 
   private final OwnedTempFolder temporaryStore;
 
-  private EngineFlows(
-      PublishedFlows published, ScheduledExecutorService poller, OwnedTempFolder temporary) {
+  private EngineFlows(PublishedFlows published, AutoCloseable follower, OwnedTempFolder temporary) {
     this.published = published;
-    this.poller = poller;
+    this.follower = follower;
     this.temporaryStore = temporary;
   }
 
   public static EngineFlows open(FlowsSettings settings, Connectors connectors) {
     FlowCompiler compiler = new FlowCompiler(ConnectorCatalog.of(connectors));
+    if (settings.inPostgres()) {
+      return openPostgres(settings, compiler);
+    }
     try {
       // Deleted at close, or at exit; a killed engine's folder is removed by the next demo.
       OwnedTempFolder temporary = settings.shipped() ? OwnedTempFolder.create(FOLDER_PREFIX) : null;
@@ -71,7 +81,7 @@ public final class EngineFlows implements AutoCloseable {
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().name("tabula-flow-poller").daemon().factory());
       published.startPolling(poller, settings.pollInterval());
-      return new EngineFlows(published, poller, temporary);
+      return new EngineFlows(published, poller::shutdownNow, temporary);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the flow store "
@@ -80,6 +90,40 @@ public final class EngineFlows implements AutoCloseable {
               + e.getClass().getSimpleName()
               + "); check flows.store",
           e);
+    }
+  }
+
+  /**
+   * The shared store in PostgreSQL: the versions there now are loaded before the engine takes a
+   * call (a store that cannot be reached at start-up stops serve: there is no last good version
+   * yet), then {@link FlowStoreWatch} follows it by LISTEN/NOTIFY with a check every {@code
+   * flows.pollInterval}.
+   */
+  private static EngineFlows openPostgres(FlowsSettings settings, FlowCompiler compiler) {
+    PostgresStoreSettings postgres = settings.postgres();
+    FlowStoreDatabase database;
+    try {
+      database =
+          FlowStoreDatabase.parse(
+              postgres.url(),
+              postgres.user(),
+              Path.of(postgres.passwordFile()),
+              Path.of(postgres.caCertificate()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("flows.postgres.url: " + e.getMessage());
+    }
+    try {
+      PostgresFlowStore store = PostgresFlowStore.open(database, compiler);
+      PublishedFlows published = new PublishedFlows(store, compiler, Clock.systemUTC());
+      published.refresh();
+      FlowStoreWatch watch =
+          FlowStoreWatch.start(
+              database,
+              published,
+              new WatchOptions(settings.pollInterval(), Duration.ofSeconds(1), postgres.listen()));
+      return new EngineFlows(published, watch, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 
@@ -124,7 +168,8 @@ public final class EngineFlows implements AutoCloseable {
         ? String.join(", ", ShippedFlowFiles.names().stream().map(EngineFlows::flowName).toList())
             + " from "
             + ShippedFlowFiles.origin()
-        : "the versions published to the flow store " + settings.store();
+        : "the versions published to the flow store "
+            + (settings.inPostgres() ? settings.postgres().url() : settings.store());
   }
 
   private static String flowName(String file) {
@@ -142,9 +187,18 @@ public final class EngineFlows implements AutoCloseable {
     return published;
   }
 
+  /** Whether the last look into the store worked ({@code /health}: {@code flows.store}). */
+  public StoreReach reach() {
+    return published.reach();
+  }
+
   @Override
   public void close() {
-    poller.shutdownNow();
+    try {
+      follower.close();
+    } catch (Exception e) {
+      // Stopping the poller or the watch throws nothing it declares; nothing is left to release.
+    }
     if (temporaryStore != null) {
       temporaryStore.close();
     }

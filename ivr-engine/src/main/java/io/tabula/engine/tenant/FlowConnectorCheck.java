@@ -2,18 +2,28 @@ package io.tabula.engine.tenant;
 
 import io.tabula.connectors.lookup.LookupQuery;
 import io.tabula.connectors.lookup.ResultColumn;
+import io.tabula.engine.config.FlowsSettings;
+import io.tabula.engine.config.PostgresStoreSettings;
 import io.tabula.engine.tenant.config.LookupConnectorSettings;
 import io.tabula.engine.tenant.config.TenantsConfig;
+import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.store.FlowKey;
+import io.tabula.flows.store.FlowVersions;
 import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.flows.validate.ConnectorCatalog;
+import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.flowstore.FlowStoreDatabase;
+import io.tabula.flowstore.PostgresFlowStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -38,6 +48,47 @@ public final class FlowConnectorCheck {
     for (String file : ShippedFlowFiles.names()) {
       ShippedFlowFiles.read(file)
           .flatMap(text -> FlowParser.parse(file, text).flow())
+          .ifPresent(flows::add);
+    }
+    return flows;
+  }
+
+  /**
+   * The flows serve will run as configured: the shipped ones, or the newest published version of
+   * each flow in the configured store (a folder, or PostgreSQL: a store that cannot be reached here
+   * gives none, and serve then reports it when it opens the store).
+   */
+  public static List<Flow> configuredFlows(FlowsSettings settings) {
+    if (settings.shipped()) {
+      return shippedFlows();
+    }
+    if (!settings.inPostgres()) {
+      return storeFlows(Path.of(settings.store()));
+    }
+    try {
+      PostgresStoreSettings postgres = settings.postgres();
+      FlowStoreDatabase database =
+          FlowStoreDatabase.parse(
+              postgres.url(),
+              postgres.user(),
+              Path.of(postgres.passwordFile()),
+              Path.of(postgres.caCertificate()));
+      return storeFlows(
+          PostgresFlowStore.open(
+              database,
+              new FlowCompiler(ConnectorCatalog.of(Connectors.of(List.of(), List.of())))));
+    } catch (IOException | IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /** The newest published version of each flow in {@code store} (unparseable ones skipped). */
+  public static List<Flow> storeFlows(FlowVersions store) throws IOException {
+    List<Flow> flows = new ArrayList<>();
+    for (Map.Entry<FlowKey, Integer> newest : store.newest().entrySet()) {
+      store
+          .read(newest.getKey(), newest.getValue())
+          .flatMap(text -> FlowParser.parse(text.source(), text.text()).flow())
           .ifPresent(flows::add);
     }
     return flows;

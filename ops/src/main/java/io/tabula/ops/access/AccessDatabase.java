@@ -2,7 +2,7 @@ package io.tabula.ops.access;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.tabula.connectors.lookup.VerifiedTlsSocketFactory;
+import io.tabula.connectors.lookup.VerifiedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,14 +70,7 @@ public final class AccessDatabase implements AutoCloseable {
   }
 
   static Properties tlsProperties(AccessDatabaseSettings settings) {
-    Properties properties = new Properties();
-    properties.setProperty("sslmode", "verify-full");
-    properties.setProperty("sslfactory", VerifiedTlsSocketFactory.class.getName());
-    properties.setProperty("sslrootcert", settings.caCertificate().toString());
-    properties.setProperty("gssEncMode", "disable");
-    properties.setProperty("logServerErrorDetail", "false");
-    properties.setProperty("ApplicationName", "tabula-access");
-    return properties;
+    return VerifiedPostgres.properties(settings.caCertificate(), "tabula-access");
   }
 
   private static String readPassword(AccessDatabaseSettings settings) {
