@@ -17,6 +17,7 @@ import io.netty.util.concurrent.Future;
 import io.tabula.engine.server.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,9 +54,9 @@ final class AgiTargets implements AutoCloseable {
   }
 
   /**
-   * The targets to try in order; fails with {@link SrvLookupException} when the lookup fails, has
-   * no records, or holds a record whose target is {@code .} (main/srv.c {@code parse_srv} then
-   * fails the whole lookup).
+   * The targets to try in order; fails with {@link SrvLookupException} when the lookup fails or has
+   * no records. A record whose target is {@code .} stays in, with an empty host that no address is
+   * found for, as on Asterisk 22.10.1 with glibc (docs/scaling.md).
    */
   CompletableFuture<List<SrvTarget>> targets(AgiUrl url) {
     if (!url.srv()) {
@@ -93,10 +94,9 @@ final class AgiTargets implements AutoCloseable {
       int priority = data.readUnsignedShort();
       int weight = data.readUnsignedShort();
       int port = data.readUnsignedShort();
+      // The root (".") comes out as "", as glibc's dn_expand gives it to main/srv.c: its check
+      // for "." never matches, and the target fails to resolve like an unknown host.
       String target = DefaultDnsRecordDecoder.decodeName(data);
-      if (target.equals(".")) {
-        throw new SrvLookupException(url.srvName(), null);
-      }
       String host = target.endsWith(".") ? target.substring(0, target.length() - 1) : target;
       answer.add(new SrvTarget(priority, weight, port, host));
     }
@@ -108,6 +108,10 @@ final class AgiTargets implements AutoCloseable {
 
   /** The target's addresses (IPv4 first), as getaddrinfo would give them to res_agi.c. */
   CompletableFuture<List<InetAddress>> addresses(String host) {
+    if (host.isEmpty()) {
+      // Asterisk: "Unable to locate host ':0'". Netty would take "" for the loopback address.
+      return CompletableFuture.failedFuture(new UnknownHostException("an empty SRV target"));
+    }
     CompletableFuture<List<InetAddress>> addresses = new CompletableFuture<>();
     resolver
         .resolveAll(host)
@@ -135,7 +139,7 @@ final class AgiTargets implements AutoCloseable {
       super(
           "SRV lookup failed for "
               + name
-              + ": serve SRV records for it (one per engine, no '.' target) from the DNS server"
+              + ": serve SRV records for it (one per engine) from the DNS server"
               + " the PBX asks",
           cause);
     }
