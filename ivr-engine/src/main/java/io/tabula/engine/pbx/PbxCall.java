@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -87,6 +88,19 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
     this.ctx = context;
     if (context.channel().isActive()) {
       start(context);
+    } else if (!context.channel().isOpen()) {
+      // The engine closed the connection before the call was attached: on Asterisk the AGI reads
+      // EOF at once and ends (AGISTATUS=SUCCESS).
+      remember(context.channel().remoteAddress());
+      report.complete(
+          new CallReport(CallReport.Outcome.AGI_ENDED, heard, 0, variables, "", engine));
+    }
+  }
+
+  /** Which engine the call reached, for {@link CallReport#engine}. */
+  private void remember(SocketAddress remote) {
+    if (remote instanceof InetSocketAddress address) {
+      engine = address.getAddress().getHostAddress() + ":" + address.getPort();
     }
   }
 
@@ -95,9 +109,7 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
       return;
     }
     started = true;
-    if (context.channel().remoteAddress() instanceof InetSocketAddress address) {
-      engine = address.getAddress().getHostAddress() + ":" + address.getPort();
-    }
+    remember(context.channel().remoteAddress());
     StringBuilder block = new StringBuilder();
     header.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
     block.append('\n');

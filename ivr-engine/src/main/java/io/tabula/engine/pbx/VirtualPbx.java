@@ -102,7 +102,10 @@ public final class VirtualPbx implements AutoCloseable {
   public CompletableFuture<CallReport> call(AgiUrl url, Map<String, String> header, Caller caller) {
     CompletableFuture<CallReport> report = new CompletableFuture<>();
     PbxCall call = track(new PbxCall(header, options, caller, report));
-    new AgiDialer(bootstrap(null), targets())
+    Bootstrap bootstrap =
+        bootstrap(null)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, AgiDialer.CONNECT_TIMEOUT_MILLIS);
+    new AgiDialer(bootstrap, targets())
         .dial(url)
         .whenComplete(
             (channel, failed) -> {
@@ -132,7 +135,6 @@ public final class VirtualPbx implements AutoCloseable {
         .channel(transport.clientChannel())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, AgiDialer.CONNECT_TIMEOUT_MILLIS)
         .handler(
             new ChannelInitializer<Channel>() {
               @Override
