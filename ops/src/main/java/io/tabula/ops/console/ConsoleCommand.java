@@ -7,6 +7,8 @@ import io.tabula.connectors.tls.PemFiles;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.journal.JournalConfig;
+import io.tabula.journal.JournalRuntime;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,6 +101,22 @@ public final class ConsoleCommand implements Callable<Integer> {
   Path trailPublicKey;
 
   @Option(
+      names = "--totp-key",
+      paramLabel = "FILE",
+      description =
+          "The key that seals TOTP secrets in the access database (tabula users totp-keygen);"
+              + " needed with --db-host. Keep it outside the database, mode 0600.")
+  Path totpKey;
+
+  @Option(
+      names = "--totp-old-key",
+      paramLabel = "FILE",
+      description =
+          "A previous --totp-key (repeatable), after a rotation: secrets sealed under it are"
+              + " resealed under --totp-key at start.")
+  List<Path> olderTotpKeys = new ArrayList<>();
+
+  @Option(
       names = "--sounds",
       paramLabel = "DIR",
       description =
@@ -107,6 +125,14 @@ public final class ConsoleCommand implements Callable<Integer> {
               + " audio there in each of the flow's languages. Repeatable. Default: the checkout's"
               + " sounds/ folder; without any, publishing is refused.")
   List<Path> sounds = new ArrayList<>();
+
+  @Option(
+      names = "--journal-config",
+      paramLabel = "YAML",
+      description =
+          "The call journal's configuration (docs/journal.md): the journal page then finds"
+              + " records for reps and counts for auditors. Holds no private key.")
+  Path journalConfig;
 
   @Override
   public Integer call() throws Exception {
@@ -125,6 +151,13 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (accessDatabase.given() && totpKey == null) {
+      err.println(
+          "tabula console: with --db-host give --totp-key (tabula users totp-keygen), the key"
+              + " that seals TOTP secrets outside the database.");
+      err.flush();
+      return 2;
+    }
     for (Path dir : sounds) {
       if (!Files.isDirectory(dir)) {
         err.println(
@@ -139,10 +172,28 @@ public final class ConsoleCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
-    Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
+    Path flows;
+    if (store != null) {
+      flows = store;
+    } else {
+      SeededStore seeded = seedStore(work.resolve("flows"), connectors, clock, audio);
+      flows = seeded.root();
+      if (!seeded.awaitingAudio().isEmpty()) {
+        out.println(
+            "Shipped flows kept as drafts, their prompts have no audio yet: "
+                + seeded.awaitingAudio().stream().map(FlowRef::toString).toList()
+                + "; render it with ./tabula prompts render (into the checkout's sounds/, or"
+                + " --sounds DIR and start the console with the same --sounds), then publish them"
+                + " in the console");
+      }
+    }
+    CountDownLatch closed = new CountDownLatch(1);
     try (ConsoleAccess access =
-        ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
-      return serve(access, flows, connectors, clock, work, out, audio);
+        ConsoleAccess.open(
+            accessDatabase, trailKey, trailPublicKey, totpKey, olderTotpKeys, work)) {
+      return serve(access, flows, connectors, clock, work, out, audio, closed);
+    } finally {
+      closed.countDown();
     }
   }
 
@@ -153,7 +204,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       Clock clock,
       Path work,
       PrintWriter out,
-      ConsoleSounds audio)
+      ConsoleSounds audio,
+      CountDownLatch closed)
       throws IOException, InterruptedException {
     IssuedCertificate certificate =
         cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
@@ -168,8 +220,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             audio);
     List<String> tenants = tenants(flows, connectors, clock);
     Optional<char[]> firstPassword = access.firstAdmin(tenants);
-    try (ConsoleServer console =
-        ConsoleServer.start(options, access.control(), connectors, clock)) {
+    try (JournalOpened journal = JournalOpened.of(journalConfig);
+        ConsoleServer console =
+            ConsoleServer.start(options, access.control(), connectors, clock, journal.console())) {
       out.printf("Tabula console: %s%n", console.url());
       out.printf("Flow store: %s%n", flows);
       access.describe(out);
@@ -189,35 +242,74 @@ public final class ConsoleCommand implements Callable<Integer> {
       out.println("Ctrl-C stops it.");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      // The hook waits until the access database is closed: that signs the trail's head a last
+      // time, which the JVM would otherwise cut short.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
       stopped.await();
     }
     return 0;
   }
 
-  /** The shipped flows as drafts, each published as version 1. */
-  public static Path seedStore(Path root, Connectors connectors, Clock clock) throws IOException {
+  /**
+   * A new store with the shipped flows.
+   *
+   * @param awaitingAudio the flows kept as drafts, because their prompts have no audio in the
+   *     console's sounds folder
+   */
+  public record SeededStore(Path root, List<FlowRef> awaitingAudio) {}
+
+  /**
+   * The shipped flows as drafts, each published as version 1 through the check every publish passes
+   * ({@link FlowLibrary#publish}, as {@code flows publish}): one whose prompts have no audio in
+   * {@code sounds} stays a draft, named in {@link SeededStore#awaitingAudio}, and goes live once it
+   * is rendered and published.
+   *
+   * @throws IllegalStateException when a shipped flow does not validate (a broken build)
+   */
+  public static SeededStore seedStore(
+      Path root, Connectors connectors, Clock clock, ConsoleSounds sounds) throws IOException {
     FlowLibrary library =
-        new FlowLibrary(root, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
+        new FlowLibrary(
+            root, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock, sounds);
     Account seed = Account.system("tabula console (shipped flows)");
+    List<FlowRef> awaitingAudio = new ArrayList<>();
     for (String name : ShippedFlowFiles.names()) {
       String[] parts = name.replaceFirst("\\.yaml$", "").split("/");
       FlowRef ref = new FlowRef(parts[0], parts[1]);
-      library.saveDraft(ref, ShippedFlowFiles.read(name).orElseThrow());
+      String text = ShippedFlowFiles.read(name).orElseThrow();
+      library.saveDraft(ref, text);
+      if (!library.checkToTry(ref, text).ok()) {
+        throw new IllegalStateException(
+            "the shipped flow " + name + " does not validate; run tabula flows validate flows/");
+      }
       try {
         library.publish(ref, seed, "the shipped flow");
       } catch (io.tabula.flows.store.PublishRejectedException e) {
-        throw new IllegalStateException(
-            "the shipped flow " + name + " does not validate; run tabula flows validate flows/", e);
+        // It validates: only its prompts' audio is missing.
+        awaitingAudio.add(ref);
       }
     }
-    return root;
+    return new SeededStore(root, List.copyOf(awaitingAudio));
   }
 
   private static List<String> tenants(Path flows, Connectors connectors, Clock clock)
       throws IOException {
     FlowLibrary library =
-        new FlowLibrary(flows, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
+        new FlowLibrary(
+            flows,
+            io.tabula.flows.validate.ConnectorCatalog.of(connectors),
+            clock,
+            new ConsoleSounds(List.of()));
     return library.flows().stream().map(FlowRef::tenant).distinct().sorted().toList();
   }
 
@@ -230,5 +322,26 @@ public final class ConsoleCommand implements Callable<Integer> {
         "HTTPS certificate: from a new development CA; trust %s in your browser, or give --cert/--key/--ca%n",
         caFile);
     return authority.issue(CertificateRequest.server("localhost", "127.0.0.1"));
+  }
+
+  /** The journal's database while the console runs, when --journal-config is given. */
+  private record JournalOpened(
+      Optional<ConsoleJournal> console, Optional<JournalRuntime.Opened> opened)
+      implements AutoCloseable {
+
+    static JournalOpened of(Path file) {
+      if (file == null) {
+        return new JournalOpened(Optional.empty(), Optional.empty());
+      }
+      JournalConfig config = JournalConfig.read(file);
+      JournalRuntime.Opened opened = JournalRuntime.open(config);
+      return new JournalOpened(
+          Optional.of(new ConsoleJournal(config, opened.database())), Optional.of(opened));
+    }
+
+    @Override
+    public void close() {
+      opened.ifPresent(JournalRuntime.Opened::close);
+    }
   }
 }

@@ -40,12 +40,8 @@ public final class FlowLibrary {
   private final Path root;
   private final FlowStore store;
   private final DraftCheck check;
+  private final DraftCheck withoutAudio;
   private final Clock clock;
-
-  /** A library that publishes without checking audio: only for seeding the shipped flows. */
-  public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock) {
-    this(root, catalog, clock, new DraftCheck(catalog));
-  }
 
   /** A library that publishes only drafts whose prompts have audio in {@code sounds}. */
   public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, ConsoleSounds sounds) {
@@ -56,6 +52,7 @@ public final class FlowLibrary {
     this.root = root;
     this.store = new FlowStore(root, new FlowCompiler(catalog));
     this.check = check;
+    this.withoutAudio = new DraftCheck(catalog);
     this.clock = clock;
   }
 
@@ -65,6 +62,14 @@ public final class FlowLibrary {
 
   public DraftCheck.Result check(FlowRef ref, String text) {
     return check.check(ref, text);
+  }
+
+  /**
+   * The check without the prompts' audio: what the softphone needs to run a draft, which then shows
+   * each prompt without audio itself (a reworded prompt is tried before it is rendered).
+   */
+  public DraftCheck.Result checkToTry(FlowRef ref, String text) {
+    return withoutAudio.check(ref, text);
   }
 
   /** Every flow that has a draft or a published version, by tenant then name. */
