@@ -7,6 +7,7 @@ import io.tabula.connectors.tls.PemFiles;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.flowstore.FlowStoreDatabase;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +48,23 @@ public final class ConsoleCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "The flow store the engines read (their flows.store).")
   Path store;
+
+  @Option(
+      names = "--engine-config",
+      paramLabel = "FILE",
+      description =
+          "The engines' settings file (tabula serve --config): publish to the store it names, a"
+              + " folder or the shared PostgreSQL store (flows.store: postgres); instead of"
+              + " --store.")
+  Path engineConfig;
+
+  @Option(
+      names = "--drafts",
+      paramLabel = "DIR",
+      description =
+          "With a PostgreSQL store: the folder for the drafts (default: a new temporary folder;"
+              + " the editor starts from the newest published version).")
+  Path drafts;
 
   @Option(
       names = "--address",
@@ -139,16 +157,58 @@ public final class ConsoleCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
-    Path flows = store != null ? store : seedStore(work.resolve("flows"), connectors, clock);
+    Optional<io.tabula.ops.flows.StoreLocation> configured = configuredStore(err);
+    if (configured == null) {
+      return 2;
+    }
+    Optional<FlowStoreDatabase> shared = configured.flatMap(l -> l.postgres());
+    Path flows =
+        shared.isPresent()
+            ? (drafts != null ? drafts : Files.createDirectories(work.resolve("drafts")))
+            : configured.flatMap(l -> l.folder()).or(() -> Optional.ofNullable(store)).orElse(null);
+    if (flows == null) {
+      flows = seedStore(work.resolve("flows"), connectors, clock);
+    }
     try (ConsoleAccess access =
         ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
-      return serve(access, flows, connectors, clock, work, out, audio);
+      return serve(access, flows, shared, connectors, clock, work, out, audio);
     }
+  }
+
+  /**
+   * The store {@code --engine-config} names, empty without it, or null (the problem printed) when
+   * it cannot be used.
+   */
+  private Optional<io.tabula.ops.flows.StoreLocation> configuredStore(PrintWriter err) {
+    if (engineConfig == null) {
+      return Optional.empty();
+    }
+    String problem;
+    if (store != null) {
+      problem = "give --store or --engine-config, not both";
+    } else {
+      try {
+        return Optional.of(
+            io.tabula.ops.flows.StoreLocation.fromEngineConfig(engineConfig, System.getenv()));
+      } catch (IOException e) {
+        problem =
+            engineConfig
+                + ": cannot read the engines' settings file ("
+                + e.getClass().getSimpleName()
+                + "); check the path and that this user may read it";
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
+    }
+    err.println("tabula console: " + problem);
+    err.flush();
+    return null;
   }
 
   private int serve(
       ConsoleAccess access,
       Path flows,
+      Optional<FlowStoreDatabase> shared,
       Connectors connectors,
       Clock clock,
       Path work,
@@ -165,13 +225,16 @@ public final class ConsoleCommand implements Callable<Integer> {
             certificate,
             engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
             engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip(),
-            audio);
-    List<String> tenants = tenants(flows, connectors, clock);
+            audio,
+            shared);
+    List<String> tenants = tenants(flows, shared, connectors, clock);
     Optional<char[]> firstPassword = access.firstAdmin(tenants);
     try (ConsoleServer console =
         ConsoleServer.start(options, access.control(), connectors, clock)) {
       out.printf("Tabula console: %s%n", console.url());
-      out.printf("Flow store: %s%n", flows);
+      out.printf(
+          "Flow store: %s%n",
+          shared.map(db -> db.url() + " (drafts in " + flows + ")").orElse(flows.toString()));
       access.describe(out);
       out.println(
           audio.dirs().isEmpty()
@@ -214,10 +277,20 @@ public final class ConsoleCommand implements Callable<Integer> {
     return root;
   }
 
-  private static List<String> tenants(Path flows, Connectors connectors, Clock clock)
+  private static List<String> tenants(
+      Path flows, Optional<FlowStoreDatabase> shared, Connectors connectors, Clock clock)
       throws IOException {
+    io.tabula.flows.validate.ConnectorCatalog catalog =
+        io.tabula.flows.validate.ConnectorCatalog.of(connectors);
     FlowLibrary library =
-        new FlowLibrary(flows, io.tabula.flows.validate.ConnectorCatalog.of(connectors), clock);
+        shared.isPresent()
+            ? new FlowLibrary(
+                flows,
+                io.tabula.flowstore.PostgresFlowStore.open(
+                    shared.get(), new io.tabula.flows.validate.FlowCompiler(catalog)),
+                catalog,
+                ConsoleSounds.givenOrCheckout(List.of()))
+            : new FlowLibrary(flows, catalog, clock);
     return library.flows().stream().map(FlowRef::tenant).distinct().sorted().toList();
   }
 

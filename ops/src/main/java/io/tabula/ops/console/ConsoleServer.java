@@ -5,6 +5,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.validate.ConnectorCatalog;
+import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.flowstore.PostgresFlowStore;
 import io.tabula.ops.access.AccessControl;
 import java.net.URI;
 import java.time.Clock;
@@ -38,10 +40,26 @@ public final class ConsoleServer implements AutoCloseable {
     this.host = host;
   }
 
+  /** The drafts in {@code options.store()}, the versions there or in the shared store. */
+  private static FlowLibrary library(
+      ConsoleOptions options, ConnectorCatalog catalog, Clock clock) {
+    if (options.sharedStore().isEmpty()) {
+      return new FlowLibrary(options.store(), catalog, clock, options.sounds());
+    }
+    try {
+      return new FlowLibrary(
+          options.store(),
+          PostgresFlowStore.open(options.sharedStore().get(), new FlowCompiler(catalog)),
+          catalog,
+          options.sounds());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
   public static ConsoleServer start(
       ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
-    FlowLibrary library =
-        new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
+    FlowLibrary library = library(options, ConnectorCatalog.of(connectors), clock);
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock);
     Templates templates = new Templates();

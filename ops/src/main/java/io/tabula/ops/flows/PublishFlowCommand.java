@@ -2,14 +2,17 @@ package io.tabula.ops.flows;
 
 import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.model.Flow;
-import io.tabula.flows.store.FlowStore;
+import io.tabula.flows.store.FlowVersions;
+import io.tabula.flows.store.Publication;
 import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.ops.prompts.FlowAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tabula flows publish FILE --store DIR}: validate, then publish as the next version. */
+/**
+ * {@code tabula flows publish FILE --store DIR} (or {@code --engine-config tabula.yaml}, for the
+ * store the engines' settings name, PostgreSQL included): validate, then publish as the next
+ * version.
+ */
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
@@ -41,12 +48,7 @@ final class PublishFlowCommand implements Callable<Integer> {
       description = "The flow file, e.g. flows/city/parking-ticket.yaml.")
   Path file;
 
-  @Option(
-      names = "--store",
-      required = true,
-      paramLabel = "DIR",
-      description = "The flow store directory the engines read.")
-  Path store;
+  @Mixin StoreOption store;
 
   @Option(
       names = "--lookup-connector",
@@ -80,12 +82,28 @@ final class PublishFlowCommand implements Callable<Integer> {
     if (refused.isPresent()) {
       return refused.get();
     }
-    FlowStore flowStore = new FlowStore(store, compiler);
+    Optional<StoreLocation> where = store.location(System.getenv(), err);
+    if (where.isEmpty()) {
+      return 2;
+    }
     try {
-      int version = flowStore.publish(file);
-      out.printf("Published %s as version %d in %s%n", file, version, store);
+      FlowVersions versions = where.get().open(compiler, Clock.systemUTC());
+      int version =
+          versions.publish(
+              file.toString(),
+              Files.readString(file, StandardCharsets.UTF_8),
+              Publication.COMMAND_LINE);
+      out.printf("Published %s as version %d in %s%n", file, version, where.get().describe());
       out.flush();
       return 0;
+    } catch (IOException e) {
+      err.println(
+          "Not published: "
+              + e.getMessage()
+              + ". The version already live keeps serving; publish again once the store is"
+              + " reachable.");
+      err.flush();
+      return 1;
     } catch (PublishRejectedException e) {
       FlowFiles.print(e.problems(), err);
       err.println("Not published: " + e.getMessage() + ". The version already live keeps serving.");
