@@ -1,5 +1,6 @@
 package io.tabula.journal;
 
+import io.tabula.journal.access.AccessDatabaseRef;
 import io.tabula.journal.capture.JournalQueueSettings;
 import io.tabula.journal.crypto.JournalPublicKey;
 import io.tabula.journal.crypto.SearchKey;
@@ -46,12 +47,25 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * @param database a database reached over TLS, or empty with {@code embedded} set
  * @param embedded the folder of the demo's embedded PostgreSQL
+ * @param access the access-control database ({@code access:}, same keys as {@code database}); when
+ *     set, every {@code tabula journal} command signs its user in, checks their role on the tenant
+ *     and records the access in the hash-chained audit trail first
  */
 public record JournalConfig(
     Optional<JournalDatabase> database,
     Optional<Path> embedded,
     JournalQueueSettings queue,
-    Map<String, TenantJournal> tenants) {
+    Map<String, TenantJournal> tenants,
+    Optional<AccessDatabaseRef> access) {
+
+  /** A configuration without access control (the demo's). */
+  public JournalConfig(
+      Optional<JournalDatabase> database,
+      Optional<Path> embedded,
+      JournalQueueSettings queue,
+      Map<String, TenantJournal> tenants) {
+    this(database, embedded, queue, tenants, Optional.empty());
+  }
 
   public JournalConfig {
     tenants = Map.copyOf(tenants);
@@ -75,7 +89,8 @@ public record JournalConfig(
           file + " is not valid YAML (" + e.getClass().getSimpleName() + "); fix its syntax");
     }
     Path dir = file.toAbsolutePath().getParent();
-    allowOnly(root, "the file", Set.of("database", "embedded", "queueCapacity", "tenants"));
+    allowOnly(
+        root, "the file", Set.of("database", "embedded", "queueCapacity", "tenants", "access"));
     Optional<JournalDatabase> database =
         root.containsKey("database")
             ? Optional.of(database(map(root.get("database"), "database"), dir))
@@ -92,7 +107,23 @@ public record JournalConfig(
     map(root.getOrDefault("tenants", Map.of()), "tenants")
         .forEach(
             (name, value) -> tenants.put(name, tenant(name, map(value, "tenants." + name), dir)));
-    return new JournalConfig(database, embedded, queue, tenants);
+    Optional<AccessDatabaseRef> access =
+        root.containsKey("access")
+            ? Optional.of(access(map(root.get("access"), "access"), dir))
+            : Optional.empty();
+    return new JournalConfig(database, embedded, queue, tenants, access);
+  }
+
+  private static AccessDatabaseRef access(Map<String, Object> db, Path dir) {
+    String where = "access";
+    allowOnly(db, where, Set.of("host", "port", "name", "user", "passwordFile", "caCertificate"));
+    return new AccessDatabaseRef(
+        text(db, "host", where),
+        db.containsKey("port") ? integer(db.get("port"), "access.port") : 5432,
+        db.containsKey("name") ? text(db, "name", where) : "tabula_access",
+        db.containsKey("user") ? text(db, "user", where) : "tabula_access",
+        dir.resolve(text(db, "passwordFile", where)),
+        dir.resolve(text(db, "caCertificate", where)));
   }
 
   private static JournalDatabase database(Map<String, Object> db, Path dir) {

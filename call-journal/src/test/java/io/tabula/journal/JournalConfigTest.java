@@ -84,4 +84,33 @@ class JournalConfigTest {
                         "  city: {publicKeys: [\"" + forged + "\"], searchKeyFile: s}")))
         .hasMessageContaining("does not belong to this key");
   }
+
+  @Test
+  void anAccessSectionNamesTheAccessDatabaseWithItsDefaults() throws Exception {
+    JournalConfig config =
+        JournalConfig.read(
+            write(
+                "embedded: postgres",
+                "access: {host: access-db.example, passwordFile: access-pw, caCertificate: ca.pem}",
+                "tenants: {}"));
+    assertThat(config.access())
+        .contains(
+            new io.tabula.journal.access.AccessDatabaseRef(
+                "access-db.example",
+                5432,
+                "tabula_access",
+                "tabula_access",
+                dir.toAbsolutePath().resolve("access-pw"),
+                dir.toAbsolutePath().resolve("ca.pem")));
+    assertThat(JournalConfig.read(write("embedded: postgres", "tenants: {}")).access()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                JournalConfig.read(
+                    write(
+                        "embedded: postgres",
+                        "access: {host: h, passwordFile: p, caCertificate: c, sslmode: disable}",
+                        "tenants: {}")))
+        .isInstanceOf(JournalConfigException.class)
+        .hasMessageContaining("sslmode");
+  }
 }

@@ -97,85 +97,92 @@ public final class CheckedAllocator extends AbstractByteBufAllocator {
     }
   }
 
+  /** A buffer of {@code capacity} bytes was made. */
+  private void opened(int capacity) {
+    liveBuffers++;
+    allocated(capacity);
+  }
+
+  /** A buffer grows or shrinks: its old memory is freed as it is, the new counted. */
+  private void resized(Bytes buffer, int oldCapacity, int newCapacity) {
+    if (newCapacity != oldCapacity) {
+      released(buffer, oldCapacity);
+      allocated(newCapacity);
+    }
+  }
+
+  /** A buffer's memory goes back, as it is. */
+  private void closed(Bytes buffer, int capacity) {
+    released(buffer, capacity);
+    liveBuffers--;
+  }
+
   private void allocated(int bytes) {
     liveBytes += bytes;
     peakBytes = Math.max(peakBytes, liveBytes);
   }
 
-  private void released(boolean allZero, int bytes) {
-    if (requireZeroOnRelease && !allZero) {
+  private void released(Bytes buffer, int capacity) {
+    if (requireZeroOnRelease && !allZero(buffer, capacity)) {
       releasedUnzeroed++;
     }
-    liveBytes -= bytes;
+    liveBytes -= capacity;
+  }
+
+  private static boolean allZero(Bytes buffer, int capacity) {
+    for (int i = 0; i < capacity; i++) {
+      if (buffer.byteAt(i) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A buffer's bytes read without the reference-count check ({@code _getByte}): at deallocation the
+   * count is already zero. The two buffer kinds share no superclass that could hold the books, so
+   * each hands its reader to the allocator.
+   */
+  @FunctionalInterface
+  private interface Bytes {
+    byte byteAt(int index);
   }
 
   private final class Direct extends UnpooledDirectByteBuf {
     Direct(int initialCapacity, int maxCapacity) {
       super(CheckedAllocator.this, initialCapacity, maxCapacity);
-      liveBuffers++;
-      allocated(capacity());
+      opened(capacity());
     }
 
     @Override
     public ByteBuf capacity(int newCapacity) {
-      int old = capacity();
-      if (newCapacity != old) {
-        released(allZero(), old);
-        allocated(newCapacity);
-      }
+      resized(this::_getByte, capacity(), newCapacity);
       return super.capacity(newCapacity);
     }
 
     @Override
     protected void deallocate() {
-      released(allZero(), capacity());
-      liveBuffers--;
+      closed(this::_getByte, capacity());
       super.deallocate();
-    }
-
-    /** Reads without the reference-count check: at deallocation the count is already zero. */
-    private boolean allZero() {
-      for (int i = 0; i < capacity(); i++) {
-        if (_getByte(i) != 0) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 
   private final class Heap extends UnpooledHeapByteBuf {
     Heap(int initialCapacity, int maxCapacity) {
       super(CheckedAllocator.this, initialCapacity, maxCapacity);
-      liveBuffers++;
-      allocated(capacity());
+      opened(capacity());
     }
 
     @Override
     public ByteBuf capacity(int newCapacity) {
-      int old = capacity();
-      if (newCapacity != old) {
-        released(allZero(), old);
-        allocated(newCapacity);
-      }
+      resized(this::_getByte, capacity(), newCapacity);
       return super.capacity(newCapacity);
     }
 
     @Override
     protected void deallocate() {
-      released(allZero(), capacity());
-      liveBuffers--;
+      closed(this::_getByte, capacity());
       super.deallocate();
-    }
-
-    /** Reads without the reference-count check: at deallocation the count is already zero. */
-    private boolean allZero() {
-      for (int i = 0; i < capacity(); i++) {
-        if (_getByte(i) != 0) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

@@ -36,54 +36,40 @@ public interface CallJournal extends FlowEvents {
 
   /** Events to {@code events} and to {@code journal} both; the journal's own calls to it only. */
   static CallJournal alongside(FlowEvents events, CallJournal journal) {
+    return both(observing(events), journal);
+  }
+
+  /**
+   * One call's events to two journals: {@code observer} (metrics, logs) hears the steps, outcomes,
+   * errors, payments and the end; {@code keeper} hears all that and also the keyed fields, sealed
+   * lookup outputs and menu choices, which only the journal that keeps the record may hold. The
+   * keeper finishes its record even when the observer throws.
+   */
+  static CallJournal both(CallJournal observer, CallJournal keeper) {
+    return new Both(observer, keeper);
+  }
+
+  /** {@code events} as a journal that hears the four {@link FlowEvents} and nothing more. */
+  static CallJournal observing(FlowEvents events) {
     return new CallJournal() {
       @Override
       public void stepStarted(String stepId, String kind) {
         events.stepStarted(stepId, kind);
-        journal.stepStarted(stepId, kind);
       }
 
       @Override
       public void outcome(String stepId, String outcome) {
         events.outcome(stepId, outcome);
-        journal.outcome(stepId, outcome);
       }
 
       @Override
       public void error(String stepId, String why) {
         events.error(stepId, why);
-        journal.error(stepId, why);
       }
 
       @Override
       public void ended(String how) {
         events.ended(how);
-        journal.ended(how);
-      }
-
-      @Override
-      public void menuChoice(String stepId, char key) {
-        journal.menuChoice(stepId, key);
-      }
-
-      @Override
-      public void keyed(String stepId, SecretField field) {
-        journal.keyed(stepId, field);
-      }
-
-      @Override
-      public void lookupOutput(String stepId, String name, Value value) {
-        journal.lookupOutput(stepId, name, value);
-      }
-
-      @Override
-      public void payment(String stepId, Value.Money amount, PaymentOutcome outcome) {
-        journal.payment(stepId, amount, outcome);
-      }
-
-      @Override
-      public void finished() {
-        journal.finished();
       }
     };
   }
@@ -91,5 +77,63 @@ public interface CallJournal extends FlowEvents {
   /** {@code events} as a journal that keeps nothing beyond them. */
   static CallJournal of(FlowEvents events) {
     return events instanceof CallJournal journal ? journal : alongside(events, NONE);
+  }
+
+  /** The fan-out of {@link #both}. */
+  record Both(CallJournal observer, CallJournal keeper) implements CallJournal {
+    @Override
+    public void stepStarted(String stepId, String kind) {
+      observer.stepStarted(stepId, kind);
+      keeper.stepStarted(stepId, kind);
+    }
+
+    @Override
+    public void outcome(String stepId, String outcome) {
+      observer.outcome(stepId, outcome);
+      keeper.outcome(stepId, outcome);
+    }
+
+    @Override
+    public void error(String stepId, String why) {
+      observer.error(stepId, why);
+      keeper.error(stepId, why);
+    }
+
+    @Override
+    public void ended(String how) {
+      observer.ended(how);
+      keeper.ended(how);
+    }
+
+    @Override
+    public void menuChoice(String stepId, char key) {
+      keeper.menuChoice(stepId, key);
+    }
+
+    @Override
+    public void keyed(String stepId, SecretField field) {
+      // the keeper only: an observer has no use for a keyed field and must never hold one
+      keeper.keyed(stepId, field);
+    }
+
+    @Override
+    public void lookupOutput(String stepId, String name, Value value) {
+      keeper.lookupOutput(stepId, name, value);
+    }
+
+    @Override
+    public void payment(String stepId, Value.Money amount, PaymentOutcome outcome) {
+      observer.payment(stepId, amount, outcome);
+      keeper.payment(stepId, amount, outcome);
+    }
+
+    @Override
+    public void finished() {
+      try {
+        observer.finished();
+      } finally {
+        keeper.finished();
+      }
+    }
   }
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       JournalSearchCommand.class,
       JournalShowCommand.class,
       JournalEraseCommand.class,
-      JournalPurgeCommand.class
+      JournalPurgeCommand.class,
+      JournalCountCommand.class,
+      JournalRegisterKeyCommand.class
     })
 public final class JournalCommand implements Runnable {
 

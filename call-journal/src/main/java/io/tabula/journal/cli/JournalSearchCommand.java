@@ -4,6 +4,11 @@ import io.tabula.journal.JournalConfig;
 import io.tabula.journal.JournalConfigException;
 import io.tabula.journal.JournalRuntime;
 import io.tabula.journal.TenantJournal;
+import io.tabula.journal.access.JournalAccess;
+import io.tabula.journal.access.JournalAccessDeniedException;
+import io.tabula.journal.access.JournalAction;
+import io.tabula.journal.access.JournalGate;
+import io.tabula.journal.access.JournalTrailException;
 import io.tabula.journal.crypto.BlindIndex;
 import io.tabula.journal.record.JournalRecord;
 import io.tabula.journal.store.JournalArchive;
@@ -33,6 +38,8 @@ public final class JournalSearchCommand implements Callable<Integer> {
 
   @Mixin RecordQuery query = new RecordQuery();
 
+  @Mixin JournalUser user = new JournalUser();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -42,18 +49,21 @@ public final class JournalSearchCommand implements Callable<Integer> {
       JournalConfig config = query.readConfig();
       List<TenantJournal> tenants = query.tenants(config);
       int total = 0;
-      try (JournalRuntime.Opened opened = JournalRuntime.open(config)) {
+      try (JournalRuntime.Opened opened = JournalRuntime.open(config);
+          JournalGate gate = user.gate(config, new JournalArchive(opened.database()))) {
         JournalArchive archive = new JournalArchive(opened.database());
         for (TenantJournal tenant : tenants) {
+          gate.admit(JournalAction.SEARCH, tenant.tenant());
           byte[] index =
               BlindIndex.of(tenant.searchKey(), tenant.tenant(), fieldValue[0], fieldValue[1]);
           List<JournalRecord> found = archive.find(tenant.tenant(), fieldValue[0], index);
-          archive.logAccess(
-              query.who(),
-              "search " + fieldValue[0],
-              tenant.tenant(),
-              "search",
-              found.stream().map(JournalRecord::id).toList());
+          gate.record(
+              new JournalAccess(
+                  JournalAction.SEARCH,
+                  tenant.tenant(),
+                  fieldValue[0],
+                  found.stream().map(JournalRecord::id).toList(),
+                  ""));
           for (JournalRecord record : found) {
             RecordPrinter.print(out, record, Map.of());
             out.println();
@@ -70,6 +80,12 @@ public final class JournalSearchCommand implements Callable<Integer> {
       err.println("tabula journal search: " + e.getMessage());
       return 2;
     } catch (JournalStoreException e) {
+      err.println("tabula journal search: " + e.getMessage());
+      return 2;
+    } catch (JournalAccessDeniedException e) {
+      err.println("tabula journal search: " + e.getMessage());
+      return 3;
+    } catch (JournalTrailException | IllegalStateException e) {
       err.println("tabula journal search: " + e.getMessage());
       return 2;
     }

@@ -4,6 +4,11 @@ import io.tabula.journal.JournalConfig;
 import io.tabula.journal.JournalConfigException;
 import io.tabula.journal.JournalRuntime;
 import io.tabula.journal.TenantJournal;
+import io.tabula.journal.access.JournalAccess;
+import io.tabula.journal.access.JournalAccessDeniedException;
+import io.tabula.journal.access.JournalAction;
+import io.tabula.journal.access.JournalGate;
+import io.tabula.journal.access.JournalTrailException;
 import io.tabula.journal.crypto.BlindIndex;
 import io.tabula.journal.crypto.JournalCipher;
 import io.tabula.journal.crypto.JournalDecryptionException;
@@ -47,6 +52,8 @@ public final class JournalShowCommand implements Callable<Integer> {
 
   @Mixin RecordQuery query = new RecordQuery();
 
+  @Mixin JournalUser user = new JournalUser();
+
   @Option(names = "--key", required = true, description = "The tenant's private key file (.pem).")
   Path keyFile;
 
@@ -76,17 +83,20 @@ public final class JournalShowCommand implements Callable<Integer> {
       password = Passwords.read(passwordFile, "Password of " + keyFile, false);
       JournalPrivateKey key = PrivateKeyFile.read(keyFile, password);
       TenantJournal tenant = tenantOf(config, key);
-      try (JournalRuntime.Opened opened = JournalRuntime.open(config)) {
+      try (JournalRuntime.Opened opened = JournalRuntime.open(config);
+          JournalGate gate = user.gate(config, new JournalArchive(opened.database()))) {
         JournalArchive archive = new JournalArchive(opened.database());
+        gate.admit(JournalAction.REIDENTIFY, tenant.tenant());
         byte[] index =
             BlindIndex.of(tenant.searchKey(), tenant.tenant(), fieldValue[0], fieldValue[1]);
         List<JournalRecord> found = archive.find(tenant.tenant(), fieldValue[0], index);
-        archive.logAccess(
-            query.who(),
-            "show " + fieldValue[0],
-            tenant.tenant(),
-            reason,
-            found.stream().map(JournalRecord::id).toList());
+        gate.record(
+            new JournalAccess(
+                JournalAction.REIDENTIFY,
+                tenant.tenant(),
+                fieldValue[0],
+                found.stream().map(JournalRecord::id).toList(),
+                reason));
         for (JournalRecord record : found) {
           RecordPrinter.print(out, record, open(key, record, err));
           out.println();
@@ -100,6 +110,12 @@ public final class JournalShowCommand implements Callable<Integer> {
       err.println("tabula journal show: " + e.getMessage());
       return 2;
     } catch (JournalStoreException e) {
+      err.println("tabula journal show: " + e.getMessage());
+      return 2;
+    } catch (JournalAccessDeniedException e) {
+      err.println("tabula journal show: " + e.getMessage());
+      return 3;
+    } catch (JournalTrailException | IllegalStateException e) {
       err.println("tabula journal show: " + e.getMessage());
       return 2;
     } finally {

@@ -38,9 +38,6 @@ final class RecordQuery {
   @Option(names = "--value", description = "The exact value of --field.")
   Optional<String> value = Optional.empty();
 
-  @Option(names = "--as", description = "Who asks, for the access log (default: $USER).")
-  Optional<String> actor = Optional.empty();
-
   /** The field and value, or a message saying what is missing. */
   String[] fieldAndValue() {
     int given =
@@ -60,6 +57,11 @@ final class RecordQuery {
   }
 
   JournalConfig readConfig() {
+    return JournalConfig.read(configFile());
+  }
+
+  /** The configuration file these options name; an error saying what to give when there is none. */
+  Path configFile() {
     Path file =
         config.orElseGet(
             () -> {
@@ -72,7 +74,7 @@ final class RecordQuery {
               + file
               + "; give --config FILE (or run ./tabula demo first to try the demo's journal)");
     }
-    return JournalConfig.read(file);
+    return file;
   }
 
   List<TenantJournal> tenants(JournalConfig config) {
@@ -88,13 +90,5 @@ final class RecordQuery {
               + String.join(", ", config.tenants().keySet()));
     }
     return List.of(one);
-  }
-
-  String who() {
-    return actor.orElseGet(
-        () -> {
-          String user = System.getenv("USER");
-          return user == null || user.isBlank() ? System.getProperty("user.name") : user;
-        });
   }
 }

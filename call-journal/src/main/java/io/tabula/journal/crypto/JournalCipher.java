@@ -69,7 +69,10 @@ public final class JournalCipher {
     }
   }
 
-  static byte[] info(String keyId) {
+  /**
+   * The HPKE {@code info} of values sealed to {@code keyId}: {@code tabula-journal-v1 <key id>}.
+   */
+  public static byte[] info(String keyId) {
     byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
     byte[] info = Arrays.copyOf(INFO_PREFIX, INFO_PREFIX.length + id.length);
     System.arraycopy(id, 0, info, INFO_PREFIX.length, id.length);

@@ -9,7 +9,6 @@ import io.tabula.flows.model.Flow;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.flows.run.CallJournal;
 import io.tabula.flows.run.CallJournals;
-import io.tabula.masking.memory.SecretField;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class FlowMetrics implements CallJournals {
       return this;
     }
     return (flow, version, info) ->
-        new BothJournals(open(flow, version, info), journals.open(flow, version, info));
+        CallJournal.both(open(flow, version, info), journals.open(flow, version, info));
   }
 
   @Override
@@ -179,64 +178,6 @@ public final class FlowMetrics implements CallJournals {
         return Outcome.ERROR;
       }
       return hungUp ? Outcome.ABANDONED : Outcome.COMPLETED;
-    }
-  }
-
-  /** Every event to both journals, the metrics' watch first (it never throws). */
-  private record BothJournals(CallJournal watch, CallJournal journal) implements CallJournal {
-    @Override
-    public void stepStarted(String stepId, String kind) {
-      watch.stepStarted(stepId, kind);
-      journal.stepStarted(stepId, kind);
-    }
-
-    @Override
-    public void outcome(String stepId, String outcome) {
-      watch.outcome(stepId, outcome);
-      journal.outcome(stepId, outcome);
-    }
-
-    @Override
-    public void error(String stepId, String why) {
-      watch.error(stepId, why);
-      journal.error(stepId, why);
-    }
-
-    @Override
-    public void ended(String how) {
-      watch.ended(how);
-      journal.ended(how);
-    }
-
-    @Override
-    public void menuChoice(String stepId, char key) {
-      journal.menuChoice(stepId, key);
-    }
-
-    @Override
-    public void keyed(String stepId, SecretField field) {
-      // only the journal: the watch has no use for a keyed field and must never hold one
-      journal.keyed(stepId, field);
-    }
-
-    @Override
-    public void lookupOutput(String stepId, String name, Value value) {
-      journal.lookupOutput(stepId, name, value);
-    }
-
-    @Override
-    public void payment(String stepId, Value.Money amount, PaymentOutcome outcome) {
-      watch.payment(stepId, amount, outcome);
-      journal.payment(stepId, amount, outcome);
-    }
-
-    @Override
-    public void finished() {
-      try {
-        watch.finished();
-      } finally {
-        journal.finished();
-      }
     }
   }
 }

@@ -64,7 +64,8 @@ public final class CallSession {
     this.inFlight = inFlight;
     this.metrics = metrics;
     this.settings = settings;
-    metrics.callStarted();
+    // A caller being turned away (no slot, no flow) holds no slot and is no active call.
+    metrics.callStarted(memory != null);
   }
 
   public CallInfo info() {
@@ -161,7 +162,7 @@ public final class CallSession {
       return false;
     }
     zeroMemory();
-    metrics.callEnded(how);
+    metrics.callEnded(how, memory != null);
     failCurrent();
     try {
       channel.eventLoop().execute(this::closeConnection);

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The engine's call meters. Tags carry outcomes, reasons and AGI verbs only, never call data.
  *
  * <ul>
- *   <li>{@code tabula.calls.active} (gauge)
+ *   <li>{@code tabula.calls.active} (gauge: calls holding a call slot; callers being turned away
+ *       are counted in {@code tabula.calls.rejected} only)
  *   <li>{@code tabula.calls.ended{outcome}} (counter)
  *   <li>{@code tabula.calls.rejected{reason=engine_full|no_route}} (counter)
  *   <li>{@code tabula.calls.zeroed} (counter: call memories zeroed by sessions)
@@ -57,12 +58,22 @@ public final class EngineMetrics {
     return registry;
   }
 
-  void callStarted() {
-    active.incrementAndGet();
+  /**
+   * @param holdsSlot whether the call got a call slot; one turned away is not active
+   */
+  void callStarted(boolean holdsSlot) {
+    if (holdsSlot) {
+      active.incrementAndGet();
+    }
   }
 
-  void callEnded(CallOutcome outcome) {
-    active.decrementAndGet();
+  /**
+   * @param holdsSlot what {@link #callStarted} was told for this call
+   */
+  void callEnded(CallOutcome outcome, boolean holdsSlot) {
+    if (holdsSlot) {
+      active.decrementAndGet();
+    }
     ended.get(outcome).increment();
     if (outcome == CallOutcome.REJECTED_ENGINE_FULL) {
       rejectedFull.increment();

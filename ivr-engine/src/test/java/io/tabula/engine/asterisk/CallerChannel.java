@@ -30,6 +30,18 @@ record CallerChannel(Ami ami, String channel) {
     }
   }
 
+  /**
+   * From now on the caller listens in silence (TONE=off, read by caller-extensions.conf each time
+   * it comes back to listen): what the recording holds after the next keys is the prompts alone.
+   */
+  void listenQuietly() throws Exception {
+    Map<String, String> reply =
+        ami.action("Setvar", Map.of("Channel", channel, "Variable", "TONE", "Value", "off"));
+    if (!"Success".equals(reply.get("Response"))) {
+      throw new IllegalStateException("the caller's tone could not be turned off: " + reply);
+    }
+  }
+
   void hangUp() throws Exception {
     ami.action("Hangup", Map.of("Channel", channel));
   }

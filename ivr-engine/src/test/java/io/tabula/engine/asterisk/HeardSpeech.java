@@ -160,6 +160,15 @@ final class HeardSpeech {
 
   /** The samples after the last run of digital silence of at least {@code seconds}. */
   static short[] afterLastSilence(short[] pcm, double seconds) {
+    return Arrays.copyOfRange(pcm, lastSilenceEnd(pcm, seconds), pcm.length);
+  }
+
+  /** The samples up to the end of the last run of digital silence of at least {@code seconds}. */
+  static short[] untilLastSilenceEnds(short[] pcm, double seconds) {
+    return Arrays.copyOf(pcm, lastSilenceEnd(pcm, seconds));
+  }
+
+  private static int lastSilenceEnd(short[] pcm, double seconds) {
     int needed = (int) (seconds * RATE);
     int run = 0;
     int after = 0;
@@ -169,7 +178,7 @@ final class HeardSpeech {
         after = i + 1;
       }
     }
-    return Arrays.copyOfRange(pcm, after, pcm.length);
+    return after;
   }
 
   /** The files laid end to end, as 8 kHz 16-bit mono samples (sox reads wav and gsm alike). */

@@ -26,6 +26,7 @@ final class ScriptedCaller {
   private final String language;
   private final Map<String, String> keysByPrompt = new LinkedHashMap<>();
   private final List<CompletableFuture<Map<String, String>>> prompts = new ArrayList<>();
+  private String quietPrompt;
 
   private ScriptedCaller(Ami pbx, String language) {
     this.pbx = pbx;
@@ -60,12 +61,24 @@ final class ScriptedCaller {
         && (" " + message.getOrDefault("Command", "") + " ").contains(" " + sound + " ");
   }
 
+  /**
+   * When the engine plays {@code prompt} (one given to {@link #when}), the caller stops its tone
+   * before it keys that entry, and listens in silence from then on.
+   */
+  ScriptedCaller quietFrom(String prompt) {
+    quietPrompt = prompt;
+    return this;
+  }
+
   /** Answers every prompt in order, keying each entry when its prompt starts. */
   void play(CallerChannel caller) throws Exception {
     int i = 0;
-    for (String keys : keysByPrompt.values()) {
+    for (Map.Entry<String, String> entry : keysByPrompt.entrySet()) {
       prompts.get(i++).get(PROMPT_WAIT_SECONDS, TimeUnit.SECONDS);
-      caller.key(keys);
+      if (entry.getKey().equals(quietPrompt)) {
+        caller.listenQuietly();
+      }
+      caller.key(entry.getValue());
     }
   }
 }

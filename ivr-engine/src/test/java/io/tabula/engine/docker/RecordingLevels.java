@@ -23,20 +23,38 @@ public record RecordingLevels(double soundSeconds, double longestSilenceSeconds)
 
   public static RecordingLevels of(Path file) throws IOException {
     try (AudioInput in = AudioInput.open(file, 0)) {
-      double rate = in.format().sampleRate();
       byte[] raw = new byte[8192 * in.format().bytesPerSample()];
       short[] pcm = new short[8192];
-      long sound = 0;
-      long run = 0;
-      long longest = 0;
+      Tally tally = new Tally();
       for (int n; (n = in.read(raw, pcm)) > 0; ) {
-        for (int i = 0; i < n; i++) {
-          int level = Math.abs(pcm[i]);
-          sound += level >= SOUND ? 1 : 0;
-          run = level <= SILENCE ? run + 1 : 0;
-          longest = Math.max(longest, run);
-        }
+        tally.add(pcm, n);
       }
+      return tally.levels(in.format().sampleRate());
+    }
+  }
+
+  /** The levels of samples already read, at {@code rate} samples a second. */
+  public static RecordingLevels of(short[] pcm, double rate) {
+    Tally tally = new Tally();
+    tally.add(pcm, pcm.length);
+    return tally.levels(rate);
+  }
+
+  private static final class Tally {
+    private long sound;
+    private long run;
+    private long longest;
+
+    void add(short[] pcm, int n) {
+      for (int i = 0; i < n; i++) {
+        int level = Math.abs(pcm[i]);
+        sound += level >= SOUND ? 1 : 0;
+        run = level <= SILENCE ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+    }
+
+    RecordingLevels levels(double rate) {
       return new RecordingLevels(sound / rate, longest / rate);
     }
   }

@@ -135,8 +135,18 @@ final class LoadCall extends SimpleChannelInboundHandler<ByteBuf> {
     ctx.fireChannelUnregistered();
   }
 
+  /**
+   * A socket error after the target's {@code HANGUP} was answered ends a completed call: a target
+   * that closes as soon as it read {@code 200 result=1} (the C floor does) leaves the PBX's {@code
+   * HANGUP} line that follows unread, and the kernel answers a close with unread data with a reset.
+   * Nothing of the call is lost by then, as with Asterisk.
+   */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (hangupCommandSeen && cause instanceof java.io.IOException) {
+      ctx.close();
+      return;
+    }
     fail(ctx, cause.getClass().getSimpleName());
   }
 

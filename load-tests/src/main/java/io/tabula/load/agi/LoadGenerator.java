@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -34,12 +35,20 @@ final class LoadGenerator {
 
   private final LoadOptions options;
   private final int threads;
+  private final InetAddress host;
   private final LoadStats stats = new LoadStats();
   private final AtomicLong ids = new AtomicLong();
 
+  /** Aims at {@code options.port()} on 127.0.0.1. */
   LoadGenerator(LoadOptions options, int threads) {
+    this(options, threads, InetAddress.getLoopbackAddress());
+  }
+
+  /** Aims at {@code options.port()} on {@code host}, a target started elsewhere. */
+  LoadGenerator(LoadOptions options, int threads, InetAddress host) {
     this.options = options;
     this.threads = threads;
+    this.host = host;
   }
 
   /**
@@ -152,8 +161,14 @@ final class LoadGenerator {
   private void startCall(Bootstrap bootstrap, Semaphore slots) {
     stats.started();
     long n = stats.startedCount();
-    InetSocketAddress local = new InetSocketAddress("127.0.0." + (2 + n % SOURCE_ADDRESSES), 0);
-    ChannelFuture f = bootstrap.connect(new InetSocketAddress("127.0.0.1", options.port()), local);
+    InetSocketAddress remote = new InetSocketAddress(host, options.port());
+    // Spreading the source over 127.0.0.0/8 only works towards loopback; elsewhere the kernel
+    // picks.
+    ChannelFuture f =
+        host.isLoopbackAddress()
+            ? bootstrap.connect(
+                remote, new InetSocketAddress("127.0.0." + (2 + n % SOURCE_ADDRESSES), 0))
+            : bootstrap.connect(remote);
     f.addListener(
         done -> {
           if (!done.isSuccess()) {

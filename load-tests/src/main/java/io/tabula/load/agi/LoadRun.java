@@ -2,6 +2,7 @@ package io.tabula.load.agi;
 
 import io.tabula.load.baseline.BaselineTarget;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,11 @@ import picocli.CommandLine.Option;
  * java -cp load-tests/target/benchmarks.jar io.tabula.load.agi.LoadRun --calls 10000 \
  *     --prompt-ms 1000 --duration 60 --ramp 20 --targets engine
  * </pre>
+ *
+ * <p>Targets started elsewhere (the C floor, an engine pinned with {@code taskset}) are measured
+ * with {@code --target name=host:port --target-pid PID}, in turn, and every target's figures are
+ * printed over the {@code floor}'s ({@code --ratios-over}); {@code bin/perf-floor} starts both
+ * pinned and runs this.
  */
 @Command(
     name = "load-run",
@@ -86,8 +92,39 @@ public final class LoadRun implements Callable<Integer> {
   @Option(
       names = "--targets",
       split = ",",
-      description = "engine and/or baseline (default ${DEFAULT-VALUE}).")
-  List<String> targets = List.of("engine", "baseline");
+      description =
+          "Targets this harness starts in JVMs of its own: engine and/or baseline (default: both,"
+              + " or none when --target is given).")
+  List<String> targets;
+
+  @Option(
+      names = "--target",
+      description =
+          "A target started elsewhere, [name=]host:port (for example floor=127.0.0.1:4690 or"
+              + " engine=127.0.0.1:4691), repeatable; each needs a --target-pid, in the same order."
+              + " Measured in turn, after any --targets.")
+  List<String> externalTargets = new ArrayList<>();
+
+  @Option(
+      names = "--target-pid",
+      description =
+          "The process id of the --target at the same position, whose CPU and memory are read"
+              + " from /proc (for example $! after starting it).")
+  List<Long> externalPids = new ArrayList<>();
+
+  @Option(
+      names = "--target-cpus",
+      description =
+          "Pin the targets this harness starts with taskset -c CPUS (for example 1); default: not"
+              + " pinned.")
+  String targetCpus = "";
+
+  @Option(
+      names = "--ratios-over",
+      description =
+          "Print every other target's figures over this one's: CPU per command, p99 turnaround,"
+              + " memory per call (default ${DEFAULT-VALUE}).")
+  String ratiosOver = "floor";
 
   @Option(
       names = "--target-heap",
@@ -118,8 +155,17 @@ public final class LoadRun implements Callable<Integer> {
             Duration.ofSeconds(rampSeconds),
             maxCalls,
             rounds);
-    for (String target : targets) {
-      reports.add(runTarget(target.trim().toLowerCase(Locale.ROOT), options));
+    List<ExternalTarget> external = externalTargets();
+    for (String target : spawnedTargets()) {
+      try (TargetProcess process = startTarget(target.trim().toLowerCase(Locale.ROOT))) {
+        reports.add(measure(process, options));
+      }
+    }
+    for (ExternalTarget target : external) {
+      System.err.printf(
+          "[%s] target started elsewhere: %s, pid %d%n",
+          target.name(), target.address(), target.pid());
+      reports.add(measure(target, options));
     }
     System.out.println();
     System.out.println("== results ==");
@@ -127,7 +173,36 @@ public final class LoadRun implements Callable<Integer> {
       System.out.println(r.line());
     }
     printComparison();
+    printRatios();
     return reports.stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
+  }
+
+  private List<String> spawnedTargets() {
+    if (targets != null) {
+      return targets;
+    }
+    return externalTargets.isEmpty() ? List.of("engine", "baseline") : List.of();
+  }
+
+  private List<ExternalTarget> externalTargets() {
+    if (externalTargets.size() != externalPids.size()) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "Give one --target-pid for each --target, in the same order ("
+              + externalTargets.size()
+              + " targets, "
+              + externalPids.size()
+              + " pids).");
+    }
+    List<ExternalTarget> out = new ArrayList<>();
+    for (int i = 0; i < externalTargets.size(); i++) {
+      try {
+        out.add(ExternalTarget.parse(externalTargets.get(i), externalPids.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   /**
@@ -145,7 +220,7 @@ public final class LoadRun implements Callable<Integer> {
     }
   }
 
-  private TargetReport runTarget(String target, LoadOptions base) throws Exception {
+  private TargetProcess startTarget(String target) throws java.io.IOException {
     String main =
         switch (target) {
           case "engine" -> ENGINE_TARGET;
@@ -165,54 +240,72 @@ public final class LoadRun implements Callable<Integer> {
                 "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
     jvm.addAll(targetJvmArgs);
     int freePort = freePort();
-    List<String> args =
-        target.equals("baseline")
-            ? List.of(Integer.toString(freePort), Integer.toString(calls + 16))
-            : List.of(Integer.toString(freePort), Integer.toString(calls + 16));
+    List<String> args = List.of(Integer.toString(freePort), Integer.toString(calls + 16));
     System.err.printf("[%s] starting target JVM on port %d%n", target, freePort);
-    try (TargetProcess process =
-        TargetProcess.start(target, main, jvm, args, Duration.ofSeconds(60))) {
-      LoadOptions options =
-          new LoadOptions(
-              process.port(),
-              base.concurrency(),
-              base.duration(),
-              base.promptDelay(),
-              base.promptJitter(),
-              base.rampUp(),
-              base.maxCalls(),
-              base.rounds());
-      TargetStats fresh = process.stats();
-      warmUp(target, options);
-      TargetStats idle = process.stats();
-      long cpuBefore = process.cpuMillis();
-      long switchesBefore = process.contextSwitches();
-      long jitBefore = process.jitCpuMillis();
-      double loadBefore = TargetProcess.loadAverage();
-      long generatorBefore = TargetProcess.cpuMillisOf(ProcessHandle.current().pid());
-      TargetStats[] loaded = new TargetStats[1];
-      int[] active = new int[1];
-      LoadResult result =
-          new LoadGenerator(options, generatorThreads)
-              .run(
-                  n -> {
-                    active[0] = n;
-                    loaded[0] = sample(process);
-                  },
-                  new ProgressPrinter(target));
-      TargetReport.RunCost cost =
-          new TargetReport.RunCost(
-              process.cpuMillis() - cpuBefore,
-              TargetProcess.cpuMillisOf(ProcessHandle.current().pid()) - generatorBefore,
-              Math.max(0, process.jitCpuMillis() - jitBefore),
-              process.contextSwitches() - switchesBefore,
-              loadBefore,
-              TargetProcess.loadAverage());
-      return new TargetReport(target, result, fresh, idle, loaded[0], active[0], cost);
-    }
+    return TargetProcess.start(target, targetCpus, main, jvm, args, Duration.ofSeconds(60));
   }
 
-  private void warmUp(String target, LoadOptions options) throws InterruptedException {
+  /** Warms the target up, then runs the measured load against it and reads what it cost. */
+  private TargetReport measure(LoadTarget target, LoadOptions base) throws Exception {
+    String name = target.name();
+    LoadOptions options =
+        new LoadOptions(
+            target.address().getPort(),
+            base.concurrency(),
+            base.duration(),
+            base.promptDelay(),
+            base.promptJitter(),
+            base.rampUp(),
+            base.maxCalls(),
+            base.rounds());
+    InetAddress host = target.address().getAddress();
+    TargetStats fresh = target.stats();
+    warmUp(name, options, host);
+    TargetStats idle = target.stats();
+    ProcessCpu before = ProcessCpu.of(target.pid());
+    double loadBefore = loadAverage();
+    long generatorBefore = ProcessCpu.of(ProcessHandle.current().pid()).totalMillis();
+    TargetStats[] loaded = new TargetStats[1];
+    int[] active = new int[1];
+    LoadResult result =
+        new LoadGenerator(options, generatorThreads, host)
+            .run(
+                n -> {
+                  active[0] = n;
+                  loaded[0] = sample(target);
+                },
+                new ProgressPrinter(name));
+    ProcessCpu spent = before.until(ProcessCpu.of(target.pid()));
+    TargetStats after = target.stats();
+    TargetReport.RunCost cost =
+        new TargetReport.RunCost(
+            spent.totalMillis(),
+            ProcessCpu.of(ProcessHandle.current().pid()).totalMillis() - generatorBefore,
+            spent.jitMillis(),
+            spent.contextSwitches(),
+            loadBefore,
+            loadAverage(),
+            spent.gcMillis(),
+            allocatedBetween(idle, after));
+    return new TargetReport(name, result, fresh, idle, loaded[0], active[0], cost);
+  }
+
+  /** Heap bytes allocated from one reading to the next, -1 when the target does not count them. */
+  static long allocatedBetween(TargetStats earlier, TargetStats later) {
+    if (earlier.allocatedBytes() < 0 || later.allocatedBytes() < 0) {
+      return -1;
+    }
+    return later.allocatedBytes() - earlier.allocatedBytes();
+  }
+
+  /** The 1-minute load average of the machine, from {@code /proc/loadavg}. */
+  static double loadAverage() throws java.io.IOException {
+    return Double.parseDouble(
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+  }
+
+  private void warmUp(String target, LoadOptions options, InetAddress host)
+      throws InterruptedException {
     if (warmupSeconds <= 0) {
       return;
     }
@@ -227,14 +320,14 @@ public final class LoadRun implements Callable<Integer> {
             0,
             options.rounds());
     LoadResult result =
-        new LoadGenerator(warm, generatorThreads)
+        new LoadGenerator(warm, generatorThreads, host)
             .run(n -> {}, new ProgressPrinter(target + " warm-up"));
     System.err.printf("[%s] warm-up: %d calls, not counted%n", target, result.completed());
   }
 
-  private static TargetStats sample(TargetProcess process) {
+  private static TargetStats sample(LoadTarget target) {
     try {
-      return process.stats();
+      return target.stats();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -257,6 +350,23 @@ public final class LoadRun implements Callable<Integer> {
           baseline.sharedCoresCeiling(),
           baseline.generatorCpuMillisPerCall(),
           baseline.cpuMillisPerCall());
+    }
+  }
+
+  /** Each target over the reference ({@code --ratios-over}, the floor by default), if it ran. */
+  private void printRatios() {
+    TargetReport reference = find(ratiosOver);
+    if (reference == null) {
+      return;
+    }
+    for (TargetReport subject : reports) {
+      if (subject != reference) {
+        System.out.println();
+        System.out.printf(
+            "== %s over %s, same run (CPU: the target process, per AGI command) ==%n",
+            subject.target(), reference.target());
+        System.out.print(new TargetComparison(reference, subject).table());
+      }
     }
   }
 

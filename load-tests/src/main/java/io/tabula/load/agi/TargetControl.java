@@ -57,6 +57,18 @@ public final class TargetControl {
         + " offHeapReserved="
         + offHeapReserved
         + " threads="
-        + ManagementFactory.getThreadMXBean().getThreadCount();
+        + ManagementFactory.getThreadMXBean().getThreadCount()
+        + " allocated="
+        + allocatedBytes();
+  }
+
+  /** Heap bytes allocated by every thread so far, or -1 where the JVM does not count them. */
+  private static long allocatedBytes() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        && threads.isThreadAllocatedMemorySupported()
+        && threads.isThreadAllocatedMemoryEnabled()) {
+      return threads.getTotalThreadAllocatedBytes();
+    }
+    return -1;
   }
 }

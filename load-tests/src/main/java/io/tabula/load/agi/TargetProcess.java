@@ -4,8 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class TargetProcess implements AutoCloseable {
+public final class TargetProcess implements LoadTarget {
 
   private final String name;
   private final Process process;
@@ -48,7 +49,25 @@ public final class TargetProcess implements AutoCloseable {
   public static TargetProcess start(
       String name, String mainClass, List<String> jvmArgs, List<String> args, Duration startTimeout)
       throws IOException {
+    return start(name, "", mainClass, jvmArgs, args, startTimeout);
+  }
+
+  /**
+   * Like {@link #start(String, String, List, List, Duration)}, pinned with {@code taskset -c cpus}
+   * unless {@code cpus} is empty (the pid stays the JVM's: taskset execs it).
+   */
+  public static TargetProcess start(
+      String name,
+      String cpus,
+      String mainClass,
+      List<String> jvmArgs,
+      List<String> args,
+      Duration startTimeout)
+      throws IOException {
     List<String> command = new ArrayList<>();
+    if (!cpus.isEmpty()) {
+      command.addAll(List.of("taskset", "-c", cpus));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     command.add("-cp");
@@ -69,105 +88,28 @@ public final class TargetProcess implements AutoCloseable {
     return port;
   }
 
+  @Override
   public long pid() {
     return process.pid();
   }
 
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public InetSocketAddress address() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+  }
+
   /** Asks the target for its memory figures and reads its RSS from /proc. */
+  @Override
   public TargetStats stats() throws IOException {
     stdin.write("stats\n".getBytes(StandardCharsets.US_ASCII));
     stdin.flush();
     String line = await("STATS", Duration.ofSeconds(10));
-    return TargetStats.parse(line, rssKiB());
-  }
-
-  /** VmRSS of the target process, in KiB. */
-  public long rssKiB() throws IOException {
-    for (String l : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-      if (l.startsWith("VmRSS:")) {
-        return Long.parseLong(l.substring("VmRSS:".length()).replace("kB", "").trim());
-      }
-    }
-    throw new IOException("/proc/" + process.pid() + "/status has no VmRSS line; is this Linux?");
-  }
-
-  /** CPU time (user + system) the target has used so far, in milliseconds. */
-  public long cpuMillis() throws IOException {
-    return cpuMillisOf(process.pid());
-  }
-
-  /**
-   * utime + stime of a process from {@code /proc/<pid>/stat} (fields 14 and 15, in clock ticks of
-   * 10 ms: USER_HZ is 100 on Linux x86-64).
-   */
-  static long cpuMillisOf(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-  }
-
-  /**
-   * Context switches of all the target's threads so far (voluntary + involuntary, from {@code
-   * /proc/<pid>/task/<tid>/status}). Threads that already ended are not counted, so read it while
-   * the target's pools are up.
-   */
-  public long contextSwitches() throws IOException {
-    long total = 0;
-    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        total += switchesOf(task.resolve("status"));
-      }
-    }
-    return total;
-  }
-
-  private static long switchesOf(Path status) {
-    long n = 0;
-    try {
-      for (String l : Files.readAllLines(status)) {
-        if (l.startsWith("voluntary_ctxt_switches:")
-            || l.startsWith("nonvoluntary_ctxt_switches:")) {
-          n += Long.parseLong(l.substring(l.indexOf(':') + 1).trim());
-        }
-      }
-    } catch (IOException e) {
-      // The thread ended between listing and reading: its switches are gone with it.
-    }
-    return n;
-  }
-
-  /**
-   * CPU time (user + system) of the target's live JIT compiler threads, in milliseconds: the
-   * one-off cost of compiling, which the measured run should not be charged for when the warm-up
-   * was too short for the machine (on 2 shared cores C2 was still busy after 30 s).
-   */
-  public long jitCpuMillis() throws IOException {
-    long total = 0;
-    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        total += jitMillisOf(task);
-      }
-    }
-    return total;
-  }
-
-  private static long jitMillisOf(Path task) {
-    try {
-      String stat = Files.readString(task.resolve("stat"));
-      String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!comm.startsWith("C1 Compiler") && !comm.startsWith("C2 Compiler")) {
-        return 0;
-      }
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-    } catch (IOException e) {
-      return 0; // the thread ended between listing and reading
-    }
-  }
-
-  /** The 1-minute load average of the machine, from {@code /proc/loadavg}. */
-  static double loadAverage() throws IOException {
-    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    return TargetStats.parse(line, Rss.kibOf(process.pid()));
   }
 
   private int awaitReady(Duration timeout) throws IOException {

@@ -30,6 +30,9 @@ public record TargetReport(
    * @param targetContextSwitches context switches of the target's threads
    * @param loadBefore 1-minute load average of the machine when the run started
    * @param loadAfter the same when it ended
+   * @param targetGcCpuMillis the part of {@code targetCpuMillis} spent by garbage-collector threads
+   * @param targetAllocatedBytes heap bytes the target allocated during the run, -1 when it does not
+   *     report them (a target started elsewhere, the C floor)
    */
   public record RunCost(
       long targetCpuMillis,
@@ -37,7 +40,29 @@ public record TargetReport(
       long targetJitCpuMillis,
       long targetContextSwitches,
       double loadBefore,
-      double loadAfter) {}
+      double loadAfter,
+      long targetGcCpuMillis,
+      long targetAllocatedBytes) {
+
+    /** Without a garbage-collector or allocation figure. */
+    public RunCost(
+        long targetCpuMillis,
+        long generatorCpuMillis,
+        long targetJitCpuMillis,
+        long targetContextSwitches,
+        double loadBefore,
+        double loadAfter) {
+      this(
+          targetCpuMillis,
+          generatorCpuMillis,
+          targetJitCpuMillis,
+          targetContextSwitches,
+          loadBefore,
+          loadAfter,
+          0,
+          -1);
+    }
+  }
 
   long targetCpuMillis() {
     return cpu.targetCpuMillis();
@@ -93,6 +118,28 @@ public record TargetReport(
     return (targetCpuMillis() - cpu.targetJitCpuMillis()) * 1000.0 / Math.max(1, load.commands());
   }
 
+  /**
+   * Like {@link #cpuMicrosPerCommandWithoutJit()} without the garbage collector's threads either:
+   * the code's own cost per command, apart from what its garbage costs the collector later.
+   */
+  public double cpuMicrosPerCommandWithoutJitAndGc() {
+    return (targetCpuMillis() - cpu.targetJitCpuMillis() - cpu.targetGcCpuMillis())
+        * 1000.0
+        / Math.max(1, load.commands());
+  }
+
+  /** Heap bytes the target allocated per AGI command, or -1 when it does not report them. */
+  public double allocatedBytesPerCommand() {
+    return cpu.targetAllocatedBytes() < 0
+        ? -1
+        : cpu.targetAllocatedBytes() / (double) Math.max(1, load.commands());
+  }
+
+  /** Turnaround after the ramp-up (every call slot in use) at {@code percentile}, ms. */
+  public double steadyTurnaroundMillis(double percentile) {
+    return load.steadyTurnaround().getValueAtPercentile(percentile) / 1e6;
+  }
+
   /** Context switches of the target's threads per completed call. */
   public double contextSwitchesPerCall() {
     return cpu.targetContextSwitches() / (double) Math.max(1, load.completed());
@@ -126,7 +173,7 @@ public record TargetReport(
   String line() {
     return String.format(
         Locale.ROOT,
-        "%-9s conc=%d prompt=%dms completed=%d failed=%d calls/s=%.1f cmds/s=%.0f"
+        "%-9s conc=%d prompt=%dms completed=%d failed=%d %s calls/s=%.1f cmds/s=%.0f"
             + " turnaround(ms) mean=%.3f p50=%.3f p99=%.3f p99.9=%.3f max=%.3f"
             + " after ramp-up(ms) p50=%.3f p99=%.3f p99.9=%.3f (%d)"
             + " setup(ms) p50=%.3f p99=%.3f"
@@ -135,12 +182,15 @@ public record TargetReport(
             + " perCall=%.1fKiB (over fresh %.1fKiB)"
             + " direct/call=%.2fKiB heap/call=%.1fKiB threads=%d offHeapReserved=%.1fMiB"
             + " | cpu: target=%.2f cores, %.3f ms/call (%.0f calls per CPU-second), %.1f us/command"
-            + " (%.1f without JIT compiler threads), %.1f context switches/call, generator=%.2f cores | load average %.1f -> %.1f",
+            + " (%.1f without JIT compiler threads, %.1f without JIT and GC threads),"
+            + " %.0f bytes allocated/command, %.1f context switches/call, generator=%.2f cores"
+            + " | load average %.1f -> %.1f",
         target,
         load.options().concurrency(),
         load.options().promptDelay().toMillis(),
         load.completed(),
         load.failedCount(),
+        load.failed(),
         load.callsPerSecond(),
         load.commands() / (load.elapsed().toNanos() / 1e9),
         load.turnaround().getMean() / 1e6,
@@ -172,6 +222,8 @@ public record TargetReport(
         callsPerCpuSecond(),
         cpuMicrosPerCommand(),
         cpuMicrosPerCommandWithoutJit(),
+        cpuMicrosPerCommandWithoutJitAndGc(),
+        allocatedBytesPerCommand(),
         contextSwitchesPerCall(),
         cpu.generatorCpuMillis() / (double) Math.max(1, load.elapsed().toMillis()),
         cpu.loadBefore(),

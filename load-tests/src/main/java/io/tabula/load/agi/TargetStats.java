@@ -14,6 +14,9 @@ import java.util.Map;
  * @param offHeapReserved other off-heap memory the target reserved on purpose (the engine's call
  *     memory pool), bytes
  * @param threads live threads
+ * @param allocatedBytes heap bytes the target's threads allocated since it started ({@code
+ *     ThreadMXBean.getTotalThreadAllocatedBytes}: virtual threads count on their carriers), -1 when
+ *     the target does not report it
  */
 public record TargetStats(
     long rssKiB,
@@ -21,7 +24,19 @@ public record TargetStats(
     long directUsed,
     long nettyDirectUsed,
     long offHeapReserved,
-    int threads) {
+    int threads,
+    long allocatedBytes) {
+
+  /** Without an allocation figure. */
+  public TargetStats(
+      long rssKiB,
+      long heapUsed,
+      long directUsed,
+      long nettyDirectUsed,
+      long offHeapReserved,
+      int threads) {
+    this(rssKiB, heapUsed, directUsed, nettyDirectUsed, offHeapReserved, threads, -1);
+  }
 
   /** Parses the target's {@code STATS k=v ...} line and adds the RSS. */
   static TargetStats parse(String line, long rssKiB) {
@@ -38,6 +53,7 @@ public record TargetStats(
         values.getOrDefault("direct", -1L),
         values.getOrDefault("nettyDirect", -1L),
         values.getOrDefault("offHeapReserved", 0L),
-        values.getOrDefault("threads", -1L).intValue());
+        values.getOrDefault("threads", -1L).intValue(),
+        values.getOrDefault("allocated", -1L));
   }
 }

@@ -8,6 +8,8 @@ import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.flowstore.FlowStoreDatabase;
+import io.tabula.journal.JournalConfig;
+import io.tabula.journal.JournalRuntime;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,6 +128,14 @@ public final class ConsoleCommand implements Callable<Integer> {
               + " sounds/ folder; without any, publishing is refused.")
   List<Path> sounds = new ArrayList<>();
 
+  @Option(
+      names = "--journal-config",
+      paramLabel = "YAML",
+      description =
+          "The call journal's configuration (docs/journal.md): the journal page then finds"
+              + " records for reps and counts for auditors. Holds no private key.")
+  Path journalConfig;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -229,8 +239,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             shared);
     List<String> tenants = tenants(flows, shared, connectors, clock);
     Optional<char[]> firstPassword = access.firstAdmin(tenants);
-    try (ConsoleServer console =
-        ConsoleServer.start(options, access.control(), connectors, clock)) {
+    try (JournalOpened journal = JournalOpened.of(journalConfig);
+        ConsoleServer console =
+            ConsoleServer.start(options, access.control(), connectors, clock, journal.console())) {
       out.printf("Tabula console: %s%n", console.url());
       out.printf(
           "Flow store: %s%n",
@@ -303,5 +314,26 @@ public final class ConsoleCommand implements Callable<Integer> {
         "HTTPS certificate: from a new development CA; trust %s in your browser, or give --cert/--key/--ca%n",
         caFile);
     return authority.issue(CertificateRequest.server("localhost", "127.0.0.1"));
+  }
+
+  /** The journal's database while the console runs, when --journal-config is given. */
+  private record JournalOpened(
+      Optional<ConsoleJournal> console, Optional<JournalRuntime.Opened> opened)
+      implements AutoCloseable {
+
+    static JournalOpened of(Path file) {
+      if (file == null) {
+        return new JournalOpened(Optional.empty(), Optional.empty());
+      }
+      JournalConfig config = JournalConfig.read(file);
+      JournalRuntime.Opened opened = JournalRuntime.open(config);
+      return new JournalOpened(
+          Optional.of(new ConsoleJournal(config, opened.database())), Optional.of(opened));
+    }
+
+    @Override
+    public void close() {
+      opened.ifPresent(JournalRuntime.Opened::close);
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.tabula.flowstore.PostgresFlowStore;
 import io.tabula.ops.access.AccessControl;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -59,6 +60,16 @@ public final class ConsoleServer implements AutoCloseable {
 
   public static ConsoleServer start(
       ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
+    return start(options, access, connectors, clock, Optional.empty());
+  }
+
+  /** As above, with the call journal's page reading {@code journal} (docs/journal.md). */
+  public static ConsoleServer start(
+      ConsoleOptions options,
+      AccessControl access,
+      Connectors connectors,
+      Clock clock,
+      Optional<ConsoleJournal> journal) {
     FlowLibrary library = library(options, ConnectorCatalog.of(connectors), clock);
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock);
@@ -111,6 +122,8 @@ public final class ConsoleServer implements AutoCloseable {
                       new MetricsScraper(options.engines(), options.engineToken()),
                       templates,
                       flowPages)
+                  .routes(config.routes);
+              new JournalPages(journal, access, templates, flowPages, audit, clock)
                   .routes(config.routes);
             });
     app.start();

@@ -55,9 +55,18 @@ class Pci_7_2_RolesTest {
         .doesNotContain(Permission.SAVE_DRAFT);
     assertThat(ONE_PERSON.permissions(with("city", Role.AUDITOR), "city"))
         .containsExactlyInAnyOrder(
-            Permission.READ_AUDIT_TRAIL, Permission.EXPORT_AUDIT_TRAIL, Permission.RUN_AUDITS);
+            Permission.READ_AUDIT_TRAIL,
+            Permission.EXPORT_AUDIT_TRAIL,
+            Permission.RUN_AUDITS,
+            Permission.JOURNAL_COUNT);
     assertThat(ONE_PERSON.permissions(with("city", Role.ADMIN), "city"))
-        .containsExactlyInAnyOrder(Permission.MANAGE_ACCOUNTS, Permission.MANAGE_ROLES);
+        .containsExactlyInAnyOrder(
+            Permission.MANAGE_ACCOUNTS,
+            Permission.MANAGE_ROLES,
+            Permission.JOURNAL_KEYS,
+            Permission.JOURNAL_ERASE);
+    assertThat(ONE_PERSON.permissions(with("city", Role.REP), "city"))
+        .containsExactlyInAnyOrder(Permission.JOURNAL_SEARCH, Permission.JOURNAL_REIDENTIFY);
   }
 
   @Test

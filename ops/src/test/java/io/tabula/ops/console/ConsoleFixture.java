@@ -58,6 +58,12 @@ final class ConsoleFixture implements AutoCloseable {
   private final Map<String, byte[]> secrets = new HashMap<>();
 
   ConsoleFixture(Path folder, List<URI> engines) throws Exception {
+    this(folder, engines, Optional.empty());
+  }
+
+  /** As above, with the journal page reading {@code journal}. */
+  ConsoleFixture(Path folder, List<URI> engines, Optional<ConsoleJournal> journal)
+      throws Exception {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
     store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
@@ -83,7 +89,8 @@ final class ConsoleFixture implements AutoCloseable {
                 "127.0.0.1", 0, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
             access,
             connectors,
-            system);
+            system,
+            journal);
   }
 
   /** Creates {@code user} with its password and an enrolled authenticator. */

@@ -21,7 +21,17 @@ public enum AuditAction {
   DRAFT_SAVE,
   PUBLISH,
   ROLL_BACK,
-  EXPORT;
+  EXPORT,
+  /** A search of the call journal by one exact value: which records it found. */
+  JOURNAL_SEARCH,
+  /** A request to open journal records' sealed values, with its reason, before they are sent. */
+  JOURNAL_REIDENTIFY,
+  /** Journal records erased (GDPR art. 17) or purged by retention. */
+  JOURNAL_ERASE,
+  /** A count of a tenant's journal records. */
+  JOURNAL_COUNT,
+  /** A tenant's journal key pair made or a public key registered. */
+  JOURNAL_KEY_CHANGE;
 
   /** The stored name: lower case with dashes, e.g. {@code sign-in-failure}. */
   public String code() {

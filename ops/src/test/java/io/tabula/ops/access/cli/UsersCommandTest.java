@@ -76,7 +76,7 @@ class UsersCommandTest {
       CliRun badRole =
           CliRun.run(new UsersCommand(), f.dbSettings, "add", "bo", "--role", "city:owner");
       assertThat(badRole.exit()).isEqualTo(2);
-      assertThat(badRole.err()).contains("use viewer, editor, publisher, auditor or admin");
+      assertThat(badRole.err()).contains("use viewer, editor, publisher, auditor, admin or rep");
       assertThat(f.access.accounts().find("bo")).isEmpty();
     }
   }

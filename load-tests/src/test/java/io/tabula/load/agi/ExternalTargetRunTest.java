@@ -1,0 +1,140 @@
+package io.tabula.load.agi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The harness aimed at targets it did not start: a floor on a loopback socket in this JVM and the
+ * engine in a JVM of its own, each measured by its pid, compared in one run.
+ */
+class ExternalTargetRunTest {
+
+  @Test
+  void measuresTargetsStartedElsewhereByTheirPidsAndComparesThemInOneRun() throws Exception {
+    try (FloorServer floor = new FloorServer();
+        TargetProcess engine =
+            TargetProcess.start(
+                "engine",
+                LoadRun.ENGINE_TARGET,
+                List.of("-Xmx256m", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
+                List.of("0", "32"),
+                Duration.ofSeconds(60))) {
+      LoadRun run = new LoadRun();
+      int exit =
+          new CommandLine(run)
+              .execute(
+                  "--target",
+                  "floor=127.0.0.1:" + floor.port(),
+                  "--target-pid",
+                  Long.toString(ProcessHandle.current().pid()),
+                  "--target",
+                  "engine=127.0.0.1:" + engine.port(),
+                  "--target-pid",
+                  Long.toString(engine.pid()),
+                  "--calls",
+                  "5",
+                  "--max-calls",
+                  "10",
+                  "--rounds",
+                  "2",
+                  "--duration",
+                  "30",
+                  "--ramp",
+                  "0",
+                  "--warmup",
+                  "0");
+
+      assertThat(exit).isZero();
+      assertThat(run.reports).extracting(TargetReport::target).containsExactly("floor", "engine");
+      for (TargetReport report : run.reports) {
+        assertThat(report.load().completed()).as(report.target()).isEqualTo(10);
+        assertThat(report.load().failedCount()).as(report.target()).isZero();
+        // 2 rounds of 3 commands and the HANGUP per call.
+        assertThat(report.load().commands()).as(report.target()).isEqualTo(10 * 7);
+        assertThat(report.fresh().rssKiB()).as(report.target()).isPositive();
+        assertThat(report.loaded().rssKiB()).as(report.target()).isPositive();
+        assertThat(report.loaded().threads()).as(report.target()).isPositive();
+        assertThat(report.cpu().targetCpuMillis()).as(report.target()).isNotNegative();
+        assertThat(report.cpu().loadBefore()).as(report.target()).isNotNegative();
+        // Started elsewhere: the harness knows its RSS and CPU, not its heap or allocation.
+        assertThat(report.loaded().heapUsed()).as(report.target()).isEqualTo(-1);
+        assertThat(report.allocatedBytesPerCommand()).as(report.target()).isEqualTo(-1);
+      }
+      assertThat(engine.stats().threads())
+          .as("the harness leaves a target it did not start running")
+          .isPositive();
+      TargetComparison comparison = new TargetComparison(run.reports.get(0), run.reports.get(1));
+      assertThat(comparison.p99Ratio()).isPositive();
+    }
+  }
+
+  @Test
+  void theSteppedPrototypeRunsTheSameCallAsTheEngine() throws Exception {
+    try (TargetProcess stepped =
+        TargetProcess.start(
+            "stepped",
+            SteppedTarget.class.getName(),
+            List.of("-Xmx256m", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"),
+            List.of("0", "32"),
+            Duration.ofSeconds(60))) {
+      LoadRun run = new LoadRun();
+      int exit =
+          new CommandLine(run)
+              .execute(
+                  "--target",
+                  "stepped=127.0.0.1:" + stepped.port(),
+                  "--target-pid",
+                  Long.toString(stepped.pid()),
+                  "--calls",
+                  "5",
+                  "--max-calls",
+                  "10",
+                  "--rounds",
+                  "2",
+                  "--duration",
+                  "30",
+                  "--ramp",
+                  "0",
+                  "--warmup",
+                  "0");
+
+      assertThat(exit).isZero();
+      TargetReport report = run.reports.getFirst();
+      assertThat(report.load().completed()).isEqualTo(10);
+      assertThat(report.load().failedCount()).isZero();
+      assertThat(report.load().commands()).isEqualTo(10 * 7);
+    }
+  }
+
+  @Test
+  void eachTargetNeedsItsPid() {
+    LoadRun run = new LoadRun();
+    int exit =
+        new CommandLine(run)
+            .execute("--target", "floor=127.0.0.1:4690", "--calls", "1", "--warmup", "0");
+
+    assertThat(exit).isNotZero();
+    assertThat(run.reports).isEmpty();
+  }
+
+  @Test
+  void aTargetIsNameEqualsHostColonPort() {
+    ExternalTarget target = ExternalTarget.parse("floor=127.0.0.1:4690", 42);
+
+    assertThat(target.name()).isEqualTo("floor");
+    assertThat(target.address().getPort()).isEqualTo(4690);
+    assertThat(target.address().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(ExternalTarget.parse("127.0.0.1:4690", 42).name()).isEqualTo("external");
+    assertThatThrownBy(() -> ExternalTarget.parse("floor=127.0.0.1", 42))
+        .hasMessageContaining("[name=]host:port");
+    assertThatThrownBy(() -> ExternalTarget.parse("floor=127.0.0.1:x", 42))
+        .hasMessageContaining("port must be a number");
+    assertThatThrownBy(() -> ExternalTarget.parse("floor=127.0.0.1:4690", 0))
+        .hasMessageContaining("--target-pid");
+  }
+}
