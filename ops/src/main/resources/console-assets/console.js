@@ -12,6 +12,10 @@
 
   var cm = null;
 
+  // With the script, a prompt cell saves when it changes (or on Enter): its button is for pages
+  // without JavaScript only.
+  document.documentElement.classList.add("js");
+
   function goToLine(line) {
     var editor = document.getElementById("yaml");
     if (!editor || !(line > 0)) {
@@ -123,6 +127,185 @@
       cm.addLineClass(line, "background", "cm-error-line");
     });
   }
+
+  // The prompt table: a cell changes the YAML in the editor (the server makes the careful edit of
+  // that one value and answers the whole text), and the editor's change is saved and checked like
+  // any other, which refreshes the table and the diagnostics.
+  function editorText() {
+    var textarea = document.getElementById("yaml");
+    return cm ? cm.getValue() : textarea ? textarea.value : "";
+  }
+
+  /** Replaces only the part that differs, so the caret, the scroll and undo stay as they were. */
+  function setEditorText(text) {
+    var textarea = document.getElementById("yaml");
+    var old = editorText();
+    var start = 0;
+    while (start < old.length && start < text.length && old[start] === text[start]) {
+      start++;
+    }
+    var endOld = old.length;
+    var endNew = text.length;
+    while (endOld > start && endNew > start && old[endOld - 1] === text[endNew - 1]) {
+      endOld--;
+      endNew--;
+    }
+    if (cm) {
+      cm.replaceRange(text.slice(start, endNew), cm.posFromIndex(start), cm.posFromIndex(endOld),
+        "+prompt-table");
+    } else if (textarea) {
+      textarea.value = text;
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  function showPromptProblem(message) {
+    var problem = document.getElementById("prompt-edit-problem");
+    if (problem) {
+      problem.textContent = message;
+      problem.hidden = message === "";
+    }
+  }
+
+  function sendPromptCell(form) {
+    var words = form.querySelector('[name="words"]');
+    if (!words || words.readOnly || words.value === words.defaultValue) {
+      return;
+    }
+    var body = new URLSearchParams(new FormData(form));
+    body.set("yaml", editorText());
+    var sent = words.value;
+    fetch(form.getAttribute("action"), {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: token ? { "X-CSRF-Token": token.getAttribute("content") } : {}
+    })
+      .then(function (answer) {
+        return answer.text().then(function (text) { return { ok: answer.ok, text: text }; });
+      })
+      .then(function (answer) {
+        if (answer.ok) {
+          words.defaultValue = sent;
+          showPromptProblem("");
+          setEditorText(answer.text);
+        } else {
+          showPromptProblem(answer.text);
+        }
+      })
+      .catch(function () {
+        showPromptProblem("Not changed: the console did not answer; try again.");
+      });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.classList && form.classList.contains("prompt-cell") && document.getElementById("yaml")) {
+      event.preventDefault();
+      sendPromptCell(form);
+    }
+  });
+
+  // Enter in a cell saves it (the words are one line); Shift-Enter is Enter as typed.
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    var form = input.closest ? input.closest("form.prompt-cell") : null;
+    if (form && input.name === "words" && event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      if (document.getElementById("yaml")) {
+        sendPromptCell(form);
+      } else {
+        form.requestSubmit();
+      }
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    var form = input.closest ? input.closest("form.prompt-cell") : null;
+    if (form && input.name === "words" && document.getElementById("yaml")) {
+      sendPromptCell(form);
+    }
+  });
+
+  // A refresh of the table must not throw away words being typed in a cell: htmx keeps the focus
+  // (the cell's id is stable), this keeps the unsaved words.
+  var typing = null;
+  document.body.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    typing = active && active.name === "words" && active.value !== active.defaultValue
+      ? { id: active.id, value: active.value }
+      : null;
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (typing) {
+      var cell = document.getElementById(typing.id);
+      if (cell && cell.value !== typing.value) {
+        cell.value = typing.value;
+      }
+      typing = null;
+    }
+  });
+
+  // The softphone plays the call as the caller would hear it: each new line's audio in turn, from
+  // the players the transcript shows. A key pressed stops what is playing (the caller barged in).
+  var heard = { call: "", upTo: -1 };
+  var queue = [];
+  var playing = null;
+
+  function playNext() {
+    if (playing || queue.length === 0) {
+      return;
+    }
+    playing = new Audio(queue.shift());
+    playing.addEventListener("ended", function () {
+      playing = null;
+      playNext();
+    });
+    playing.addEventListener("error", function () {
+      playing = null;
+      playNext();
+    });
+    playing.play().catch(function () {
+      // The browser refused to play without a gesture; the players stay there to press.
+      playing = null;
+      queue = [];
+    });
+  }
+
+  /** Queues the lines not heard yet; {@code silently} (the page's own load) only marks them heard. */
+  function queueNewAudio(silently) {
+    var transcript = document.getElementById("transcript");
+    if (!transcript) {
+      return;
+    }
+    var call = transcript.getAttribute("data-call") || "";
+    if (call !== heard.call) {
+      heard = { call: call, upTo: -1 };
+      queue = [];
+    }
+    transcript.querySelectorAll("audio.line-audio").forEach(function (audio) {
+      var line = parseInt(audio.getAttribute("data-line"), 10);
+      if (line > heard.upTo) {
+        heard.upTo = line;
+        if (silently !== true) {
+          queue.push(audio.getAttribute("src"));
+        }
+      }
+    });
+    playNext();
+  }
+
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var source = event.detail && event.detail.elt;
+    if (source && source.closest && source.closest(".keypad") && playing) {
+      playing.pause();
+      playing = null;
+      queue = [];
+    }
+  });
+  document.body.addEventListener("htmx:afterSettle", function () { queueNewAudio(false); });
+  queueNewAudio(true);
 
   var editor = document.getElementById("yaml");
   var gutter = document.getElementById("gutter");

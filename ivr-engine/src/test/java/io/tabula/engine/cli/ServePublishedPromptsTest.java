@@ -3,13 +3,11 @@ package io.tabula.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabula.flows.connect.DemoConnectors;
-import io.tabula.flows.model.Flow;
-import io.tabula.flows.parse.FlowParser;
 import io.tabula.flows.store.FlowStore;
 import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
-import io.tabula.ops.prompts.PlayedPrompt;
+import io.tabula.ops.prompts.StandInAudio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,19 +29,6 @@ class ServePublishedPromptsTest {
   private final FlowCompiler compiler =
       new FlowCompiler(ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC())));
 
-  private void soundsFor(Path sounds, Path flowFile) throws Exception {
-    Flow flow =
-        FlowParser.parse(flowFile.toString(), Files.readString(flowFile)).flow().orElseThrow();
-    for (PlayedPrompt prompt : PlayedPrompt.of(flow)) {
-      stub(sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav"));
-    }
-  }
-
-  private static void stub(Path file) throws Exception {
-    Files.createDirectories(file.getParent());
-    Files.write(file, new byte[] {1});
-  }
-
   @Test
   void aVersionWithoutAudioWaitsAndGoesLiveOnceItsPromptsAreRendered() throws Exception {
     Path source = dir.resolve("src/city/parking-ticket.yaml");
@@ -52,9 +37,9 @@ class ServePublishedPromptsTest {
     Path store = dir.resolve("store");
     new FlowStore(store, compiler).publish(source);
     Path sounds = dir.resolve("sounds");
-    soundsFor(sounds, source);
-    stub(sounds.resolve("en/tabula/not-available.wav"));
-    stub(sounds.resolve("en/tabula/please-call-back.wav"));
+    StandInAudio.forFlowFiles(sounds, source);
+    StandInAudio.wav(sounds.resolve("en/tabula/not-available.wav"));
+    StandInAudio.wav(sounds.resolve("en/tabula/please-call-back.wav"));
     Path config =
         Files.write(
             dir.resolve("tabula.yaml"),
@@ -85,7 +70,7 @@ class ServePublishedPromptsTest {
           .contains("city/parking-ticket: welcome (en) -> en/tabula/city/")
           .contains("tabula prompts render --sounds <dir> --tenant city --flow parking-ticket");
 
-      soundsFor(sounds, source);
+      StandInAudio.forFlowFiles(sounds, source);
       serve.awaitLine(Pattern.compile("Flow city/parking-ticket version 2 is live"));
       assertThat(serve.output())
           .containsOnlyOnce("Flow city/parking-ticket version 2 does not go live yet");

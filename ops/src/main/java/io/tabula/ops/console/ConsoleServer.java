@@ -33,11 +33,13 @@ public final class ConsoleServer implements AutoCloseable {
 
   private final Javalin app;
   private final Softphones softphones;
+  private final WatchPage watch;
   private final String host;
 
-  private ConsoleServer(Javalin app, Softphones softphones, String host) {
+  private ConsoleServer(Javalin app, Softphones softphones, WatchPage watch, String host) {
     this.app = app;
     this.softphones = softphones;
+    this.watch = watch;
     this.host = host;
   }
 
@@ -72,12 +74,18 @@ public final class ConsoleServer implements AutoCloseable {
       Optional<ConsoleJournal> journal) {
     FlowLibrary library = library(options, ConnectorCatalog.of(connectors), clock);
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
-    Softphones softphones = new Softphones(connectors, clock);
+    Softphones softphones = new Softphones(connectors, clock, options.sounds(), options.store());
     Templates templates = new Templates();
     Assets assets = Assets.fromClasspath();
     WebSecurity security = new WebSecurity(sessions, access.sessions());
     ConsoleAudit audit = new ConsoleAudit(access);
     FlowPages flowPages = new FlowPages(library, templates, assets, audit);
+    WatchPage watch =
+        new WatchPage(
+            new MetricsScraper(options.engines(), options.engineToken()),
+            templates,
+            flowPages,
+            clock);
     Javalin app =
         Javalin.create(
             config -> {
@@ -118,16 +126,12 @@ public final class ConsoleServer implements AutoCloseable {
               flowPages.routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
               new PublishPages(library, templates, flowPages, audit).routes(config.routes);
-              new WatchPage(
-                      new MetricsScraper(options.engines(), options.engineToken()),
-                      templates,
-                      flowPages)
-                  .routes(config.routes);
+              watch.routes(config.routes);
               new JournalPages(journal, access, templates, flowPages, audit, clock)
                   .routes(config.routes);
             });
     app.start();
-    return new ConsoleServer(app, softphones, options.address());
+    return new ConsoleServer(app, softphones, watch.sampling(), options.address());
   }
 
   /** The port it listens on (the one picked, for port 0). */
@@ -147,6 +151,7 @@ public final class ConsoleServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    watch.close();
     softphones.close();
   }
 }

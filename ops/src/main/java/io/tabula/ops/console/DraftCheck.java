@@ -30,7 +30,10 @@ public final class DraftCheck {
   private final Optional<ConsoleSounds> sounds;
   private final java.nio.file.Path root;
 
-  /** A check without audio, for seeding the shipped flows into a new store. */
+  /**
+   * A check without audio: what the softphone needs to run a draft (it shows each prompt without
+   * audio itself). Never used to publish: {@link FlowLibrary} publishes through the check below.
+   */
   public DraftCheck(ConnectorCatalog catalog) {
     this.compiler = new FlowCompiler(catalog);
     this.sounds = Optional.empty();

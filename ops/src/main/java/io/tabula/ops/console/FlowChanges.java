@@ -15,9 +15,12 @@ import java.util.TreeSet;
 
 /**
  * What publishing a draft would change: a unified line diff against the published text, and the
- * steps and prompts added, removed or changed.
+ * steps and prompts added, removed or changed. The steps and prompts are compared only when both
+ * texts compile ({@code comparable}); a draft that does not compile has no steps to compare, and
+ * listing every step as removed would say the wrong thing.
  */
-public record FlowChanges(List<DiffLine> lines, List<Change> steps, List<Change> prompts) {
+public record FlowChanges(
+    List<DiffLine> lines, List<Change> steps, List<Change> prompts, boolean comparable) {
 
   /**
    * One line of the diff; {@code kind} is {@code add}, {@code remove}, {@code hunk} or {@code
@@ -51,12 +54,16 @@ public record FlowChanges(List<DiffLine> lines, List<Change> steps, List<Change>
               : line.startsWith("+") ? "add" : line.startsWith("-") ? "remove" : "same";
       lines.add(new DiffLine(kind, line));
     }
+    // No published version yet: every step of the draft is new.
+    boolean publishedCompiles = published.isPresent() || publishedText.isBlank();
+    if (!publishedCompiles || draft.isEmpty()) {
+      return new FlowChanges(lines, List.of(), List.of(), false);
+    }
     return new FlowChanges(
         lines,
         compare(stepTexts(published, before), stepTexts(draft, after)),
-        compare(
-            published.map(Flow::prompts).orElse(Map.of()),
-            draft.map(Flow::prompts).orElse(Map.of())));
+        compare(published.map(Flow::prompts).orElse(Map.of()), draft.get().prompts()),
+        true);
   }
 
   private static List<Change> compare(Map<String, String> before, Map<String, String> after) {

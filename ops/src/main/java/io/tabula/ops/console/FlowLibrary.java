@@ -35,11 +35,7 @@ public final class FlowLibrary {
   private final Path root;
   private final FlowVersions store;
   private final DraftCheck check;
-
-  /** A library that publishes without checking audio: only for seeding the shipped flows. */
-  public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock) {
-    this(root, directory(root, catalog, clock), new DraftCheck(catalog));
-  }
+  private final DraftCheck withoutAudio;
 
   /** A library on the folder store {@code root} (drafts beside the versions), audio checked. */
   public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, ConsoleSounds sounds) {
@@ -52,13 +48,10 @@ public final class FlowLibrary {
    */
   public FlowLibrary(
       Path drafts, FlowVersions store, ConnectorCatalog catalog, ConsoleSounds sounds) {
-    this(drafts, store, new DraftCheck(catalog, sounds, drafts));
-  }
-
-  private FlowLibrary(Path root, FlowVersions store, DraftCheck check) {
-    this.root = root;
+    this.root = drafts;
     this.store = store;
-    this.check = check;
+    this.check = new DraftCheck(catalog, sounds, drafts);
+    this.withoutAudio = new DraftCheck(catalog);
   }
 
   private static FlowVersions directory(Path root, ConnectorCatalog catalog, Clock clock) {
@@ -77,6 +70,14 @@ public final class FlowLibrary {
 
   public DraftCheck.Result check(FlowRef ref, String text) {
     return check.check(ref, text);
+  }
+
+  /**
+   * The check without the prompts' audio: what the softphone needs to run a draft, which then shows
+   * each prompt without audio itself (a reworded prompt is tried before it is rendered).
+   */
+  public DraftCheck.Result checkToTry(FlowRef ref, String text) {
+    return withoutAudio.check(ref, text);
   }
 
   /** Every flow that has a draft or a published version, by tenant then name. */

@@ -20,8 +20,22 @@ public final class FlowPages {
   /** A row of the flow list. */
   public record FlowRow(FlowRef ref, Optional<PublishedVersion> published, boolean hasDraft) {}
 
-  /** A prompt of the draft, for the table beside the editor. */
-  public record PromptRow(String id, String text, int line) {}
+  /** A prompt of the draft, for the table beside the editor: its words in each language. */
+  public record PromptRow(String id, Map<String, String> texts, int line) {
+    public String text(String language) {
+      return texts.getOrDefault(language, "");
+    }
+
+    /** No words in {@code language}: the validator's error, marked in the table too. */
+    public boolean missing(String language) {
+      return text(language).isEmpty();
+    }
+
+    /** The id of the cell's input: kept across the table's refreshes, so focus stays there. */
+    public String cell(String language) {
+      return "prompt-" + id + "-" + language;
+    }
+  }
 
   private final FlowLibrary library;
   private final Templates templates;
@@ -52,6 +66,7 @@ public final class FlowPages {
     routes.get("/flows/{tenant}/{flow}", this::overview);
     routes.get("/flows/{tenant}/{flow}/edit", this::editor);
     routes.post("/flows/{tenant}/{flow}/draft", this::saveDraft);
+    routes.post("/flows/{tenant}/{flow}/prompt", this::setPrompt);
   }
 
   /**
@@ -168,7 +183,55 @@ public final class FlowPages {
       ctx.redirect(ref.path() + "/edit", HttpStatus.SEE_OTHER);
       return;
     }
-    templates.page(ctx, "checked.jte", Map.of("check", checkView(ref, text)));
+    templates.page(
+        ctx,
+        "checked.jte",
+        Map.of("check", checkView(ref, text), "page", page(ctx, "Edit " + ref), "ref", ref));
+  }
+
+  /**
+   * A cell of the prompt table: sets one prompt's words in one language by a careful edit of the
+   * YAML ({@link PromptEdit}), which stays the one source of truth. With the editor's text in
+   * {@code yaml} (the page's script) it answers the edited text, which the editor takes as any
+   * other change (saved and checked after 400 ms); without (a plain form) it edits the saved draft
+   * and shows the editor again.
+   */
+  private void setPrompt(Context ctx) throws IOException {
+    Account who = WebSecurity.require(ctx, Role.EDITOR);
+    FlowRef ref = ref(ctx);
+    String id = Optional.ofNullable(ctx.formParam("prompt")).orElse("");
+    String language = Optional.ofNullable(ctx.formParam("language")).orElse("");
+    String words = Optional.ofNullable(ctx.formParam("words")).orElse("");
+    String fromEditor = ctx.formParam("yaml");
+    Optional<String> text =
+        fromEditor != null ? Optional.of(fromEditor) : library.draft(ref).or(() -> latestText(ref));
+    if (text.isEmpty()) {
+      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+    }
+    String edited;
+    try {
+      edited = PromptEdit.set(text.get(), id, language, words);
+    } catch (PromptEdit.Refused e) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT)
+          .contentType("text/plain; charset=utf-8")
+          .result("Not changed: " + e.getMessage() + ".");
+      return;
+    }
+    if (fromEditor != null) {
+      ctx.contentType("text/plain; charset=utf-8").result(edited);
+      return;
+    }
+    audit.record(ctx, who, AuditAction.DRAFT_SAVE, ref, "");
+    library.saveDraft(ref, edited);
+    ctx.redirect(ref.path() + "/edit#prompts", HttpStatus.SEE_OTHER);
+  }
+
+  private Optional<String> latestText(FlowRef ref) {
+    try {
+      return library.latest(ref).flatMap(v -> version(ref, v));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The diagnostics, the lines they mark, and the prompts, as the editor shows them. */
@@ -176,7 +239,8 @@ public final class FlowPages {
       DraftCheck.Result result,
       int lineCount,
       Map<Integer, String> marks,
-      List<PromptRow> prompts) {}
+      List<PromptRow> prompts,
+      List<String> languages) {}
 
   CheckView checkView(FlowRef ref, String text) {
     DraftCheck.Result result = library.check(ref, text);
@@ -184,9 +248,13 @@ public final class FlowPages {
     result.problems().stream()
         .filter(io.tabula.flows.model.Diagnostic::isError)
         .forEach(d -> marks.merge(d.pos().line(), d.message(), (a, b) -> a + "; " + b));
-    List<PromptRow> prompts = result.flow().map(FlowPages::prompts).orElse(List.of());
+    // The parsed flow, not the compiled one: the table must show (and mark) a missing translation,
+    // which is the validator's error and leaves no compiled flow.
+    Optional<Flow> parsed = io.tabula.flows.parse.FlowParser.parse(ref + ".yaml", text).checkable();
+    List<PromptRow> prompts = parsed.map(FlowPages::prompts).orElse(List.of());
+    List<String> languages = parsed.map(Flow::languages).orElse(List.of());
     int lines = Math.max(1, (int) text.lines().count());
-    return new CheckView(result, lines, marks, prompts);
+    return new CheckView(result, lines, marks, prompts, languages);
   }
 
   private static List<PromptRow> prompts(Flow flow) {
@@ -195,7 +263,7 @@ public final class FlowPages {
             e ->
                 new PromptRow(
                     e.getKey(),
-                    e.getValue(),
+                    flow.translations().getOrDefault(e.getKey(), Map.of()),
                     Optional.ofNullable(flow.promptPositions().get(e.getKey()))
                         .map(io.tabula.flows.model.SourcePos::line)
                         .orElse(0)))

@@ -30,6 +30,15 @@ public record FlowWatch(
     return whole(started);
   }
 
+  /**
+   * Calls started per minute over the last minute ({@link CallRates}), one decimal; a dash until
+   * the console has two scrapes of this flow's counters far enough apart.
+   */
+  public String perMinute(Map<String, Double> rates) {
+    Double rate = rates.get(tenant + "/" + flow);
+    return rate == null ? "\u2013" : String.format(Locale.ROOT, "%.1f", rate);
+  }
+
   private static String whole(double value) {
     return String.format(Locale.ROOT, "%.0f", value);
   }

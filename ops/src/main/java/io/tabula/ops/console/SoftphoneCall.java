@@ -22,17 +22,26 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SoftphoneCall {
 
   private final FlowRef ref;
-  private final SoftphoneTranscript transcript = new SoftphoneTranscript();
+  private final SoftphoneTranscript transcript;
   private final WebCallPort port;
   private final Thread thread;
 
-  SoftphoneCall(FlowRef ref, Flow flow, CallMemory memory, Connectors connectors, Clock clock) {
+  SoftphoneCall(
+      FlowRef ref,
+      Flow flow,
+      CallMemory memory,
+      Connectors connectors,
+      Clock clock,
+      SoftphoneAudio audio,
+      String flowFile) {
     this.ref = ref;
     byte[] id = new byte[16];
     ThreadLocalRandom.current().nextBytes(id);
+    String callId = HexFormat.of().formatHex(id);
+    this.transcript = new SoftphoneTranscript(callId);
     CallInfo info =
         new CallInfo(
-            new CallId(HexFormat.of().formatHex(id)),
+            new CallId(callId),
             "console-softphone",
             flow.tenant(),
             flow.name(),
@@ -40,7 +49,7 @@ final class SoftphoneCall {
             "",
             "en",
             List.of());
-    this.port = new WebCallPort(info, memory, transcript);
+    this.port = new WebCallPort(info, memory, transcript, audio, flowFile);
     FlowRunner runner = new FlowRunner(flow, connectors, new RunnerConfig(clock, events()));
     this.thread =
         Thread.ofVirtual()
@@ -78,6 +87,11 @@ final class SoftphoneCall {
   SoftphoneTranscript.View settle() throws InterruptedException {
     transcript.awaitQuiet(2_000);
     return transcript.view();
+  }
+
+  /** The audio of the transcript's line {@code index} of this call ({@code id}), if any. */
+  java.util.Optional<SoftphoneAudio.Clip> audio(String id, int index) {
+    return transcript.view().id().equals(id) ? transcript.audio(index) : java.util.Optional.empty();
   }
 
   SoftphoneTranscript.View view() {

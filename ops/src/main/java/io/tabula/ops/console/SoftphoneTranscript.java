@@ -10,9 +10,26 @@ import java.util.List;
  */
 public final class SoftphoneTranscript {
 
-  /** One line; {@code who} is {@code ivr}, {@code caller} or {@code event}. */
-  public record Line(String who, String text) {}
+  /**
+   * One line; {@code who} is {@code ivr}, {@code caller} or {@code event}. An IVR line has the
+   * audio Asterisk would play for it (or why there is none).
+   */
+  public record Line(String who, String text, java.util.Optional<SoftphoneAudio.Clip> audio) {
+    Line(String who, String text) {
+      this(who, text, java.util.Optional.empty());
+    }
 
+    public boolean playable() {
+      return audio.isPresent() && audio.get().playable();
+    }
+
+    /** Why this line has no audio, or "" when it has (or needs) none. */
+    public String noAudio() {
+      return audio.map(SoftphoneAudio.Clip::missing).orElse("");
+    }
+  }
+
+  private final String id;
   private final List<Line> lines = new ArrayList<>();
   private String typing = "";
   private boolean waiting;
@@ -21,8 +38,26 @@ public final class SoftphoneTranscript {
   private boolean ended;
   private String outcome = "";
 
+  /**
+   * @param id the call's id, which the page's audio addresses name
+   */
+  SoftphoneTranscript(String id) {
+    this.id = id;
+  }
+
   synchronized void say(String text) {
     lines.add(new Line("ivr", text));
+  }
+
+  synchronized void say(String text, SoftphoneAudio.Clip audio) {
+    lines.add(new Line("ivr", text, java.util.Optional.of(audio)));
+  }
+
+  /** The audio of line {@code index}, when it has any to play. */
+  synchronized java.util.Optional<SoftphoneAudio.Clip> audio(int index) {
+    return index >= 0 && index < lines.size() && lines.get(index).playable()
+        ? lines.get(index).audio()
+        : java.util.Optional.empty();
   }
 
   synchronized void caller(String text) {
@@ -80,10 +115,10 @@ public final class SoftphoneTranscript {
   }
 
   synchronized View view() {
-    return new View(List.copyOf(lines), typing, waiting, ended, outcome);
+    return new View(id, List.copyOf(lines), typing, waiting, ended, outcome);
   }
 
   /** A copy for a page to render. */
   public record View(
-      List<Line> lines, String typing, boolean waiting, boolean ended, String outcome) {}
+      String id, List<Line> lines, String typing, boolean waiting, boolean ended, String outcome) {}
 }

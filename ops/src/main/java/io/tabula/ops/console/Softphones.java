@@ -23,10 +23,22 @@ final class Softphones implements AutoCloseable {
   private final Map<String, SoftphoneCall> calls = new ConcurrentHashMap<>();
   private final Connectors connectors;
   private final Clock clock;
+  private final SoftphoneAudio audio;
+  private final java.nio.file.Path store;
 
-  Softphones(Connectors connectors, Clock clock) {
+  /**
+   * @param sounds where the prompts' audio is, as for publishing
+   * @param store the flow store, whose draft file the render command names
+   */
+  Softphones(Connectors connectors, Clock clock, ConsoleSounds sounds, java.nio.file.Path store) {
     this.connectors = connectors;
     this.clock = clock;
+    this.audio = new SoftphoneAudio(sounds.dirs());
+    this.store = store;
+  }
+
+  SoftphoneAudio audio() {
+    return audio;
   }
 
   /** Starts a call of {@code flow} for the session, or empty when every slot is busy. */
@@ -35,7 +47,8 @@ final class Softphones implements AutoCloseable {
     if (!(pool.acquire() instanceof Acquisition.Acquired(CallMemory memory))) {
       return Optional.empty();
     }
-    SoftphoneCall call = new SoftphoneCall(ref, flow, memory, connectors, clock);
+    String flowFile = store.resolve(ref.tenant()).resolve(ref.flow() + ".yaml").toString();
+    SoftphoneCall call = new SoftphoneCall(ref, flow, memory, connectors, clock, audio, flowFile);
     calls.put(session, call);
     call.start();
     return Optional.of(call);

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,39 @@ public final class TryPages {
     routes.get("/flows/{tenant}/{flow}/try", this::page);
     routes.post("/flows/{tenant}/{flow}/try/call", this::call);
     routes.post("/flows/{tenant}/{flow}/try/key/{key}", this::key);
+    routes.get("/flows/{tenant}/{flow}/try/audio/{call}/{line}", this::audio);
+  }
+
+  /**
+   * A line of the session's call as WAV ({@code /try/audio/<call id>/<line>.wav}): only lines of
+   * the call in progress (or just ended) with audio, so the address names no file.
+   */
+  private void audio(Context ctx) throws IOException {
+    WebSecurity.require(ctx, Role.SIMULATOR);
+    FlowRef ref = FlowPages.ref(ctx);
+    String line = ctx.pathParam("line");
+    if (!line.matches("[0-9]{1,6}\\.wav")) {
+      throw new NotFoundResponse("No such audio; press Call, then play a line of the transcript.");
+    }
+    int index = Integer.parseInt(line.substring(0, line.length() - ".wav".length()));
+    SoftphoneAudio.Clip clip =
+        softphones
+            .find(WebSecurity.session(ctx).id(), ref)
+            .flatMap(call -> call.audio(ctx.pathParam("call"), index))
+            .orElseThrow(
+                () ->
+                    new NotFoundResponse(
+                        "No such audio; press Call, then play a line of the transcript."));
+    byte[] wav;
+    try {
+      wav = softphones.audio().wav(clip);
+    } catch (io.tabula.ops.prompts.SoundLibrary.SoundException e) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT)
+          .contentType("text/plain; charset=utf-8")
+          .result(e.getMessage());
+      return;
+    }
+    ctx.contentType("audio/wav").result(wav);
   }
 
   private void page(Context ctx) throws IOException {
@@ -50,7 +84,7 @@ public final class TryPages {
     WebSecurity.require(ctx, Role.SIMULATOR);
     FlowRef ref = FlowPages.ref(ctx);
     String text = library.draft(ref).or(() -> published(ref)).orElse("");
-    DraftCheck.Result check = library.check(ref, text);
+    DraftCheck.Result check = library.checkToTry(ref, text);
     if (!check.ok() || check.flow().isEmpty()) {
       answer(
           ctx,

@@ -15,6 +15,7 @@ import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,7 +39,17 @@ final class WebCallPort implements CallPort {
   // The channel's language: how Asterisk would say numbers, digits and dates.
   private volatile String language;
 
-  WebCallPort(CallInfo info, CallMemory memory, SoftphoneTranscript transcript) {
+  private final SoftphoneAudio audio;
+  private final String flowFile;
+
+  WebCallPort(
+      CallInfo info,
+      CallMemory memory,
+      SoftphoneTranscript transcript,
+      SoftphoneAudio audio,
+      String flowFile) {
+    this.audio = audio;
+    this.flowFile = flowFile;
     this.info = info;
     this.memory = memory;
     this.transcript = transcript;
@@ -70,7 +81,11 @@ final class WebCallPort implements CallPort {
   @Override
   public KeyPress play(Prompt prompt, String escapeKeys) {
     live();
-    transcript.say(prompt.text().isEmpty() ? "(" + prompt.id() + ")" : prompt.text());
+    if (prompt.text().isEmpty()) {
+      transcript.say("(" + prompt.id() + ")");
+    } else {
+      transcript.say(prompt.text(), audio.prompt(prompt, language, flowFile));
+    }
     PhoneKey early = keys.peek();
     if (early != null && early.key() != '\0' && escapeKeys.indexOf(early.key()) >= 0) {
       keys.poll();
@@ -160,19 +175,22 @@ final class WebCallPort implements CallPort {
   @Override
   public void sayNumber(long number, NumberGender gender) {
     live();
-    transcript.say(SpokenWords.of(AsteriskSay.number(number, gender, language), language));
+    List<String> files = AsteriskSay.number(number, gender, language);
+    transcript.say(SpokenWords.of(files, language), audio.say(files, language));
   }
 
   @Override
   public void sayDigits(String nonSecretDigits) {
     live();
-    transcript.say(SpokenWords.of(AsteriskSay.digits(nonSecretDigits), language));
+    List<String> files = AsteriskSay.digits(nonSecretDigits);
+    transcript.say(SpokenWords.of(files, language), audio.say(files, language));
   }
 
   @Override
   public void sayDate(LocalDate date) {
     live();
-    transcript.say(SpokenWords.of(AsteriskSay.date(date, language), language));
+    List<String> files = AsteriskSay.date(date, language);
+    transcript.say(SpokenWords.of(files, language), audio.say(files, language));
   }
 
   @Override

@@ -17,6 +17,7 @@ final class WebSecurity {
 
   static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " media-src 'self';"
           + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String CSRF_FIELD = "_csrf";

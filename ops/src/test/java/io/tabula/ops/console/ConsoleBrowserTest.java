@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tabula.flows.model.Flow;
+import io.tabula.flows.parse.FlowParser;
+import io.tabula.flows.run.FlowPrompts;
+import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.ops.prompts.StandInAudio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,6 +102,9 @@ class ConsoleBrowserTest {
         "--disable-sync",
         "--no-first-run",
         "--window-size=1400,1000",
+        // The softphone plays each prompt as it comes; a person's click on Call allows that, a
+        // driven browser needs the policy.
+        "--autoplay-policy=no-user-gesture-required",
         "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")),
         "--ignore-certificate-errors-spki-list=" + spki());
     ChromeDriverService service =
@@ -109,10 +118,12 @@ class ConsoleBrowserTest {
   }
 
   @AfterEach
-  void stop() throws IOException {
+  void stop(org.junit.jupiter.api.TestInfo test) throws IOException {
     if (browser != null) {
       // The page as it was when the test ended: for a failure, what the browser showed.
-      Files.write(SHOTS.resolve("last.png"), browser.getScreenshotAs(OutputType.BYTES));
+      String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+      Files.write(
+          SHOTS.resolve("last-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
       browser.quit();
     }
     if (console != null) {
@@ -123,18 +134,135 @@ class ConsoleBrowserTest {
     }
   }
 
-  @Test
-  void opsEditTryPublishAndRollBackAFlow() throws Exception {
+  /** Signs in as admin; {@code shots} saves and checks the sign-in page and the flow list. */
+  private void signIn(boolean shots) throws IOException {
     browser.get(console.url("/flows").toString());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-    shot("01-login");
+    if (shots) {
+      shot("01-login");
+    }
     browser.findElement(By.id("username")).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys(new String(ConsoleFixture.password("admin")));
     browser.findElement(By.id("code")).sendKeys(console.code("admin"));
     browser.findElement(By.id("login")).click();
-
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("parking-ticket")));
-    shot("02-flows");
+    if (shots) {
+      shot("02-flows");
+    }
+  }
+
+  @Test
+  void thePromptTableAndTheYamlAreOneText() throws Exception {
+    signIn(false);
+    browser.get(console.url("/flows/city/parking-ticket/edit").toString());
+    WebElement editor = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror")));
+    String shipped = editor.getDomProperty("value");
+    assertThat(browser.findElement(By.id("prompt-goodbye-es")).getDomProperty("value"))
+        .contains("Adiós");
+
+    // A translation removed in the YAML: the table marks its cell, the validator its line.
+    type(editor, shipped.replace("    es: \"Ese no es un número de multa válido.\"\n", ""));
+    WebElement missing =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("td.missing #prompt-ticket-invalid-es")));
+    assertThat(missing.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("diagnostics")).getText())
+        .contains("prompt 'ticket-invalid' has no es text");
+    shot("11-prompts-missing");
+
+    // Typed into its cell: the YAML gets the line back where it was, and the check passes again.
+    String words = "Ese no es un número de multa válido.";
+    StandInAudio.forFlow(console.sounds, shipped);
+    missing.sendKeys(words, Keys.TAB);
+    wait.until(d -> codeMirrorText().contains("es: \"" + words + "\""));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
+    assertThat(codeMirrorText()).isEqualTo(shipped);
+    assertThat(browser.findElements(By.cssSelector("td.missing"))).isEmpty();
+
+    // A cell with hostile words: one quoted YAML value, shown as text, never as markup.
+    WebElement goodbye = browser.findElement(By.id("prompt-goodbye-en"));
+    goodbye.clear();
+    goodbye.sendKeys("Bye \"now\" <img src=x onerror=alert(1)>", Keys.ENTER);
+    wait.until(
+        d -> codeMirrorText().contains("en: \"Bye \\\"now\\\" <img src=x onerror=alert(1)>\""));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("diagnostics"), "prompt 'goodbye' (en)"));
+    assertThat(browser.findElements(By.cssSelector("#prompts img"))).isEmpty();
+    assertThat(browser.findElement(By.id("prompt-goodbye-en")).getDomProperty("value"))
+        .isEqualTo("Bye \"now\" <img src=x onerror=alert(1)>");
+    assertThat(Files.readString(console.store.resolve("city/parking-ticket.yaml")))
+        .isEqualTo(codeMirrorText());
+    shot("12-prompts-edited");
+  }
+
+  @Test
+  void theSoftphonePlaysEachPromptsAudioAndSaysWhichPromptLacksIt() throws Exception {
+    String shipped = ShippedFlowFiles.read("city/parking-ticket.yaml").orElseThrow();
+    Flow flow = FlowParser.parse("p.yaml", shipped).flow().orElseThrow();
+    Files.delete(
+        console
+            .sounds
+            .resolve("en")
+            .resolve(FlowPrompts.prompts(flow, "en").get("welcome").sound() + ".wav"));
+    signIn(false);
+    browser.get(console.url("/flows/city/parking-ticket/try").toString());
+    WebElement call = wait.until(ExpectedConditions.elementToBeClickable(By.id("call")));
+    call.click();
+    wait.until(ExpectedConditions.stalenessOf(call));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Waiting"));
+
+    assertThat(browser.findElement(By.cssSelector("#transcript .no-audio")).getText())
+        .startsWith("no audio: prompt 'welcome' (en) has no sound file yet")
+        .contains("tabula prompts render --sounds " + console.sounds);
+    List<WebElement> players = browser.findElements(By.cssSelector("#transcript audio"));
+    assertThat(players).isNotEmpty();
+    assertThat(players.getFirst().getDomAttribute("src"))
+        .matches("/flows/city/parking-ticket/try/audio/[0-9a-f]{32}/[0-9]+\\.wav");
+    assertPlayable(players.getFirst(), StandInAudio.SECONDS);
+
+    press("12345678");
+    boolean coreSounds = Files.isDirectory(Path.of("/usr/share/asterisk/sounds/en/digits"));
+    if (coreSounds && Files.isExecutable(Path.of("/usr/bin/sox"))) {
+      // The balance, said by Asterisk's SAY NUMBER from the core sounds (GSM, decoded by sox).
+      WebElement said =
+          browser.findElements(By.cssSelector("#transcript li.ivr")).stream()
+              .filter(li -> li.getText().contains("one two three four five six seven eight"))
+              .findFirst()
+              .orElseThrow();
+      assertPlayable(said.findElement(By.tagName("audio")), 2.0);
+    }
+    shot("13-softphone-audio");
+  }
+
+  /**
+   * Waits until the browser has loaded {@code player}'s audio (it fetched the WAV, with the CSP's
+   * media-src allowing it, and decoded it) and checks it lasts at least {@code seconds}.
+   */
+  private void assertPlayable(WebElement player, double seconds) {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    wait.until(
+        d ->
+            ((Number) js.executeScript("return arguments[0].readyState;", player)).intValue() >= 1);
+    Object error =
+        js.executeScript("return arguments[0].error && arguments[0].error.code;", player);
+    assertThat(error).isNull();
+    double duration =
+        ((Number) js.executeScript("return arguments[0].duration;", player)).doubleValue();
+    assertThat(duration).isGreaterThanOrEqualTo(seconds - 0.01);
+  }
+
+  private String codeMirrorText() {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.querySelector('.CodeMirror').CodeMirror.getValue();");
+  }
+
+  @Test
+  void opsEditTryPublishAndRollBackAFlow() throws Exception {
+    signIn(true);
     browser.findElement(By.linkText("parking-ticket")).click();
     WebElement step =
         wait.until(
@@ -158,6 +286,18 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("diagnostics")).getText())
         .contains("line " + startLine + ", column");
     shot("04-editor-error");
+    // The publish page of a draft that does not compile: said so, no step listed as removed.
+    browser.get(console.url("/flows/city/parking-ticket/publish").toString());
+    assertThat(
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-invalid")))
+                .getText())
+        .contains("does not compile");
+    assertThat(browser.findElements(By.id("changed-steps"))).isEmpty();
+    assertThat(browser.findElements(By.id("publish"))).isEmpty();
+    shot("04c-publish-invalid");
+    browser.get(console.url("/flows/city/parking-ticket/edit").toString());
+    editor = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("CodeMirror")));
     completesAKeyOfTheFlowLanguage();
 
     String fixed =
@@ -166,7 +306,8 @@ class ConsoleBrowserTest {
     type(editor, fixed);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
     assertThat(browser.findElements(By.cssSelector(".diag-marker"))).isEmpty();
-    assertThat(browser.findElement(By.id("prompts")).getText()).contains("City of Tabula");
+    assertThat(browser.findElement(By.id("prompt-welcome-en")).getDomProperty("value"))
+        .contains("City of Tabula");
     shot("05-editor-fixed");
 
     browser.findElement(By.linkText("Try")).click();
@@ -210,8 +351,11 @@ class ConsoleBrowserTest {
     browser.findElement(By.linkText("Watch")).click();
     WebElement perFlow =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flow-watch")));
-    // tenant, flow, in progress, started, then paid, declined, unknown, transferred, abandoned, ...
-    assertThat(perFlow.getText()).contains("city parking-ticket 1 12 9 2 0 0 0");
+    // tenant, flow, in progress, calls per minute, started, then paid, declined, unknown,
+    // transferred, abandoned, ...
+    // (calls per minute: a dash until two scrapes are 10 s apart, then 0.0 as the counter stays)
+    assertThat(perFlow.getText())
+        .containsPattern("city parking-ticket 1 (\u2013|0\\.0) 12 9 2 0 0 0");
     assertThat(browser.findElements(By.cssSelector("table.watch")).getLast().getText())
         .contains("tabula_calls_active", "caller_hung_up 7", "transferred 3");
     shot("10-watch");

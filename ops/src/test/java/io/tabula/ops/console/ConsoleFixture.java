@@ -66,11 +66,14 @@ final class ConsoleFixture implements AutoCloseable {
       throws Exception {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
-    store = ConsoleCommand.seedStore(folder.resolve("flows"), connectors, system);
     sounds = folder.resolve("sounds");
     for (String name : io.tabula.flows.store.ShippedFlowFiles.names()) {
       audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
     }
+    store =
+        ConsoleCommand.seedStore(
+                folder.resolve("flows"), connectors, system, new ConsoleSounds(List.of(sounds)))
+            .root();
     database = AccessDatabase.open(AccessTestDatabase.fresh());
     access =
         new AccessControl(
@@ -123,17 +126,9 @@ final class ConsoleFixture implements AutoCloseable {
     return Totp.standard().code(secret, Totp.step(clock.instant()));
   }
 
-  /**
-   * Makes a stand-in sound file for every prompt and language of a flow's text, where Asterisk
-   * would look for it: the check is that a file exists, so one byte is enough.
-   */
+  /** Stand-in audio for every prompt and language of a flow's text, in {@link #sounds}. */
   void audioFor(String flowText) throws java.io.IOException {
-    var flow = io.tabula.flows.parse.FlowParser.parse("draft.yaml", flowText).flow().orElseThrow();
-    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
-      Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
-      java.nio.file.Files.createDirectories(wav.getParent());
-      java.nio.file.Files.write(wav, new byte[] {1});
-    }
+    io.tabula.ops.prompts.StandInAudio.forFlow(sounds, flowText);
   }
 
   static char[] password(String user) {

@@ -113,6 +113,19 @@ class ConsoleHttpTest {
   }
 
   @Test
+  void aDraftThatDoesNotCompileIsShownAsInvalidNotAsEveryStepRemoved() throws Exception {
+    String csrf = login("publisher");
+    String broken = Files.readString(draft()).replace("start: welcome", "start: [welcome");
+    post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", broken), null);
+
+    String page = get("/flows/city/parking-ticket/publish").body();
+
+    assertThat(page).doesNotContain(": removed").doesNotContain("id=\"changed-steps\"");
+    assertThat(page)
+        .contains("id=\"draft-invalid\"", "does not compile", "cannot be published", "id=\"diff\"");
+  }
+
+  @Test
   void aDraftWhoseHeaderNamesAnotherTenantIsNotPublishedThere() throws Exception {
     // A valid flow on its own: only the console's check knows it sits under city/.
     String csrf = login("publisher");
@@ -323,6 +336,98 @@ class ConsoleHttpTest {
       assertThat(body).as(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
       assertThat(body).as(page).doesNotContain("<script>alert", "<img src=x");
     }
+  }
+
+  @Test
+  void aPromptCellWithoutScriptEditsThatOneLineOfTheDraft() throws Exception {
+    String csrf = login("editor");
+    String before = Files.readString(draft());
+
+    HttpResponse<String> answer =
+        post(
+            "/flows/city/parking-ticket/prompt",
+            Map.of("_csrf", csrf, "prompt", "goodbye", "language", "es", "words", "Adiós <b>."),
+            null);
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(answer.headers().firstValue("Location"))
+        .hasValue("/flows/city/parking-ticket/edit#prompts");
+    List<String> after = Files.readString(draft()).lines().toList();
+    List<String> was = before.lines().toList();
+    assertThat(after).hasSameSizeAs(was);
+    assertThat(after.stream().filter(line -> !was.contains(line)).toList())
+        .containsExactly("    es: \"Adiós <b>.\"");
+    assertThat(get("/flows/city/parking-ticket/edit").body())
+        .containsPattern("id=\"prompt-goodbye-es\"[^>]*>Adiós &lt;b&gt;.</textarea>")
+        .doesNotContain("Adiós <b>");
+  }
+
+  @Test
+  void aPromptCellWithTheEditorsTextAnswersTheEditedTextAndSavesNothing() throws Exception {
+    String csrf = login("editor");
+    String before = Files.readString(draft());
+    String editing = before.replace("# Pay a parking ticket", "# Being edited: pay a ticket");
+
+    HttpResponse<String> answer =
+        post(
+            "/flows/city/parking-ticket/prompt",
+            Map.of(
+                "_csrf",
+                csrf,
+                "prompt",
+                "goodbye",
+                "language",
+                "en",
+                "words",
+                "Bye.",
+                "yaml",
+                editing),
+            "true");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body())
+        .isEqualTo(
+            editing.replace(
+                "en: \"Thank you for calling the City parking office. Goodbye.\"", "en: \"Bye.\""));
+    assertThat(Files.readString(draft())).isEqualTo(before);
+  }
+
+  @Test
+  void aPromptCellIsRefusedToAViewerWithoutCsrfAndForAPromptThatIsNotThere() throws Exception {
+    String viewer = login("viewer");
+    Map<String, String> cell = Map.of("prompt", "goodbye", "language", "es", "words", "x");
+    Map<String, String> withCsrf = new LinkedHashMap<>(cell);
+    withCsrf.put("_csrf", viewer);
+    assertThat(post("/flows/city/parking-ticket/prompt", withCsrf, null).statusCode())
+        .isEqualTo(403);
+
+    String editor = login("editor");
+    assertThat(post("/flows/city/parking-ticket/prompt", cell, null).statusCode()).isEqualTo(403);
+    HttpResponse<String> unknown =
+        post(
+            "/flows/city/parking-ticket/prompt",
+            Map.of("_csrf", editor, "prompt", "nope", "language", "es", "words", "x"),
+            null);
+    assertThat(unknown.statusCode()).isEqualTo(422);
+    assertThat(unknown.body()).startsWith("Not changed: there is no prompt 'nope'");
+  }
+
+  @Test
+  void aMissingTranslationIsMarkedInThePromptTableAndByTheValidator() throws Exception {
+    String csrf = login("editor");
+    String without =
+        Files.readString(draft()).replace("    es: \"Ese no es un número de multa válido.\"\n", "");
+
+    String checked =
+        post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", without), "true")
+            .body();
+
+    assertThat(checked)
+        .contains("id=\"prompt-table\" hx-swap-oob=\"innerHTML\"")
+        .containsPattern(
+            "<td class=\"missing\">\\s*<form[^>]*>(?:(?!</form>)[\\s\\S])*id=\"prompt-ticket-invalid-es\"")
+        .contains("aria-invalid=\"true\"", "missing translation")
+        .containsPattern("class=\"error\"[^>]*>(?:(?!</li>)[\\s\\S])*ticket-invalid");
   }
 
   private Path draft() {

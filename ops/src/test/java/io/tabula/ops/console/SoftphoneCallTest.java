@@ -1,6 +1,7 @@
 package io.tabula.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
@@ -12,9 +13,16 @@ import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.CallMemoryPool;
 import io.tabula.masking.memory.CallMemoryPoolConfig;
+import io.tabula.ops.prompts.StandInAudio;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The softphone's call on its own: keys go in one at a time, a secure entry shows as {@code *} and
@@ -27,6 +35,8 @@ class SoftphoneCallTest {
   private final CallMemoryPool pool =
       CallMemoryPool.open(new CallMemoryPoolConfig(2, 1024, false, false));
   private final FlowRef ref = new FlowRef("city", "parking-ticket");
+  @TempDir Path sounds;
+  private SoftphoneAudio audio = new SoftphoneAudio(List.of());
 
   @AfterEach
   void close() {
@@ -36,7 +46,9 @@ class SoftphoneCallTest {
   @Test
   void aPaidTicketShowsTheCardAsStarsAndZeroesTheCallMemory() throws Exception {
     CallMemory memory = memory();
-    SoftphoneCall call = new SoftphoneCall(ref, flow(), memory, connectors, clock);
+    SoftphoneCall call =
+        new SoftphoneCall(
+            ref, flow(), memory, connectors, clock, audio, "flows/city/parking-ticket.yaml");
     call.start();
     call.settle();
 
@@ -58,7 +70,9 @@ class SoftphoneCallTest {
   @Test
   void hangingUpInTheMiddleOfTheCardNumberZeroesTheDigitsAlreadyKeyed() throws Exception {
     CallMemory memory = memory();
-    SoftphoneCall call = new SoftphoneCall(ref, flow(), memory, connectors, clock);
+    SoftphoneCall call =
+        new SoftphoneCall(
+            ref, flow(), memory, connectors, clock, audio, "flows/city/parking-ticket.yaml");
     call.start();
     call.settle();
     press(call, "12345678");
@@ -74,6 +88,46 @@ class SoftphoneCallTest {
         .extracting(SoftphoneTranscript.Line::text)
         .isEqualTo("call ended: caller hung up");
     assertThat(pool.slotIsZero(memory.slot())).isTrue();
+  }
+
+  @Test
+  void eachPromptHasItsRenderedAudioOrSaysWhichPromptLacksItAndHowToMakeIt() throws Exception {
+    String text = ShippedFlowFiles.read("city/parking-ticket.yaml").orElseThrow();
+    StandInAudio.forFlow(sounds, text);
+    Path welcome = sounds.resolve("en").resolve(soundOf("welcome") + ".wav");
+    Files.delete(welcome);
+    audio = new SoftphoneAudio(List.of(sounds));
+    SoftphoneCall call =
+        new SoftphoneCall(
+            ref, flow(), memory(), connectors, clock, audio, "flows/city/parking-ticket.yaml");
+    call.start();
+    SoftphoneTranscript.View view = call.settle();
+    call.hangUp();
+
+    List<SoftphoneTranscript.Line> ivr =
+        view.lines().stream().filter(l -> l.who().equals("ivr")).toList();
+    assertThat(ivr.getFirst().playable()).isFalse();
+    assertThat(ivr.getFirst().noAudio())
+        .isEqualTo(
+            "no audio: prompt 'welcome' (en) has no sound file yet; make it with tabula prompts"
+                + " render --sounds "
+                + sounds
+                + " --flows flows/city/parking-ticket.yaml");
+    assertThat(ivr.get(1).playable()).isTrue();
+    int second = view.lines().indexOf(ivr.get(1));
+    SoftphoneAudio.Clip clip = call.audio(view.id(), second).orElseThrow();
+    assertThat(clip.files()).containsExactly(soundOf("enter-ticket"));
+    byte[] wav = audio.wav(clip);
+    try (var in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+      assertThat(in.getFormat().getSampleRate()).isEqualTo(8000f);
+      assertThat(in.getFrameLength() / 8000.0).isCloseTo(StandInAudio.SECONDS, within(0.01));
+    }
+    assertThat(call.audio("another-call", second)).isEmpty();
+    assertThat(call.audio(view.id(), view.lines().indexOf(ivr.getFirst()))).isEmpty();
+  }
+
+  private String soundOf(String prompt) {
+    return io.tabula.flows.run.FlowPrompts.prompts(flow(), "en").get(prompt).sound();
   }
 
   private static SoftphoneTranscript.View press(SoftphoneCall call, String keys)

@@ -36,20 +36,9 @@ class FlowsCommandTest {
     return file;
   }
 
-  /** A file for every prompt of {@code flowFiles}, where Asterisk looks; returns the folder. */
+  /** Stand-in audio for every prompt of {@code flowFiles}, where Asterisk looks; the folder. */
   private String soundsFor(Path... flowFiles) throws Exception {
-    for (Path file : flowFiles) {
-      var flow =
-          io.tabula.flows.parse.FlowParser.parse(file.toString(), Files.readString(file))
-              .flow()
-              .orElseThrow();
-      for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
-        Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
-        Files.createDirectories(wav.getParent());
-        Files.write(wav, new byte[] {1});
-      }
-    }
-    return sounds.toString();
+    return io.tabula.ops.prompts.StandInAudio.forFlowFiles(sounds, flowFiles).toString();
   }
 
   private static boolean checkoutHasSounds() {
