@@ -116,14 +116,18 @@ public record JournalConfig(
 
   private static AccessDatabaseRef access(Map<String, Object> db, Path dir) {
     String where = "access";
-    allowOnly(db, where, Set.of("host", "port", "name", "user", "passwordFile", "caCertificate"));
+    allowOnly(
+        db,
+        where,
+        Set.of("host", "port", "name", "user", "passwordFile", "caCertificate", "totpKey"));
     return new AccessDatabaseRef(
         text(db, "host", where),
         db.containsKey("port") ? integer(db.get("port"), "access.port") : 5432,
         db.containsKey("name") ? text(db, "name", where) : "tabula_access",
         db.containsKey("user") ? text(db, "user", where) : "tabula_access",
         dir.resolve(text(db, "passwordFile", where)),
-        dir.resolve(text(db, "caCertificate", where)));
+        dir.resolve(text(db, "caCertificate", where)),
+        dir.resolve(text(db, "totpKey", where)));
   }
 
   private static JournalDatabase database(Map<String, Object> db, Path dir) {

@@ -91,7 +91,8 @@ class JournalConfigTest {
         JournalConfig.read(
             write(
                 "embedded: postgres",
-                "access: {host: access-db.example, passwordFile: access-pw, caCertificate: ca.pem}",
+                "access: {host: access-db.example, passwordFile: access-pw, caCertificate: ca.pem,"
+                    + " totpKey: totp.key}",
                 "tenants: {}"));
     assertThat(config.access())
         .contains(
@@ -101,7 +102,8 @@ class JournalConfigTest {
                 "tabula_access",
                 "tabula_access",
                 dir.toAbsolutePath().resolve("access-pw"),
-                dir.toAbsolutePath().resolve("ca.pem")));
+                dir.toAbsolutePath().resolve("ca.pem"),
+                dir.toAbsolutePath().resolve("totp.key")));
     assertThat(JournalConfig.read(write("embedded: postgres", "tenants: {}")).access()).isEmpty();
     assertThatThrownBy(
             () ->

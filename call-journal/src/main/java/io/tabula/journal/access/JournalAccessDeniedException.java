@@ -23,6 +23,15 @@ public final class JournalAccessDeniedException extends Exception {
             + " re-identify; auditor: count; admin: keys, erase and purge)");
   }
 
+  /** The authenticator secrets' key file ({@code access.totpKey}) cannot be read. */
+  public static JournalAccessDeniedException noTotpKey(java.nio.file.Path file) {
+    return new JournalAccessDeniedException(
+        "the key file the authenticator secrets are sealed under cannot be read ("
+            + file
+            + "), so no second factor can be checked and nobody signs in; set access.totpKey to"
+            + " the file the console's --totp-key names");
+  }
+
   public static JournalAccessDeniedException signInRefused(String login) {
     return new JournalAccessDeniedException(
         "the sign-in of "

@@ -51,11 +51,17 @@ final class LinePieces {
     }
     this.in = in;
     this.piece = new char[pieceLength];
-    this.view = new PieceView();
+    this.view = new PieceView(piece);
   }
 
   /** Moves to the next piece; false at the end of the text. */
   boolean next() throws IOException {
+    boolean any = readPiece();
+    view.length = length;
+    return any;
+  }
+
+  private boolean readPiece() throws IOException {
     continued = !endOfLine;
     if (continued) {
       System.arraycopy(piece, length - OVERLAP, piece, 0, OVERLAP);
@@ -72,21 +78,37 @@ final class LinePieces {
         return any || length > 0;
       }
       any = true;
-      char c = read[readAt++];
       if (skipLineFeed) {
         skipLineFeed = false;
-        if (c == '\n') {
+        if (read[readAt] == '\n') {
+          readAt++;
           continue;
         }
       }
-      if (c == '\n' || c == '\r') {
-        skipLineFeed = c == '\r';
+      int to = Math.min(readEnd, readAt + piece.length - length);
+      int end = lineBreak(readAt, to);
+      System.arraycopy(read, readAt, piece, length, end - readAt);
+      length += end - readAt;
+      readAt = end;
+      if (end < to) {
+        skipLineFeed = read[end] == '\r';
+        readAt++;
         endOfLine = true;
         return true;
       }
-      piece[length++] = c;
     }
     return true;
+  }
+
+  /** The first line break in {@code read[from, to)}, or {@code to}. */
+  private int lineBreak(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = read[i];
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 
   private boolean fill() throws IOException {
@@ -126,9 +148,18 @@ final class LinePieces {
 
   /**
    * The current piece as text without copying it: one view for the whole read, so a line costs no
-   * allocation (a {@code CharBuffer.wrap} per line was one object per line).
+   * allocation (a {@code CharBuffer.wrap} per line was one object per line). A static class with
+   * its own reference to the piece and its length: every finder reads each character through {@link
+   * #charAt}, so it reaches the array directly rather than through the enclosing reader.
    */
-  private final class PieceView implements CharSequence {
+  private static final class PieceView implements CharSequence {
+
+    private final char[] piece;
+    private int length;
+
+    PieceView(char[] piece) {
+      this.piece = piece;
+    }
 
     @Override
     public int length() {

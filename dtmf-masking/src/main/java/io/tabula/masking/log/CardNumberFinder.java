@@ -47,6 +47,10 @@ final class CardNumberFinder {
    * chain's copy of the digits is zeroed before it becomes garbage.
    */
   private int chainFrom(CharSequence text, int start, List<Finding> out) {
+    int shortChainEnd = shortChainEnd(text, start);
+    if (shortChainEnd >= 0) {
+      return shortChainEnd;
+    }
     Chain chain = new Chain(text);
     try {
       return readChain(chain, text, start, out);
@@ -82,6 +86,42 @@ final class CardNumberFinder {
     }
     report(chain, tiedBefore, tiedAfter, out);
     return chain.end();
+  }
+
+  /**
+   * Where {@link #readChain} would end a chain of fewer than 13 digits, which holds no card, or -1
+   * when the chain may hold one: walks the same groups without copying a digit, so that the
+   * timestamps, ids and counters of an ordinary line cost no allocation. Equivalence with {@link
+   * #readChain}: a chain under 13 digits never exceeds a {@link Chain}'s room, so its reading ends
+   * only where this walk ends.
+   */
+  private static int shortChainEnd(CharSequence text, int start) {
+    int digits = 0;
+    int pos = start;
+    while (true) {
+      int end = digitsEnd(text, pos);
+      if (pos == start && (startsInsideWord(text, pos) || endsInsideWord(text, end))) {
+        return end;
+      }
+      digits += end - pos;
+      if (digits >= 13) {
+        return -1;
+      }
+      int next = groupAfter(text, end);
+      if (next < 0 || startsInsideWord(text, next) || endsInsideWord(text, digitsEnd(text, next))) {
+        return end;
+      }
+      pos = next;
+    }
+  }
+
+  /** The start of the next group after the group ending at {@code end}, or -1. */
+  private static int groupAfter(CharSequence text, int end) {
+    int n = text.length();
+    if (end + 1 < n && isGroupSeparator(text.charAt(end)) && isDigit(text.charAt(end + 1))) {
+      return end + 1;
+    }
+    return JsonFieldGap.digitAfter(text, end);
   }
 
   /**

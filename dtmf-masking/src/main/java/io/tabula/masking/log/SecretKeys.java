@@ -44,6 +44,13 @@ final class SecretKeys {
 
   private static final int MAX_KEY = 24;
 
+  /** The longest bare CVC key (or the word {@code code}): a longer word is none of them. */
+  private static final int BARE_KEY_WALK = 4;
+
+  /** Bit {@code n} set when some key of the list (or a special key) is {@code n} long. */
+  private static final long KEY_LENGTHS =
+      lengths(CVC) | lengths(PIN) | lengths(PASSWORD) | lengths(new String[] {"result", "digit"});
+
   private SecretKeys() {}
 
   /**
@@ -124,14 +131,23 @@ final class SecretKeys {
       end--;
       gap++;
     }
-    if (gap == 0) {
+    if (gap == 0 || end == 0 || !mayEndBareKey(text.charAt(end - 1))) {
       return false;
     }
-    int start = keyStart(text, end);
+    int start = keyStart(text, end, BARE_KEY_WALK);
     int length = end - start;
     return length >= 3
         && length <= 4
         && (matchesAny(text, start, length, BARE_CVC) || securityCode(text, start, length));
+  }
+
+  /**
+   * Whether {@code c} can end a bare CVC key or the word {@code code}: one look spares the walk
+   * back over the word before almost every number of a line.
+   */
+  private static boolean mayEndBareKey(char c) {
+    char lower = Chars.lower(c);
+    return lower == 'c' || lower == 'v' || lower == '2' || lower == 'n' || lower == 'e';
   }
 
   private static boolean isBareGap(char c) {
@@ -139,14 +155,34 @@ final class SecretKeys {
   }
 
   private static int keyStart(CharSequence text, int end) {
+    return keyStart(text, end, MAX_KEY);
+  }
+
+  /**
+   * The start of the key characters ending at {@code end}, walking back at most {@code longest + 1}
+   * characters: a longer run is no key of that length, and stopping there spares the walk over
+   * every word before a number.
+   */
+  private static int keyStart(CharSequence text, int end, int longest) {
     int start = end;
-    while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charAt(start - 1))) {
+    while (start > 0 && end - start <= longest && isKeyChar(text.charAt(start - 1))) {
       start--;
     }
     return start;
   }
 
+  private static long lengths(String[] keys) {
+    long bits = 0;
+    for (String key : keys) {
+      bits |= 1L << key.length();
+    }
+    return bits;
+  }
+
   private static SecretKind kindOf(CharSequence text, int start, int length, char separator) {
+    if ((KEY_LENGTHS & (1L << length)) == 0) {
+      return null;
+    }
     if (matchesAny(text, start, length, CVC)) {
       return SecretKind.CVC;
     }

@@ -31,33 +31,61 @@ public final class SecretScanner {
   private static final Comparator<Finding> BY_START_THEN_LONGEST =
       Comparator.comparingInt(Finding::start).thenComparingInt(f -> -f.end());
 
-  private static final int PLAIN = 1;
+  /** A run of 13 or more digits: track data may start there. */
+  private static final int TRACK = 1;
+
   private static final int MANY_DIGITS = 2;
   private static final int NON_ASCII = 4;
   private static final int ESCAPE = 8;
   private static final int ANY_ESCAPE = 16;
-  private static final int QUOTE = 32;
+
+  /** A chain of 13 or more digits, joined by one space, dash or dot or across JSON fields. */
+  private static final int CARD = 32;
+
   private static final int GROUPS = 64;
   private static final int ARRAY = 128;
   private static final int HEX_ASCII = 256;
+
+  /** A secret key before {@code =}, {@code :} or {@code >}, or a CVC key before digits. */
+  private static final int KEYED = 512;
+
+  /** A private-key or bearer-token marker. */
+  private static final int OTHER = 1024;
+
+  private static final int PLAIN = TRACK | CARD | KEYED | OTHER;
 
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
   private final CardNumberFinder cards;
   private final SeparatedGroups groups;
   private final KeyedValueFinder keyed;
+  private final int alwaysRun;
 
   public SecretScanner(ScanPolicy policy) {
+    this(policy, 0);
+  }
+
+  private SecretScanner(ScanPolicy policy, int alwaysRun) {
     this.policy = policy;
+    this.alwaysRun = alwaysRun;
     this.tracks = new TrackDataFinder(policy);
     this.cards = new CardNumberFinder(policy);
     this.groups = new SeparatedGroups(policy);
     this.keyed = new KeyedValueFinder(policy);
   }
 
+  /**
+   * A scanner that runs every plain finder (track data, card numbers, keyed values, other secrets)
+   * and the array decoder over every line, whatever the quick pass says: the reference the quick
+   * pass is tested against.
+   */
+  static SecretScanner withoutQuickPass(ScanPolicy policy) {
+    return new SecretScanner(policy, PLAIN | ARRAY);
+  }
+
   /** The findings of a line in order, without overlaps; empty for almost every line. */
   public List<Finding> scan(CharSequence line) {
-    int look = quickLook(line);
+    int look = quickLook(line) | alwaysRun;
     if ((look & MANY_DIGITS) != 0) {
       look &= ~MANY_DIGITS;
       look |= SeparatedGroups.hasCandidate(line) ? GROUPS : 0;
@@ -69,7 +97,7 @@ public final class SecretScanner {
     }
     List<Finding> found = new ArrayList<>(4);
     if ((look & PLAIN) != 0) {
-      scanPlain(line, found);
+      scanPlain(line, look, found);
     }
     if ((look & GROUPS) != 0) {
       groups.find(line, found);
@@ -117,11 +145,22 @@ public final class SecretScanner {
     return false;
   }
 
-  private void scanPlain(CharSequence text, List<Finding> found) {
-    tracks.find(text, found);
-    cards.find(text, found);
-    keyed.find(text, found);
-    if (policy.findOtherSecrets()) {
+  /**
+   * Runs the plain finders that {@code look} says can find something: each finds nothing in a line
+   * without its trigger (track data needs 13 digits in a row, a card number a chain of 13 digits, a
+   * keyed value its key, the others their marker), so the others are not run over the line.
+   */
+  private void scanPlain(CharSequence text, int look, List<Finding> found) {
+    if ((look & TRACK) != 0) {
+      tracks.find(text, found);
+    }
+    if ((look & CARD) != 0) {
+      cards.find(text, found);
+    }
+    if ((look & KEYED) != 0) {
+      keyed.find(text, found);
+    }
+    if ((look & OTHER) != 0 && policy.findOtherSecrets()) {
       OtherSecrets.find(text, found);
     }
   }
@@ -133,7 +172,7 @@ public final class SecretScanner {
     }
     try {
       List<Finding> inView = new ArrayList<>(2);
-      scanPlain(view.text(), inView);
+      scanPlain(view.text(), PLAIN, inView);
       groups.find(view.text(), inView);
       for (Finding finding : inView) {
         found.add(
@@ -146,47 +185,60 @@ public final class SecretScanner {
   }
 
   /**
-   * One pass that says which finders can find anything: a 13-digit chain, a key, or 13 digits in a
-   * line with quotes (the plain finders, JSON splits), 13 digits in all (groups, arrays), a
-   * non-ASCII digit, an escaped digit or key character (or any escape in a line of 13 digits).
+   * One pass that says which finders can find anything: 13 digits in a row (track data), a chain of
+   * 13 digits (card numbers: digit groups joined by one space, dash or dot, or across a JSON field
+   * gap as {@link JsonFieldGap} reads it), a key before {@code =}, {@code :} or {@code >}, or a CVC
+   * key before any run of digits (keyed values), 13 digits in all (groups, arrays), a non-ASCII
+   * digit, an escaped digit or key character (or any escape in a line of 13 digits). Each trigger
+   * is checked where its finder looks, so a finder whose trigger is missing would find nothing
+   * ({@code PrefilterEquivalenceTest}).
    */
   private int quickLook(CharSequence line) {
     int n = line.length();
     int look = 0;
+    int run = 0;
     int chain = 0;
     int digits = 0;
+    int jsonJoin = -1;
+    int carried = 0;
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
       if (isDigit(c)) {
         digits++;
-        if (++chain >= 13) {
-          look |= PLAIN;
+        if (run++ == 0) {
+          chain = i == jsonJoin ? carried : chain;
+          look |= SecretKeys.bareCvcBefore(line, i) ? KEYED : 0;
         }
-        if (chain == 1 && SecretKeys.bareCvcBefore(line, i)) {
-          look |= PLAIN;
+        look |= run >= 13 ? TRACK : 0;
+        look |= ++chain >= 13 ? CARD : 0;
+        continue;
+      }
+      if (run > 0) {
+        run = 0;
+        int next = JsonFieldGap.digitAfter(line, i);
+        if (next > 0) {
+          jsonJoin = next;
+          carried = chain;
         }
-      } else if (!(isGroupSeparator(c) && joinsDigits(line, i))) {
+      }
+      if (!(isGroupSeparator(c) && joinsDigits(line, i))) {
         chain = 0;
         look |= lookAt(line, i, c);
       }
     }
     if (digits >= 13) {
       look |= MANY_DIGITS;
-      look |= (look & QUOTE) != 0 ? PLAIN : 0;
       look |= (look & ANY_ESCAPE) != 0 ? ESCAPE : 0;
     }
-    return look & ~(QUOTE | ANY_ESCAPE);
+    return look & ~ANY_ESCAPE;
   }
 
   private int lookAt(CharSequence line, int i, char c) {
     if ((c == '=' || c == ':') && SecretKeys.keyBefore(line, i) != null) {
-      return PLAIN;
+      return KEYED;
     }
     if (c == '>' && SecretKeys.xmlKeyBefore(line, i) != null) {
-      return PLAIN;
-    }
-    if (c == '"') {
-      return QUOTE;
+      return KEYED;
     }
     if (c == '%' || c == '\\' || c == '&') {
       return ShapeViews.keyOrDigitEscapeAt(line, i)
@@ -199,7 +251,7 @@ public final class SecretScanner {
     if ((c == '-' || c == 'B' || c == 'b')
         && policy.findOtherSecrets()
         && OtherSecrets.startsAt(line, i)) {
-      return PLAIN;
+      return OTHER;
     }
     return 0;
   }

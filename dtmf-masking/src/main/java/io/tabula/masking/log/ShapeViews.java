@@ -22,22 +22,29 @@ final class ShapeViews {
   // Arrays: digits 0-9 become digits; ASCII codes become their characters; anything else a space.
 
   /**
-   * Whether the line may hold an array of numbers: a {@code [} followed (after spaces or a quote)
-   * by a digit or a minus sign. No allocation.
+   * Whether the line may hold an array of numbers: a {@code [} followed by a first element as
+   * {@link #arrays} reads one (a number of one to three digits, perhaps negative or quoted) and a
+   * comma. An Asterisk line's {@code [2026-12-05 ...} or {@code VERBOSE[4321]} is none. No
+   * allocation.
    */
   static boolean hasArray(CharSequence line) {
     for (int i = 0; i + 1 < line.length(); i++) {
-      if (line.charAt(i) == '[') {
-        int at = skipSpaces(line, i + 1);
-        if (at < line.length() && Chars.isQuote(line.charAt(at))) {
-          at++;
-        }
-        if (at < line.length() && (Chars.isDigit(line.charAt(at)) || line.charAt(at) == '-')) {
-          return true;
-        }
+      if (line.charAt(i) == '[' && firstElementThenComma(line, i + 1)) {
+        return true;
       }
     }
     return false;
+  }
+
+  private static boolean firstElementThenComma(CharSequence line, int from) {
+    int at = skipSpaces(line, from);
+    int quote = at < line.length() && Chars.isQuote(line.charAt(at)) ? 1 : 0;
+    int numberEnd = numberEnd(line, at + quote);
+    if (numberEnd < 0) {
+      return false;
+    }
+    at = skipSpaces(line, numberEnd + quote);
+    return at < line.length() && line.charAt(at) == ',';
   }
 
   /** The line with every array of 13 or more small numbers decoded, or null when it has none. */

@@ -60,6 +60,9 @@ class CardDataBeyondThePanTest {
         "cvv-4821 given|cvv-*** given",
         "request security code 913|request security code ***",
         "the Security Code: 913|the Security Code: ***",
+        "caller gave CVV2 739 twice|caller gave CVV2 *** twice",
+        "cvc2 4821|cvc2 ***",
+        "card 4111 cvv2 123|card 4111 cvv2 ***",
       })
   void cardSecurityCodesInFormsXmlAndText(String line, String masked) {
     assertThat(AUDIT.scan(line)).extracting(Finding::kind).contains(SecretKind.CVC);

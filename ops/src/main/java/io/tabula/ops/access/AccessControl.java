@@ -8,9 +8,12 @@ import io.tabula.ops.access.audit.AuditEvent;
 import io.tabula.ops.access.audit.AuditEvent.Outcome;
 import io.tabula.ops.access.audit.AuditTrail;
 import io.tabula.ops.access.audit.TrailReader;
+import io.tabula.ops.access.audit.TrailSearch;
 import io.tabula.ops.access.audit.TrailSigner;
+import io.tabula.ops.access.audit.TrailVerifier;
 import io.tabula.ops.access.mfa.Mfa;
 import io.tabula.ops.access.mfa.TotpEnrolment;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.password.CommonPasswords;
 import io.tabula.ops.access.password.PasswordHasher;
 import io.tabula.ops.access.password.PasswordPolicy;
@@ -48,22 +51,42 @@ public final class AccessControl {
   private final AccountAdmin admin;
   private final Authorizer authorizer;
   private final ClientAddresses clientAddresses;
+  private final Optional<TrailSigner> signer;
+  private final TrailSearch trailSearch;
 
+  /** Without a TOTP key: for tools that never touch MFA; enrolment and code checks are refused. */
   public AccessControl(
       DataSource dataSource, AccessSettings settings, Optional<TrailSigner> signer) {
+    this(dataSource, settings, signer, Optional.empty());
+  }
+
+  /**
+   * With the key that seals TOTP secrets at rest; secrets stored in the clear (version 1) or under
+   * an older key are sealed under the current one here.
+   */
+  public AccessControl(
+      DataSource dataSource,
+      AccessSettings settings,
+      Optional<TrailSigner> signer,
+      Optional<TotpSecretCipher> totpKey) {
     this.settings = settings;
     this.accounts = new Accounts(dataSource);
     this.grants = new Grants(dataSource);
     this.sessions = new Sessions(dataSource, settings.clock(), settings.sessions());
     this.trail = new AuditTrail(dataSource, settings.clock(), signer, settings.signEvery());
     this.trailReader = new TrailReader(dataSource);
-    this.mfa = new Mfa(dataSource, settings.clock(), settings.mfaIssuer());
+    this.mfa = new Mfa(dataSource, settings.clock(), settings.mfaIssuer(), totpKey);
+    if (totpKey.isPresent()) {
+      mfa.reseal();
+    }
     this.hasher = new PasswordHasher(settings.argon2());
     this.policy = new PasswordPolicy(CommonPasswords.shipped(), hasher);
     this.signIn = new LocalSignIn(accounts, grants, mfa, sessions, trail, hasher, policy, settings);
     this.admin = new AccountAdmin(accounts, grants, sessions, trail, hasher, settings);
     this.authorizer = new Authorizer(new Authorizer.Settings(settings.twoPersonPublishing()));
     this.clientAddresses = new ClientAddresses(settings.trustedProxies());
+    this.signer = signer;
+    this.trailSearch = new TrailSearch(dataSource);
   }
 
   /** Starts TOTP enrolment for an account whose password was just checked. */
@@ -133,6 +156,19 @@ public final class AccessControl {
 
   public Authorizer authorizer() {
     return authorizer;
+  }
+
+  /** Filtered, paged reading of the trail, scoped to tenants (the console's trail page). */
+  public TrailSearch trailSearch() {
+    return trailSearch;
+  }
+
+  /**
+   * The check {@code tabula audit trail verify} runs, when this process holds the trail's public
+   * key (the console does: it signs).
+   */
+  public Optional<TrailVerifier> trailVerifier() {
+    return signer.flatMap(TrailSigner::publicKey).map(key -> new TrailVerifier(trailReader, key));
   }
 
   public ClientAddresses clientAddresses() {

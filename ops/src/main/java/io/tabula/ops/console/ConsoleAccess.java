@@ -5,8 +5,11 @@ import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.FirstAdmin;
 import io.tabula.ops.access.account.AccountAdmin.Actor;
+import io.tabula.ops.access.audit.Repeater;
+import io.tabula.ops.access.audit.TrailCheckpointer;
 import io.tabula.ops.access.audit.TrailKeys;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,15 +30,27 @@ final class ConsoleAccess implements AutoCloseable {
   private final AccessControl control;
   private final Runnable closer;
   private final Optional<EmbeddedAccess> embedded;
+  private final TrailCheckpointer checkpoints;
 
+  /** Starts signing the trail's head every {@code signEvery} (and at {@link #close}). */
   private ConsoleAccess(AccessControl control, Runnable closer, Optional<EmbeddedAccess> embedded) {
     this.control = control;
     this.closer = closer;
     this.embedded = embedded;
+    this.checkpoints =
+        TrailCheckpointer.start(
+            control.trail(),
+            control.settings().signEvery(),
+            Repeater.daemon("tabula-trail-checkpoint"));
   }
 
   static ConsoleAccess open(
-      AccessDatabaseOptions options, Path trailKey, Path trailPublicKey, Path work)
+      AccessDatabaseOptions options,
+      Path trailKey,
+      Path trailPublicKey,
+      Path totpKey,
+      List<Path> olderTotpKeys,
+      Path work)
       throws IOException, GeneralSecurityException {
     if (!options.given()) {
       EmbeddedAccess embedded = EmbeddedAccess.start(work, AccessSettings.defaults());
@@ -46,7 +61,8 @@ final class ConsoleAccess implements AutoCloseable {
         new AccessControl(
             database.dataSource(),
             AccessSettings.defaults(),
-            Optional.of(TrailKeys.signer(trailKey, trailPublicKey)));
+            Optional.of(TrailKeys.signer(trailKey, trailPublicKey)),
+            Optional.of(TotpSecretCipher.load(totpKey, olderTotpKeys)));
     return new ConsoleAccess(control, database::close, Optional.empty());
   }
 
@@ -81,8 +97,21 @@ final class ConsoleAccess implements AutoCloseable {
                 e.trailPublicKey()));
   }
 
+  /**
+   * Signs the trail's head a last time, then closes the database. On the embedded defaults the
+   * trail is gone with the process (and the embedded PostgreSQL stops on its own shutdown hook), so
+   * there is nothing to sign.
+   */
   @Override
   public void close() {
-    closer.run();
+    try {
+      if (embedded.isPresent()) {
+        checkpoints.stop();
+      } else {
+        checkpoints.close();
+      }
+    } finally {
+      closer.run();
+    }
   }
 }

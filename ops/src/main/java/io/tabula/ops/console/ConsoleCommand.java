@@ -119,6 +119,22 @@ public final class ConsoleCommand implements Callable<Integer> {
   Path trailPublicKey;
 
   @Option(
+      names = "--totp-key",
+      paramLabel = "FILE",
+      description =
+          "The key that seals TOTP secrets in the access database (tabula users totp-keygen);"
+              + " needed with --db-host. Keep it outside the database, mode 0600.")
+  Path totpKey;
+
+  @Option(
+      names = "--totp-old-key",
+      paramLabel = "FILE",
+      description =
+          "A previous --totp-key (repeatable), after a rotation: secrets sealed under it are"
+              + " resealed under --totp-key at start.")
+  List<Path> olderTotpKeys = new ArrayList<>();
+
+  @Option(
       names = "--sounds",
       paramLabel = "DIR",
       description =
@@ -150,6 +166,13 @@ public final class ConsoleCommand implements Callable<Integer> {
       err.println(
           "tabula console: with --db-host give --trail-key and --trail-public-key (tabula audit"
               + " trail keygen), so the audit trail's head is signed.");
+      err.flush();
+      return 2;
+    }
+    if (accessDatabase.given() && totpKey == null) {
+      err.println(
+          "tabula console: with --db-host give --totp-key (tabula users totp-keygen), the key"
+              + " that seals TOTP secrets outside the database.");
       err.flush();
       return 2;
     }
@@ -188,9 +211,13 @@ public final class ConsoleCommand implements Callable<Integer> {
                 + " in the console");
       }
     }
+    CountDownLatch closed = new CountDownLatch(1);
     try (ConsoleAccess access =
-        ConsoleAccess.open(accessDatabase, trailKey, trailPublicKey, work)) {
-      return serve(access, flows, shared, connectors, clock, work, out, audio);
+        ConsoleAccess.open(
+            accessDatabase, trailKey, trailPublicKey, totpKey, olderTotpKeys, work)) {
+      return serve(access, flows, shared, connectors, clock, work, out, audio, closed);
+    } finally {
+      closed.countDown();
     }
   }
 
@@ -232,7 +259,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       Clock clock,
       Path work,
       PrintWriter out,
-      ConsoleSounds audio)
+      ConsoleSounds audio,
+      CountDownLatch closed)
       throws IOException, InterruptedException {
     IssuedCertificate certificate =
         cert != null ? PemFiles.readIssued(cert, key, ca) : devCertificate(work, out);
@@ -272,7 +300,19 @@ public final class ConsoleCommand implements Callable<Integer> {
       out.println("Ctrl-C stops it.");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      // The hook waits until the access database is closed: that signs the trail's head a last
+      // time, which the JVM would otherwise cut short.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
       stopped.await();
     }
     return 0;

@@ -1,13 +1,17 @@
 package io.tabula.ops.console;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.flowstore.PostgresFlowStore;
 import io.tabula.ops.access.AccessControl;
+import io.tabula.ops.access.audit.AuditTrailException;
+import io.tabula.ops.access.oidc.OidcSignIn;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,6 +34,15 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * }</pre>
  */
 public final class ConsoleServer implements AutoCloseable {
+
+  static final String TRAIL_DOWN =
+      "The audit trail cannot be written, so nothing was changed (no draft saved, nothing"
+          + " published or rolled back, no sign-in). Ask an admin to check the access database,"
+          + " then try again.";
+  static final String OUTCOME_UNRECORDED =
+      "The change was made, but the audit trail could not record how it ended (its attempt is"
+          + " recorded). Look at the flow's history before trying again, and ask an admin to check"
+          + " the access database.";
 
   private final Javalin app;
   private final Softphones softphones;
@@ -72,13 +85,26 @@ public final class ConsoleServer implements AutoCloseable {
       Connectors connectors,
       Clock clock,
       Optional<ConsoleJournal> journal) {
+    return start(options, access, connectors, clock, journal, Optional.empty());
+  }
+
+  /**
+   * With single sign-on through {@code sso} (its redirect URI is this console's /oidc/callback).
+   */
+  public static ConsoleServer start(
+      ConsoleOptions options,
+      AccessControl access,
+      Connectors connectors,
+      Clock clock,
+      Optional<ConsoleJournal> journal,
+      Optional<OidcSignIn> sso) {
     FlowLibrary library = library(options, ConnectorCatalog.of(connectors), clock);
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock, options.sounds(), options.store());
     Templates templates = new Templates();
     Assets assets = Assets.fromClasspath();
-    WebSecurity security = new WebSecurity(sessions, access.sessions());
     ConsoleAudit audit = new ConsoleAudit(access);
+    WebSecurity security = new WebSecurity(sessions, access.sessions(), audit);
     FlowPages flowPages = new FlowPages(library, templates, assets, audit);
     WatchPage watch =
         new WatchPage(
@@ -120,10 +146,29 @@ public final class ConsoleServer implements AutoCloseable {
                       ctx.status(e.getStatus())
                           .contentType("text/plain; charset=utf-8")
                           .result(e.getMessage()));
-              new LoginPages(access, audit, sessions, softphones, templates, assets)
+              config.routes.exception(RefusedRequest.class, (e, ctx) -> refuse(audit, e, ctx));
+              config.routes.exception(
+                  AuditTrailException.class,
+                  (e, ctx) ->
+                      ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                          .contentType("text/plain; charset=utf-8")
+                          .result(TRAIL_DOWN));
+              config.routes.exception(
+                  ConsoleAudit.UnrecordedOutcomeException.class,
+                  (e, ctx) ->
+                      ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                          .contentType("text/plain; charset=utf-8")
+                          .result(OUTCOME_UNRECORDED));
+              new LoginPages(
+                      access, audit, sessions, softphones, templates, assets, sso.isPresent())
                   .routes(config.routes);
+              sso.ifPresent(
+                  oidc ->
+                      new OidcPages(oidc, audit, sessions, access.settings().clock())
+                          .routes(config.routes));
               new SignInSteps(access, audit, sessions, templates, assets).routes(config.routes);
               flowPages.routes(config.routes);
+              new TrailPages(access, audit, templates, assets).routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
               new PublishPages(library, templates, flowPages, audit).routes(config.routes);
               watch.routes(config.routes);
@@ -132,6 +177,21 @@ public final class ConsoleServer implements AutoCloseable {
             });
     app.start();
     return new ConsoleServer(app, softphones, watch.sampling(), options.address());
+  }
+
+  /**
+   * Answers a refused request and records it; when the trail cannot take the record the request is
+   * still refused, with 503 saying the trail is down.
+   */
+  private static void refuse(ConsoleAudit audit, RefusedRequest refused, Context ctx) {
+    ctx.status(refused.status())
+        .contentType("text/plain; charset=utf-8")
+        .result(refused.getMessage());
+    try {
+      audit.denied(ctx, refused.reason());
+    } catch (AuditTrailException e) {
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result(TRAIL_DOWN);
+    }
   }
 
   /** The port it listens on (the one picked, for port 0). */

@@ -7,6 +7,7 @@ import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessDatabaseSettings;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.audit.TrailKeys;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The access database of {@code tabula console} on the embedded defaults: an embedded PostgreSQL 17
  * (TLS on, reached with verify-full like any other), a login role owning a {@code tabula_access}
- * database, and an Ed25519 key pair for the audit trail's checkpoints in the work folder.
+ * database, an Ed25519 key pair for the audit trail's checkpoints and the key that seals TOTP
+ * secrets, both in the work folder.
  */
 public final class EmbeddedAccess implements AutoCloseable {
 
@@ -69,11 +72,14 @@ public final class EmbeddedAccess implements AutoCloseable {
       Path privateKey = work.resolve("trail.key");
       Path publicKey = work.resolve("trail.pub");
       TrailKeys.generate(privateKey, publicKey);
+      Path totpKey = work.resolve("totp.key");
+      TotpSecretCipher.generate(totpKey);
       AccessControl access =
           new AccessControl(
               database.dataSource(),
               settings,
-              Optional.of(TrailKeys.signer(privateKey, publicKey)));
+              Optional.of(TrailKeys.signer(privateKey, publicKey)),
+              Optional.of(TotpSecretCipher.load(totpKey, List.of())));
       return new EmbeddedAccess(postgres, database, access, publicKey);
     } catch (SQLException e) {
       postgres.close();

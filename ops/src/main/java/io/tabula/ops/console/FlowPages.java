@@ -82,7 +82,7 @@ public final class FlowPages {
     }
     Account account = WebSecurity.session(ctx).account();
     if (account == null || !account.may(Role.VIEWER, ref.tenant())) {
-      throw new NotFoundResponse("No such flow; pick one from the list at /flows.");
+      throw RefusedRequest.otherTenant();
     }
     return ref;
   }
@@ -177,8 +177,16 @@ public final class FlowPages {
     Account who = WebSecurity.require(ctx, Role.EDITOR);
     FlowRef ref = ref(ctx);
     String text = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
-    audit.record(ctx, who, AuditAction.DRAFT_SAVE, ref, "");
-    library.saveDraft(ref, text);
+    audit.change(
+        ctx,
+        who,
+        AuditAction.DRAFT_SAVE,
+        ref,
+        () -> {
+          library.saveDraft(ref, text);
+          return text.length();
+        },
+        length -> "chars=" + length);
     if (ctx.header("HX-Request") == null) {
       ctx.redirect(ref.path() + "/edit", HttpStatus.SEE_OTHER);
       return;
@@ -221,8 +229,16 @@ public final class FlowPages {
       ctx.contentType("text/plain; charset=utf-8").result(edited);
       return;
     }
-    audit.record(ctx, who, AuditAction.DRAFT_SAVE, ref, "");
-    library.saveDraft(ref, edited);
+    audit.change(
+        ctx,
+        who,
+        AuditAction.DRAFT_SAVE,
+        ref,
+        () -> {
+          library.saveDraft(ref, edited);
+          return edited.length();
+        },
+        length -> "chars=" + length);
     ctx.redirect(ref.path() + "/edit#prompts", HttpStatus.SEE_OTHER);
   }
 

@@ -29,6 +29,7 @@ final class LoginPages {
   private final Softphones softphones;
   private final Templates templates;
   private final Assets assets;
+  private final boolean sso;
 
   LoginPages(
       AccessControl access,
@@ -36,7 +37,9 @@ final class LoginPages {
       Sessions sessions,
       Softphones softphones,
       Templates templates,
-      Assets assets) {
+      Assets assets,
+      boolean sso) {
+    this.sso = sso;
     this.access = access;
     this.audit = audit;
     this.sessions = sessions;
@@ -46,7 +49,13 @@ final class LoginPages {
   }
 
   void routes(RoutesConfig routes) {
-    routes.get("/login", ctx -> form(ctx, "", notice(ctx)));
+    routes.get(
+        "/login",
+        ctx ->
+            form(
+                ctx,
+                OidcPages.problem(Optional.ofNullable(ctx.queryParam("sso")).orElse("")),
+                notice(ctx)));
     routes.post("/login", this::login);
     routes.post("/logout", this::logout);
   }
@@ -71,7 +80,9 @@ final class LoginPages {
             "problem",
             problem,
             "notice",
-            notice));
+            notice,
+            "sso",
+            sso));
   }
 
   private void login(Context ctx) {
@@ -98,15 +109,23 @@ final class LoginPages {
             pending(ctx, oldId, enrol.accountId(), name, Sessions.Pending.Step.ENROL_MFA);
         case SignInOutcome.Refused refused -> {
           ctx.status(HttpStatus.UNAUTHORIZED);
-          form(
-              ctx,
-              refused.reason() == SignInOutcome.Reason.SECOND_FACTOR_REQUIRED
-                  ? "Enter the 6-digit code your authenticator app shows (or a recovery code)."
-                  : REFUSED,
-              "");
+          form(ctx, problem(refused.reason(), audit.source(ctx)), "");
         }
       }
     }
+  }
+
+  private static String problem(SignInOutcome.Reason reason, String source) {
+    return switch (reason) {
+      case SECOND_FACTOR_REQUIRED ->
+          "Enter the 6-digit code your authenticator app shows (or a recovery code).";
+      case ADDRESS_NOT_ALLOWED ->
+          "Sign-in from your address ("
+              + source
+              + ") is not allowed for this account. Sign in from an allowed network (the office"
+              + " or its VPN), or ask an admin to add your network to the account's allow-list.";
+      default -> REFUSED;
+    };
   }
 
   private void pending(

@@ -115,8 +115,14 @@ final class PublishPages {
       return;
     }
     try {
-      int version = library.publish(ref, who, note);
-      audit.record(ctx, who, AuditAction.PUBLISH, ref, "version=" + version);
+      int version =
+          audit.change(
+              ctx,
+              who,
+              AuditAction.PUBLISH,
+              ref,
+              () -> library.publish(ref, who, note),
+              published -> "version=" + published);
       redirectAfter(ctx, ref, PUBLISHED + "=" + version);
     } catch (PublishRejectedException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -141,9 +147,14 @@ final class PublishPages {
                     new BadRequestResponse(
                         "Pick a version number from the history to roll back to."));
     try {
-      int version = library.rollback(ref, number, who);
-      audit.record(
-          ctx, who, AuditAction.ROLL_BACK, ref, "version=" + version + ",text-of=" + number);
+      int version =
+          audit.change(
+              ctx,
+              who,
+              AuditAction.ROLL_BACK,
+              ref,
+              () -> library.rollback(ref, number, who),
+              made -> "version=" + made + ",text-of=" + number);
       redirectAfter(ctx, ref, ROLLED_BACK + "=" + version + "&" + FROM + "=" + number);
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse("That version does not exist; pick one from the history.");

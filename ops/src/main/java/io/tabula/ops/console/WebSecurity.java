@@ -1,11 +1,11 @@
 package io.tabula.ops.console;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.tabula.ops.access.session.SessionEndedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,14 +22,18 @@ final class WebSecurity {
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String CSRF_FIELD = "_csrf";
   private static final String SESSION = "console.session";
-  private static final Set<String> OPEN = Set.of("/login", "/password", "/enrol");
+  private static final Set<String> OPEN =
+      Set.of("/login", "/password", "/enrol", "/oidc/start", "/oidc/callback");
 
   private final Sessions sessions;
   private final io.tabula.ops.access.session.Sessions accessSessions;
+  private final ConsoleAudit audit;
 
-  WebSecurity(Sessions sessions, io.tabula.ops.access.session.Sessions accessSessions) {
+  WebSecurity(
+      Sessions sessions, io.tabula.ops.access.session.Sessions accessSessions, ConsoleAudit audit) {
     this.sessions = sessions;
     this.accessSessions = accessSessions;
+    this.audit = audit;
   }
 
   void before(Context ctx) {
@@ -45,7 +49,7 @@ final class WebSecurity {
     Sessions.Session session =
         sessions
             .find(ctx.cookie(Sessions.COOKIE))
-            .filter(this::accessSessionLive)
+            .filter(found -> accessSessionLive(ctx, found))
             .orElseGet(() -> setCookie(ctx, sessions.anonymous()));
     ctx.attribute(SESSION, session);
     if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
@@ -64,7 +68,7 @@ final class WebSecurity {
    * A signed-in session lives only while its access-library session does (15 minutes idle, a fixed
    * maximum, sign-out everywhere, a password change elsewhere); each check counts as activity.
    */
-  private boolean accessSessionLive(Sessions.Session session) {
+  private boolean accessSessionLive(Context ctx, Sessions.Session session) {
     if (!session.loggedIn()) {
       return true;
     }
@@ -73,6 +77,9 @@ final class WebSecurity {
       return true;
     } catch (SessionEndedException e) {
       sessions.end(session.id());
+      ctx.attribute(SESSION, session);
+      audit.denied(
+          ctx, "session-ended-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       return false;
     }
   }
@@ -83,7 +90,8 @@ final class WebSecurity {
       sent = ctx.formParam(CSRF_FIELD);
     }
     if (!csrfMatches(sent, session.csrf())) {
-      throw new ForbiddenResponse(
+      throw RefusedRequest.forbidden(
+          "csrf-token-mismatch",
           "This form is out of date or did not come from the console; reload the page and try again.");
     }
   }
@@ -119,9 +127,11 @@ final class WebSecurity {
   static Account require(Context ctx, Role role) {
     Account account = session(ctx).account();
     if (account == null || !account.may(role, ctx.pathParamMap().get("tenant"))) {
-      throw new ForbiddenResponse(
+      String permission = role.permission().name().toLowerCase(java.util.Locale.ROOT);
+      throw RefusedRequest.forbidden(
+          "needs-" + permission.replace('_', '-'),
           "This needs the "
-              + role.permission().name().toLowerCase(java.util.Locale.ROOT)
+              + permission
               + " permission on this tenant; ask an admin of the tenant for a role that grants it.");
     }
     return account;

@@ -64,6 +64,28 @@ final class PublishFlowCommand implements Callable<Integer> {
 
   @Mixin SoundsOption sounds;
 
+  @Option(
+      names = "--as",
+      paramLabel = "LOGIN",
+      description =
+          "Publish as this console account: it signs in (password and authenticator code, read"
+              + " from the terminal without echo, or two lines on standard input), must be"
+              + " publisher of the flow's tenant, and the publish is recorded in the audit trail."
+              + " Needs the access database options and --totp-key. Without --as nothing is"
+              + " checked or recorded (single-engine development).")
+  String as;
+
+  @Option(
+      names = "--totp-key",
+      paramLabel = "FILE",
+      description = "The key that seals TOTP secrets (the console's --totp-key); with --as.")
+  Path totpKey;
+
+  @Mixin io.tabula.ops.access.cli.AccessDatabaseOptions accessDatabase;
+
+  /** Where the password and code come from when there is no terminal (tests, CI). */
+  java.io.InputStream stdin = System.in;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -86,17 +108,88 @@ final class PublishFlowCommand implements Callable<Integer> {
     if (where.isEmpty()) {
       return 2;
     }
+    Target flowStore = new Target(where.get(), compiler);
+    if (as == null) {
+      if (accessDatabase.given()) {
+        err.println(
+            "tabula flows publish: with an access database give --as LOGIN, the account that"
+                + " publishes.");
+        err.flush();
+        return 2;
+      }
+      err.println(
+          "Note: publishing without access control (no --as): no role is checked and nothing is"
+              + " recorded in the audit trail. Where accounts exist, give --as LOGIN.");
+      return publish(flowStore, Optional.empty(), out, err);
+    }
+    return publishAs(compiler, flowStore, out, err);
+  }
+
+  private int publishAs(FlowCompiler compiler, Target flowStore, PrintWriter out, PrintWriter err)
+      throws IOException {
+    if (!accessDatabase.given() || totpKey == null) {
+      err.println(
+          "tabula flows publish: --as needs the access database (--db-host ... or"
+              + " TABULA_ACCESS_DB_*) and --totp-key.");
+      err.flush();
+      return 2;
+    }
+    Optional<Flow> flow = compiler.compile(file).flow();
+    if (flow.isEmpty()) {
+      return publish(flowStore, Optional.empty(), out, err); // the store names the errors
+    }
+    Credentials credentials = Credentials.read(as, stdin);
+    try (io.tabula.ops.access.cli.PublishGate gate =
+        io.tabula.ops.access.cli.PublishGate.open(
+            accessDatabase,
+            totpKey,
+            as,
+            credentials.password(),
+            credentials.code(),
+            flow.get().tenant())) {
+      return publish(flowStore, Optional.of(gate), out, err);
+    } catch (io.tabula.ops.access.cli.PublishGate.RefusedException e) {
+      err.println("Not published: " + e.getMessage() + ".");
+      err.flush();
+      return 1;
+    } catch (io.tabula.ops.access.audit.AuditTrailException e) {
+      err.println(
+          "Not published: the audit trail cannot be written, so nothing was published; ask an"
+              + " admin to check the access database, then try again.");
+      err.flush();
+      return 1;
+    }
+  }
+
+  private int publish(
+      Target flowStore,
+      Optional<io.tabula.ops.access.cli.PublishGate> gate,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    String target = file.getFileName().toString();
+    gate.ifPresent(g -> g.attempt(target));
     try {
-      FlowVersions versions = where.get().open(compiler, Clock.systemUTC());
       int version =
-          versions.publish(
-              file.toString(),
-              Files.readString(file, StandardCharsets.UTF_8),
-              Publication.COMMAND_LINE);
-      out.printf("Published %s as version %d in %s%n", file, version, where.get().describe());
+          flowStore
+              .open()
+              .publish(
+                  file.toString(),
+                  Files.readString(file, StandardCharsets.UTF_8),
+                  as == null ? Publication.COMMAND_LINE : new Publication(as, ""));
+      try {
+        gate.ifPresent(g -> g.published(target, version));
+      } catch (io.tabula.ops.access.audit.AuditTrailException e) {
+        err.printf(
+            "Published %s as version %d, but the audit trail could not record the outcome (the"
+                + " attempt is recorded); ask an admin to check the access database.%n",
+            file, version);
+      }
+      out.printf("Published %s as version %d in %s%n", file, version, flowStore.where().describe());
       out.flush();
       return 0;
     } catch (IOException e) {
+      gate.ifPresent(g -> g.failed(target, "store unreachable"));
       err.println(
           "Not published: "
               + e.getMessage()
@@ -105,10 +198,39 @@ final class PublishFlowCommand implements Callable<Integer> {
       err.flush();
       return 1;
     } catch (PublishRejectedException e) {
+      gate.ifPresent(g -> g.failed(target, "rejected"));
       FlowFiles.print(e.problems(), err);
       err.println("Not published: " + e.getMessage() + ". The version already live keeps serving.");
       err.flush();
       return 1;
+    }
+  }
+
+  /** The store to publish to, opened (for PostgreSQL: connected) only when publishing. */
+  private record Target(StoreLocation where, FlowCompiler compiler) {
+    FlowVersions open() throws IOException {
+      return where.open(compiler, Clock.systemUTC());
+    }
+  }
+
+  /** The publisher's password and authenticator code: from the terminal without echo, or stdin. */
+  private record Credentials(char[] password, String code) {
+    static Credentials read(String login, java.io.InputStream stdin) throws IOException {
+      java.io.Console console = System.console();
+      if (console != null && stdin == System.in) {
+        char[] password = console.readPassword("Password for %s: ", login);
+        char[] code = console.readPassword("Authenticator code: ");
+        return new Credentials(
+            password == null ? new char[0] : password, code == null ? "" : new String(code));
+      }
+      java.io.BufferedReader lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8));
+      String password = lines.readLine();
+      String code = lines.readLine();
+      return new Credentials(
+          password == null ? new char[0] : password.toCharArray(),
+          code == null ? "" : code.strip());
     }
   }
 

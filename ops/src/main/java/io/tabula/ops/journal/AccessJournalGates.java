@@ -12,8 +12,10 @@ import io.tabula.ops.access.AccessDatabaseSettings;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,12 @@ public final class AccessJournalGates implements JournalGateProvider {
   @Override
   public JournalGate signIn(AccessDatabaseRef ref, JournalSignIn signIn)
       throws JournalAccessDeniedException {
+    TotpSecretCipher totp;
+    try {
+      totp = TotpSecretCipher.load(ref.totpKey(), List.of());
+    } catch (java.io.IOException e) {
+      throw JournalAccessDeniedException.noTotpKey(ref.totpKey());
+    }
     AccessDatabase database =
         AccessDatabase.open(
             new AccessDatabaseSettings(
@@ -38,7 +46,11 @@ public final class AccessJournalGates implements JournalGateProvider {
                 ref.caCertificate()));
     try {
       AccessControl access =
-          new AccessControl(database.dataSource(), AccessSettings.defaults(), Optional.empty());
+          new AccessControl(
+              database.dataSource(),
+              AccessSettings.defaults(),
+              Optional.empty(),
+              Optional.of(totp));
       SignInOutcome outcome;
       try (SignInAttempt attempt =
           new SignInAttempt(

@@ -7,6 +7,7 @@ import io.tabula.ops.access.audit.TrailKeys;
 import io.tabula.ops.access.audit.TrailSigner;
 import io.tabula.ops.access.mfa.Totp;
 import io.tabula.ops.access.mfa.TotpEnrolment;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.password.PasswordRejectedException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** A fresh access database, a movable clock and helpers that act as a user would. */
@@ -30,6 +32,7 @@ public final class AccessFixture implements AutoCloseable {
   public final Path keyDir;
   public final Path privateKey;
   public final Path publicKey;
+  public final Path totpKey;
 
   private AccessFixture(AccessSettings base) throws Exception {
     dbSettings = AccessTestDatabase.fresh();
@@ -39,7 +42,14 @@ public final class AccessFixture implements AutoCloseable {
     publicKey = keyDir.resolve("trail.pub");
     TrailKeys.generate(privateKey, publicKey);
     TrailSigner signer = TrailKeys.signer(privateKey, publicKey);
-    access = new AccessControl(db.dataSource(), base.withClock(clock), Optional.of(signer));
+    totpKey = keyDir.resolve("totp.key");
+    TotpSecretCipher.generate(totpKey);
+    access =
+        new AccessControl(
+            db.dataSource(),
+            base.withClock(clock),
+            Optional.of(signer),
+            Optional.of(TotpSecretCipher.load(totpKey, List.of())));
   }
 
   public static AccessFixture open() throws Exception {

@@ -181,6 +181,59 @@ class ConsoleAccessBrowserTest {
     assertThat(actions("editor")).doesNotContain(AuditAction.PUBLISH);
   }
 
+  @Test
+  void anAuditorFiltersTheTrailAndVerifiesItsChain() throws Exception {
+    signIn("auditor", new String(ConsoleFixture.password("auditor")), console.code("auditor"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trail-link")));
+    browser.findElement(By.id("trail-link")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trail-title")));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action")))
+        .selectByValue("sign-in");
+    browser.findElement(By.id("verify")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
+    shot("08-auditor-trail-verified");
+    Axe.assertNoSeriousViolation(browser, "the trail page");
+
+    assertThat(browser.findElement(By.id("verification")).getText()).contains("intact");
+    List<String> actions =
+        browser.findElements(By.cssSelector("#records tbody tr td:nth-child(4)")).stream()
+            .map(org.openqa.selenium.WebElement::getText)
+            .distinct()
+            .toList();
+    assertThat(actions).containsExactly("sign-in");
+    assertThat(browser.findElements(By.cssSelector("#records td.chain")))
+        .allSatisfy(cell -> assertThat(cell.getText()).startsWith("intact"));
+  }
+
+  @Test
+  void anEditorSeesNoTrailLinkAndTheTrailPageRefusesThem() throws Exception {
+    signIn("editor", new String(ConsoleFixture.password("editor")), console.code("editor"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("parking-ticket")));
+    assertThat(browser.findElements(By.id("trail-link"))).isEmpty();
+
+    browser.get(console.url("/trail").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")));
+    assertThat(browser.getPageSource()).contains("auditor role").doesNotContain("trail-title");
+    assertThat(actions("editor")).contains(AuditAction.ACCESS_DENIED);
+  }
+
+  @Test
+  void aSignInFromOutsideTheAccountsAllowListIsRefusedSayingWhy() throws Exception {
+    long id = console.access.accounts().require("viewer").id();
+    console.access.accounts().setAllowedNetworks(id, List.of("192.0.2.0/24"));
+
+    signIn("viewer", new String(ConsoleFixture.password("viewer")), console.code("viewer"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+    shot("09-outside-allow-list");
+
+    assertThat(browser.findElement(By.id("problem")).getText())
+        .contains("127.0.0.1", "is not allowed for this account");
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    var last = console.access.trailReader().all().getLast().event();
+    assertThat(last.action()).isEqualTo(AuditAction.SIGN_IN_FAILURE);
+    assertThat(last.detail()).isEqualTo("address-not-allowed");
+  }
+
   private void signIn(String user, String password, String code) {
     browser.get(console.url("/login").toString());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));

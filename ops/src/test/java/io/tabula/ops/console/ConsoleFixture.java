@@ -6,6 +6,7 @@ import io.tabula.connectors.tls.IssuedCertificate;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.AccessDatabase;
+import io.tabula.ops.access.AccessDatabaseSettings;
 import io.tabula.ops.access.AccessFixture;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.AccessTestDatabase;
@@ -14,6 +15,7 @@ import io.tabula.ops.access.account.AccountAdmin.Actor;
 import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
 import io.tabula.ops.access.mfa.Totp;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.net.InetAddress;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A console on loopback for tests: the shipped flows published as version 1 in a fresh store, a
@@ -44,6 +47,7 @@ final class ConsoleFixture implements AutoCloseable {
           "viewer", List.of(Role.VIEWER),
           "editor", List.of(Role.VIEWER, Role.EDITOR),
           "publisher", List.of(Role.VIEWER, Role.EDITOR, Role.PUBLISHER),
+          "auditor", List.of(Role.AUDITOR),
           "admin", List.of(Role.values()));
 
   final Path store;
@@ -52,17 +56,49 @@ final class ConsoleFixture implements AutoCloseable {
   final IssuedCertificate certificate =
       ca.issue(CertificateRequest.server("localhost", "127.0.0.1"));
   final MovableClock clock = new MovableClock(Instant.now());
+  final AccessDatabaseSettings databaseSettings = AccessTestDatabase.fresh();
   final AccessDatabase database;
   final AccessControl access;
   final ConsoleServer server;
   private final Map<String, byte[]> secrets = new HashMap<>();
 
   ConsoleFixture(Path folder, List<URI> engines) throws Exception {
-    this(folder, engines, Optional.empty());
+    this(folder, engines, settings -> settings);
   }
 
   /** As above, with the journal page reading {@code journal}. */
   ConsoleFixture(Path folder, List<URI> engines, Optional<ConsoleJournal> journal)
+      throws Exception {
+    this(folder, engines, settings -> settings, 0, access -> Optional.empty(), journal);
+  }
+
+  /** A console whose access settings {@code tune} changes (e.g. a trusted proxy). */
+  ConsoleFixture(Path folder, List<URI> engines, UnaryOperator<AccessSettings> tune)
+      throws Exception {
+    this(folder, engines, tune, 0, access -> Optional.empty());
+  }
+
+  /** A console on {@code port} (0: any) with single sign-on as {@code sso} makes it. */
+  ConsoleFixture(
+      Path folder,
+      List<URI> engines,
+      UnaryOperator<AccessSettings> tune,
+      int port,
+      java.util.function.Function<AccessControl, Optional<io.tabula.ops.access.oidc.OidcSignIn>>
+          sso)
+      throws Exception {
+    this(folder, engines, tune, port, sso, Optional.empty());
+  }
+
+  /** The console every other constructor makes: single sign-on and the journal page optional. */
+  ConsoleFixture(
+      Path folder,
+      List<URI> engines,
+      UnaryOperator<AccessSettings> tune,
+      int port,
+      java.util.function.Function<AccessControl, Optional<io.tabula.ops.access.oidc.OidcSignIn>>
+          sso,
+      Optional<ConsoleJournal> journal)
       throws Exception {
     Clock system = Clock.systemUTC();
     var connectors = DemoConnectors.create(system);
@@ -74,10 +110,13 @@ final class ConsoleFixture implements AutoCloseable {
         ConsoleCommand.seedStore(
                 folder.resolve("flows"), connectors, system, new ConsoleSounds(List.of(sounds)))
             .root();
-    database = AccessDatabase.open(AccessTestDatabase.fresh());
+    database = AccessDatabase.open(databaseSettings);
     access =
         new AccessControl(
-            database.dataSource(), AccessSettings.defaults().withClock(clock), Optional.empty());
+            database.dataSource(),
+            tune.apply(AccessSettings.defaults().withClock(clock)),
+            Optional.of(trailSigner(folder)),
+            Optional.of(TotpSecretCipher.load(totpKey(folder), List.of())));
     for (var entry : ROLES.entrySet()) {
       createEnrolled(entry.getKey());
       for (String tenant : List.of("city", "utility")) {
@@ -89,11 +128,26 @@ final class ConsoleFixture implements AutoCloseable {
     server =
         ConsoleServer.start(
             new ConsoleOptions(
-                "127.0.0.1", 0, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
+                "127.0.0.1", port, store, certificate, engines, new ConsoleSounds(List.of(sounds))),
             access,
             connectors,
             system,
-            journal);
+            journal,
+            sso.apply(access));
+  }
+
+  /** The trail is signed, so the trail page's verify has a public key to check with. */
+  private static io.tabula.ops.access.audit.TrailSigner trailSigner(Path folder) throws Exception {
+    Path key = folder.resolve("trail.key");
+    Path pub = folder.resolve("trail.pub");
+    io.tabula.ops.access.audit.TrailKeys.generate(key, pub);
+    return io.tabula.ops.access.audit.TrailKeys.signer(key, pub);
+  }
+
+  private static Path totpKey(Path folder) throws java.io.IOException {
+    Path key = folder.resolve("totp.key");
+    TotpSecretCipher.generate(key);
+    return key;
   }
 
   /** Creates {@code user} with its password and an enrolled authenticator. */

@@ -31,6 +31,7 @@ import io.tabula.ops.access.account.AccountAdmin.Actor;
 import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
 import io.tabula.ops.access.mfa.Totp;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -79,11 +80,14 @@ public final class JournalAccessFixture implements AutoCloseable {
     journalOneCall(demoConfig);
     dbSettings = AccessTestDatabase.fresh();
     database = AccessDatabase.open(dbSettings);
+    Path totpKey = home.resolve("totp.key");
+    TotpSecretCipher.generate(totpKey);
     access =
         new AccessControl(
             database.dataSource(),
             AccessSettings.defaults().withClock(Clock.systemUTC()),
-            Optional.empty());
+            Optional.empty(),
+            Optional.of(TotpSecretCipher.load(totpKey, List.of())));
     accessConfig = demoConfig.resolveSibling("journal-access.yaml");
     Files.writeString(
         accessConfig,
@@ -100,6 +104,8 @@ public final class JournalAccessFixture implements AutoCloseable {
             + dbSettings.passwordFile()
             + "\n  caCertificate: "
             + dbSettings.caCertificate()
+            + "\n  totpKey: "
+            + totpKey
             + "\n");
   }
 

@@ -23,8 +23,12 @@ public record AuditEvent(
     Outcome outcome,
     String detail) {
 
-  /** How the attempt ended. */
+  /**
+   * How the attempt ended; {@code ATTEMPT} is written before a change to shared state (publish,
+   * roll-back, draft save) so the change never happens unrecorded, and its outcome follows.
+   */
   public enum Outcome {
+    ATTEMPT,
     SUCCESS,
     FAILURE,
     DENIED

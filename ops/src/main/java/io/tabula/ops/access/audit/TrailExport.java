@@ -39,6 +39,23 @@ public final class TrailExport {
     return count[0];
   }
 
+  /** Writes the records an auditor's {@code filter} selects, oldest first; returns the count. */
+  public static long write(TrailSearch search, TrailSearch.Filter filter, Writer out) {
+    long[] count = {0};
+    search.forEach(
+        filter,
+        record -> {
+          try {
+            out.write(JSON.writeValueAsString(json(record)));
+            out.write('\n');
+            count[0]++;
+          } catch (IOException e) {
+            throw new UncheckedIOException("could not write the export; check the output path", e);
+          }
+        });
+    return count[0];
+  }
+
   static ObjectNode json(AuditRecord record) {
     AuditEvent event = record.event();
     ObjectNode node = JSON.createObjectNode();

@@ -45,7 +45,8 @@ public final class TrailKeys {
     PrivateKey key =
         KeyFactory.getInstance("Ed25519")
             .generatePrivate(new PKCS8EncodedKeySpec(read(privateKeyFile, PRIVATE)));
-    return new TrailSigner(key, keyId(publicKey(publicKeyFile)));
+    PublicKey publicKey = publicKey(publicKeyFile);
+    return new TrailSigner(key, java.util.Optional.of(publicKey), keyId(publicKey));
   }
 
   public static PublicKey publicKey(Path publicKeyFile)

@@ -5,8 +5,10 @@ import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessSettings;
 import io.tabula.ops.access.account.Account;
 import io.tabula.ops.access.account.AccountNotFoundException;
+import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
       UsersCommand.Roles.class,
       UsersCommand.Reset.class,
       UsersCommand.Unlock.class,
-      UsersCommand.SignOut.class
+      UsersCommand.SignOut.class,
+      UsersCommand.TotpKeygen.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:no such account", "2:bad arguments or database unreachable"})
@@ -79,8 +82,19 @@ public final class UsersCommand implements Runnable {
     }
   }
 
+  /** A subcommand about one account, named by the first parameter. */
+  abstract static class OneAccount extends Base {
+    @Parameters(index = "0", paramLabel = "LOGIN")
+    String login;
+  }
+
   /** A {@code tenant:role} pair on the command line. */
   record Grant(String tenant, Role role) {
+    /** Parses every pair first, so a typo in the last one changes nothing. */
+    static List<Grant> parseAll(List<String> texts) {
+      return texts.stream().map(Grant::parse).toList();
+    }
+
     static Grant parse(String text) {
       int colon = text.indexOf(':');
       if (colon <= 0) {
@@ -106,10 +120,7 @@ public final class UsersCommand implements Runnable {
       name = "add",
       mixinStandardHelpOptions = true,
       description = "Create an account (no role unless --role) and print its one-time password.")
-  static final class Add extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
-    String login;
-
+  static final class Add extends OneAccount {
     @Option(
         names = "--role",
         paramLabel = "TENANT:ROLE",
@@ -118,7 +129,7 @@ public final class UsersCommand implements Runnable {
 
     @Override
     void run(AccessControl access, PrintWriter out) {
-      List<Grant> grants = roles.stream().map(Grant::parse).toList();
+      List<Grant> grants = Grant.parseAll(roles);
       char[] password = access.admin().create(CliActor.current(), login);
       for (Grant grant : grants) {
         access.admin().grant(CliActor.current(), login, grant.tenant(), grant.role());
@@ -161,10 +172,7 @@ public final class UsersCommand implements Runnable {
       name = "roles",
       mixinStandardHelpOptions = true,
       description = "Show an account's roles, granting and revoking first if asked.")
-  static final class Roles extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
-    String login;
-
+  static final class Roles extends OneAccount {
     @Option(names = "--grant", paramLabel = "TENANT:ROLE", description = "Grant (repeatable).")
     List<String> grant = new ArrayList<>();
 
@@ -173,8 +181,8 @@ public final class UsersCommand implements Runnable {
 
     @Override
     void run(AccessControl access, PrintWriter out) {
-      List<Grant> toGrant = grant.stream().map(Grant::parse).toList();
-      List<Grant> toRevoke = revoke.stream().map(Grant::parse).toList();
+      List<Grant> toGrant = Grant.parseAll(grant);
+      List<Grant> toRevoke = Grant.parseAll(revoke);
       for (Grant g : toGrant) {
         access.admin().grant(CliActor.current(), login, g.tenant(), g.role());
       }
@@ -191,10 +199,7 @@ public final class UsersCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Give an account a new one-time password; ends its sessions, clears a lock-out.")
-  static final class Reset extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
-    String login;
-
+  static final class Reset extends OneAccount {
     @Override
     void run(AccessControl access, PrintWriter out) {
       printOneTime(out, login, access.admin().reset(CliActor.current(), login));
@@ -205,10 +210,7 @@ public final class UsersCommand implements Runnable {
       name = "unlock",
       mixinStandardHelpOptions = true,
       description = "Clear a lock-out before its 30 minutes are up.")
-  static final class Unlock extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
-    String login;
-
+  static final class Unlock extends OneAccount {
     @Override
     void run(AccessControl access, PrintWriter out) {
       access.admin().unlock(CliActor.current(), login);
@@ -220,14 +222,44 @@ public final class UsersCommand implements Runnable {
       name = "sign-out",
       mixinStandardHelpOptions = true,
       description = "End every session of an account (sign-out everywhere).")
-  static final class SignOut extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
-    String login;
-
+  static final class SignOut extends OneAccount {
     @Override
     void run(AccessControl access, PrintWriter out) {
       int ended = access.admin().signOutEverywhere(CliActor.current(), login);
       out.println("Ended " + ended + " session(s) of " + login + ".");
+    }
+  }
+
+  @Command(
+      name = "totp-keygen",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Make the key that seals TOTP secrets in the access database (AES-256, mode 0600).",
+        "Keep it where the console runs, never in the database; give it as --totp-key."
+      })
+  static final class TotpKeygen implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Override
+    public Integer call() {
+      try {
+        TotpSecretCipher.generate(out);
+        spec.commandLine().getOut().printf("Wrote %s (mode 0600).%n", out);
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (java.io.IOException e) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "Cannot write the key: "
+                    + e.getMessage()
+                    + "; choose a path that does not exist yet in a writable folder");
+        spec.commandLine().getErr().flush();
+        return 2;
+      }
     }
   }
 }

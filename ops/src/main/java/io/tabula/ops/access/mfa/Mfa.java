@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -31,13 +32,28 @@ public final class Mfa {
   private final DataSource dataSource;
   private final Clock clock;
   private final String issuer;
+  private final Optional<TotpSecretCipher> cipher;
   private final Totp totp = Totp.standard();
   private final SecureRandom random = new SecureRandom();
 
-  public Mfa(DataSource dataSource, Clock clock, String issuer) {
+  /**
+   * @param cipher seals the secrets at rest; without it enrolment and code checks are refused (fail
+   *     closed), which suits tools that never touch MFA ({@code tabula users})
+   */
+  public Mfa(DataSource dataSource, Clock clock, String issuer, Optional<TotpSecretCipher> cipher) {
     this.dataSource = dataSource;
     this.clock = clock;
     this.issuer = issuer;
+    this.cipher = cipher;
+  }
+
+  private TotpSecretCipher cipher() {
+    return cipher.orElseThrow(
+        () ->
+            new TotpKeyException(
+                "TOTP secrets are sealed with a key outside the database and none is configured;"
+                    + " give the TOTP key file (tabula console --totp-key)",
+                null));
   }
 
   /**
@@ -48,11 +64,13 @@ public final class Mfa {
   public TotpEnrolment begin(long accountId, String login) {
     byte[] secret = new byte[SECRET_BYTES];
     random.nextBytes(secret);
+    TotpSecretCipher.Sealed sealed = cipher().seal(accountId, secret);
     execute(
-        "update accounts set totp_pending_secret = ? where id = ?",
+        "update accounts set totp_pending_secret = ?, totp_pending_key_id = ? where id = ?",
         s -> {
-          s.setBytes(1, secret);
-          s.setLong(2, accountId);
+          s.setBytes(1, sealed.blob());
+          s.setString(2, sealed.keyId());
+          s.setLong(3, accountId);
         });
     String label = enc(issuer) + ":" + enc(login);
     String uri =
@@ -90,13 +108,14 @@ public final class Mfa {
   private boolean confirmLocked(Connection c, long accountId, int code) throws SQLException {
     byte[] pending;
     try (PreparedStatement s =
-        c.prepareStatement("select totp_pending_secret from accounts where id = ? for update")) {
+        c.prepareStatement(
+            "select totp_pending_secret, totp_pending_key_id from accounts where id = ? for update")) {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         if (!row.next() || row.getBytes(1) == null) {
           return false;
         }
-        pending = row.getBytes(1);
+        pending = cipher().open(accountId, row.getString(2), row.getBytes(1));
       }
     }
     long step = totp.matchingStep(pending, code, clock.instant());
@@ -106,7 +125,8 @@ public final class Mfa {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "update accounts set totp_secret = totp_pending_secret, totp_pending_secret = null,"
+            "update accounts set totp_secret = totp_pending_secret, totp_key_id ="
+                + " totp_pending_key_id, totp_pending_secret = null, totp_pending_key_id = null,"
                 + " totp_confirmed = true, totp_last_step = ? where id = ?")) {
       s.setLong(1, step);
       s.setLong(2, accountId);
@@ -189,14 +209,14 @@ public final class Mfa {
     long lastStep;
     try (PreparedStatement s =
         c.prepareStatement(
-            "select totp_secret, totp_confirmed, coalesce(totp_last_step, -1) from accounts"
-                + " where id = ? for update")) {
+            "select totp_secret, totp_confirmed, coalesce(totp_last_step, -1), totp_key_id"
+                + " from accounts where id = ? for update")) {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         if (!row.next() || row.getBytes(1) == null || !row.getBoolean(2)) {
           return false;
         }
-        secret = row.getBytes(1);
+        secret = cipher().open(accountId, row.getString(4), row.getBytes(1));
         lastStep = row.getLong(3);
       }
     }
@@ -212,6 +232,67 @@ public final class Mfa {
       s.executeUpdate();
     }
     return true;
+  }
+
+  /**
+   * Seals every secret not sealed under the current key: those version 1 stored in the clear (no
+   * key id) and those under an older key (a rotation). Runs in one transaction; returns how many
+   * secrets it sealed.
+   */
+  public int reseal() {
+    TotpSecretCipher key = cipher();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int sealed = reseal(c, key, "totp_secret", "totp_key_id");
+        sealed += reseal(c, key, "totp_pending_secret", "totp_pending_key_id");
+        c.commit();
+        return sealed;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AccessStoreException("could not seal the stored TOTP secrets", e);
+    }
+  }
+
+  private static int reseal(Connection c, TotpSecretCipher key, String secret, String keyId)
+      throws SQLException {
+    int count = 0;
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "select id, "
+                    + secret
+                    + ", "
+                    + keyId
+                    + " from accounts where "
+                    + secret
+                    + " is not null and ("
+                    + keyId
+                    + " is null or "
+                    + keyId
+                    + " <> ?) for update");
+        PreparedStatement update =
+            c.prepareStatement(
+                "update accounts set " + secret + " = ?, " + keyId + " = ? where id = ?")) {
+      select.setString(1, key.currentKeyId());
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          long id = row.getLong(1);
+          String oldKey = row.getString(3);
+          byte[] plain = oldKey == null ? row.getBytes(2) : key.open(id, oldKey, row.getBytes(2));
+          TotpSecretCipher.Sealed sealed = key.seal(id, plain);
+          Arrays.fill(plain, (byte) 0);
+          update.setBytes(1, sealed.blob());
+          update.setString(2, sealed.keyId());
+          update.setLong(3, id);
+          update.executeUpdate();
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   private String recoveryCode() {
