@@ -12,13 +12,16 @@ import java.util.Map;
  * @param variables the channel variables at the end (e.g. the transfer variable)
  * @param redirectTarget where an AMI Redirect sent the channel ({@code context,exten,priority}),
  *     empty when none did
+ * @param engine the engine the call's FastAGI connection reached ({@code address:port}), empty when
+ *     none did
  */
 public record CallReport(
     Outcome outcome,
     List<Heard> heard,
     int commands,
     Map<String, String> variables,
-    String redirectTarget) {
+    String redirectTarget,
+    String engine) {
 
   /** How a call ended. */
   public enum Outcome {

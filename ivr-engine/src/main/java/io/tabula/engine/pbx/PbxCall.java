@@ -5,6 +5,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -46,6 +48,8 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
   private String inFlight = "";
   private int answeredEarly = -1;
   private String redirectTarget = "";
+  private String engine = "";
+  private boolean started;
 
   PbxCall(
       Map<String, String> header,
@@ -71,16 +75,45 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext context) {
     this.ctx = context;
+    start(context);
+    context.fireChannelActive();
+  }
+
+  /**
+   * Added to a connection already made (a {@code hagi://} call, once a target took it), the call
+   * starts at once: channelActive has passed.
+   */
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    this.ctx = context;
+    if (context.channel().isActive()) {
+      start(context);
+    } else if (!context.channel().isOpen()) {
+      // The engine closed the connection before the call was attached: on Asterisk the AGI reads
+      // EOF at once and ends (AGISTATUS=SUCCESS).
+      remember(context.channel().remoteAddress());
+      report.complete(
+          new CallReport(CallReport.Outcome.AGI_ENDED, heard, 0, variables, "", engine));
+    }
+  }
+
+  /** Which engine the call reached, for {@link CallReport#engine}. */
+  private void remember(SocketAddress remote) {
+    if (remote instanceof InetSocketAddress address) {
+      engine = address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+  }
+
+  private void start(ChannelHandlerContext context) {
+    if (started) {
+      return;
+    }
+    started = true;
+    remember(context.channel().remoteAddress());
     StringBuilder block = new StringBuilder();
     header.forEach((key, value) -> block.append(key).append(": ").append(value).append('\n'));
     block.append('\n');
     write(block.toString());
-    context.fireChannelActive();
-  }
-
-  @Override
-  public void handlerAdded(ChannelHandlerContext context) {
-    this.ctx = context;
   }
 
   @Override
@@ -120,19 +153,24 @@ final class PbxCall extends ChannelInboundHandlerAdapter {
                 : redirectTarget.isEmpty()
                     ? CallReport.Outcome.AGI_ENDED
                     : CallReport.Outcome.REDIRECTED;
-    report.complete(new CallReport(outcome, heard, commands, variables, redirectTarget));
+    report.complete(new CallReport(outcome, heard, commands, variables, redirectTarget, engine));
     context.fireChannelInactive();
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
     report.complete(
-        new CallReport(CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables, ""));
+        new CallReport(
+            CallReport.Outcome.CONNECTION_FAILED, heard, commands, variables, "", engine));
     context.close();
   }
 
   Caller caller() {
     return caller;
+  }
+
+  CompletableFuture<CallReport> report() {
+    return report;
   }
 
   PbxOptions options() {

@@ -1,7 +1,9 @@
 package io.tabula.engine.pbx;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -19,13 +21,16 @@ import java.util.function.LongConsumer;
  * @param answerDelay how long {@code ANSWER} takes (about 500 ms on a Local channel)
  * @param turnaround told, for each command after the first, the nanoseconds from the PBX's previous
  *     reply to this command's arrival: the engine's turnaround
+ * @param dnsServer where {@code hagi://} calls look up their SRV records and targets; empty for the
+ *     system's resolver (/etc/resolv.conf), as Asterisk does
  */
 public record PbxOptions(
     Duration promptDuration,
     Map<String, Duration> soundDurations,
     Set<String> missingSounds,
     Duration answerDelay,
-    LongConsumer turnaround) {
+    LongConsumer turnaround,
+    Optional<InetSocketAddress> dnsServer) {
 
   public PbxOptions {
     soundDurations = Map.copyOf(soundDurations);
@@ -34,27 +39,44 @@ public record PbxOptions(
 
   /** No media delay at all: prompts take no time, answer is immediate. */
   public static PbxOptions instant() {
-    return new PbxOptions(Duration.ZERO, Map.of(), Set.of(), Duration.ZERO, nanos -> {});
+    return new PbxOptions(
+        Duration.ZERO, Map.of(), Set.of(), Duration.ZERO, nanos -> {}, Optional.empty());
   }
 
   public PbxOptions withPromptDuration(Duration duration) {
-    return new PbxOptions(duration, soundDurations, missingSounds, answerDelay, turnaround);
+    return new PbxOptions(
+        duration, soundDurations, missingSounds, answerDelay, turnaround, dnsServer);
   }
 
   public PbxOptions withSoundDurations(Map<String, Duration> durations) {
-    return new PbxOptions(promptDuration, durations, missingSounds, answerDelay, turnaround);
+    return new PbxOptions(
+        promptDuration, durations, missingSounds, answerDelay, turnaround, dnsServer);
   }
 
   public PbxOptions withMissingSounds(Set<String> missing) {
-    return new PbxOptions(promptDuration, soundDurations, missing, answerDelay, turnaround);
+    return new PbxOptions(
+        promptDuration, soundDurations, missing, answerDelay, turnaround, dnsServer);
   }
 
   public PbxOptions withAnswerDelay(Duration delay) {
-    return new PbxOptions(promptDuration, soundDurations, missingSounds, delay, turnaround);
+    return new PbxOptions(
+        promptDuration, soundDurations, missingSounds, delay, turnaround, dnsServer);
   }
 
   public PbxOptions withTurnaround(LongConsumer listener) {
-    return new PbxOptions(promptDuration, soundDurations, missingSounds, answerDelay, listener);
+    return new PbxOptions(
+        promptDuration, soundDurations, missingSounds, answerDelay, listener, dnsServer);
+  }
+
+  /** Looks up {@code hagi://} SRV records and targets at {@code server} (UDP). */
+  public PbxOptions withDnsServer(InetSocketAddress server) {
+    return new PbxOptions(
+        promptDuration,
+        soundDurations,
+        missingSounds,
+        answerDelay,
+        turnaround,
+        Optional.of(server));
   }
 
   long millisOf(String sound) {

@@ -2,7 +2,6 @@ package io.tabula.engine.pbx;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -42,6 +41,7 @@ public final class VirtualPbx implements AutoCloseable {
   private final Transport transport;
   private final boolean ownsGroup;
   private final Map<String, PbxCall> liveCalls = new ConcurrentHashMap<>();
+  private AgiTargets targets;
 
   private VirtualPbx(
       PbxOptions options, EventLoopGroup group, Transport transport, boolean ownsGroup) {
@@ -73,35 +73,88 @@ public final class VirtualPbx implements AutoCloseable {
   public CompletableFuture<CallReport> call(
       InetSocketAddress engine, Map<String, String> header, Caller caller) {
     CompletableFuture<CallReport> report = new CompletableFuture<>();
-    PbxCall call = new PbxCall(header, options, caller, report);
-    liveCalls.put(call.channel(), call);
-    report.whenComplete((done, error) -> liveCalls.remove(call.channel(), call));
-    ChannelFuture connect =
-        new Bootstrap()
-            .group(group)
-            .channel(transport.clientChannel())
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-            .handler(
-                new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel channel) {
-                    channel
-                        .pipeline()
-                        .addLast(new LineBasedFrameDecoder(64 * 1024))
-                        .addLast(new StringDecoder(StandardCharsets.UTF_8))
-                        .addLast(call);
-                  }
-                })
-            .connect(engine);
-    connect.addListener(
-        f -> {
-          if (!f.isSuccess()) {
-            report.complete(
-                new CallReport(CallReport.Outcome.CONNECTION_FAILED, List.of(), 0, Map.of(), ""));
-          }
-        });
+    PbxCall call = track(new PbxCall(header, options, caller, report));
+    bootstrap(call)
+        .connect(engine)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                report.complete(failedToConnect(Map.of()));
+              }
+            });
     return report;
+  }
+
+  /**
+   * Places one call as Asterisk's {@code AGI(url)} does: {@code agi://host[:port]/path} connects to
+   * that engine, {@code hagi://host/path} looks up {@code _agi._tcp.host} (SRV) through {@link
+   * PbxOptions#dnsServer} and tries the targets in Asterisk's order, moving on when one refuses or
+   * does not answer within 2 s (see {@link AgiDialer}). When none takes the call, its report is
+   * {@link CallReport.Outcome#CONNECTION_FAILED} with {@code AGISTATUS=FAILURE}, as on Asterisk;
+   * {@link CallReport#engine} says which engine took it otherwise.
+   */
+  public CompletableFuture<CallReport> call(String url, Caller caller) {
+    AgiUrl agi = AgiUrl.parse(url);
+    return call(agi, headerFor(url, agi.script(), List.of()), caller);
+  }
+
+  /** As {@link #call(String, Caller)}, with exactly this header block. */
+  public CompletableFuture<CallReport> call(AgiUrl url, Map<String, String> header, Caller caller) {
+    CompletableFuture<CallReport> report = new CompletableFuture<>();
+    PbxCall call = track(new PbxCall(header, options, caller, report));
+    Bootstrap bootstrap =
+        bootstrap(null)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, AgiDialer.CONNECT_TIMEOUT_MILLIS);
+    new AgiDialer(bootstrap, targets())
+        .dial(url)
+        .whenComplete(
+            (channel, failed) -> {
+              if (failed != null) {
+                report.complete(failedToConnect(Map.of("AGISTATUS", "FAILURE")));
+              } else {
+                channel.eventLoop().execute(() -> channel.pipeline().addLast(call));
+              }
+            });
+    return report;
+  }
+
+  private PbxCall track(PbxCall call) {
+    liveCalls.put(call.channel(), call);
+    call.report().whenComplete((done, error) -> liveCalls.remove(call.channel(), call));
+    return call;
+  }
+
+  private static CallReport failedToConnect(Map<String, String> variables) {
+    return new CallReport(CallReport.Outcome.CONNECTION_FAILED, List.of(), 0, variables, "", "");
+  }
+
+  /** A client bootstrap whose connections carry AGI lines to {@code call} (null: added later). */
+  private Bootstrap bootstrap(PbxCall call) {
+    return new Bootstrap()
+        .group(group)
+        .channel(transport.clientChannel())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .handler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel channel) {
+                channel
+                    .pipeline()
+                    .addLast(new LineBasedFrameDecoder(64 * 1024))
+                    .addLast(new StringDecoder(StandardCharsets.UTF_8));
+                if (call != null) {
+                  channel.pipeline().addLast(call);
+                }
+              }
+            });
+  }
+
+  private synchronized AgiTargets targets() {
+    if (targets == null) {
+      targets = new AgiTargets(group.next(), transport, options.dnsServer());
+    }
+    return targets;
   }
 
   /**
@@ -132,12 +185,21 @@ public final class VirtualPbx implements AutoCloseable {
   /** The header block Asterisk 22 sends for {@code AGI(agi://host:port/path,args...)}. */
   public static Map<String, String> defaultHeader(
       InetSocketAddress engine, String path, List<String> arguments) {
+    return headerFor(
+        "agi://" + engine.getHostString() + ":" + engine.getPort() + "/" + path, path, arguments);
+  }
+
+  /**
+   * The header block Asterisk 22 sends for {@code AGI(request,args...)}: {@code agi_request} is the
+   * URL as written ({@code hagi://...} too), {@code agi_network_script} its script part.
+   */
+  public static Map<String, String> headerFor(String request, String path, List<String> arguments) {
     long n = CALLS.incrementAndGet();
     String flow = path.contains("/") ? path.substring(path.lastIndexOf('/') + 1) : path;
     Map<String, String> h = new LinkedHashMap<>();
     h.put("agi_network", "yes");
     h.put("agi_network_script", path);
-    h.put("agi_request", "agi://" + engine.getHostString() + ":" + engine.getPort() + "/" + path);
+    h.put("agi_request", request);
     h.put("agi_channel", "Local/" + flow + "@ivr-" + String.format("%08x", n) + ";2");
     h.put("agi_language", "en");
     h.put("agi_type", "Local");
@@ -165,6 +227,11 @@ public final class VirtualPbx implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (targets != null) {
+        targets.close();
+      }
+    }
     if (ownsGroup) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -3,11 +3,14 @@ package io.tabula.engine.server;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
@@ -54,5 +57,10 @@ public enum Transport {
 
   public Class<? extends SocketChannel> clientChannel() {
     return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  /** UDP, for the virtual PBX's DNS lookups ({@code hagi://}). */
+  public Class<? extends DatagramChannel> datagramChannel() {
+    return this == EPOLL ? EpollDatagramChannel.class : NioDatagramChannel.class;
   }
 }

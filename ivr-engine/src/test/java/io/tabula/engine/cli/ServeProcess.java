@@ -46,12 +46,26 @@ final class ServeProcess implements AutoCloseable {
    */
   static ServeProcess start(List<String> prefix, Path config, String... arguments)
       throws IOException {
+    return start(prefix, List.of(), null, config, arguments);
+  }
+
+  /**
+   * As {@link #start(List, Path, String...)}, in {@code workingDir} (null: the test's) with these
+   * JVM options (e.g. {@code -Djava.io.tmpdir=...}).
+   */
+  static ServeProcess start(
+      List<String> prefix,
+      List<String> jvmOptions,
+      Path workingDir,
+      Path config,
+      String... arguments)
+      throws IOException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
     command.addAll(
         List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
             TabulaCommand.class.getName(),
@@ -59,7 +73,11 @@ final class ServeProcess implements AutoCloseable {
             "--config",
             config.toString()));
     command.addAll(List.of(arguments));
-    return new ServeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (workingDir != null) {
+      builder.directory(workingDir.toFile());
+    }
+    return new ServeProcess(builder.start());
   }
 
   private void readConsole() {
@@ -133,6 +151,15 @@ final class ServeProcess implements AutoCloseable {
    */
   void terminate() {
     process.toHandle().destroy();
+  }
+
+  /** SIGKILL, as a node that dies or an OOM killer: no shutdown hook runs. */
+  void kill() {
+    process.toHandle().destroyForcibly();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Stops serve if it still runs (SIGTERM, then kill); never leaves it behind. */

@@ -6,11 +6,11 @@ import java.util.Random;
 import java.util.Set;
 
 /** Distinct, Luhn-valid 16-digit test card numbers (Visa-like prefix 4), from a fixed seed. */
-final class CardNumbers {
+public final class CardNumbers {
 
   private CardNumbers() {}
 
-  static List<String> generate(int count, long seed) {
+  public static List<String> generate(int count, long seed) {
     Random random = new Random(seed);
     Set<String> numbers = new LinkedHashSet<>();
     while (numbers.size() < count) {
