@@ -91,7 +91,8 @@ public final class FlowStoreWatch implements AutoCloseable {
       refreshQuietly();
       PGConnection pg = c.unwrap(PGConnection.class);
       while (!isClosed()) {
-        PGNotification[] arrived = pg.getNotifications((int) checkMillis());
+        PGNotification[] arrived =
+            pg.getNotifications((int) Math.min(Integer.MAX_VALUE, checkMillis()));
         if (arrived != null && arrived.length > 0) {
           notifications.addAndGet(arrived.length);
         }

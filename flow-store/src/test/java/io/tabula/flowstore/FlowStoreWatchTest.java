@@ -89,6 +89,29 @@ class FlowStoreWatchTest {
   }
 
   @Test
+  void aVersionTheGateHoldsBackIsNotServedAndThePreviousKeepsServing() throws Exception {
+    String tenant = FlowStoreFixture.newTenant();
+    PostgresFlowStore store = open(FlowStoreFixture.database());
+    store.publish("a.yaml", FlowStoreFixture.parkingFlow(tenant, "one"), Publication.COMMAND_LINE);
+    PublishedFlows engine =
+        new PublishedFlows(store, FlowStoreFixture.compiler(), Clock.systemUTC());
+    engine.refresh();
+    // As serve's prompt check does for a version whose prompts have no audio yet.
+    engine.admitOnly(flow -> java.util.Optional.of("prompt 'welcome' (en) has no audio"));
+
+    try (FlowStoreWatch watch =
+        FlowStoreWatch.start(FlowStoreFixture.database(), engine, WatchOptions.listening(NEVER))) {
+      await().atMost(SOON).until(watch::listening);
+      store.publish(
+          "b.yaml", FlowStoreFixture.parkingFlow(tenant, "two"), Publication.COMMAND_LINE);
+
+      await().atMost(SOON).until(() -> engine.rejection(tenant, "parking-ticket").isPresent());
+      assertThat(engine.rejection(tenant, "parking-ticket").orElseThrow()).contains("no audio");
+      assertThat(version(engine, tenant)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void duringAnOutageTheLastGoodVersionServesAndTheNextPublishArrivesAfterIt() throws Exception {
     try (EmbeddedPostgres own = EmbeddedPostgres.start(EmbeddedPostgresOptions.defaults())) {
       FlowStoreDatabase database = FlowStoreFixture.install(own);

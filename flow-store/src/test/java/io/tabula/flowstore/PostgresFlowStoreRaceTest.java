@@ -12,6 +12,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,9 @@ class PostgresFlowStoreRaceTest {
                   List<Integer> versions = new ArrayList<>();
                   for (int round = 0; round < ROUNDS; round++) {
                     String text = FlowStoreFixture.parkingFlow(tenant, name + " " + round);
-                    together.await();
+                    // Bounded: a publisher that failed must fail the test, not leave this one
+                    // waiting at the barrier for ever.
+                    together.await(60, TimeUnit.SECONDS);
                     versions.add(store.publish(name + ".yaml", text, new Publication(name, "")));
                   }
                   return versions;

@@ -11,7 +11,12 @@ public enum Capability {
   /** Secure steps (card number, expiry, security code, PIN): a recording that can be muted. */
   SECURE_INPUT("secure_input"),
   /** Database lookups and payments of a tenant. */
-  TENANT_CONNECTORS("tenant_connectors");
+  TENANT_CONNECTORS("tenant_connectors"),
+  /**
+   * New flow versions reaching this engine: the flow store. While it is away calls are served by
+   * the versions already live; only a new publish waits.
+   */
+  FLOW_UPDATES("flow_updates");
 
   private final String key;
 

@@ -3,6 +3,7 @@ package io.tabula.engine.flows;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tabula.engine.admin.Capability;
 import io.tabula.engine.admin.HealthCheck;
 import io.tabula.engine.admin.HealthStatus;
 import io.tabula.flows.store.FlowVersion;
@@ -30,7 +31,7 @@ public final class FlowStoreHealth {
 
   /** The {@value #NAME} line; {@code where} names the store (a folder or a PostgreSQL URL). */
   public static HealthCheck check(EngineFlows flows, String where) {
-    return HealthCheck.of(NAME, () -> status(flows, where));
+    return HealthCheck.of(NAME, Capability.FLOW_UPDATES, () -> status(flows, where));
   }
 
   static HealthStatus status(EngineFlows flows, String where) {

@@ -68,7 +68,10 @@ class ServePostgresStoreTest {
         Awaitility.await("/health reports the store unreachable")
             .atMost(Duration.ofSeconds(30))
             .until(() -> health(http, admin).contains("unreachable since"));
-        assertThat(health(http, admin)).contains("DEGRADED").contains("city/parking-ticket v2");
+        assertThat(health(http, admin))
+            .contains("\"flow_updates\":\"DEGRADED\"")
+            .contains("\"calls\":\"UP\"")
+            .contains("city/parking-ticket v2");
         assertThat(call(pbx, agi)).as(serve.output()).isEqualTo(CallReport.Outcome.CALLER_HUNG_UP);
         assertThat(metrics(http, admin)).contains("tabula_flows_store_reachable 0.0");
 

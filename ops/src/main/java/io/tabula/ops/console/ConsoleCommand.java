@@ -7,6 +7,7 @@ import io.tabula.connectors.tls.PemFiles;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.store.ShippedFlowFiles;
+import io.tabula.flowstore.FlowStoreDatabase;
 import io.tabula.journal.JournalConfig;
 import io.tabula.journal.JournalRuntime;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
@@ -49,6 +50,23 @@ public final class ConsoleCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "The flow store the engines read (their flows.store).")
   Path store;
+
+  @Option(
+      names = "--engine-config",
+      paramLabel = "FILE",
+      description =
+          "The engines' settings file (tabula serve --config): publish to the store it names, a"
+              + " folder or the shared PostgreSQL store (flows.store: postgres); instead of"
+              + " --store.")
+  Path engineConfig;
+
+  @Option(
+      names = "--drafts",
+      paramLabel = "DIR",
+      description =
+          "With a PostgreSQL store: the folder for the drafts (default: a new temporary folder;"
+              + " the editor starts from the newest published version).")
+  Path drafts;
 
   @Option(
       names = "--address",
@@ -172,10 +190,16 @@ public final class ConsoleCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
     Connectors connectors = DemoConnectors.create(clock);
-    Path flows;
-    if (store != null) {
-      flows = store;
-    } else {
+    Optional<io.tabula.ops.flows.StoreLocation> configured = configuredStore(err);
+    if (configured == null) {
+      return 2;
+    }
+    Optional<FlowStoreDatabase> shared = configured.flatMap(l -> l.postgres());
+    Path flows =
+        shared.isPresent()
+            ? (drafts != null ? drafts : Files.createDirectories(work.resolve("drafts")))
+            : configured.flatMap(l -> l.folder()).or(() -> Optional.ofNullable(store)).orElse(null);
+    if (flows == null) {
       SeededStore seeded = seedStore(work.resolve("flows"), connectors, clock, audio);
       flows = seeded.root();
       if (!seeded.awaitingAudio().isEmpty()) {
@@ -191,15 +215,46 @@ public final class ConsoleCommand implements Callable<Integer> {
     try (ConsoleAccess access =
         ConsoleAccess.open(
             accessDatabase, trailKey, trailPublicKey, totpKey, olderTotpKeys, work)) {
-      return serve(access, flows, connectors, clock, work, out, audio, closed);
+      return serve(access, flows, shared, connectors, clock, work, out, audio, closed);
     } finally {
       closed.countDown();
     }
   }
 
+  /**
+   * The store {@code --engine-config} names, empty without it, or null (the problem printed) when
+   * it cannot be used.
+   */
+  private Optional<io.tabula.ops.flows.StoreLocation> configuredStore(PrintWriter err) {
+    if (engineConfig == null) {
+      return Optional.empty();
+    }
+    String problem;
+    if (store != null) {
+      problem = "give --store or --engine-config, not both";
+    } else {
+      try {
+        return Optional.of(
+            io.tabula.ops.flows.StoreLocation.fromEngineConfig(engineConfig, System.getenv()));
+      } catch (IOException e) {
+        problem =
+            engineConfig
+                + ": cannot read the engines' settings file ("
+                + e.getClass().getSimpleName()
+                + "); check the path and that this user may read it";
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
+    }
+    err.println("tabula console: " + problem);
+    err.flush();
+    return null;
+  }
+
   private int serve(
       ConsoleAccess access,
       Path flows,
+      Optional<FlowStoreDatabase> shared,
       Connectors connectors,
       Clock clock,
       Path work,
@@ -217,14 +272,17 @@ public final class ConsoleCommand implements Callable<Integer> {
             certificate,
             engines.isEmpty() ? List.of(URI.create("http://127.0.0.1:9573")) : engines,
             engineTokenFile == null ? "" : Files.readString(engineTokenFile).strip(),
-            audio);
-    List<String> tenants = tenants(flows, connectors, clock);
+            audio,
+            shared);
+    List<String> tenants = tenants(flows, shared, connectors, clock);
     Optional<char[]> firstPassword = access.firstAdmin(tenants);
     try (JournalOpened journal = JournalOpened.of(journalConfig);
         ConsoleServer console =
             ConsoleServer.start(options, access.control(), connectors, clock, journal.console())) {
       out.printf("Tabula console: %s%n", console.url());
-      out.printf("Flow store: %s%n", flows);
+      out.printf(
+          "Flow store: %s%n",
+          shared.map(db -> db.url() + " (drafts in " + flows + ")").orElse(flows.toString()));
       access.describe(out);
       out.println(
           audio.dirs().isEmpty()
@@ -302,14 +360,20 @@ public final class ConsoleCommand implements Callable<Integer> {
     return new SeededStore(root, List.copyOf(awaitingAudio));
   }
 
-  private static List<String> tenants(Path flows, Connectors connectors, Clock clock)
+  private static List<String> tenants(
+      Path flows, Optional<FlowStoreDatabase> shared, Connectors connectors, Clock clock)
       throws IOException {
+    io.tabula.flows.validate.ConnectorCatalog catalog =
+        io.tabula.flows.validate.ConnectorCatalog.of(connectors);
     FlowLibrary library =
-        new FlowLibrary(
-            flows,
-            io.tabula.flows.validate.ConnectorCatalog.of(connectors),
-            clock,
-            new ConsoleSounds(List.of()));
+        shared.isPresent()
+            ? new FlowLibrary(
+                flows,
+                io.tabula.flowstore.PostgresFlowStore.open(
+                    shared.get(), new io.tabula.flows.validate.FlowCompiler(catalog)),
+                catalog,
+                new ConsoleSounds(List.of()))
+            : new FlowLibrary(flows, catalog, clock, new ConsoleSounds(List.of()));
     return library.flows().stream().map(FlowRef::tenant).distinct().sorted().toList();
   }
 

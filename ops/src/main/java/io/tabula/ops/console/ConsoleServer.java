@@ -7,6 +7,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.validate.ConnectorCatalog;
+import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.flowstore.PostgresFlowStore;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.audit.AuditTrailException;
 import io.tabula.ops.access.oidc.OidcSignIn;
@@ -54,6 +56,23 @@ public final class ConsoleServer implements AutoCloseable {
     this.host = host;
   }
 
+  /** The drafts in {@code options.store()}, the versions there or in the shared store. */
+  private static FlowLibrary library(
+      ConsoleOptions options, ConnectorCatalog catalog, Clock clock) {
+    if (options.sharedStore().isEmpty()) {
+      return new FlowLibrary(options.store(), catalog, clock, options.sounds());
+    }
+    try {
+      return new FlowLibrary(
+          options.store(),
+          PostgresFlowStore.open(options.sharedStore().get(), new FlowCompiler(catalog)),
+          catalog,
+          options.sounds());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
   public static ConsoleServer start(
       ConsoleOptions options, AccessControl access, Connectors connectors, Clock clock) {
     return start(options, access, connectors, clock, Optional.empty());
@@ -79,8 +98,7 @@ public final class ConsoleServer implements AutoCloseable {
       Clock clock,
       Optional<ConsoleJournal> journal,
       Optional<OidcSignIn> sso) {
-    FlowLibrary library =
-        new FlowLibrary(options.store(), ConnectorCatalog.of(connectors), clock, options.sounds());
+    FlowLibrary library = library(options, ConnectorCatalog.of(connectors), clock);
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock, options.sounds(), options.store());
     Templates templates = new Templates();

@@ -1,33 +1,30 @@
 package io.tabula.ops.console;
 
 import io.tabula.flows.model.FlowNames;
+import io.tabula.flows.store.DirectoryFlowVersions;
+import io.tabula.flows.store.FlowKey;
 import io.tabula.flows.store.FlowStore;
+import io.tabula.flows.store.FlowVersions;
+import io.tabula.flows.store.Publication;
 import io.tabula.flows.store.PublishRejectedException;
+import io.tabula.flows.store.VersionText;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The console's view of the flow store the engines read ({@link FlowStore}): drafts are the
- * editable files {@code <root>/<tenant>/<flow>.yaml}; published versions are the store's immutable
- * files, which {@code PublishedFlows} in every engine picks up for the next call. Who published a
- * version, when and why is kept beside them in {@code <root>/.console/history/}.
+ * The console's view of the flow store the engines read ({@link FlowVersions}: a folder, or the
+ * shared store in PostgreSQL): drafts are the editable files {@code <drafts>/<tenant>/<flow>.yaml};
+ * published versions are the store's immutable versions, which every engine picks up for the next
+ * call. Who published a version, when and why is kept by the store with it.
  *
  * <p>Publishing checks the exact text it publishes with {@link DraftCheck} (and the store checks it
  * again), so an invalid draft never becomes a version, whatever request asks for it. A rollback
@@ -35,29 +32,40 @@ import java.util.stream.Stream;
  */
 public final class FlowLibrary {
 
-  private static final String CONSOLE = ".console";
-
   private final Path root;
-  private final FlowStore store;
+  private final FlowVersions store;
   private final DraftCheck check;
   private final DraftCheck withoutAudio;
-  private final Clock clock;
 
-  /** A library that publishes only drafts whose prompts have audio in {@code sounds}. */
+  /** A library on the folder store {@code root} (drafts beside the versions), audio checked. */
   public FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, ConsoleSounds sounds) {
-    this(root, catalog, clock, new DraftCheck(catalog, sounds, root));
+    this(root, directory(root, catalog, clock), catalog, sounds);
   }
 
-  private FlowLibrary(Path root, ConnectorCatalog catalog, Clock clock, DraftCheck check) {
-    this.root = root;
-    this.store = new FlowStore(root, new FlowCompiler(catalog));
-    this.check = check;
+  /**
+   * A library whose drafts are in {@code drafts} and whose versions are in {@code store} (the
+   * PostgreSQL store several engines share), publishing only drafts whose prompts have audio.
+   */
+  public FlowLibrary(
+      Path drafts, FlowVersions store, ConnectorCatalog catalog, ConsoleSounds sounds) {
+    this.root = drafts;
+    this.store = store;
+    this.check = new DraftCheck(catalog, sounds, drafts);
     this.withoutAudio = new DraftCheck(catalog);
-    this.clock = clock;
   }
 
+  private static FlowVersions directory(Path root, ConnectorCatalog catalog, Clock clock) {
+    return new DirectoryFlowVersions(new FlowStore(root, new FlowCompiler(catalog)), clock);
+  }
+
+  /** Where the drafts are (for the folder store, also the store). */
   public Path root() {
     return root;
+  }
+
+  /** Where the published versions are, for output lines. */
+  public String storeDescription() {
+    return store.describe();
   }
 
   public DraftCheck.Result check(FlowRef ref, String text) {
@@ -85,10 +93,8 @@ public final class FlowLibrary {
             .forEach(n -> names.add(tenant.getFileName() + "/" + n));
       }
     }
-    for (Path tenant : folders(root.resolve(".published"))) {
-      for (Path flow : folders(tenant)) {
-        names.add(tenant.getFileName() + "/" + flow.getFileName());
-      }
+    for (FlowKey published : store.flows()) {
+      names.add(published.toString());
     }
     return names.stream().map(n -> n.split("/")).map(p -> new FlowRef(p[0], p[1])).toList();
   }
@@ -126,20 +132,9 @@ public final class FlowLibrary {
 
   /** The published versions, newest first. */
   public List<PublishedVersion> versions(FlowRef ref) throws IOException {
-    Path dir = store.versionsOf(ref.tenant(), ref.flow());
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<PublishedVersion> versions = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file :
-          files.filter(p -> p.getFileName().toString().matches("[0-9]{6}\\.yaml")).toList()) {
-        int number = Integer.parseInt(file.getFileName().toString().substring(0, 6));
-        versions.add(describe(ref, number, Files.getLastModifiedTime(file)));
-      }
-    }
-    versions.sort(Comparator.comparingInt(PublishedVersion::number).reversed());
-    return versions;
+    return store.history(key(ref)).stream()
+        .map(v -> new PublishedVersion(v.number(), v.who(), v.when(), v.note()))
+        .toList();
   }
 
   public Optional<PublishedVersion> latest(FlowRef ref) throws IOException {
@@ -147,10 +142,11 @@ public final class FlowLibrary {
   }
 
   public Optional<String> versionText(FlowRef ref, int number) throws IOException {
-    Path file = store.versionsOf(ref.tenant(), ref.flow()).resolve(versionFile(number));
-    return Files.isRegularFile(file)
-        ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
-        : Optional.empty();
+    return store.read(key(ref), number).map(VersionText::text);
+  }
+
+  private static FlowKey key(FlowRef ref) {
+    return new FlowKey(ref.tenant(), ref.flow());
   }
 
   /**
@@ -195,56 +191,6 @@ public final class FlowLibrary {
     if (!result.ok()) {
       throw new PublishRejectedException(result.problems());
     }
-    Path staging = root.resolve(CONSOLE).resolve("publishing");
-    Files.createDirectories(staging);
-    Path temp = staging.resolve(ref.tenant() + "." + ref.flow() + ".tmp");
-    Files.writeString(temp, text, StandardCharsets.UTF_8);
-    try {
-      int version = store.publish(temp);
-      writeHistory(ref, version, who, note);
-      return version;
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private void writeHistory(FlowRef ref, int version, Account who, String note) throws IOException {
-    Path file = historyFile(ref, version);
-    Files.createDirectories(file.getParent());
-    Properties entry = new Properties();
-    entry.setProperty("who", who.name());
-    entry.setProperty("when", clock.instant().toString());
-    entry.setProperty("note", note == null ? "" : note.strip());
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      entry.store(out, null);
-    }
-  }
-
-  private PublishedVersion describe(FlowRef ref, int number, FileTime modified) throws IOException {
-    Path file = historyFile(ref, number);
-    if (!Files.isRegularFile(file)) {
-      return new PublishedVersion(number, "command line", modified.toInstant(), "");
-    }
-    Properties entry = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      entry.load(in);
-    }
-    return new PublishedVersion(
-        number,
-        entry.getProperty("who", "?"),
-        Instant.parse(entry.getProperty("when", modified.toInstant().toString())),
-        entry.getProperty("note", ""));
-  }
-
-  private Path historyFile(FlowRef ref, int version) {
-    return root.resolve(CONSOLE)
-        .resolve("history")
-        .resolve(ref.tenant())
-        .resolve(ref.flow())
-        .resolve(String.format(Locale.ROOT, "%06d.properties", version));
-  }
-
-  private static String versionFile(int number) {
-    return String.format(Locale.ROOT, "%06d.yaml", number);
+    return store.publish(draftFile(ref).toString(), text, new Publication(who.name(), note));
   }
 }

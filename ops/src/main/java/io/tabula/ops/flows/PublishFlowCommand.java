@@ -2,14 +2,17 @@ package io.tabula.ops.flows;
 
 import io.tabula.flows.model.Diagnostic;
 import io.tabula.flows.model.Flow;
-import io.tabula.flows.store.FlowStore;
+import io.tabula.flows.store.FlowVersions;
+import io.tabula.flows.store.Publication;
 import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.ops.prompts.FlowAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tabula flows publish FILE --store DIR}: validate, then publish as the next version. */
+/**
+ * {@code tabula flows publish FILE --store DIR} (or {@code --engine-config tabula.yaml}, for the
+ * store the engines' settings name, PostgreSQL included): validate, then publish as the next
+ * version.
+ */
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
@@ -41,12 +48,7 @@ final class PublishFlowCommand implements Callable<Integer> {
       description = "The flow file, e.g. flows/city/parking-ticket.yaml.")
   Path file;
 
-  @Option(
-      names = "--store",
-      required = true,
-      paramLabel = "DIR",
-      description = "The flow store directory the engines read.")
-  Path store;
+  @Mixin StoreOption store;
 
   @Option(
       names = "--lookup-connector",
@@ -102,7 +104,11 @@ final class PublishFlowCommand implements Callable<Integer> {
     if (refused.isPresent()) {
       return refused.get();
     }
-    FlowStore flowStore = new FlowStore(store, compiler);
+    Optional<StoreLocation> where = store.location(System.getenv(), err);
+    if (where.isEmpty()) {
+      return 2;
+    }
+    Target flowStore = new Target(where.get(), compiler);
     if (as == null) {
       if (accessDatabase.given()) {
         err.println(
@@ -119,8 +125,7 @@ final class PublishFlowCommand implements Callable<Integer> {
     return publishAs(compiler, flowStore, out, err);
   }
 
-  private int publishAs(
-      FlowCompiler compiler, FlowStore flowStore, PrintWriter out, PrintWriter err)
+  private int publishAs(FlowCompiler compiler, Target flowStore, PrintWriter out, PrintWriter err)
       throws IOException {
     if (!accessDatabase.given() || totpKey == null) {
       err.println(
@@ -157,7 +162,7 @@ final class PublishFlowCommand implements Callable<Integer> {
   }
 
   private int publish(
-      FlowStore flowStore,
+      Target flowStore,
       Optional<io.tabula.ops.access.cli.PublishGate> gate,
       PrintWriter out,
       PrintWriter err)
@@ -165,7 +170,13 @@ final class PublishFlowCommand implements Callable<Integer> {
     String target = file.getFileName().toString();
     gate.ifPresent(g -> g.attempt(target));
     try {
-      int version = flowStore.publish(file);
+      int version =
+          flowStore
+              .open()
+              .publish(
+                  file.toString(),
+                  Files.readString(file, StandardCharsets.UTF_8),
+                  as == null ? Publication.COMMAND_LINE : new Publication(as, ""));
       try {
         gate.ifPresent(g -> g.published(target, version));
       } catch (io.tabula.ops.access.audit.AuditTrailException e) {
@@ -174,15 +185,31 @@ final class PublishFlowCommand implements Callable<Integer> {
                 + " attempt is recorded); ask an admin to check the access database.%n",
             file, version);
       }
-      out.printf("Published %s as version %d in %s%n", file, version, store);
+      out.printf("Published %s as version %d in %s%n", file, version, flowStore.where().describe());
       out.flush();
       return 0;
+    } catch (IOException e) {
+      gate.ifPresent(g -> g.failed(target, "store unreachable"));
+      err.println(
+          "Not published: "
+              + e.getMessage()
+              + ". The version already live keeps serving; publish again once the store is"
+              + " reachable.");
+      err.flush();
+      return 1;
     } catch (PublishRejectedException e) {
       gate.ifPresent(g -> g.failed(target, "rejected"));
       FlowFiles.print(e.problems(), err);
       err.println("Not published: " + e.getMessage() + ". The version already live keeps serving.");
       err.flush();
       return 1;
+    }
+  }
+
+  /** The store to publish to, opened (for PostgreSQL: connected) only when publishing. */
+  private record Target(StoreLocation where, FlowCompiler compiler) {
+    FlowVersions open() throws IOException {
+      return where.open(compiler, Clock.systemUTC());
     }
   }
 
