@@ -105,8 +105,7 @@ class ConsoleJournalBrowserTest {
     console.access.admin().grant(ConsoleFixture.SETUP, "rep", "city", Role.REP);
     console.createEnrolled("utility-rep");
     console.access.admin().grant(ConsoleFixture.SETUP, "utility-rep", "utility", Role.REP);
-    console.createEnrolled("auditor");
-    console.access.admin().grant(ConsoleFixture.SETUP, "auditor", "city", Role.AUDITOR);
+    // the fixture's own "auditor" holds the auditor role on city (and utility)
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
