@@ -177,16 +177,7 @@ public final class FlowPages {
     Account who = WebSecurity.require(ctx, Role.EDITOR);
     FlowRef ref = ref(ctx);
     String text = Optional.ofNullable(ctx.formParam("yaml")).orElse("");
-    audit.change(
-        ctx,
-        who,
-        AuditAction.DRAFT_SAVE,
-        ref,
-        () -> {
-          library.saveDraft(ref, text);
-          return text.length();
-        },
-        length -> "chars=" + length);
+    saveDraftRecorded(ctx, who, ref, text);
     if (ctx.header("HX-Request") == null) {
       ctx.redirect(ref.path() + "/edit", HttpStatus.SEE_OTHER);
       return;
@@ -229,17 +220,23 @@ public final class FlowPages {
       ctx.contentType("text/plain; charset=utf-8").result(edited);
       return;
     }
+    saveDraftRecorded(ctx, who, ref, edited);
+    ctx.redirect(ref.path() + "/edit#prompts", HttpStatus.SEE_OTHER);
+  }
+
+  /** Saves a draft with its attempt and outcome in the trail (no trail, no save). */
+  private void saveDraftRecorded(Context ctx, Account who, FlowRef ref, String text)
+      throws IOException {
     audit.change(
         ctx,
         who,
         AuditAction.DRAFT_SAVE,
         ref,
         () -> {
-          library.saveDraft(ref, edited);
-          return edited.length();
+          library.saveDraft(ref, text);
+          return text.length();
         },
         length -> "chars=" + length);
-    ctx.redirect(ref.path() + "/edit#prompts", HttpStatus.SEE_OTHER);
   }
 
   private Optional<String> latestText(FlowRef ref) {
