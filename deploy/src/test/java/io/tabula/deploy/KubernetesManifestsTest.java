@@ -93,6 +93,7 @@ class KubernetesManifestsTest {
         "engine-deployment.yaml|mountPath: /etc/tabula/tenants|mountPath: /etc/tenants|/etc/tabula/tenants",
         "engine-service.yaml|clusterIP: None|type: ClusterIP|None",
         "engine-networkpolicy.yaml|app.kubernetes.io/name: asterisk|app.kubernetes.io/name: anything|asterisk",
+        "console-deployment.yaml|console --store /var/lib/tabula/flows|console --store /srv/flows|--store /var/lib/tabula/flows",
       })
   void theChecksCatchABrokenBase(String file, String from, String to, String message)
       throws Exception {
