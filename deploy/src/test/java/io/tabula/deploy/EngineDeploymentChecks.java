@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +65,13 @@ final class EngineDeploymentChecks {
     disruptionBudgetAndAutoscalerTargetTheEngines();
     networkPolicyLimitsAgiAndAmiToAsterisk();
     serviceMonitorScrapesTheAdminPort();
+    new FlowStoreChecks(
+            config,
+            engine,
+            engineContainer,
+            maybeOne(Deployment.class, "tabula-console"),
+            maybeOne(NetworkPolicy.class, "tabula-console"))
+        .checkAll();
   }
 
   private void enginePortsMatchTheConfig() {
@@ -122,7 +130,12 @@ final class EngineDeploymentChecks {
     config.admin().token().ifPresent(p -> paths.add(p.toString()));
     paths.add(config.ami().secretFile());
     paths.add(config.tenants().dir());
-    paths.add(config.flows().store());
+    if (config.flows().inPostgres()) {
+      paths.add(config.flows().postgres().passwordFile());
+      paths.add(config.flows().postgres().caCertificate());
+    } else {
+      paths.add(config.flows().store());
+    }
     paths.addAll(config.flows().prompts().soundsDirs());
     List<String> mounts =
         engineContainer.getVolumeMounts().stream().map(m -> m.getMountPath()).toList();
@@ -266,6 +279,10 @@ final class EngineDeploymentChecks {
 
   private <T extends HasMetadata> List<T> all(Class<T> type) {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  private <T extends HasMetadata> Optional<T> maybeOne(Class<T> type, String name) {
+    return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
   }
 
   private <T extends HasMetadata> T one(Class<T> type, String name) {

@@ -170,7 +170,7 @@ class HelmChartTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Map<String, Object> root, String... path) {
+  static Map<String, Object> map(Map<String, Object> root, String... path) {
     Object node = root;
     for (String key : path) {
       node = ((Map<String, Object>) node).get(key);

@@ -93,6 +93,7 @@ class KubernetesManifestsTest {
         "engine-deployment.yaml|mountPath: /etc/tabula/tenants|mountPath: /etc/tenants|/etc/tabula/tenants",
         "engine-service.yaml|clusterIP: None|type: ClusterIP|None",
         "engine-networkpolicy.yaml|app.kubernetes.io/name: asterisk|app.kubernetes.io/name: anything|asterisk",
+        "console-deployment.yaml|console --store /var/lib/tabula/flows|console --store /srv/flows|--store /var/lib/tabula/flows",
       })
   void theChecksCatchABrokenBase(String file, String from, String to, String message)
       throws Exception {
@@ -109,6 +110,52 @@ class KubernetesManifestsTest {
         objects.addAll(KubernetesModel.read(path));
       }
     }
+    assertThatThrownBy(() -> new EngineDeploymentChecks(objects, scratch).checkAll())
+        .hasMessageContaining(message);
+  }
+
+  /**
+   * The production overlay with one edit in its kustomization.yaml (the {@code first} or {@code
+   * last} occurrence of {@code from}; a backslash and n stand for a line break), rendered again:
+   * the flow store checks refuse it.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "first|passwordFile: /run/secrets/tabula-flow-store/password|passwordFile: /run/secrets/flow-db/password|/run/secrets/flow-db/password",
+        "first|mountPath: /run/secrets/tabula-flow-store, readOnly: true|mountPath: /run/secrets/tabula-flow-store, readOnly: false|is read-only",
+        "first|- {key: password, path: password}|- {key: password, path: pw}|the volume's items put nothing at /run/secrets/tabula-flow-store/password",
+        "first|secret:\\n            secretName: tabula-flow-store|configMap:\\n            name: tabula-flow-store|comes from a Secret",
+        "last|console --engine-config /etc/tabula/tabula.yaml|console --store /var/lib/tabula/flows|publishes to the engines' store",
+        "last|configMap:\\n            name: tabula-engine-config|configMap:\\n            name: tabula-console-config|the engines' own ConfigMap",
+        "last|- {key: ca.crt, path: ca.crt}|- {key: tls.crt, path: ca.crt}|the console's /run/secrets/tabula-flow-store/ca.crt is the engines'",
+        "last|- {port: 5432, protocol: TCP}|- {port: 5433, protocol: TCP}|egress to the flow store's PostgreSQL port 5432",
+      })
+  void theChecksCatchABrokenProductionFlowStore(
+      String occurrence, String from, String to, String message) throws Exception {
+    Path copy = scratch.resolve("kubernetes");
+    try (Stream<Path> walk = Files.walk(KUBERNETES)) {
+      for (Path source : walk.toList()) {
+        Path target = copy.resolve(KUBERNETES.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    Path overlay = copy.resolve("overlays/production/kustomization.yaml");
+    String text = Files.readString(overlay);
+    String old = from.replace("\\n", "\n");
+    int at = occurrence.equals("first") ? text.indexOf(old) : text.lastIndexOf(old);
+    assertThat(at).as("%s in the production overlay", from).isNotNegative();
+    Files.writeString(
+        overlay,
+        text.substring(0, at) + to.replace("\\n", "\n") + text.substring(at + old.length()));
+    List<HasMetadata> objects =
+        KubernetesModel.parse(
+            kustomize(overlay.getParent()), "edited overlays/production/kustomization.yaml");
     assertThatThrownBy(() -> new EngineDeploymentChecks(objects, scratch).checkAll())
         .hasMessageContaining(message);
   }
