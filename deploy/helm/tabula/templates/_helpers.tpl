@@ -1,6 +1,12 @@
+{{- /* Labels of every object; where a selector's labels follow, use tabula.commonLabels, since
+the selectors carry the instance label too and a key twice in one map is refused by kubectl. */ -}}
 {{- define "tabula.labels" -}}
-app.kubernetes.io/part-of: tabula
+{{ include "tabula.commonLabels" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "tabula.commonLabels" -}}
+app.kubernetes.io/part-of: tabula
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- end -}}

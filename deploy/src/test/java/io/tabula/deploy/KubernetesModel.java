@@ -59,7 +59,10 @@ final class KubernetesModel {
   /** Every object of multi-document YAML text; {@code origin} names it in failures. */
   static List<HasMetadata> parse(String yamlText, String origin) {
     List<HasMetadata> objects = new ArrayList<>();
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    // kubectl refuses a key twice in one map ("mapping key already defined"), and so does this
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
     int index = 0;
     for (Object document : yaml.loadAll(yamlText)) {
       index++;
