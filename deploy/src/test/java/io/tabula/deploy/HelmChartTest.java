@@ -26,13 +26,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * deploy/helm/tabula without helm (not installed on the build machines): the chart's metadata and
- * values parse, the engine settings in the values load with the engine's own loader and equal the
- * kustomize base's ConfigMap, every {@code .Values} path a template reads exists, the defaults
- * mirror the base (which {@link KubernetesManifestsTest} parses into the Kubernetes model), and the
- * engine template holds the probes and protections verbatim. What this cannot see: a template that
- * renders invalid YAML or a field the API refuses; docs/scaling.md says how to check that with
- * helm.
+ * deploy/helm/tabula read as text: the chart's metadata and values parse, the engine settings in
+ * the values load with the engine's own loader and equal the kustomize base's ConfigMap, every
+ * {@code .Values} path a template reads exists, the defaults mirror the base (which {@link
+ * KubernetesManifestsTest} parses into the Kubernetes model), and the engine template holds the
+ * probes and protections verbatim. What the chart renders is checked by {@link HelmRenderTest}.
  */
 class HelmChartTest {
 

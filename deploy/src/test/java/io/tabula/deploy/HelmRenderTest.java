@@ -24,19 +24,20 @@ class HelmRenderTest {
   @TempDir Path scratch;
 
   @Test
-  void theDefaultValuesRenderAnEngineThatPassesEveryCheck() {
-    List<HasMetadata> objects = render("defaults", UnaryOperator.identity());
-    new EngineDeploymentChecks(objects, scratch).checkAll();
-    assertThat(objects).noneMatch(ServiceMonitor.class::isInstance);
+  void theDefaultValuesRefuseToRenderWithoutTheFlowStoresDatabase() {
+    // several engines need the PostgreSQL flow store; the chart names what to set
+    assertThatThrownBy(() -> render("defaults", UnaryOperator.identity()))
+        .hasMessageContaining("flowStore.url");
   }
 
   @Test
-  void aProductionValueSetRendersAndPassesEveryCheck() {
+  void severalEnginesOnThePostgresFlowStoreRenderAndPassEveryCheck() {
     List<HasMetadata> objects =
         render(
             "production",
             helm ->
-                helm.set("serviceMonitor.enabled", true)
+                onPostgres(helm)
+                    .set("serviceMonitor.enabled", true)
                     .set("autoscaling.minReplicas", 3)
                     .set("autoscaling.maxReplicas", 12)
                     .set("image.tag", "1.2.3"));
@@ -45,12 +46,26 @@ class HelmRenderTest {
   }
 
   @Test
+  void oneEngineOnTheFolderStoreRendersAndPassesEveryCheck() {
+    List<HasMetadata> objects = render("folder", helm -> helm.set("flowStore.type", "folder"));
+    new EngineDeploymentChecks(objects, scratch).checkAll();
+    assertThat(objects).noneMatch(ServiceMonitor.class::isInstance);
+  }
+
+  @Test
   void anEngineWithoutAMemoryLimitFailsTheChecks() {
     // the checks can fail on a rendered chart: Helm's --set with null removes a value
     List<HasMetadata> objects =
-        render("no memory limit", helm -> helm.set("engine.resources.limits.memory", "null"));
+        render(
+            "no memory limit",
+            helm -> onPostgres(helm).set("engine.resources.limits.memory", "null"));
     assertThatThrownBy(() -> new EngineDeploymentChecks(objects, scratch).checkAll())
         .isInstanceOf(AssertionError.class);
+  }
+
+  private static TemplateCommand onPostgres(TemplateCommand helm) {
+    return helm.set("flowStore.url", "postgresql://flows-db.example:5432/tabula_flows")
+        .set("flowStore.user", "tabula_engine");
   }
 
   private static List<HasMetadata> render(String valueSet, UnaryOperator<TemplateCommand> values) {
