@@ -177,8 +177,9 @@ class ConsoleCommandSsoTest {
   private record Run(int exit, String out, String err) {
     static Run of(ConsoleCommandRun run) throws Exception {
       try (Running running = Running.begin(run)) {
-        int exit = running.exit.get(120, TimeUnit.SECONDS);
-        return new Run(exit, running.out(), running.err.toString());
+        CompletableFuture.anyOf(running.out.started, running.exit).get(180, TimeUnit.SECONDS);
+        assertThat(running.exit).as("the console started: %s", running.out()).isDone();
+        return new Run(running.exit.join(), running.out(), running.err.toString());
       }
     }
   }
