@@ -11,6 +11,9 @@ import io.tabula.flowstore.FlowStoreDatabase;
 import io.tabula.journal.JournalConfig;
 import io.tabula.journal.JournalRuntime;
 import io.tabula.ops.access.cli.AccessDatabaseOptions;
+import io.tabula.ops.access.oidc.OidcConfigException;
+import io.tabula.ops.access.oidc.OidcSettings;
+import io.tabula.ops.access.oidc.OidcSignIn;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -152,6 +155,23 @@ public final class ConsoleCommand implements Callable<Integer> {
               + " records for reps and counts for auditors. Holds no private key.")
   Path journalConfig;
 
+  @Option(
+      names = "--oidc-config",
+      paramLabel = "YAML",
+      description =
+          "Single sign-on through an OpenID Connect provider (docs/access.md): issuer, clientId,"
+              + " clientSecretFile, groupRoles, ... The console does not start when the file or"
+              + " the provider cannot be used.")
+  Path oidcConfig;
+
+  /** Counted down by Ctrl-C (the shutdown hook) or {@link #stop()}. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Stops a running console as Ctrl-C does; for tests that run the command in-process. */
+  void stop() {
+    stopped.countDown();
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -186,6 +206,14 @@ public final class ConsoleCommand implements Callable<Integer> {
         return 2;
       }
     }
+    Optional<OidcSettings> sso;
+    try {
+      sso = Optional.ofNullable(oidcConfig).map(f -> ConsoleSso.settings(f, address, port));
+    } catch (OidcConfigException e) {
+      err.println("tabula console: --oidc-config " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     ConsoleSounds audio = ConsoleSounds.givenOrCheckout(sounds);
     Path work = Files.createTempDirectory("tabula-console-");
     Clock clock = Clock.systemUTC();
@@ -215,7 +243,12 @@ public final class ConsoleCommand implements Callable<Integer> {
     try (ConsoleAccess access =
         ConsoleAccess.open(
             accessDatabase, trailKey, trailPublicKey, totpKey, olderTotpKeys, work)) {
-      return serve(access, flows, shared, connectors, clock, work, out, audio, closed);
+      Optional<OidcSignIn> signIn = sso.map(s -> ConsoleSso.connect(s, access.control()));
+      return serve(access, flows, shared, connectors, clock, work, out, audio, signIn, closed);
+    } catch (ConsoleSso.ProviderUnavailableException e) {
+      err.println("tabula console: " + e.getMessage());
+      err.flush();
+      return 2;
     } finally {
       closed.countDown();
     }
@@ -260,6 +293,7 @@ public final class ConsoleCommand implements Callable<Integer> {
       Path work,
       PrintWriter out,
       ConsoleSounds audio,
+      Optional<OidcSignIn> sso,
       CountDownLatch closed)
       throws IOException, InterruptedException {
     IssuedCertificate certificate =
@@ -278,12 +312,18 @@ public final class ConsoleCommand implements Callable<Integer> {
     Optional<char[]> firstPassword = access.firstAdmin(tenants);
     try (JournalOpened journal = JournalOpened.of(journalConfig);
         ConsoleServer console =
-            ConsoleServer.start(options, access.control(), connectors, clock, journal.console())) {
+            ConsoleServer.start(
+                options, access.control(), connectors, clock, journal.console(), sso)) {
       out.printf("Tabula console: %s%n", console.url());
       out.printf(
           "Flow store: %s%n",
           shared.map(db -> db.url() + " (drafts in " + flows + ")").orElse(flows.toString()));
       access.describe(out);
+      sso.ifPresent(
+          s ->
+              out.printf(
+                  "Single sign-on: %s (redirect URI %s)%n",
+                  s.settings().issuer(), s.settings().redirectUri()));
       out.println(
           audio.dirs().isEmpty()
               ? "Prompt audio: no sounds folder, so publishing is refused; restart with --sounds DIR"
@@ -299,21 +339,25 @@ public final class ConsoleCommand implements Callable<Integer> {
           });
       out.println("Ctrl-C stops it.");
       out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
       // The hook waits until the access database is closed: that signs the trail's head a last
       // time, which the JVM would otherwise cut short.
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    stopped.countDown();
-                    try {
-                      closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }));
+      Thread hook =
+          new Thread(
+              () -> {
+                stopped.countDown();
+                try {
+                  closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      Runtime.getRuntime().addShutdownHook(hook);
       stopped.await();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for the close below.
+      }
     }
     return 0;
   }

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     {@code mfa}), proving the provider did multi-factor authentication (8.4.2)
  * @param trustedCa PEM of a private CA that issued the provider's certificate; empty: the JDK's
  *     trust store
+ * @param scopes the scopes asked for; must include {@code openid} (default {@link #DEFAULT_SCOPES})
  */
 public record OidcSettings(
     URI issuer,
@@ -32,10 +33,36 @@ public record OidcSettings(
     String groupsClaim,
     Map<String, List<TenantRole>> groupRoles,
     Optional<String> requiredAmr,
-    Optional<Path> trustedCa) {
+    Optional<Path> trustedCa,
+    List<String> scopes) {
+
+  /** What the console asks for unless told otherwise: the ID token and the user's name. */
+  public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
 
   /** One role on one tenant. */
   public record TenantRole(String tenant, Role role) {}
+
+  /** With {@link #DEFAULT_SCOPES}. */
+  public OidcSettings(
+      URI issuer,
+      String clientId,
+      Path clientSecretFile,
+      URI redirectUri,
+      String groupsClaim,
+      Map<String, List<TenantRole>> groupRoles,
+      Optional<String> requiredAmr,
+      Optional<Path> trustedCa) {
+    this(
+        issuer,
+        clientId,
+        clientSecretFile,
+        redirectUri,
+        groupsClaim,
+        groupRoles,
+        requiredAmr,
+        trustedCa,
+        DEFAULT_SCOPES);
+  }
 
   public OidcSettings {
     Objects.requireNonNull(issuer, "issuer");
@@ -49,6 +76,11 @@ public record OidcSettings(
               + " is not https; sign-in tokens never travel in clear text;"
               + " use the provider's https issuer URL");
     }
+    if (!scopes.contains("openid")) {
+      throw new IllegalArgumentException(
+          "the OIDC scopes leave out openid, so the provider sends no ID token; add openid");
+    }
     groupRoles = Map.copyOf(groupRoles);
+    scopes = List.copyOf(scopes);
   }
 }

@@ -137,6 +137,11 @@ public final class OidcSignIn {
     }
   }
 
+  /** What it was made with (the console prints the issuer and redirect URI at start). */
+  public OidcSettings settings() {
+    return settings;
+  }
+
   /** A new sign-in: where to send the browser, and what to keep until the callback. */
   public OidcStart begin() {
     State state = new State();
@@ -145,7 +150,7 @@ public final class OidcSignIn {
     URI uri =
         new AuthenticationRequest.Builder(
                 ResponseType.CODE,
-                new Scope("openid", "profile", "email"),
+                new Scope(settings.scopes().toArray(String[]::new)),
                 new ClientID(settings.clientId()),
                 settings.redirectUri())
             .endpointURI(provider.getAuthorizationEndpointURI())
