@@ -1,6 +1,7 @@
 package io.tabula.engine.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tabula.connectors.simulator.LedgerEntry;
 import io.tabula.connectors.tls.DevCertificateAuthority;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,9 +173,14 @@ class RealAsteriskCallTest {
           .as("requests to the https URL: the test's own only")
           .isEqualTo(1);
       assertThat(http.requests()).as("requests to the http URL").isZero();
-      assertThat(Files.readString(stack.pbx().console()).substring(mark.consoleChars()))
-          .contains("File " + https.uri() + " does not exist in any format")
-          .contains("File " + http.uri() + " does not exist in any format");
+      // Asterisk's console reaches us through a pipe, so its warning may trail the AGI reply
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(Files.readString(stack.pbx().console()).substring(mark.consoleChars()))
+                      .contains("File " + https.uri() + " does not exist in any format")
+                      .contains("File " + http.uri() + " does not exist in any format"));
     }
     assertThat(stack.pbx().cli("module show like media_cache"))
         .as("Asterisk's HTTP media cache backend")
