@@ -83,7 +83,11 @@ public final class FlowStore {
     for (Path part : current.relativize(dir)) {
       current = current.resolve(part);
       if (!Files.isDirectory(current)) {
-        Files.createDirectory(current);
+        try {
+          Files.createDirectory(current);
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+          // another publisher made it between the check and the create; requireInside judges it
+        }
       }
       requireInside(current);
     }

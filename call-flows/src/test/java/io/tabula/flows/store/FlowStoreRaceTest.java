@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class FlowStoreRaceTest {
                   List<Integer> versions = new ArrayList<>();
                   for (int round = 0; round < ROUNDS; round++) {
                     Files.writeString(source, shipped + "\n# " + name + " " + round + "\n");
-                    together.await();
+                    together.await(1, TimeUnit.MINUTES);
                     versions.add(store.publish(source));
                   }
                   return versions;
@@ -56,7 +57,7 @@ class FlowStoreRaceTest {
       }
       Set<Integer> told = new HashSet<>();
       for (Future<List<Integer>> publisher : publishers) {
-        told.addAll(publisher.get());
+        told.addAll(publisher.get(2, TimeUnit.MINUTES));
       }
       assertThat(told).as("no two publishes were told the same version").hasSize(2 * ROUNDS);
     }
