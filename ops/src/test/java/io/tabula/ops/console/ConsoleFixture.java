@@ -107,7 +107,7 @@ final class ConsoleFixture implements AutoCloseable {
       audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
     }
     store =
-        ConsoleCommand.seedStore(
+        SeededStore.seed(
                 folder.resolve("flows"), connectors, system, new ConsoleSounds(List.of(sounds)))
             .root();
     database = AccessDatabase.open(databaseSettings);
