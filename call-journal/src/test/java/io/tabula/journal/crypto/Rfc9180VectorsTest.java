@@ -10,12 +10,14 @@ import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bouncy Castle's HPKE against the test vectors printed in RFC 9180, appendix A. The RFC's text has
- * no vector for the journal's exact suite (X25519 + HKDF-SHA256 + AES-256-GCM; that one is only in
- * the JSON file the RFC points to), so its two halves are checked with the vectors that do print
- * them: A.1 for DHKEM(X25519, HKDF-SHA256) with HKDF-SHA256 (same KEM, same KDF, AES-128-GCM), and
- * A.6 for AES-256-GCM (P-521, HKDF-SHA512). Then {@link JournalCipher}'s own suite is the
- * composition of parts that each match the RFC byte for byte.
+ * Bouncy Castle's HPKE against the RFC 9180 test vectors. Neither the RFC's appendix A nor the
+ * CFRG's test-vectors.json it points to has a vector for the journal's exact suite (mode 0, kem_id
+ * 32, kdf_id 1, aead_id 2): the JSON's X25519 suites are (kdf, aead) = (1, 1), (1, 3), (3, 2) and
+ * (3, export-only), in that sorted order, with no (1, 2) between them. So the suite's parts are
+ * checked where the vectors have them: A.1 for DHKEM(X25519, HKDF-SHA256) with HKDF-SHA256 (same
+ * KEM, same KDF, AES-128-GCM); the JSON's (32, 3, 2) for the same KEM with AES-256-GCM (HKDF-SHA512
+ * as KDF); and A.6 for AES-256-GCM with another KEM. {@link JournalCipher}'s own suite is the
+ * composition of parts that each match the vectors byte for byte.
  */
 class Rfc9180VectorsTest {
 
@@ -64,6 +66,45 @@ class Rfc9180VectorsTest {
             "f938558b5d72f1a23810b4be2ab4f84331acc02fc97babc53a52ae8218a355a9"
                 + "6d8770ac83d07bea87e13c512a");
     assertThat(receiver.open(HEX.parseHex("436f756e742d30"), ct)).isEqualTo(PT);
+  }
+
+  /**
+   * The CFRG test-vectors.json entry {@code "mode":0,"kem_id":32,"kdf_id":3,"aead_id":2}: the
+   * journal's KEM, DHKEM(X25519, HKDF-SHA256), and its AEAD, AES-256-GCM.
+   */
+  @Test
+  void x25519_with_aes_256_gcm_matches_the_cfrg_vectors() throws Exception {
+    HPKE hpke =
+        new HPKE(
+            HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA512, HPKE.aead_AES_GCM256);
+    AsymmetricCipherKeyPair ephemeral =
+        hpke.deriveKeyPair(
+            HEX.parseHex("e72b39232ee9ef9f6537a72afe28f551dbe632006aa1b300a00518883a3f2dc1"));
+    AsymmetricCipherKeyPair recipient =
+        hpke.deriveKeyPair(
+            HEX.parseHex("a0484936abc95d587acf7034156229f9970e9dfa76773754e40fb30e53c9de16"));
+    assertThat(HEX.formatHex(hpke.serializePublicKey(recipient.getPublic())))
+        .isEqualTo("aa7bddcf5ca0b2c0cf760b5dffc62740a8e761ec572032a809bebc87aaf7575e");
+
+    HPKEContextWithEncapsulation sender = hpke.setupBaseS(recipient.getPublic(), INFO, ephemeral);
+    assertThat(HEX.formatHex(sender.getEncapsulation()))
+        .isEqualTo("c12ba9fb91d7ebb03057d8bea4398688dcc1d1d1ff3b97f09b96b9bf89bd1e4a");
+    String first =
+        "186cbeffd80fd68862b09d968a944c9f1ecc1c3f5dbcd1e26973ec30a9856f00"
+            + "6f7bb472c3e30fff57ced669fc";
+    assertThat(HEX.formatHex(sender.seal(HEX.parseHex("436f756e742d30"), PT))).isEqualTo(first);
+    assertThat(HEX.formatHex(sender.seal(HEX.parseHex("436f756e742d31"), PT)))
+        .isEqualTo(
+            "26f19180ac025f865e8383809317e472474b91afbdbd0e402800bca5c299157f"
+                + "efd833aec48ec220eedd683c31");
+
+    // The recipient's side, from the vector's encapsulation alone.
+    HPKEContext receiver =
+        hpke.setupBaseR(
+            HEX.parseHex("c12ba9fb91d7ebb03057d8bea4398688dcc1d1d1ff3b97f09b96b9bf89bd1e4a"),
+            recipient,
+            INFO);
+    assertThat(receiver.open(HEX.parseHex("436f756e742d30"), HEX.parseHex(first))).isEqualTo(PT);
   }
 
   @Test
