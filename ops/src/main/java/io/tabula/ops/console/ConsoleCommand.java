@@ -170,43 +170,15 @@ public final class ConsoleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if ((cert == null) != (key == null) || (cert == null) != (ca == null)) {
-      err.println(
-          "tabula console: --cert, --key and --ca go together; give all three (e.g. from tabula certs) or none.");
-      err.flush();
-      return 2;
-    }
-    if (accessDatabase.given() && (trailKey == null || trailPublicKey == null)) {
-      err.println(
-          "tabula console: with --db-host give --trail-key and --trail-public-key (tabula audit"
-              + " trail keygen), so the audit trail's head is signed.");
-      err.flush();
-      return 2;
-    }
-    if (accessDatabase.given() && totpKey == null) {
-      err.println(
-          "tabula console: with --db-host give --totp-key (tabula users totp-keygen), the key"
-              + " that seals TOTP secrets outside the database.");
-      err.flush();
-      return 2;
-    }
-    for (Path dir : sounds) {
-      if (!Files.isDirectory(dir)) {
-        err.println(
-            dir
-                + ": error: no such folder; fix: give Asterisk's sounds folder (astdatadir/sounds)"
-                + " or the folder tabula prompts render --sounds wrote");
-        err.flush();
-        return 2;
-      }
+    Optional<String> problem = optionProblem();
+    if (problem.isPresent()) {
+      return refused(err, problem.get());
     }
     Optional<OidcSettings> sso;
     try {
       sso = Optional.ofNullable(oidcConfig).map(f -> ConsoleSso.settings(f, address, port));
     } catch (OidcConfigException e) {
-      err.println("tabula console: --oidc-config " + e.getMessage());
-      err.flush();
-      return 2;
+      return refused(err, "tabula console: --oidc-config " + e.getMessage());
     }
     ConsoleSounds audio = ConsoleSounds.givenOrCheckout(sounds);
     Path work = Files.createTempDirectory("tabula-console-");
@@ -216,9 +188,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     try {
       named = ConsoleFlowStore.named(store, engineConfig, drafts, work);
     } catch (ConsoleFlowStore.UnusableStoreException e) {
-      err.println("tabula console: " + e.getMessage());
-      err.flush();
-      return 2;
+      return refused(err, "tabula console: " + e.getMessage());
     }
     ConsoleFlowStore flows =
         named.isPresent()
@@ -231,12 +201,43 @@ public final class ConsoleCommand implements Callable<Integer> {
       Optional<OidcSignIn> signIn = sso.map(s -> ConsoleSso.connect(s, access.control()));
       return serve(access, flows, connectors, clock, work, out, audio, signIn, closed);
     } catch (ConsoleSso.ProviderUnavailableException e) {
-      err.println("tabula console: " + e.getMessage());
-      err.flush();
-      return 2;
+      return refused(err, "tabula console: " + e.getMessage());
     } finally {
       closed.countDown();
     }
+  }
+
+  /** The first option combination that cannot work, said as the user reads it; empty if none. */
+  private Optional<String> optionProblem() {
+    if ((cert == null) != (key == null) || (cert == null) != (ca == null)) {
+      return Optional.of(
+          "tabula console: --cert, --key and --ca go together; give all three (e.g. from tabula certs) or none.");
+    }
+    if (accessDatabase.given() && (trailKey == null || trailPublicKey == null)) {
+      return Optional.of(
+          "tabula console: with --db-host give --trail-key and --trail-public-key (tabula audit"
+              + " trail keygen), so the audit trail's head is signed.");
+    }
+    if (accessDatabase.given() && totpKey == null) {
+      return Optional.of(
+          "tabula console: with --db-host give --totp-key (tabula users totp-keygen), the key"
+              + " that seals TOTP secrets outside the database.");
+    }
+    return sounds.stream()
+        .filter(dir -> !Files.isDirectory(dir))
+        .findFirst()
+        .map(
+            dir ->
+                dir
+                    + ": error: no such folder; fix: give Asterisk's sounds folder"
+                    + " (astdatadir/sounds) or the folder tabula prompts render --sounds wrote");
+  }
+
+  /** Tells {@code message} on standard error; the exit code of a command line that cannot run. */
+  private static int refused(PrintWriter err, String message) {
+    err.println(message);
+    err.flush();
+    return 2;
   }
 
   private int serve(
