@@ -1,19 +1,13 @@
 package io.tabula.journal.cli;
 
 import io.tabula.journal.JournalConfig;
-import io.tabula.journal.JournalConfigException;
-import io.tabula.journal.JournalRuntime;
 import io.tabula.journal.TenantJournal;
 import io.tabula.journal.access.JournalAccess;
-import io.tabula.journal.access.JournalAccessDeniedException;
 import io.tabula.journal.access.JournalAction;
-import io.tabula.journal.access.JournalGate;
-import io.tabula.journal.access.JournalTrailException;
-import io.tabula.journal.store.JournalArchive;
-import io.tabula.journal.store.JournalStoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -44,44 +38,33 @@ public final class JournalPurgeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     RecordQuery query = new RecordQuery();
     query.config = config;
-    try {
-      JournalConfig read = query.readConfig();
-      try (JournalRuntime.Opened opened = JournalRuntime.open(read);
-          JournalGate gate = user.gate(read, new JournalArchive(opened.database()))) {
-        JournalArchive archive = new JournalArchive(opened.database());
-        for (TenantJournal tenant : read.tenants().values()) {
-          gate.admit(JournalAction.PURGE, tenant.tenant());
-          gate.record(
-              new JournalAccess(JournalAction.PURGE, tenant.tenant(), "-", List.of(), "retention"));
-          int deleted =
-              archive.purge(
-                  tenant.tenant(),
-                  Clock.systemUTC()
-                      .instant()
-                      .atZone(ZoneOffset.UTC)
-                      .minus(tenant.retention())
-                      .toInstant());
-          out.printf(
-              "%s: %d record(s) older than %d months deleted%n",
-              tenant.tenant(), deleted, tenant.retention().toTotalMonths());
-        }
-      }
-      return 0;
-    } catch (IllegalArgumentException | JournalConfigException e) {
-      err.println("tabula journal purge: " + e.getMessage());
-      return 2;
-    } catch (JournalStoreException e) {
-      err.println("tabula journal purge: " + e.getMessage());
-      return 2;
-    } catch (JournalAccessDeniedException e) {
-      err.println("tabula journal purge: " + e.getMessage());
-      return 3;
-    } catch (JournalTrailException | IllegalStateException e) {
-      err.println("tabula journal purge: " + e.getMessage());
-      return 2;
-    }
+    return JournalCommandRunner.exitCode(
+        spec,
+        () -> {
+          JournalConfig read = query.readConfig();
+          JournalCommandRunner.forEachTenant(
+              user,
+              read,
+              List.copyOf(read.tenants().values()),
+              (gate, archive, tenant) -> {
+                gate.admit(JournalAction.PURGE, tenant.tenant());
+                gate.record(
+                    new JournalAccess(
+                        JournalAction.PURGE, tenant.tenant(), "-", List.of(), "retention"));
+                int deleted = archive.purge(tenant.tenant(), retentionStart(tenant));
+                out.printf(
+                    "%s: %d record(s) older than %d months deleted%n",
+                    tenant.tenant(), deleted, tenant.retention().toTotalMonths());
+                return deleted;
+              });
+          return 0;
+        });
+  }
+
+  /** The oldest moment the tenant's retention still keeps records of. */
+  private static Instant retentionStart(TenantJournal tenant) {
+    return Clock.systemUTC().instant().atZone(ZoneOffset.UTC).minus(tenant.retention()).toInstant();
   }
 }

@@ -1,16 +1,10 @@
 package io.tabula.journal.cli;
 
 import io.tabula.journal.JournalConfig;
-import io.tabula.journal.JournalConfigException;
-import io.tabula.journal.JournalRuntime;
 import io.tabula.journal.TenantJournal;
 import io.tabula.journal.access.JournalAccess;
-import io.tabula.journal.access.JournalAccessDeniedException;
 import io.tabula.journal.access.JournalAction;
-import io.tabula.journal.access.JournalGate;
-import io.tabula.journal.access.JournalTrailException;
 import io.tabula.journal.crypto.JournalPublicKey;
-import io.tabula.journal.store.JournalArchive;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -57,42 +51,42 @@ public final class JournalRegisterKeyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      if (query.tenant.isEmpty()) {
-        throw new IllegalArgumentException("give --tenant: the tenant whose key this is");
-      }
-      Path file = query.configFile();
-      JournalConfig config = JournalConfig.read(file);
-      TenantJournal tenant = query.tenants(config).getFirst();
-      JournalPublicKey key = JournalPublicKey.parse(firstLine(publicKeyFile));
-      if (tenant.publicKeys().stream().anyMatch(k -> k.id().equals(key.id()))) {
-        throw new IllegalArgumentException(
-            key.id() + " is already a key of " + tenant.tenant() + "; nothing to do");
-      }
-      try (JournalRuntime.Opened opened = JournalRuntime.open(config);
-          JournalGate gate = user.gate(config, new JournalArchive(opened.database()))) {
-        gate.admit(JournalAction.KEY_CHANGE, tenant.tenant());
-        gate.record(
-            new JournalAccess(
-                JournalAction.KEY_CHANGE, tenant.tenant(), "-", List.of(), "register " + key.id()));
-        append(file, tenant.tenant(), key);
-      }
-      out.printf(
-          "%s is now the newest key of %s in %s; restart the engine so new records are sealed to"
-              + " it, and keep the old private keys while their records are within retention.%n",
-          key.id(), tenant.tenant(), file);
-      return 0;
-    } catch (IllegalArgumentException | JournalConfigException e) {
-      err.println("tabula journal register-key: " + e.getMessage());
-      return 2;
-    } catch (JournalAccessDeniedException e) {
-      err.println("tabula journal register-key: " + e.getMessage());
-      return 3;
-    } catch (JournalTrailException | IllegalStateException e) {
-      err.println("tabula journal register-key: " + e.getMessage());
-      return 2;
-    }
+    return JournalCommandRunner.exitCode(
+        spec,
+        () -> {
+          if (query.tenant.isEmpty()) {
+            throw new IllegalArgumentException("give --tenant: the tenant whose key this is");
+          }
+          Path file = query.configFile();
+          JournalConfig config = JournalConfig.read(file);
+          TenantJournal tenant = query.tenants(config).getFirst();
+          JournalPublicKey key = JournalPublicKey.parse(firstLine(publicKeyFile));
+          if (tenant.publicKeys().stream().anyMatch(k -> k.id().equals(key.id()))) {
+            throw new IllegalArgumentException(
+                key.id() + " is already a key of " + tenant.tenant() + "; nothing to do");
+          }
+          JournalCommandRunner.withGate(
+              user,
+              config,
+              (gate, archive) -> {
+                gate.admit(JournalAction.KEY_CHANGE, tenant.tenant());
+                gate.record(
+                    new JournalAccess(
+                        JournalAction.KEY_CHANGE,
+                        tenant.tenant(),
+                        "-",
+                        List.of(),
+                        "register " + key.id()));
+                append(file, tenant.tenant(), key);
+                return null;
+              });
+          out.printf(
+              "%s is now the newest key of %s in %s; restart the engine so new records are sealed"
+                  + " to it, and keep the old private keys while their records are within"
+                  + " retention.%n",
+              key.id(), tenant.tenant(), file);
+          return 0;
+        });
   }
 
   private static String firstLine(Path file) {

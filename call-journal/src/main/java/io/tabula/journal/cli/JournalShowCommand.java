@@ -1,18 +1,12 @@
 package io.tabula.journal.cli;
 
 import io.tabula.journal.JournalConfig;
-import io.tabula.journal.JournalConfigException;
-import io.tabula.journal.JournalRuntime;
 import io.tabula.journal.TenantJournal;
-import io.tabula.journal.access.JournalAccess;
 import io.tabula.journal.access.JournalAccessDeniedException;
 import io.tabula.journal.access.JournalAction;
 import io.tabula.journal.access.JournalGate;
-import io.tabula.journal.access.JournalTrailException;
-import io.tabula.journal.crypto.BlindIndex;
 import io.tabula.journal.crypto.JournalCipher;
 import io.tabula.journal.crypto.JournalDecryptionException;
-import io.tabula.journal.crypto.JournalKeyFileException;
 import io.tabula.journal.crypto.JournalPrivateKey;
 import io.tabula.journal.crypto.PrivateKeyFile;
 import io.tabula.journal.record.JournalRecord;
@@ -76,53 +70,47 @@ public final class JournalShowCommand implements Callable<Integer> {
       err.println("tabula journal show: --reason must say why the records are opened");
       return 2;
     }
-    char[] password = null;
-    try {
-      String[] fieldValue = query.fieldAndValue();
-      JournalConfig config = query.readConfig();
-      password = Passwords.read(passwordFile, "Password of " + keyFile, false);
-      JournalPrivateKey key = PrivateKeyFile.read(keyFile, password);
-      TenantJournal tenant = tenantOf(config, key);
-      try (JournalRuntime.Opened opened = JournalRuntime.open(config);
-          JournalGate gate = user.gate(config, new JournalArchive(opened.database()))) {
-        JournalArchive archive = new JournalArchive(opened.database());
-        gate.admit(JournalAction.REIDENTIFY, tenant.tenant());
-        byte[] index =
-            BlindIndex.of(tenant.searchKey(), tenant.tenant(), fieldValue[0], fieldValue[1]);
-        List<JournalRecord> found = archive.find(tenant.tenant(), fieldValue[0], index);
-        gate.record(
-            new JournalAccess(
-                JournalAction.REIDENTIFY,
-                tenant.tenant(),
-                fieldValue[0],
-                found.stream().map(JournalRecord::id).toList(),
-                reason));
-        for (JournalRecord record : found) {
-          RecordPrinter.print(out, record, open(key, record, err));
-          out.println();
-        }
-        out.printf(
-            "%d record(s) of %s opened with key %s; the request was logged.%n",
-            found.size(), tenant.tenant(), key.publicKey().id());
-        return found.isEmpty() ? 1 : 0;
-      }
-    } catch (IllegalArgumentException | JournalConfigException | JournalKeyFileException e) {
-      err.println("tabula journal show: " + e.getMessage());
-      return 2;
-    } catch (JournalStoreException e) {
-      err.println("tabula journal show: " + e.getMessage());
-      return 2;
-    } catch (JournalAccessDeniedException e) {
-      err.println("tabula journal show: " + e.getMessage());
-      return 3;
-    } catch (JournalTrailException | IllegalStateException e) {
-      err.println("tabula journal show: " + e.getMessage());
-      return 2;
-    } finally {
-      if (password != null) {
-        Arrays.fill(password, '\0');
-      }
+    return JournalCommandRunner.exitCode(
+        spec,
+        () -> {
+          String[] fieldValue = query.fieldAndValue();
+          JournalConfig config = query.readConfig();
+          char[] password = Passwords.read(passwordFile, "Password of " + keyFile, false);
+          JournalPrivateKey key;
+          try {
+            key = PrivateKeyFile.read(keyFile, password);
+          } finally {
+            Arrays.fill(password, '\0');
+          }
+          TenantJournal tenant = tenantOf(config, key);
+          return JournalCommandRunner.withGate(
+              user,
+              config,
+              (gate, archive) -> reveal(out, err, gate, archive, tenant, key, fieldValue));
+        });
+  }
+
+  private int reveal(
+      PrintWriter out,
+      PrintWriter err,
+      JournalGate gate,
+      JournalArchive archive,
+      TenantJournal tenant,
+      JournalPrivateKey key,
+      String[] fieldValue)
+      throws JournalAccessDeniedException, JournalStoreException {
+    List<JournalRecord> found =
+        RecordQuery.admittedMatches(
+                gate, archive, tenant, fieldValue, JournalAction.REIDENTIFY, reason)
+            .records();
+    for (JournalRecord record : found) {
+      RecordPrinter.print(out, record, open(key, record, err));
+      out.println();
     }
+    out.printf(
+        "%d record(s) of %s opened with key %s; the request was logged.%n",
+        found.size(), tenant.tenant(), key.publicKey().id());
+    return found.isEmpty() ? 1 : 0;
   }
 
   /** The tenant whose configuration lists this key (the key id names it). */

@@ -3,6 +3,14 @@ package io.tabula.journal.cli;
 import io.tabula.journal.DemoJournalHome;
 import io.tabula.journal.JournalConfig;
 import io.tabula.journal.TenantJournal;
+import io.tabula.journal.access.JournalAccess;
+import io.tabula.journal.access.JournalAccessDeniedException;
+import io.tabula.journal.access.JournalAction;
+import io.tabula.journal.access.JournalGate;
+import io.tabula.journal.crypto.BlindIndex;
+import io.tabula.journal.record.JournalRecord;
+import io.tabula.journal.store.JournalArchive;
+import io.tabula.journal.store.JournalStoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +83,35 @@ final class RecordQuery {
               + "; give --config FILE (or run ./tabula demo first to try the demo's journal)");
     }
     return file;
+  }
+
+  /** The records of one tenant holding the asked value, and the blind index they were found by. */
+  record Matches(byte[] index, List<JournalRecord> records) {}
+
+  /**
+   * The records of {@code tenant} whose field {@code fieldValue[0]} is exactly {@code
+   * fieldValue[1]}, once the gate admits {@code action}; the access (with the ids found) is
+   * recorded before they are returned, so nothing is shown or deleted unrecorded.
+   */
+  static Matches admittedMatches(
+      JournalGate gate,
+      JournalArchive archive,
+      TenantJournal tenant,
+      String[] fieldValue,
+      JournalAction action,
+      String reason)
+      throws JournalAccessDeniedException, JournalStoreException {
+    gate.admit(action, tenant.tenant());
+    byte[] index = BlindIndex.of(tenant.searchKey(), tenant.tenant(), fieldValue[0], fieldValue[1]);
+    List<JournalRecord> found = archive.find(tenant.tenant(), fieldValue[0], index);
+    gate.record(
+        new JournalAccess(
+            action,
+            tenant.tenant(),
+            fieldValue[0],
+            found.stream().map(JournalRecord::id).toList(),
+            reason));
+    return new Matches(index, found);
   }
 
   List<TenantJournal> tenants(JournalConfig config) {

@@ -30,11 +30,11 @@ import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
 import io.tabula.ops.access.mfa.Totp;
 import io.tabula.ops.access.role.Role;
-import io.tabula.ops.console.ConsoleCommand;
 import io.tabula.ops.console.ConsoleOptions;
 import io.tabula.ops.console.ConsoleServer;
 import io.tabula.ops.console.ConsoleSounds;
 import io.tabula.ops.console.EmbeddedAccess;
+import io.tabula.ops.console.SeededStore;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
@@ -82,7 +82,7 @@ class ConsolePublishGoesLiveTest {
           sounds, io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
     }
     Path store =
-        ConsoleCommand.seedStore(
+        SeededStore.seed(
                 folder.resolve("flows"), connectors, clock, new ConsoleSounds(List.of(sounds)))
             .root();
     DevCertificateAuthority ca = DevCertificateAuthority.create("console engine test CA");

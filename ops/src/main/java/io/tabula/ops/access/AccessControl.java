@@ -53,6 +53,8 @@ public final class AccessControl {
   private final ClientAddresses clientAddresses;
   private final Optional<TrailSigner> signer;
   private final TrailSearch trailSearch;
+  private final TenantAccessSettings tenantSettings;
+  private final TwoPersonPublishing twoPersonPublishing;
 
   /** Without a TOTP key: for tools that never touch MFA; enrolment and code checks are refused. */
   public AccessControl(
@@ -87,6 +89,9 @@ public final class AccessControl {
     this.clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.signer = signer;
     this.trailSearch = new TrailSearch(dataSource);
+    this.tenantSettings = new TenantAccessSettings(dataSource, trail);
+    this.twoPersonPublishing =
+        new TwoPersonPublishing(settings.twoPersonPublishing(), tenantSettings, trailReader);
   }
 
   /** Starts TOTP enrolment for an account whose password was just checked. */
@@ -152,6 +157,16 @@ public final class AccessControl {
 
   public AccountAdmin admin() {
     return admin;
+  }
+
+  /** The settings each tenant's admins choose for it (two-person publishing). */
+  public TenantAccessSettings tenantSettings() {
+    return tenantSettings;
+  }
+
+  /** The two-person rule every publish passes, in the console and {@code flows publish --as}. */
+  public TwoPersonPublishing twoPersonPublishing() {
+    return twoPersonPublishing;
   }
 
   public Authorizer authorizer() {

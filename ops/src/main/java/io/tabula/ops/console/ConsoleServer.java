@@ -170,7 +170,8 @@ public final class ConsoleServer implements AutoCloseable {
               flowPages.routes(config.routes);
               new TrailPages(access, audit, templates, assets).routes(config.routes);
               new TryPages(library, softphones, templates, flowPages).routes(config.routes);
-              new PublishPages(library, templates, flowPages, audit).routes(config.routes);
+              new PublishPages(library, templates, flowPages, audit, access.twoPersonPublishing())
+                  .routes(config.routes);
               watch.routes(config.routes);
               new JournalPages(journal, access, templates, flowPages, audit, clock)
                   .routes(config.routes);

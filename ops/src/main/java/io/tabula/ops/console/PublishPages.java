@@ -5,7 +5,9 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tabula.flows.store.PublishRejectedException;
+import io.tabula.ops.access.TwoPersonPublishing;
 import io.tabula.ops.access.audit.AuditAction;
+import io.tabula.ops.access.role.AccessDeniedException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,16 @@ final class PublishPages {
   private final Templates templates;
   private final FlowPages pages;
   private final ConsoleAudit audit;
+  private final TwoPersonPublishing twoPerson;
 
-  PublishPages(FlowLibrary library, Templates templates, FlowPages pages, ConsoleAudit audit) {
+  PublishPages(
+      FlowLibrary library,
+      Templates templates,
+      FlowPages pages,
+      ConsoleAudit audit,
+      TwoPersonPublishing twoPerson) {
     this.audit = audit;
+    this.twoPerson = twoPerson;
     this.library = library;
     this.templates = templates;
     this.pages = pages;
@@ -108,6 +117,11 @@ final class PublishPages {
   private void publish(Context ctx) throws IOException {
     Account who = WebSecurity.require(ctx, Role.PUBLISHER);
     FlowRef ref = FlowPages.ref(ctx);
+    try {
+      twoPerson.check(who.name(), ref.tenant(), ref.flow());
+    } catch (AccessDeniedException e) {
+      throw RefusedRequest.forbidden(TwoPersonPublishing.REFUSAL, e.getMessage() + ".");
+    }
     String note = Optional.ofNullable(ctx.formParam("note")).orElse("").strip();
     if (note.isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);

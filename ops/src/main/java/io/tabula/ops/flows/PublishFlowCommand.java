@@ -146,7 +146,8 @@ final class PublishFlowCommand implements Callable<Integer> {
             as,
             credentials.password(),
             credentials.code(),
-            flow.get().tenant())) {
+            flow.get().tenant(),
+            flow.get().name())) {
       return publish(flowStore, Optional.of(gate), out, err);
     } catch (io.tabula.ops.access.cli.PublishGate.RefusedException e) {
       err.println("Not published: " + e.getMessage() + ".");

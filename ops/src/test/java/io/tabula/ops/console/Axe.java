@@ -23,7 +23,8 @@ final class Axe {
                 + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
                 + "  done(r.violations.filter(function (v) { return v.impact === 'serious' ||"
                 + " v.impact === 'critical'; }).map(function (v) { return v.id + ': ' + v.help"
-                + " + ' (first: ' + v.nodes[0].target.join(' ') + ')'; }));"
+                + " + ' (' + v.nodes.length + ', first: ' + v.nodes[0].target.join(' ') + ' '"
+                + " + (v.nodes[0].any[0] ? v.nodes[0].any[0].message : '') + ')'; }));"
                 + " });");
     assertThat((List<?>) result).as("axe-core serious violations on " + page).isEmpty();
   }

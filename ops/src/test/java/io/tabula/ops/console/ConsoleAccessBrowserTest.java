@@ -1,7 +1,6 @@
 package io.tabula.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -15,11 +14,8 @@ import io.tabula.ops.access.role.Role;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,10 +38,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleAccessBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target/console-screenshots");
-
   @TempDir Path folder;
 
   private ConsoleFixture console;
@@ -56,38 +46,16 @@ class ConsoleAccessBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     console = new ConsoleFixture(folder, List.of());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1200,1000",
-        "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")),
-        "--ignore-certificate-errors-spki-list=" + spki());
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            options);
+    browser = HeadlessChromium.trusting(folder, console.certificate.certificate()).start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    Files.createDirectories(SHOTS);
   }
 
   @AfterEach
   void stop() throws IOException {
     if (browser != null) {
-      Files.write(SHOTS.resolve("access-last.png"), browser.getScreenshotAs(OutputType.BYTES));
+      HeadlessChromium.screenshot(browser, "access-last");
       browser.quit();
     }
     if (console != null) {
@@ -265,12 +233,6 @@ class ConsoleAccessBrowserTest {
   }
 
   private void shot(String name) throws IOException {
-    Files.write(
-        SHOTS.resolve("access-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  private String spki() throws Exception {
-    byte[] key = console.certificate.certificate().getPublicKey().getEncoded();
-    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
+    HeadlessChromium.screenshot(browser, "access-" + name);
   }
 }

@@ -1,7 +1,6 @@
 package io.tabula.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tabula.flows.model.Flow;
@@ -10,15 +9,12 @@ import io.tabula.flows.run.FlowPrompts;
 import io.tabula.flows.store.ShippedFlowFiles;
 import io.tabula.ops.prompts.StandInAudio;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,10 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium trusts only this test's server key ({@code --ignore-certificate-errors-spki-list}).
  */
 class ConsoleBrowserTest {
-
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target/console-screenshots");
 
   /** What an engine's admin endpoint answers (Prometheus text), for the watch page. */
   private static final String ENGINE_METRICS =
@@ -74,10 +63,7 @@ class ConsoleBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
-            + " .ci/run installs them");
+    HeadlessChromium.assumeInstalled();
     engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     engine.createContext(
         "/metrics",
@@ -91,30 +77,12 @@ class ConsoleBrowserTest {
     console =
         new ConsoleFixture(
             folder, List.of(URI.create("http://127.0.0.1:" + engine.getAddress().getPort())));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        // The softphone plays each prompt as it comes; a person's click on Call allows that, a
-        // driven browser needs the policy.
-        "--autoplay-policy=no-user-gesture-required",
-        "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")),
-        "--ignore-certificate-errors-spki-list=" + spki());
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser =
+        HeadlessChromium.trusting(folder, console.certificate.certificate())
+            .window("1400,1000")
+            .withAutoplay()
+            .start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    Files.createDirectories(SHOTS);
   }
 
   @AfterEach
@@ -122,8 +90,7 @@ class ConsoleBrowserTest {
     if (browser != null) {
       // The page as it was when the test ended: for a failure, what the browser showed.
       String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-      Files.write(
-          SHOTS.resolve("last-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+      HeadlessChromium.screenshot(browser, "last-" + name);
       browser.quit();
     }
     if (console != null) {
@@ -412,36 +379,7 @@ class ConsoleBrowserTest {
 
   /** Saves the page and checks it with axe-core: no serious or critical violation. */
   private void shot(String name) throws IOException {
-    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    Object result =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                axe()
-                    + "; var done = arguments[arguments.length - 1];"
-                    + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                    + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                    + "    .map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.length + ', first: '"
-                    + " + v.nodes[0].target.join(' ') + ' ' + (v.nodes[0].any[0] ? v.nodes[0].any[0].message : '') + ')'; }));"
-                    + " });");
-    assertThat((List<?>) result).as("axe-core serious violations on " + name).isEmpty();
-  }
-
-  private static String axeSource;
-
-  private static synchronized String axe() throws IOException {
-    if (axeSource == null) {
-      try (InputStream in =
-          ConsoleBrowserTest.class.getResourceAsStream(
-              "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-        assertThat(in).as("the axe-core webjar").isNotNull();
-        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
-    return axeSource;
-  }
-
-  private String spki() throws Exception {
-    byte[] key = console.certificate.certificate().getPublicKey().getEncoded();
-    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
+    HeadlessChromium.screenshot(browser, name);
+    Axe.assertNoSeriousViolation(browser, name);
   }
 }

@@ -19,6 +19,7 @@ import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.Role;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +108,7 @@ final class ConsoleFixture implements AutoCloseable {
       audioFor(io.tabula.flows.store.ShippedFlowFiles.read(name).orElseThrow());
     }
     store =
-        ConsoleCommand.seedStore(
+        SeededStore.seed(
                 folder.resolve("flows"), connectors, system, new ConsoleSounds(List.of(sounds)))
             .root();
     database = AccessDatabase.open(databaseSettings);
@@ -187,6 +188,34 @@ final class ConsoleFixture implements AutoCloseable {
 
   static char[] password(String user) {
     return (user + "-password-1").toCharArray();
+  }
+
+  /** The draft of city's parking-ticket flow, the flow most console tests change. */
+  Path draft() {
+    return store.resolve("city/parking-ticket.yaml");
+  }
+
+  /** The files of city/parking-ticket's published versions, oldest first ({@code 000001.yaml}). */
+  List<String> publishedVersions() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files =
+        Files.list(store.resolve(".published/city/parking-ticket"))) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * Saves, as the user signed in on {@code client}, a draft of city/parking-ticket with a changed
+   * welcome prompt (its audio rendered), as the editor does.
+   */
+  java.net.http.HttpResponse<String> saveChangedDraft(ConsoleClient client, String csrf)
+      throws Exception {
+    String changed = Files.readString(draft()).replace("Welcome to the City", "Welcome to City");
+    audioFor(changed);
+    return client.post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed));
   }
 
   URI url(String path) {

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,19 +88,19 @@ class ConsoleHttpTest {
   @Test
   void aStateChangeWithoutTheCsrfTokenIsRefused() throws Exception {
     login("editor");
-    String before = Files.readString(draft());
+    String before = Files.readString(console.draft());
 
     HttpResponse<String> answer =
         post("/flows/city/parking-ticket/draft", Map.of("yaml", "flow: nothing"), null);
 
     assertThat(answer.statusCode()).isEqualTo(403);
-    assertThat(Files.readString(draft())).isEqualTo(before);
+    assertThat(Files.readString(console.draft())).isEqualTo(before);
   }
 
   @Test
   void anInvalidDraftIsNeverPublishedEvenByACraftedRequest() throws Exception {
     String csrf = login("publisher");
-    String broken = Files.readString(draft()).replace("start: welcome", "start: nowhere");
+    String broken = Files.readString(console.draft()).replace("start: welcome", "start: nowhere");
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", broken), null);
 
     HttpResponse<String> answer =
@@ -109,13 +108,13 @@ class ConsoleHttpTest {
 
     assertThat(answer.statusCode()).isEqualTo(422);
     assertThat(answer.body()).contains("Not published");
-    assertThat(publishedVersions()).containsExactly("000001.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml");
   }
 
   @Test
   void aDraftThatDoesNotCompileIsShownAsInvalidNotAsEveryStepRemoved() throws Exception {
     String csrf = login("publisher");
-    String broken = Files.readString(draft()).replace("start: welcome", "start: [welcome");
+    String broken = Files.readString(console.draft()).replace("start: welcome", "start: [welcome");
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", broken), null);
 
     String page = get("/flows/city/parking-ticket/publish").body();
@@ -129,7 +128,7 @@ class ConsoleHttpTest {
   void aDraftWhoseHeaderNamesAnotherTenantIsNotPublishedThere() throws Exception {
     // A valid flow on its own: only the console's check knows it sits under city/.
     String csrf = login("publisher");
-    String elsewhere = Files.readString(draft()).replace("tenant: city", "tenant: utility");
+    String elsewhere = Files.readString(console.draft()).replace("tenant: city", "tenant: utility");
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", elsewhere), null);
 
     HttpResponse<String> answer =
@@ -137,14 +136,15 @@ class ConsoleHttpTest {
 
     assertThat(answer.statusCode()).isEqualTo(422);
     assertThat(console.store.resolve(".published/utility/parking-ticket")).doesNotExist();
-    assertThat(publishedVersions()).containsExactly("000001.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml");
   }
 
   @Test
   void aDraftWhosePromptHasNoAudioIsRefusedNamingItUntilItsAudioExists() throws Exception {
     String csrf = login("publisher");
     String changed =
-        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+        Files.readString(console.draft())
+            .replace("Welcome to the City", "Welcome again to the City");
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
 
     assertThat(get("/flows/city/parking-ticket/publish").body())
@@ -156,7 +156,7 @@ class ConsoleHttpTest {
         .contains("Not published", "prompt 'welcome' (en)", "has no audio")
         .contains("tabula prompts render --sounds " + console.sounds)
         .doesNotContain("(es)");
-    assertThat(publishedVersions()).containsExactly("000001.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml");
 
     console.audioFor(changed);
     HttpResponse<String> published =
@@ -166,14 +166,15 @@ class ConsoleHttpTest {
                 Map.of("_csrf", csrf, "note", "voiced"),
                 null));
     assertThat(published.body()).contains("Published version 2");
-    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
   }
 
   @Test
   void theAuditTrailRecordsSignInDraftSavePublishAndRollBackWithTheirTenant() throws Exception {
     String csrf = login("publisher");
     String changed =
-        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+        Files.readString(console.draft())
+            .replace("Welcome to the City", "Welcome again to the City");
     console.audioFor(changed);
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
     post("/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "n"), null);
@@ -243,14 +244,15 @@ class ConsoleHttpTest {
               null);
       assertThat(answer.statusCode()).as("version %s", version).isEqualTo(400);
     }
-    assertThat(publishedVersions()).containsExactly("000001.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml");
   }
 
   @Test
   void aValidDraftIsPublishedWithItsNoteAndRolledBack() throws Exception {
     String csrf = login("publisher");
     String changed =
-        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+        Files.readString(console.draft())
+            .replace("Welcome to the City", "Welcome again to the City");
     console.audioFor(changed);
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
 
@@ -278,7 +280,8 @@ class ConsoleHttpTest {
   void publishAndRollbackAnswerWithARedirectSoAReloadChangesNothing() throws Exception {
     String csrf = login("publisher");
     String changed =
-        Files.readString(draft()).replace("Welcome to the City", "Welcome again to the City");
+        Files.readString(console.draft())
+            .replace("Welcome to the City", "Welcome again to the City");
     console.audioFor(changed);
     post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed), null);
 
@@ -290,7 +293,7 @@ class ConsoleHttpTest {
     // A reload after the redirect repeats the GET, not the POST: still two versions.
     assertThat(get(location).body()).contains("Published version 2");
     assertThat(get(location).body()).contains("Published version 2");
-    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
 
     HttpResponse<String> rolledBack =
         post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"), null);
@@ -298,7 +301,8 @@ class ConsoleHttpTest {
     String back = rolledBack.headers().firstValue("Location").orElseThrow();
     assertThat(get(back).body()).contains("version 3 serves the text of version 1");
     assertThat(get(back).body()).contains("version 3 serves the text of version 1");
-    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml", "000003.yaml");
+    assertThat(console.publishedVersions())
+        .containsExactly("000001.yaml", "000002.yaml", "000003.yaml");
   }
 
   @Test
@@ -326,7 +330,7 @@ class ConsoleHttpTest {
   void flowTextIsEscapedOnEveryPage() throws Exception {
     String csrf = login("editor");
     String hostile =
-        Files.readString(draft())
+        Files.readString(console.draft())
             .replace(
                 "\"Welcome to the City parking ticket payment line.",
                 "\"<script>alert(1)</script><img src=x onerror=alert(2)> Welcome.");
@@ -343,7 +347,7 @@ class ConsoleHttpTest {
   @Test
   void aPromptCellWithoutScriptEditsThatOneLineOfTheDraft() throws Exception {
     String csrf = login("editor");
-    String before = Files.readString(draft());
+    String before = Files.readString(console.draft());
 
     HttpResponse<String> answer =
         post(
@@ -354,7 +358,7 @@ class ConsoleHttpTest {
     assertThat(answer.statusCode()).isEqualTo(303);
     assertThat(answer.headers().firstValue("Location"))
         .hasValue("/flows/city/parking-ticket/edit#prompts");
-    List<String> after = Files.readString(draft()).lines().toList();
+    List<String> after = Files.readString(console.draft()).lines().toList();
     List<String> was = before.lines().toList();
     assertThat(after).hasSameSizeAs(was);
     assertThat(after.stream().filter(line -> !was.contains(line)).toList())
@@ -367,7 +371,7 @@ class ConsoleHttpTest {
   @Test
   void aPromptCellWithTheEditorsTextAnswersTheEditedTextAndSavesNothing() throws Exception {
     String csrf = login("editor");
-    String before = Files.readString(draft());
+    String before = Files.readString(console.draft());
     String editing = before.replace("# Pay a parking ticket", "# Being edited: pay a ticket");
 
     HttpResponse<String> answer =
@@ -391,7 +395,7 @@ class ConsoleHttpTest {
         .isEqualTo(
             editing.replace(
                 "en: \"Thank you for calling the City parking office. Goodbye.\"", "en: \"Bye.\""));
-    assertThat(Files.readString(draft())).isEqualTo(before);
+    assertThat(Files.readString(console.draft())).isEqualTo(before);
   }
 
   @Test
@@ -418,7 +422,8 @@ class ConsoleHttpTest {
   void aMissingTranslationIsMarkedInThePromptTableAndByTheValidator() throws Exception {
     String csrf = login("editor");
     String without =
-        Files.readString(draft()).replace("    es: \"Ese no es un número de multa válido.\"\n", "");
+        Files.readString(console.draft())
+            .replace("    es: \"Ese no es un número de multa válido.\"\n", "");
 
     String checked =
         post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", without), "true")
@@ -430,20 +435,6 @@ class ConsoleHttpTest {
             "<td class=\"missing\">\\s*<form[^>]*>(?:(?!</form>)[\\s\\S])*id=\"prompt-ticket-invalid-es\"")
         .contains("aria-invalid=\"true\"", "missing translation")
         .containsPattern("class=\"error\"[^>]*>(?:(?!</li>)[\\s\\S])*ticket-invalid");
-  }
-
-  private Path draft() {
-    return console.store.resolve("city/parking-ticket.yaml");
-  }
-
-  private List<String> publishedVersions() throws IOException {
-    try (Stream<Path> files = Files.list(console.store.resolve(".published/city/parking-ticket"))) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml"))
-          .sorted()
-          .toList();
-    }
   }
 
   private String login(String user) throws Exception {

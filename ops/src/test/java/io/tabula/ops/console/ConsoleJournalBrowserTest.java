@@ -1,7 +1,6 @@
 package io.tabula.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tabula.journal.DemoJournal;
 import io.tabula.journal.DemoJournalHome;
@@ -14,20 +13,15 @@ import io.tabula.ops.access.audit.AuditRecord;
 import io.tabula.ops.access.role.Role;
 import io.tabula.ops.journal.JournalAccessFixture;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,10 +49,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleJournalBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target/console-screenshots");
-
   @TempDir static Path journalHome;
   private static JournalRuntime.Opened opened;
   private static ConsoleJournal journal;
@@ -75,10 +61,7 @@ class ConsoleJournalBrowserTest {
 
   @BeforeAll
   static void journalOneCall() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
-            + " .ci/run installs them");
+    HeadlessChromium.assumeInstalled();
     // As root the embedded server runs as nobody, who must pass through the test's folder.
     Files.setPosixFilePermissions(journalHome, PosixFilePermissions.fromString("rwx--x--x"));
     System.setProperty(DemoJournalHome.PROPERTY, journalHome.toString());
@@ -106,36 +89,18 @@ class ConsoleJournalBrowserTest {
     console.createEnrolled("utility-rep");
     console.access.admin().grant(ConsoleFixture.SETUP, "utility-rep", "utility", Role.REP);
     // the fixture's own "auditor" holds the auditor role on city (and utility)
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")),
-        "--ignore-certificate-errors-spki-list=" + spki());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser =
+        HeadlessChromium.trusting(folder, console.certificate.certificate())
+            .window("1400,1000")
+            .withNetworkLog()
+            .start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    Files.createDirectories(SHOTS);
   }
 
   @AfterEach
   void stop() throws IOException {
     if (browser != null) {
-      Files.write(SHOTS.resolve("journal-last.png"), browser.getScreenshotAs(OutputType.BYTES));
+      HeadlessChromium.screenshot(browser, "journal-last");
       browser.quit();
     }
     if (console != null) {
@@ -345,36 +310,7 @@ class ConsoleJournalBrowserTest {
 
   /** Saves the page and checks it with axe-core: no serious or critical violation. */
   private void shot(String name) throws IOException {
-    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    Object result =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                axe()
-                    + "; var done = arguments[arguments.length - 1];"
-                    + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                    + "  done(r.violations.filter(function (v) { return v.impact === 'serious' ||"
-                    + " v.impact === 'critical'; }).map(function (v) { return v.id + ': ' + v.help"
-                    + " + ' (first: ' + v.nodes[0].target.join(' ') + ')'; }));"
-                    + " });");
-    assertThat((List<?>) result).as("axe-core serious violations on " + name).isEmpty();
-  }
-
-  private static String axeSource;
-
-  private static synchronized String axe() throws IOException {
-    if (axeSource == null) {
-      try (InputStream in =
-          ConsoleJournalBrowserTest.class.getResourceAsStream(
-              "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-        assertThat(in).as("the axe-core webjar").isNotNull();
-        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
-    return axeSource;
-  }
-
-  private String spki() throws Exception {
-    byte[] key = console.certificate.certificate().getPublicKey().getEncoded();
-    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
+    HeadlessChromium.screenshot(browser, name);
+    Axe.assertNoSeriousViolation(browser, name);
   }
 }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,18 +53,18 @@ class Pci_10_2_PublishRecordedFirstTest {
 
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.body()).contains("audit trail", "nothing was changed");
-    assertThat(publishedVersions()).containsExactly("000001.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml");
 
     HttpResponse<String> rollback =
         client.post("/flows/city/parking-ticket/rollback", Map.of("_csrf", csrf, "version", "1"));
     assertThat(rollback.statusCode()).isEqualTo(503);
-    assertThat(publishedVersions()).containsExactly("000001.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml");
   }
 
   @Test
   void aDraftSaveTheTrailCannotRecordLeavesTheDraftAsItWas() throws Exception {
     String csrf = client.login("editor");
-    String before = Files.readString(draft());
+    String before = Files.readString(console.draft());
 
     trailRefusesInserts(true);
     HttpResponse<String> refused =
@@ -74,7 +73,7 @@ class Pci_10_2_PublishRecordedFirstTest {
             Map.of("_csrf", csrf, "yaml", before.replace("Welcome", "Hello")));
 
     assertThat(refused.statusCode()).isEqualTo(503);
-    assertThat(Files.readString(draft())).isEqualTo(before);
+    assertThat(Files.readString(console.draft())).isEqualTo(before);
   }
 
   @Test
@@ -87,7 +86,7 @@ class Pci_10_2_PublishRecordedFirstTest {
             "/flows/city/parking-ticket/publish", Map.of("_csrf", csrf, "note", "new welcome"));
 
     assertThat(published.statusCode()).isEqualTo(303);
-    assertThat(publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
+    assertThat(console.publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
     List<AuditEvent> publishes =
         console.access.trailReader().all().stream()
             .map(AuditRecord::event)
@@ -101,13 +100,7 @@ class Pci_10_2_PublishRecordedFirstTest {
   }
 
   private void saveChangedDraft(String csrf) throws Exception {
-    String changed = Files.readString(draft()).replace("Welcome to the City", "Welcome to City");
-    console.audioFor(changed);
-    assertThat(
-            client
-                .post("/flows/city/parking-ticket/draft", Map.of("_csrf", csrf, "yaml", changed))
-                .statusCode())
-        .isEqualTo(303);
+    assertThat(console.saveChangedDraft(client, csrf).statusCode()).isEqualTo(303);
   }
 
   /** Makes every insert into the trail fail, as a full disk or a revoked grant would. */
@@ -124,20 +117,6 @@ class Pci_10_2_PublishRecordedFirstTest {
       } else {
         s.execute("drop trigger trail_broken on audit_trail");
       }
-    }
-  }
-
-  private Path draft() {
-    return console.store.resolve("city/parking-ticket.yaml");
-  }
-
-  private List<String> publishedVersions() throws Exception {
-    try (Stream<Path> files = Files.list(console.store.resolve(".published/city/parking-ticket"))) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml"))
-          .sorted()
-          .toList();
     }
   }
 }

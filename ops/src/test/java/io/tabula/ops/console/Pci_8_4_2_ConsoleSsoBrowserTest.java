@@ -1,7 +1,6 @@
 package io.tabula.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tabula.connectors.tls.CertificateRequest;
 import io.tabula.connectors.tls.DevCertificateAuthority;
@@ -19,10 +18,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,9 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class Pci_8_4_2_ConsoleSsoBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SHOTS = Path.of("target/console-screenshots");
   private static final String CLIENT = "tabula-console";
 
   @TempDir Path folder;
@@ -68,9 +58,7 @@ class Pci_8_4_2_ConsoleSsoBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     DevCertificateAuthority ca = DevCertificateAuthority.create("oidc test CA");
     IssuedCertificate providerCert = ca.issue(CertificateRequest.server("localhost", "127.0.0.1"));
     provider =
@@ -119,9 +107,11 @@ class Pci_8_4_2_ConsoleSsoBrowserTest {
                         access.sessions(),
                         access.trail(),
                         access.settings())));
-    browser = chromium(spki(console.certificate.certificate()), spki(providerCert.certificate()));
+    browser =
+        HeadlessChromium.trusting(
+                folder, console.certificate.certificate(), providerCert.certificate())
+            .start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    Files.createDirectories(SHOTS);
   }
 
   @AfterEach
@@ -154,8 +144,7 @@ class Pci_8_4_2_ConsoleSsoBrowserTest {
     browser.get(console.url("/login").toString());
     wait.until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("parking-ticket")));
-    Files.write(
-        SHOTS.resolve("access-10-sso-signed-in.png"), browser.getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.screenshot(browser, "access-10-sso-signed-in");
 
     assertThat(browser.getCurrentUrl()).endsWith("/flows");
     assertThat(browser.getPageSource())
@@ -194,8 +183,7 @@ class Pci_8_4_2_ConsoleSsoBrowserTest {
     browser.get(console.url("/login").toString());
     wait.until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
-    Files.write(
-        SHOTS.resolve("access-11-sso-refused.png"), browser.getScreenshotAs(OutputType.BYTES));
+    HeadlessChromium.screenshot(browser, "access-11-sso-refused");
 
     assertThat(browser.findElement(By.id("problem")).getText()).contains("none of your groups");
     assertThat(browser.getCurrentUrl()).contains("/login");
@@ -215,34 +203,6 @@ class Pci_8_4_2_ConsoleSsoBrowserTest {
         .filter(e -> e.action() == action)
         .reduce((a, b) -> b)
         .orElseThrow();
-  }
-
-  private ChromeDriver chromium(String... spkis) throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1200,1000",
-        "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")),
-        "--ignore-certificate-errors-spki-list=" + String.join(",", spkis));
-    return new ChromeDriver(
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build(),
-        options);
-  }
-
-  private static String spki(X509Certificate certificate) throws Exception {
-    return Base64.getEncoder()
-        .encodeToString(
-            MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
   }
 
   /** A port free now, for a redirect URI that must be known before the console starts. */

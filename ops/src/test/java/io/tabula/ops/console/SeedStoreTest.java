@@ -22,9 +22,8 @@ class SeedStoreTest {
 
   private final Clock clock = Clock.systemUTC();
 
-  private ConsoleCommand.SeededStore seed(ConsoleSounds sounds) throws Exception {
-    return ConsoleCommand.seedStore(
-        folder.resolve("flows"), DemoConnectors.create(clock), clock, sounds);
+  private SeededStore seed(ConsoleSounds sounds) throws Exception {
+    return SeededStore.seed(folder.resolve("flows"), DemoConnectors.create(clock), clock, sounds);
   }
 
   private boolean published(String flow) {
@@ -36,7 +35,7 @@ class SeedStoreTest {
     Path sounds = Files.createDirectories(folder.resolve("sounds"));
     StandInAudio.forFlow(sounds, ShippedFlowFiles.read("utility/balance.yaml").orElseThrow());
 
-    ConsoleCommand.SeededStore store = seed(new ConsoleSounds(List.of(sounds)));
+    SeededStore store = seed(new ConsoleSounds(List.of(sounds)));
 
     assertThat(store.awaitingAudio())
         .containsExactly(
@@ -49,7 +48,7 @@ class SeedStoreTest {
 
   @Test
   void withoutASoundsFolderNothingIsPublished() throws Exception {
-    ConsoleCommand.SeededStore store = seed(new ConsoleSounds(List.of()));
+    SeededStore store = seed(new ConsoleSounds(List.of()));
 
     assertThat(store.awaitingAudio()).hasSize(ShippedFlowFiles.names().size());
     assertThat(folder.resolve("flows/.published")).doesNotExist();
@@ -62,7 +61,7 @@ class SeedStoreTest {
       StandInAudio.forFlow(sounds, ShippedFlowFiles.read(name).orElseThrow());
     }
 
-    ConsoleCommand.SeededStore store = seed(new ConsoleSounds(List.of(sounds)));
+    SeededStore store = seed(new ConsoleSounds(List.of(sounds)));
 
     assertThat(store.awaitingAudio()).isEmpty();
     assertThat(folder.resolve("flows/.published/city/parking-ticket/000001.yaml")).exists();

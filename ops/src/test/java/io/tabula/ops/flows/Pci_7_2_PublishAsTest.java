@@ -78,6 +78,73 @@ class Pci_7_2_PublishAsTest {
   }
 
   @Test
+  void withTwoPersonPublishingTheLastSaverOfTheDraftIsRefusedAndAnotherPublisherPublishes()
+      throws Exception {
+    try (AccessFixture f = AccessFixture.open()) {
+      byte[] anaSecret = f.createEnrolled("ana", PASSWORD);
+      byte[] boSecret = f.createEnrolled("bo", PASSWORD);
+      f.access.admin().grant(AccessFixture.ADMIN, "ana", "city", Role.PUBLISHER);
+      f.access.admin().grant(AccessFixture.ADMIN, "bo", "city", Role.PUBLISHER);
+      f.access.tenantSettings().setTwoPersonPublishing(AccessFixture.ADMIN, "city", true);
+      draftSavedInTheConsoleBy(f, "ana");
+
+      int refused = publishAs(f, "ana", PASSWORD + "\n" + code(anaSecret) + "\n");
+
+      assertThat(refused).isEqualTo(1);
+      assertThat(err.toString())
+          .contains("two-person publishing is on for city")
+          .contains("ask another publisher of city to publish it");
+      assertThat(store().resolve(".published")).doesNotExist();
+      assertThat(events(f, AuditAction.ACCESS_DENIED))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.actor()).isEqualTo("ana");
+                assertThat(e.tenant()).isEqualTo("city");
+                assertThat(e.detail()).isEqualTo("two-person-own-draft");
+              });
+      assertThat(events(f, AuditAction.PUBLISH)).isEmpty();
+
+      int published = publishAs(f, "bo", PASSWORD + "\n" + code(boSecret) + "\n");
+
+      assertThat(published).as(err.toString()).isZero();
+      assertThat(store().resolve(".published/city/parking-ticket/000001.yaml")).exists();
+    }
+  }
+
+  @Test
+  void withTwoPersonPublishingOffTheLastSaverPublishes() throws Exception {
+    try (AccessFixture f = AccessFixture.open()) {
+      byte[] secret = f.createEnrolled("ana", PASSWORD);
+      f.access.admin().grant(AccessFixture.ADMIN, "ana", "city", Role.PUBLISHER);
+      f.access.tenantSettings().setTwoPersonPublishing(AccessFixture.ADMIN, "utility", true);
+      draftSavedInTheConsoleBy(f, "ana");
+
+      int exit = publishAs(f, "ana", PASSWORD + "\n" + code(secret) + "\n");
+
+      assertThat(exit).as(err.toString()).isZero();
+      assertThat(store().resolve(".published/city/parking-ticket/000001.yaml")).exists();
+    }
+  }
+
+  /**
+   * The trail record a draft save in the console leaves (see Pci_10_2_PublishRecordedFirstTest).
+   */
+  private static void draftSavedInTheConsoleBy(AccessFixture f, String login) {
+    f.access
+        .trail()
+        .record(
+            AuditEvent.of(
+                    login,
+                    AuditAction.DRAFT_SAVE,
+                    "city/parking-ticket",
+                    "127.0.0.1",
+                    Outcome.SUCCESS)
+                .withTenant("city")
+                .withDetail("chars=1"));
+  }
+
+  @Test
   void aWrongCodeIsRefused() throws Exception {
     try (AccessFixture f = AccessFixture.open()) {
       byte[] secret = f.createEnrolled("ana", PASSWORD);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tabula.connectors.embedded.EmbeddedPostgres;
 import io.tabula.connectors.embedded.EmbeddedPostgresOptions;
 import io.tabula.flows.connect.DemoConnectors;
+import io.tabula.flows.parse.FlowParser;
 import io.tabula.flows.store.FlowKey;
 import io.tabula.flows.store.FlowVersions;
 import io.tabula.flows.store.VersionRecord;
@@ -13,6 +14,11 @@ import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.flowstore.EmbeddedFlowStore;
 import io.tabula.flowstore.FlowStoreDatabase;
 import io.tabula.flowstore.PostgresFlowStore;
+import io.tabula.ops.console.Account;
+import io.tabula.ops.console.ConsoleSounds;
+import io.tabula.ops.console.FlowLibrary;
+import io.tabula.ops.console.FlowRef;
+import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,6 +39,7 @@ import picocli.CommandLine;
 class PublishToPostgresTest {
 
   private static final Path REPO = Path.of(System.getProperty("tabula.repo.dir", ".."));
+  private static final Path PARKING_TICKET = REPO.resolve("flows/city/parking-ticket.yaml");
 
   private static EmbeddedPostgres postgres;
   private static FlowStoreDatabase database;
@@ -56,76 +63,41 @@ class PublishToPostgresTest {
 
   @Test
   void publishWritesToThePostgresStoreTheEngineSettingsName() throws Exception {
-    Path file = REPO.resolve("flows/city/parking-ticket.yaml");
     Path config =
-        Files.write(
-            temp.resolve("tabula.yaml"),
-            List.of(
-                "flows:",
-                "  store: postgres",
-                "  postgres:",
-                "    url: " + database.url(),
-                "    user: " + database.user(),
-                "    passwordFile: " + database.passwordFile(),
-                "    caCertificate: " + database.caCertificate()));
-    String audio = soundsFor(file);
+        engineConfig(
+            "flows:",
+            "  store: postgres",
+            "  postgres:",
+            "    url: " + database.url(),
+            "    user: " + database.user(),
+            "    passwordFile: " + database.passwordFile(),
+            "    caCertificate: " + database.caCertificate());
 
-    assertThat(
-            run(
-                "publish",
-                file.toString(),
-                "--engine-config",
-                config.toString(),
-                "--sounds",
-                audio))
-        .as(err.toString())
-        .isZero();
-    assertThat(
-            run(
-                "publish",
-                file.toString(),
-                "--engine-config",
-                config.toString(),
-                "--sounds",
-                audio))
-        .isZero();
+    assertThat(publishParkingTicket(config)).as(err.toString()).isZero();
+    assertThat(publishParkingTicket(config)).isZero();
 
     assertThat(out.toString())
         .contains("as version 1 in " + database.url())
         .contains("as version 2 in " + database.url());
-    FlowVersions store =
-        PostgresFlowStore.open(
-            database,
-            new FlowCompiler(ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC()))));
+    FlowVersions store = PostgresFlowStore.open(database, new FlowCompiler(catalog()));
     List<VersionRecord> history = store.history(new FlowKey("city", "parking-ticket"));
     assertThat(history).extracting(VersionRecord::number).containsExactly(2, 1);
     assertThat(history).allSatisfy(v -> assertThat(v.who()).isEqualTo("command line"));
     assertThat(store.read(new FlowKey("city", "parking-ticket"), 2).orElseThrow().text())
-        .isEqualTo(Files.readString(file));
+        .isEqualTo(Files.readString(PARKING_TICKET));
   }
 
   @Test
   void aStoreThatCannotBeReachedIsReportedAndNothingIsPublished() throws Exception {
-    Path file = REPO.resolve("flows/city/parking-ticket.yaml");
     Path config =
-        Files.write(
-            temp.resolve("tabula.yaml"),
-            List.of(
-                "flows.store: postgres",
-                "flows.postgres.url: postgresql://" + database.host() + ":1/tabula_flows",
-                "flows.postgres.user: " + database.user(),
-                "flows.postgres.passwordFile: " + database.passwordFile(),
-                "flows.postgres.caCertificate: " + database.caCertificate()));
+        engineConfig(
+            "flows.store: postgres",
+            "flows.postgres.url: postgresql://" + database.host() + ":1/tabula_flows",
+            "flows.postgres.user: " + database.user(),
+            "flows.postgres.passwordFile: " + database.passwordFile(),
+            "flows.postgres.caCertificate: " + database.caCertificate());
 
-    assertThat(
-            run(
-                "publish",
-                file.toString(),
-                "--engine-config",
-                config.toString(),
-                "--sounds",
-                soundsFor(file)))
-        .isEqualTo(1);
+    assertThat(publishParkingTicket(config)).isEqualTo(1);
     assertThat(err.toString())
         .contains("Not published: ")
         .contains(":1/tabula_flows")
@@ -134,36 +106,27 @@ class PublishToPostgresTest {
 
   @Test
   void anEngineConfigWithoutAStoreSaysWhatToSet() throws Exception {
-    Path file = REPO.resolve("flows/city/parking-ticket.yaml");
-    Path config = Files.write(temp.resolve("tabula.yaml"), List.of("flows.store: postgres"));
+    Path config = engineConfig("flows.store: postgres");
 
-    assertThat(
-            run(
-                "publish",
-                file.toString(),
-                "--engine-config",
-                config.toString(),
-                "--sounds",
-                soundsFor(file)))
-        .isEqualTo(2);
+    assertThat(publishParkingTicket(config)).isEqualTo(2);
     assertThat(err.toString()).contains("not flows.postgres.url; set it");
   }
 
   @Test
   void theConsolePublishesAndRollsBackInThePostgresStoreWithWhoAndWhy() throws Exception {
-    Path file = REPO.resolve("flows/city/parking-ticket.yaml");
-    ConnectorCatalog catalog = ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC()));
+    ConnectorCatalog catalog = catalog();
     String tenant = "console" + ProcessHandle.current().pid();
-    String first = Files.readString(file).replace("tenant: city\n", "tenant: " + tenant + "\n");
-    io.tabula.ops.console.FlowLibrary library =
-        new io.tabula.ops.console.FlowLibrary(
+    String first =
+        Files.readString(PARKING_TICKET).replace("tenant: city\n", "tenant: " + tenant + "\n");
+    FlowLibrary library =
+        new FlowLibrary(
             temp.resolve("drafts"),
             PostgresFlowStore.open(database, new FlowCompiler(catalog)),
             catalog,
-            new io.tabula.ops.console.ConsoleSounds(
+            new ConsoleSounds(
                 List.of(Path.of(soundsFor(Files.writeString(temp.resolve("first.yaml"), first))))));
-    io.tabula.ops.console.FlowRef ref = new io.tabula.ops.console.FlowRef(tenant, "parking-ticket");
-    io.tabula.ops.console.Account ana = io.tabula.ops.console.Account.system("ana");
+    FlowRef ref = new FlowRef(tenant, "parking-ticket");
+    Account ana = Account.system("ana");
 
     library.saveDraft(ref, first);
     assertThat(library.publish(ref, ana, "first fee")).isEqualTo(1);
@@ -178,19 +141,32 @@ class PublishToPostgresTest {
     assertThat(library.versionText(ref, 3)).contains(first);
   }
 
-  private int run(String... args) {
+  private static ConnectorCatalog catalog() {
+    return ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC()));
+  }
+
+  /** The engine settings file ({@code tabula.yaml}) of these lines. */
+  private Path engineConfig(String... lines) throws Exception {
+    return Files.write(temp.resolve("tabula.yaml"), List.of(lines));
+  }
+
+  /** {@code tabula flows publish} of the shipped parking-ticket flow to the config's store. */
+  private int publishParkingTicket(Path engineConfig) throws Exception {
     CommandLine command = new CommandLine(new FlowsCommand());
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
-    return command.execute(args);
+    return command.execute(
+        "publish",
+        PARKING_TICKET.toString(),
+        "--engine-config",
+        engineConfig.toString(),
+        "--sounds",
+        soundsFor(PARKING_TICKET));
   }
 
   private String soundsFor(Path file) throws Exception {
-    var flow =
-        io.tabula.flows.parse.FlowParser.parse(file.toString(), Files.readString(file))
-            .flow()
-            .orElseThrow();
-    for (var prompt : io.tabula.ops.prompts.PlayedPrompt.of(flow)) {
+    var flow = FlowParser.parse(file.toString(), Files.readString(file)).flow().orElseThrow();
+    for (var prompt : PlayedPrompt.of(flow)) {
       Path wav = sounds.resolve(prompt.language()).resolve(prompt.sound() + ".wav");
       Files.createDirectories(wav.getParent());
       Files.write(wav, new byte[] {1});

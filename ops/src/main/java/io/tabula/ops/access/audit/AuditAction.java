@@ -31,7 +31,9 @@ public enum AuditAction {
   /** A count of a tenant's journal records. */
   JOURNAL_COUNT,
   /** A tenant's journal key pair made or a public key registered. */
-  JOURNAL_KEY_CHANGE;
+  JOURNAL_KEY_CHANGE,
+  /** A tenant's access setting changed (two-person publishing); the detail says to what. */
+  TENANT_SETTING_CHANGE;
 
   /** The stored name: lower case with dashes, e.g. {@code sign-in-failure}. */
   public String code() {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -37,6 +38,29 @@ public final class TrailReader {
         "select " + COLUMNS + " from audit_trail where tenant = any(?) order by seq",
         List.of((Object) tenants.toArray(String[]::new)),
         each);
+  }
+
+  /**
+   * Who made the newest record of {@code action} with {@code outcome} on {@code target} of {@code
+   * tenant}: e.g. who saved a flow's draft last.
+   */
+  public Optional<String> lastActor(
+      AuditAction action, Outcome outcome, String tenant, String target) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "select actor from audit_trail where tenant = ? and target = ? and action = ?"
+                    + " and outcome = ? order by seq desc limit 1")) {
+      select.setString(1, tenant);
+      select.setString(2, target);
+      select.setString(3, action.code());
+      select.setString(4, outcome.name());
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new AuditTrailException("could not read the audit trail", e);
+    }
   }
 
   /** The signed heads, oldest first. */

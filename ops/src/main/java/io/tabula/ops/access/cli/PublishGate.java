@@ -3,6 +3,7 @@ package io.tabula.ops.access.cli;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessSettings;
+import io.tabula.ops.access.TwoPersonPublishing;
 import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
 import io.tabula.ops.access.audit.AuditAction;
@@ -21,12 +22,14 @@ import java.util.Optional;
 /**
  * Access control for {@code tabula flows publish --as LOGIN}: the person publishing signs in as in
  * the console (password and authenticator code, lock-out, allow-list; the sign-in is in the trail),
- * must hold the publisher role on the flow's tenant, and the publish is recorded as an attempt
- * before the version goes live and its outcome after. If the attempt cannot be recorded, {@code
- * AuditTrailException} propagates and nothing is published.
+ * must hold the publisher role on the flow's tenant, must pass the two-person rule where the tenant
+ * has it on ({@link io.tabula.ops.access.TwoPersonPublishing}), and the publish is recorded as an
+ * attempt before the version goes live and its outcome after. If the attempt cannot be recorded,
+ * {@code AuditTrailException} propagates and nothing is published.
  *
  * <pre>{@code
- * try (PublishGate gate = PublishGate.open(db, totpKey, "ana", password, code, "city")) {
+ * try (PublishGate gate =
+ *     PublishGate.open(db, totpKey, "ana", password, code, "city", "parking-ticket")) {
  *   gate.attempt("parking-ticket");
  *   gate.published("parking-ticket", version);
  * }
@@ -66,8 +69,8 @@ public final class PublishGate implements AutoCloseable {
   }
 
   /**
-   * Signs {@code login} in and checks the publisher role on {@code tenant}. The password array is
-   * zeroed before this returns.
+   * Signs {@code login} in and checks the publisher role on {@code tenant} and the two-person rule
+   * for {@code flow}. The password array is zeroed before this returns.
    */
   public static PublishGate open(
       AccessDatabaseOptions db,
@@ -75,7 +78,8 @@ public final class PublishGate implements AutoCloseable {
       String login,
       char[] password,
       String code,
-      String tenant)
+      String tenant,
+      String flow)
       throws RefusedException, IOException {
     AccessDatabase database = db.open();
     try {
@@ -102,7 +106,7 @@ public final class PublishGate implements AutoCloseable {
       PublishGate gate =
           new PublishGate(
               database, access, in.principal(), in.session().token(), tenant, "cli@" + host(here));
-      gate.authorise();
+      gate.authorise(flow);
       return gate;
     } catch (RefusedException | IOException | RuntimeException e) {
       database.close();
@@ -110,18 +114,29 @@ public final class PublishGate implements AutoCloseable {
     }
   }
 
-  private void authorise() throws RefusedException {
+  private void authorise(String flow) throws RefusedException {
     try {
       access.authorizer().checkPublish(principal, tenant, null);
     } catch (AccessDeniedException e) {
-      record(AuditAction.ACCESS_DENIED, "flows publish", Outcome.DENIED, "needs-publish");
-      access.sessions().signOut(token);
-      throw new RefusedException(
+      refuse(
+          "needs-publish",
           principal.login()
               + " may not publish on tenant "
               + tenant
               + "; ask an admin of that tenant for the publisher role");
     }
+    try {
+      access.twoPersonPublishing().check(principal.login(), tenant, flow);
+    } catch (AccessDeniedException e) {
+      refuse(TwoPersonPublishing.REFUSAL, e.getMessage());
+    }
+  }
+
+  /** Records the refusal, ends the CLI's session and refuses with {@code message}. */
+  private void refuse(String reason, String message) throws RefusedException {
+    record(AuditAction.ACCESS_DENIED, "flows publish", Outcome.DENIED, reason);
+    access.sessions().signOut(token);
+    throw new RefusedException(message);
   }
 
   /** Records the attempt; call before the version goes live. */

@@ -1,5 +1,6 @@
 package io.tabula.ops.access.cli;
 
+import io.tabula.flows.model.FlowNames;
 import io.tabula.ops.access.AccessControl;
 import io.tabula.ops.access.AccessDatabase;
 import io.tabula.ops.access.AccessSettings;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
       UsersCommand.Reset.class,
       UsersCommand.Unlock.class,
       UsersCommand.SignOut.class,
+      UsersCommand.TenantSettings.class,
       UsersCommand.TotpKeygen.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -191,6 +193,50 @@ public final class UsersCommand implements Runnable {
       }
       out.println(
           login + ": " + roles(access.grants().rolesOf(access.accounts().require(login).id())));
+    }
+  }
+
+  @Command(
+      name = "tenant",
+      mixinStandardHelpOptions = true,
+      description = "Show a tenant's access settings, changing them first if asked.")
+  static final class TenantSettings extends Base {
+    @Parameters(index = "0", paramLabel = "TENANT")
+    String tenant;
+
+    @Option(
+        names = "--two-person-publishing",
+        paramLabel = "on|off",
+        description =
+            "When on, whoever saved a flow's draft last cannot publish it (console and flows"
+                + " publish --as): another publisher of the tenant must.")
+    String twoPersonPublishing;
+
+    @Override
+    void run(AccessControl access, PrintWriter out) {
+      if (!FlowNames.isName(tenant)) {
+        throw new IllegalArgumentException(
+            "'" + tenant + "' is not a tenant name; use " + FlowNames.RULE);
+      }
+      if (twoPersonPublishing != null) {
+        access
+            .tenantSettings()
+            .setTwoPersonPublishing(CliActor.current(), tenant, onOff(twoPersonPublishing));
+      }
+      out.println(
+          tenant
+              + ": two-person publishing "
+              + (access.tenantSettings().twoPersonPublishing(tenant) ? "on" : "off"));
+    }
+
+    private static boolean onOff(String value) {
+      return switch (value) {
+        case "on" -> true;
+        case "off" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                "--two-person-publishing takes on or off, not '" + value + "'");
+      };
     }
   }
 

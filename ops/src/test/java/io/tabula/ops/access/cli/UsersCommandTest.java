@@ -67,6 +67,49 @@ class UsersCommandTest {
   }
 
   @Test
+  void aTenantsTwoPersonPublishingIsShownSetAndRecorded() throws Exception {
+    try (AccessFixture f = AccessFixture.open()) {
+      assertThat(CliRun.run(new UsersCommand(), f.dbSettings, "tenant", "city").out())
+          .contains("city: two-person publishing off");
+
+      CliRun on =
+          CliRun.run(
+              new UsersCommand(), f.dbSettings, "tenant", "city", "--two-person-publishing", "on");
+
+      assertThat(on.exit()).as(on.err()).isZero();
+      assertThat(on.out()).contains("city: two-person publishing on");
+      assertThat(f.access.tenantSettings().twoPersonPublishing("city")).isTrue();
+      assertThat(f.access.tenantSettings().twoPersonPublishing("utility")).isFalse();
+      assertThat(f.access.trailReader().all())
+          .extracting(AuditRecord::event)
+          .filteredOn(e -> e.action() == AuditAction.TENANT_SETTING_CHANGE)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.tenant()).isEqualTo("city");
+                assertThat(e.target()).isEqualTo("two-person-publishing");
+                assertThat(e.detail()).isEqualTo("on");
+              });
+
+      CliRun wrong =
+          CliRun.run(
+              new UsersCommand(), f.dbSettings, "tenant", "city", "--two-person-publishing", "yes");
+      assertThat(wrong.exit()).isEqualTo(2);
+      assertThat(wrong.err()).contains("takes on or off");
+      assertThat(
+              CliRun.run(
+                      new UsersCommand(),
+                      f.dbSettings,
+                      "tenant",
+                      "city",
+                      "--two-person-publishing",
+                      "off")
+                  .out())
+          .contains("city: two-person publishing off");
+    }
+  }
+
+  @Test
   void anUnknownAccountOrRoleIsAClearError() throws Exception {
     try (AccessFixture f = AccessFixture.open()) {
       CliRun unknown = CliRun.run(new UsersCommand(), f.dbSettings, "unlock", "nobody");
