@@ -65,6 +65,28 @@ final class KeyLineReader {
     TRACE_COMMANDS[letter] = grown;
   }
 
+  /** {@link #FIRST_LETTERS}: an element can start with this letter after a word character. */
+  private static final byte INSIDE_WORD = 1;
+
+  /** {@link #FIRST_LETTERS}: an element can start with this letter at the start of a word. */
+  private static final byte ANYWHERE = 2;
+
+  /**
+   * The first letters of the elements by ASCII code, so that every other character of a line costs
+   * one array read: only {@code D}, {@code A} and {@code G} (DTMF, AGI debug and RFC 2833 lines)
+   * may follow a word character; the others must start a word or follow only spaces.
+   */
+  private static final byte[] FIRST_LETTERS = new byte[128];
+
+  static {
+    for (char c : "DAG".toCharArray()) {
+      FIRST_LETTERS[c] = INSIDE_WORD | ANYWHERE;
+    }
+    for (char c : "2WSCRscTia".toCharArray()) {
+      FIRST_LETTERS[c] = ANYWHERE;
+    }
+  }
+
   private static final String[] DTMF_NAMES = {
     "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Star", "Pound"
   };
@@ -79,31 +101,42 @@ final class KeyLineReader {
     out.clear();
     int n = s.length();
     boolean leadingSpace = true;
+    boolean inWord = from > 0 && Text.isWordChar(s.charAt(from - 1));
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      boolean found =
-          switch (c) {
-            case 'D' -> dtmf(s, i, out);
-            case 'A' -> agiDebug(s, i, out);
-            case '2' -> agiReply(s, i, out);
-            case 'W', 'G', 'S', 'C', 'R' ->
-                (c == 'G' && rfc2833(s, i, out))
-                    || (c == 'S' && leadingSpace && streamContext(s, i, out))
-                    || agiTraceCommand(s, i, out)
-                    || ((c == 'S' || c == 'C') && sipLine(s, i, out));
-            case 's', 'c' -> sipLine(s, i, out);
-            case 'i' -> leadingSpace && compactCallId(s, i, out);
-            case 'T' -> leadingSpace && timestampContext(s, i, out);
-            case 'a' -> agiChannel(s, i, out);
-            default -> false;
-          };
-      if (found) {
+      int marks = c < FIRST_LETTERS.length ? FIRST_LETTERS[c] : 0;
+      if ((marks & (inWord && !leadingSpace ? INSIDE_WORD : ANYWHERE)) != 0
+          && element(s, i, c, leadingSpace, out)) {
         out.at = i;
         return true;
       }
       leadingSpace &= c == ' ' || c == '\t';
+      inWord = Text.isWordChar(c);
     }
     return false;
+  }
+
+  /**
+   * Reads the element whose first letter {@code c} is at {@code i}, if one is there. Only the
+   * elements of {@code D}, {@code A} and {@code G} can start inside a word; every other one needs
+   * {@link Text#startsWord} or spaces alone before it ({@code leadingSpace}).
+   */
+  private static boolean element(CharSequence s, int i, char c, boolean leadingSpace, KeyLine out) {
+    return switch (c) {
+      case 'D' -> dtmf(s, i, out);
+      case 'A' -> agiDebug(s, i, out);
+      case '2' -> agiReply(s, i, out);
+      case 'W', 'G', 'S', 'C', 'R' ->
+          (c == 'G' && rfc2833(s, i, out))
+              || (c == 'S' && leadingSpace && streamContext(s, i, out))
+              || agiTraceCommand(s, i, out)
+              || ((c == 'S' || c == 'C') && sipLine(s, i, out));
+      case 's', 'c' -> sipLine(s, i, out);
+      case 'i' -> leadingSpace && compactCallId(s, i, out);
+      case 'T' -> leadingSpace && timestampContext(s, i, out);
+      case 'a' -> agiChannel(s, i, out);
+      default -> false;
+    };
   }
 
   // Asterisk: "DTMF begin '4' received on CHAN", "DTMF end '4' received on CHAN, duration 100 ms";

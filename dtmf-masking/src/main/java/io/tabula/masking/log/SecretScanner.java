@@ -54,6 +54,18 @@ public final class SecretScanner {
 
   private static final int PLAIN = TRACK | CARD | KEYED | OTHER;
 
+  /**
+   * The ASCII characters {@link #lookAt} acts on (every character above ASCII may be a non-ASCII
+   * digit): one array read rejects all the others.
+   */
+  private static final boolean[] MARKS = new boolean[128];
+
+  static {
+    for (char c : "=:>%\\&-Bb".toCharArray()) {
+      MARKS[c] = true;
+    }
+  }
+
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
   private final CardNumberFinder cards;
@@ -132,8 +144,8 @@ public final class SecretScanner {
     int i = 0;
     while (i + 1 < line.length()) {
       char c = line.charAt(i);
-      boolean start = i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1));
-      if (start && (c == '3' || c == '0')) {
+      // The digit first: a look at the character before only where a run can start.
+      if ((c == '3' || c == '0') && (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))) {
         if (ShapeViews.hexAsciiAt(line, i)) {
           return true;
         }
@@ -234,6 +246,9 @@ public final class SecretScanner {
   }
 
   private int lookAt(CharSequence line, int i, char c) {
+    if (c < MARKS.length && !MARKS[c]) {
+      return 0;
+    }
     if ((c == '=' || c == ':') && SecretKeys.keyBefore(line, i) != null) {
       return KEYED;
     }
