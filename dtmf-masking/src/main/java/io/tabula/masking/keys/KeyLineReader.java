@@ -65,25 +65,31 @@ final class KeyLineReader {
     TRACE_COMMANDS[letter] = grown;
   }
 
-  /** {@link #FIRST_LETTERS}: an element can start with this letter after a word character. */
+  /** {@link #LETTERS}: an element can start with this letter after a word character. */
   private static final byte INSIDE_WORD = 1;
 
-  /** {@link #FIRST_LETTERS}: an element can start with this letter at the start of a word. */
+  /** {@link #LETTERS}: an element can start with this letter at the start of a word. */
   private static final byte ANYWHERE = 2;
 
+  /** {@link #LETTERS}: a word character ({@link Text#isWordChar}). */
+  private static final byte WORD = 4;
+
   /**
-   * The first letters of the elements by ASCII code, so that every other character of a line costs
-   * one array read: only {@code D}, {@code A} and {@code G} (DTMF, AGI debug and RFC 2833 lines)
-   * may follow a word character; the others must start a word or follow only spaces.
+   * What each ASCII character can be, so that every character of a line costs one array read: only
+   * {@code D}, {@code A} and {@code G} (DTMF, AGI debug and RFC 2833 lines) may start an element
+   * after a word character; the others must start a word or follow only spaces.
    */
-  private static final byte[] FIRST_LETTERS = new byte[128];
+  private static final byte[] LETTERS = new byte[128];
 
   static {
+    for (char c = 0; c < LETTERS.length; c++) {
+      LETTERS[c] = Text.isWordChar(c) ? WORD : 0;
+    }
     for (char c : "DAG".toCharArray()) {
-      FIRST_LETTERS[c] = INSIDE_WORD | ANYWHERE;
+      LETTERS[c] |= INSIDE_WORD | ANYWHERE;
     }
     for (char c : "2WSCRscTia".toCharArray()) {
-      FIRST_LETTERS[c] = ANYWHERE;
+      LETTERS[c] |= ANYWHERE;
     }
   }
 
@@ -101,17 +107,17 @@ final class KeyLineReader {
     out.clear();
     int n = s.length();
     boolean leadingSpace = true;
-    boolean inWord = from > 0 && Text.isWordChar(s.charAt(from - 1));
+    int wanted = from > 0 && Text.isWordChar(s.charAt(from - 1)) ? INSIDE_WORD : ANYWHERE;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      int marks = c < FIRST_LETTERS.length ? FIRST_LETTERS[c] : 0;
-      if ((marks & (inWord && !leadingSpace ? INSIDE_WORD : ANYWHERE)) != 0
+      int letter = c < LETTERS.length ? LETTERS[c] : 0;
+      if ((letter & (leadingSpace ? ANYWHERE : wanted)) != 0
           && element(s, i, c, leadingSpace, out)) {
         out.at = i;
         return true;
       }
       leadingSpace &= c == ' ' || c == '\t';
-      inWord = Text.isWordChar(c);
+      wanted = (letter & WORD) != 0 ? INSIDE_WORD : ANYWHERE;
     }
     return false;
   }

@@ -1,7 +1,6 @@
 package io.tabula.masking.log;
 
 import static io.tabula.masking.log.Chars.isDigit;
-import static io.tabula.masking.log.Chars.isGroupSeparator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,15 +53,36 @@ public final class SecretScanner {
 
   private static final int PLAIN = TRACK | CARD | KEYED | OTHER;
 
+  /** {@link #CLASSES}: an ASCII digit. */
+  private static final byte DIGIT = 1;
+
+  /** {@link #CLASSES}: one space, dash or dot, which may join two digit groups. */
+  private static final byte JOINS = 2;
+
+  /** {@link #CLASSES}: a character {@link #lookAt} acts on. */
+  private static final byte MARK = 4;
+
+  /** {@link #CLASSES}: a character a {@link JsonFieldGap} can start with. */
+  private static final byte GAP = 8;
+
   /**
-   * The ASCII characters {@link #lookAt} acts on (every character above ASCII may be a non-ASCII
-   * digit): one array read rejects all the others.
+   * What each ASCII character is to the quick pass, so that a character costs one array read (every
+   * character above ASCII is a {@link #MARK}: it may be a non-ASCII digit).
    */
-  private static final boolean[] MARKS = new boolean[128];
+  private static final byte[] CLASSES = new byte[128];
 
   static {
+    for (char c = '0'; c <= '9'; c++) {
+      CLASSES[c] = DIGIT;
+    }
+    for (char c : " -.".toCharArray()) {
+      CLASSES[c] |= JOINS;
+    }
     for (char c : "=:>%\\&-Bb".toCharArray()) {
-      MARKS[c] = true;
+      CLASSES[c] |= MARK;
+    }
+    for (char c : "\",\\ ".toCharArray()) {
+      CLASSES[c] |= GAP;
     }
   }
 
@@ -146,10 +166,11 @@ public final class SecretScanner {
       char c = line.charAt(i);
       // The digit first: a look at the character before only where a run can start.
       if ((c == '3' || c == '0') && (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))) {
-        if (ShapeViews.hexAsciiAt(line, i)) {
+        int run = ShapeViews.hexAsciiRun(line, i);
+        if (run > 0) {
           return true;
         }
-        i = ShapeViews.nextHexAsciiStart(line, i);
+        i = Math.max(i + 1, -run - 1);
       } else {
         i++;
       }
@@ -215,7 +236,8 @@ public final class SecretScanner {
     int carried = 0;
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
-      if (isDigit(c)) {
+      int kind = c < CLASSES.length ? CLASSES[c] : MARK;
+      if (kind == DIGIT) {
         digits++;
         if (run++ == 0) {
           chain = i == jsonJoin ? carried : chain;
@@ -227,15 +249,15 @@ public final class SecretScanner {
       }
       if (run > 0) {
         run = 0;
-        int next = JsonFieldGap.digitAfter(line, i);
+        int next = (kind & GAP) != 0 ? JsonFieldGap.digitAfter(line, i) : -1;
         if (next > 0) {
           jsonJoin = next;
           carried = chain;
         }
       }
-      if (!(isGroupSeparator(c) && joinsDigits(line, i))) {
+      if ((kind & JOINS) == 0 || !joinsDigits(line, i)) {
         chain = 0;
-        look |= lookAt(line, i, c);
+        look |= (kind & MARK) != 0 ? lookAt(line, i, c) : 0;
       }
     }
     if (digits >= 13) {
@@ -246,9 +268,6 @@ public final class SecretScanner {
   }
 
   private int lookAt(CharSequence line, int i, char c) {
-    if (c < MARKS.length && !MARKS[c]) {
-      return 0;
-    }
     if ((c == '=' || c == ':') && SecretKeys.keyBefore(line, i) != null) {
       return KEYED;
     }
