@@ -27,13 +27,8 @@ final class ShapeViews {
    * comma. An Asterisk line's {@code [2026-12-05 ...} or {@code VERBOSE[4321]} is none. No
    * allocation.
    */
-  static boolean hasArray(CharSequence line) {
-    for (int i = 0; i + 1 < line.length(); i++) {
-      if (line.charAt(i) == '[' && firstElementThenComma(line, i + 1)) {
-        return true;
-      }
-    }
-    return false;
+  static boolean arrayAt(CharSequence line, int i) {
+    return i + 1 < line.length() && line.charAt(i) == '[' && firstElementThenComma(line, i + 1);
   }
 
   private static boolean firstElementThenComma(CharSequence line, int from) {
