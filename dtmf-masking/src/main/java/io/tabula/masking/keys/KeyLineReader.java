@@ -99,6 +99,25 @@ final class KeyLineReader {
   private static final String DIGIT_KEYS = "0123456789*#";
   private static final String EVENT_KEYS = "0123456789*#ABCD";
 
+  /** Whether every character is tried as an element's start, whatever {@link #LETTERS} says. */
+  private final boolean everyCharacter;
+
+  KeyLineReader() {
+    this(false);
+  }
+
+  private KeyLineReader(boolean everyCharacter) {
+    this.everyCharacter = everyCharacter;
+  }
+
+  /**
+   * A reader that tries every character of a line as the start of an element: the reference that
+   * the first-letter table is tested against ({@code KeyLineReaderEquivalenceTest}).
+   */
+  static KeyLineReader atEveryCharacter() {
+    return new KeyLineReader(true);
+  }
+
   /**
    * Finds the first key line element at or after {@code from}; false when the rest of the line
    * holds none (almost every line). Fills {@code out}.
@@ -111,7 +130,7 @@ final class KeyLineReader {
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       int letter = c < LETTERS.length ? LETTERS[c] : 0;
-      if ((letter & (leadingSpace ? ANYWHERE : wanted)) != 0
+      if ((everyCharacter || (letter & (leadingSpace ? ANYWHERE : wanted)) != 0)
           && element(s, i, c, leadingSpace, out)) {
         out.at = i;
         return true;
