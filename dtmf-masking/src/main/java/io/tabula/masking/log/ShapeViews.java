@@ -22,7 +22,7 @@ final class ShapeViews {
   // Arrays: digits 0-9 become digits; ASCII codes become their characters; anything else a space.
 
   /**
-   * Whether the line may hold an array of numbers: a {@code [} followed by a first element as
+   * Whether an array of numbers may start at {@code i}: a {@code [} followed by a first element as
    * {@link #arrays} reads one (a number of one to three digits, perhaps negative or quoted) and a
    * comma. An Asterisk line's {@code [2026-12-05 ...} or {@code VERBOSE[4321]} is none. No
    * allocation.
