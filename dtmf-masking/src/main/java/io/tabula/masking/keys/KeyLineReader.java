@@ -65,11 +65,58 @@ final class KeyLineReader {
     TRACE_COMMANDS[letter] = grown;
   }
 
+  /** {@link #LETTERS}: an element can start with this letter after a word character. */
+  private static final byte INSIDE_WORD = 1;
+
+  /** {@link #LETTERS}: an element can start with this letter at the start of a word. */
+  private static final byte ANYWHERE = 2;
+
+  /** {@link #LETTERS}: a word character ({@link Text#isWordChar}). */
+  private static final byte WORD = 4;
+
+  /**
+   * What each ASCII character can be, so that every character of a line costs one array read: only
+   * {@code D}, {@code A} and {@code G} (DTMF, AGI debug and RFC 2833 lines) may start an element
+   * after a word character; the others must start a word or follow only spaces.
+   */
+  private static final byte[] LETTERS = new byte[128];
+
+  static {
+    for (char c = 0; c < LETTERS.length; c++) {
+      LETTERS[c] = Text.isWordChar(c) ? WORD : 0;
+    }
+    for (char c : "DAG".toCharArray()) {
+      LETTERS[c] |= INSIDE_WORD | ANYWHERE;
+    }
+    for (char c : "2WSCRscTia".toCharArray()) {
+      LETTERS[c] |= ANYWHERE;
+    }
+  }
+
   private static final String[] DTMF_NAMES = {
     "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Star", "Pound"
   };
   private static final String DIGIT_KEYS = "0123456789*#";
   private static final String EVENT_KEYS = "0123456789*#ABCD";
+
+  /** Whether every character is tried as an element's start, whatever {@link #LETTERS} says. */
+  private final boolean everyCharacter;
+
+  KeyLineReader() {
+    this(false);
+  }
+
+  private KeyLineReader(boolean everyCharacter) {
+    this.everyCharacter = everyCharacter;
+  }
+
+  /**
+   * A reader that tries every character of a line as the start of an element: the reference that
+   * the first-letter table is tested against ({@code KeyLineReaderEquivalenceTest}).
+   */
+  static KeyLineReader atEveryCharacter() {
+    return new KeyLineReader(true);
+  }
 
   /**
    * Finds the first key line element at or after {@code from}; false when the rest of the line
@@ -79,31 +126,42 @@ final class KeyLineReader {
     out.clear();
     int n = s.length();
     boolean leadingSpace = true;
+    int wanted = from > 0 && Text.isWordChar(s.charAt(from - 1)) ? INSIDE_WORD : ANYWHERE;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      boolean found =
-          switch (c) {
-            case 'D' -> dtmf(s, i, out);
-            case 'A' -> agiDebug(s, i, out);
-            case '2' -> agiReply(s, i, out);
-            case 'W', 'G', 'S', 'C', 'R' ->
-                (c == 'G' && rfc2833(s, i, out))
-                    || (c == 'S' && leadingSpace && streamContext(s, i, out))
-                    || agiTraceCommand(s, i, out)
-                    || ((c == 'S' || c == 'C') && sipLine(s, i, out));
-            case 's', 'c' -> sipLine(s, i, out);
-            case 'i' -> leadingSpace && compactCallId(s, i, out);
-            case 'T' -> leadingSpace && timestampContext(s, i, out);
-            case 'a' -> agiChannel(s, i, out);
-            default -> false;
-          };
-      if (found) {
+      int letter = c < LETTERS.length ? LETTERS[c] : 0;
+      if ((everyCharacter || (letter & (leadingSpace ? ANYWHERE : wanted)) != 0)
+          && element(s, i, c, leadingSpace, out)) {
         out.at = i;
         return true;
       }
       leadingSpace &= c == ' ' || c == '\t';
+      wanted = (letter & WORD) != 0 ? INSIDE_WORD : ANYWHERE;
     }
     return false;
+  }
+
+  /**
+   * Reads the element whose first letter {@code c} is at {@code i}, if one is there. Only the
+   * elements of {@code D}, {@code A} and {@code G} can start inside a word; every other one needs
+   * {@link Text#startsWord} or spaces alone before it ({@code leadingSpace}).
+   */
+  private static boolean element(CharSequence s, int i, char c, boolean leadingSpace, KeyLine out) {
+    return switch (c) {
+      case 'D' -> dtmf(s, i, out);
+      case 'A' -> agiDebug(s, i, out);
+      case '2' -> agiReply(s, i, out);
+      case 'W', 'G', 'S', 'C', 'R' ->
+          (c == 'G' && rfc2833(s, i, out))
+              || (c == 'S' && leadingSpace && streamContext(s, i, out))
+              || agiTraceCommand(s, i, out)
+              || ((c == 'S' || c == 'C') && sipLine(s, i, out));
+      case 's', 'c' -> sipLine(s, i, out);
+      case 'i' -> leadingSpace && compactCallId(s, i, out);
+      case 'T' -> leadingSpace && timestampContext(s, i, out);
+      case 'a' -> agiChannel(s, i, out);
+      default -> false;
+    };
   }
 
   // Asterisk: "DTMF begin '4' received on CHAN", "DTMF end '4' received on CHAN, duration 100 ms";

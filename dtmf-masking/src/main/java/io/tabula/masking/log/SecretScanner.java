@@ -1,7 +1,6 @@
 package io.tabula.masking.log;
 
 import static io.tabula.masking.log.Chars.isDigit;
-import static io.tabula.masking.log.Chars.isGroupSeparator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +33,6 @@ public final class SecretScanner {
   /** A run of 13 or more digits: track data may start there. */
   private static final int TRACK = 1;
 
-  private static final int MANY_DIGITS = 2;
   private static final int NON_ASCII = 4;
   private static final int ESCAPE = 8;
   private static final int ANY_ESCAPE = 16;
@@ -42,9 +40,18 @@ public final class SecretScanner {
   /** A chain of 13 or more digits, joined by one space, dash or dot or across JSON fields. */
   private static final int CARD = 32;
 
+  /**
+   * The starts of the shapes a line of 13 digits in all may hold: four digits and a separator
+   * {@link SeparatedGroups} follows, an array {@link ShapeViews#arrayAt}, hexadecimal ASCII digits.
+   */
   private static final int GROUPS = 64;
+
   private static final int ARRAY = 128;
   private static final int HEX_ASCII = 256;
+  private static final int SHAPES = GROUPS | ARRAY | HEX_ASCII;
+
+  /** {@link #hexAsciiFrom}: a run of hexadecimal ASCII digits is found, look no further. */
+  private static final int FOUND = Integer.MAX_VALUE;
 
   /** A secret key before {@code =}, {@code :} or {@code >}, or a CVC key before digits. */
   private static final int KEYED = 512;
@@ -53,6 +60,39 @@ public final class SecretScanner {
   private static final int OTHER = 1024;
 
   private static final int PLAIN = TRACK | CARD | KEYED | OTHER;
+
+  /** {@link #CLASSES}: an ASCII digit. */
+  private static final byte DIGIT = 1;
+
+  /** {@link #CLASSES}: one space, dash or dot, which may join two digit groups. */
+  private static final byte JOINS = 2;
+
+  /** {@link #CLASSES}: a character {@link #lookAt} acts on. */
+  private static final byte MARK = 4;
+
+  /** {@link #CLASSES}: a character a {@link JsonFieldGap} can start with. */
+  private static final byte GAP = 8;
+
+  /**
+   * What each ASCII character is to the quick pass, so that a character costs one array read (every
+   * character above ASCII is a {@link #MARK}: it may be a non-ASCII digit).
+   */
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      CLASSES[c] = DIGIT;
+    }
+    for (char c : " -.".toCharArray()) {
+      CLASSES[c] |= JOINS;
+    }
+    for (char c : "=:>%\\&-Bb[".toCharArray()) {
+      CLASSES[c] |= MARK;
+    }
+    for (char c : "\",\\ ".toCharArray()) {
+      CLASSES[c] |= GAP;
+    }
+  }
 
   private final ScanPolicy policy;
   private final TrackDataFinder tracks;
@@ -75,23 +115,17 @@ public final class SecretScanner {
   }
 
   /**
-   * A scanner that runs every plain finder (track data, card numbers, keyed values, other secrets)
-   * and the array decoder over every line, whatever the quick pass says: the reference the quick
-   * pass is tested against.
+   * A scanner that runs every plain finder (track data, card numbers, keyed values, other secrets),
+   * the separated groups' finder and the array and hexadecimal ASCII decoders over every line,
+   * whatever the quick pass says: the reference the quick pass is tested against.
    */
   static SecretScanner withoutQuickPass(ScanPolicy policy) {
-    return new SecretScanner(policy, PLAIN | ARRAY);
+    return new SecretScanner(policy, PLAIN | SHAPES);
   }
 
   /** The findings of a line in order, without overlaps; empty for almost every line. */
   public List<Finding> scan(CharSequence line) {
     int look = quickLook(line) | alwaysRun;
-    if ((look & MANY_DIGITS) != 0) {
-      look &= ~MANY_DIGITS;
-      look |= SeparatedGroups.hasCandidate(line) ? GROUPS : 0;
-      look |= ShapeViews.hasArray(line) ? ARRAY : 0;
-      look |= hasHexAscii(line) ? HEX_ASCII : 0;
-    }
     if (look == 0) {
       return List.of();
     }
@@ -119,30 +153,7 @@ public final class SecretScanner {
 
   /** Quick pass: false means the line certainly holds nothing this scanner would find. */
   public boolean mightContainSecrets(CharSequence line) {
-    int look = quickLook(line);
-    return (look & ~MANY_DIGITS) != 0
-        || ((look & MANY_DIGITS) != 0
-            && (SeparatedGroups.hasCandidate(line)
-                || ShapeViews.hasArray(line)
-                || hasHexAscii(line)));
-  }
-
-  /** A {@code 3} that starts a run of hexadecimal ASCII digits (13 of them take 26 digits). */
-  private static boolean hasHexAscii(CharSequence line) {
-    int i = 0;
-    while (i + 1 < line.length()) {
-      char c = line.charAt(i);
-      boolean start = i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1));
-      if (start && (c == '3' || c == '0')) {
-        if (ShapeViews.hexAsciiAt(line, i)) {
-          return true;
-        }
-        i = ShapeViews.nextHexAsciiStart(line, i);
-      } else {
-        i++;
-      }
-    }
-    return false;
+    return quickLook(line) != 0;
   }
 
   /**
@@ -188,10 +199,10 @@ public final class SecretScanner {
    * One pass that says which finders can find anything: 13 digits in a row (track data), a chain of
    * 13 digits (card numbers: digit groups joined by one space, dash or dot, or across a JSON field
    * gap as {@link JsonFieldGap} reads it), a key before {@code =}, {@code :} or {@code >}, or a CVC
-   * key before any run of digits (keyed values), 13 digits in all (groups, arrays), a non-ASCII
-   * digit, an escaped digit or key character (or any escape in a line of 13 digits). Each trigger
-   * is checked where its finder looks, so a finder whose trigger is missing would find nothing
-   * ({@code PrefilterEquivalenceTest}).
+   * key before any run of digits (keyed values), a non-ASCII digit, an escaped digit or key
+   * character; and in a line of 13 digits in all, any escape and the start of a shape (groups, an
+   * array, hexadecimal ASCII). Each trigger is checked where its finder looks, so a finder whose
+   * trigger is missing would find nothing ({@code PrefilterEquivalenceTest}).
    */
   private int quickLook(CharSequence line) {
     int n = line.length();
@@ -201,36 +212,55 @@ public final class SecretScanner {
     int digits = 0;
     int jsonJoin = -1;
     int carried = 0;
+    int hexFrom = 0;
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
-      if (isDigit(c)) {
+      int kind = c < CLASSES.length ? CLASSES[c] : MARK;
+      if (kind == DIGIT) {
         digits++;
         if (run++ == 0) {
           chain = i == jsonJoin ? carried : chain;
           look |= SecretKeys.bareCvcBefore(line, i) ? KEYED : 0;
+          if (i >= hexFrom && (c == '3' || c == '0')) {
+            hexFrom = hexAsciiFrom(line, i);
+            look |= hexFrom == FOUND ? HEX_ASCII : 0;
+          }
         }
         look |= run >= 13 ? TRACK : 0;
         look |= ++chain >= 13 ? CARD : 0;
         continue;
       }
       if (run > 0) {
+        look |= run == 4 && SeparatedGroups.startsAfterFour(line, i) ? GROUPS : 0;
         run = 0;
-        int next = JsonFieldGap.digitAfter(line, i);
+        int next = (kind & GAP) != 0 ? JsonFieldGap.digitAfter(line, i) : -1;
         if (next > 0) {
           jsonJoin = next;
           carried = chain;
         }
       }
-      if (!(isGroupSeparator(c) && joinsDigits(line, i))) {
+      if ((kind & JOINS) == 0 || !joinsDigits(line, i)) {
         chain = 0;
-        look |= lookAt(line, i, c);
+        look |= (kind & MARK) != 0 ? lookAt(line, i, c) : 0;
       }
     }
-    if (digits >= 13) {
-      look |= MANY_DIGITS;
-      look |= (look & ANY_ESCAPE) != 0 ? ESCAPE : 0;
+    if (digits < 13) {
+      return look & ~(ANY_ESCAPE | SHAPES);
     }
-    return look & ~ANY_ESCAPE;
+    return (look & ~ANY_ESCAPE) | ((look & ANY_ESCAPE) != 0 ? ESCAPE : 0);
+  }
+
+  /**
+   * Where to look for hexadecimal ASCII digits after a {@code 3} or {@code 0} at {@code i} that
+   * starts a run of digits: {@link #FOUND} when a run of 13 starts there, else where the run that
+   * starts there broke off ({@link ShapeViews#hexAsciiRun}), or the next character.
+   */
+  private static int hexAsciiFrom(CharSequence line, int i) {
+    if (i + 1 >= line.length() || (i > 0 && Character.isLetterOrDigit(line.charAt(i - 1)))) {
+      return i + 1;
+    }
+    int run = ShapeViews.hexAsciiRun(line, i);
+    return run > 0 ? FOUND : Math.max(i + 1, -run - 1);
   }
 
   private int lookAt(CharSequence line, int i, char c) {
@@ -244,6 +274,9 @@ public final class SecretScanner {
       return ShapeViews.keyOrDigitEscapeAt(line, i)
           ? ESCAPE
           : ShapeViews.escapeAt(line, i) ? ANY_ESCAPE : 0;
+    }
+    if (c == '[' && ShapeViews.arrayAt(line, i)) {
+      return ARRAY;
     }
     if (c > 127 && ShapeViews.isNonAsciiDigit(line, i)) {
       return NON_ASCII;

@@ -22,18 +22,13 @@ final class ShapeViews {
   // Arrays: digits 0-9 become digits; ASCII codes become their characters; anything else a space.
 
   /**
-   * Whether the line may hold an array of numbers: a {@code [} followed by a first element as
+   * Whether an array of numbers may start at {@code i}: a {@code [} followed by a first element as
    * {@link #arrays} reads one (a number of one to three digits, perhaps negative or quoted) and a
    * comma. An Asterisk line's {@code [2026-12-05 ...} or {@code VERBOSE[4321]} is none. No
    * allocation.
    */
-  static boolean hasArray(CharSequence line) {
-    for (int i = 0; i + 1 < line.length(); i++) {
-      if (line.charAt(i) == '[' && firstElementThenComma(line, i + 1)) {
-        return true;
-      }
-    }
-    return false;
+  static boolean arrayAt(CharSequence line, int i) {
+    return i + 1 < line.length() && line.charAt(i) == '[' && firstElementThenComma(line, i + 1);
   }
 
   private static boolean firstElementThenComma(CharSequence line, int from) {
@@ -140,21 +135,14 @@ final class ShapeViews {
   // Bytes of ASCII digits written in hexadecimal ({@code HexFormat}, a hex dump): 34 31 31 ...
 
   /**
-   * Whether a run of at least 13 hexadecimal ASCII digits ({@code 3N}) starts at {@code i}, written
-   * together ({@code 34313131...}) or apart by one space, colon or comma, each optionally with
-   * {@code 0x}. No allocation.
+   * Where a run of at least 13 hexadecimal ASCII digits ({@code 3N}) that starts at {@code i} ends,
+   * written together ({@code 34313131...}) or apart by one space, colon or comma, each optionally
+   * with {@code 0x}; or, when none starts there, minus one minus where to look next: where the run
+   * that does start there broke off (a later start inside it holds fewer tokens), so that the
+   * search stays linear. No allocation.
    */
-  static boolean hexAsciiAt(CharSequence line, int i) {
-    return hexAsciiEnd(line, i, null) > 0;
-  }
-
-  /**
-   * Where to look next after {@code i} when no run starts there: where the run that does start
-   * there broke off (a later start inside it holds fewer tokens), so the search stays linear.
-   */
-  static int nextHexAsciiStart(CharSequence line, int i) {
-    int end = hexAsciiEnd(line, i, null);
-    return end > 0 ? end : Math.max(i + 1, -end - 1);
+  static int hexAsciiRun(CharSequence line, int i) {
+    return hexAsciiEnd(line, i, null);
   }
 
   /** The line with every run of hexadecimal ASCII digits decoded, or null when it has none. */

@@ -57,7 +57,29 @@ class PrefilterEquivalenceTest {
           "[-1, 52, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49]",
           "x[1234, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] [4 ,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]");
 
+  /** A Visa test card written as hexadecimal ASCII in each way the decoder reads it. */
+  private static final List<String> HEX_ASCII =
+      List.of(
+          hex("", ""),
+          "data=" + hex("", ""),
+          "bytes: " + hex("", " ") + " end",
+          "buf " + hex("0x", ", "),
+          "buf " + hex("0x", ","),
+          "mac " + hex("", ":"),
+          "{\"b\":\"" + hex("", "") + "\"}",
+          "10:00:01.077 30 31 x " + hex("", " "),
+          "33 33 33 33 33:" + hex("", ":"),
+          "3x 0x3 " + hex("0x", " "));
+
   private static final List<String> LINES = new ArrayList<>();
+
+  private static String hex(String prefix, String separator) {
+    StringBuilder out = new StringBuilder();
+    for (char digit : "4111111111111111".toCharArray()) {
+      out.append(out.isEmpty() ? "" : separator).append(prefix).append(Integer.toHexString(digit));
+    }
+    return out.toString();
+  }
 
   @BeforeAll
   static void readLines(@TempDir Path corpus) throws IOException {
@@ -77,11 +99,25 @@ class PrefilterEquivalenceTest {
       }
     }
     LINES.addAll(EDGES);
+    LINES.addAll(HEX_ASCII);
   }
 
   @Test
   void theCorpusAndTheSeedsAreRead() {
     assertThat(LINES).hasSizeGreaterThan(50_000);
+  }
+
+  /** The corpus holds no card in hexadecimal ASCII: these lines do, so both scanners must see. */
+  @ParameterizedTest
+  @ValueSource(strings = {"AUDIT", "MASKING"})
+  void theHexadecimalAsciiEdgesHoldACard(String policyName) {
+    ScanPolicy policy = policyName.equals("AUDIT") ? ScanPolicy.AUDIT : ScanPolicy.MASKING;
+    SecretScanner reference = SecretScanner.withoutQuickPass(policy);
+    for (String line : HEX_ASCII) {
+      assertThat(reference.scan(line))
+          .as(line)
+          .anyMatch(finding -> finding.reason().shape().equals(ShapeViews.HEX_ASCII));
+    }
   }
 
   @ParameterizedTest
