@@ -58,6 +58,16 @@ public final class ReplySlot {
     hasDeadline = true;
   }
 
+  /** Whether {@link #deadline} was set. */
+  public boolean hasDeadline() {
+    return hasDeadline;
+  }
+
+  /** The deadline set with {@link #deadline}, in {@link System#nanoTime()} terms. */
+  public long deadlineNanos() {
+    return deadline;
+  }
+
   /** Event loop: the reply arrived. Returns false if the slot was already done. */
   public boolean complete(AgiReply reply) {
     return settle(reply);
