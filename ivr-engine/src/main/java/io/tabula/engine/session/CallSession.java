@@ -5,6 +5,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.CommandReply;
 import io.tabula.engine.agi.InFlightCommands;
+import io.tabula.engine.agi.LoopWakeups;
 import io.tabula.engine.agi.PendingCommand;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
@@ -106,7 +107,7 @@ public final class CallSession {
       reply.command().reply().fail(new CallEndedException(currentReason()));
       return;
     }
-    reply.command().reply().complete(reply.reply());
+    reply.command().reply().complete(reply.reply(), LoopWakeups.of(channel.eventLoop()));
   }
 
   /**
