@@ -58,9 +58,42 @@ public final class ReplySlot {
     hasDeadline = true;
   }
 
+  /** Whether a thread waits on the slot now (for tests of the wake-up). */
+  boolean hasWaiter() {
+    return waiter != null;
+  }
+
+  /** Whether {@link #deadline} was set. */
+  public boolean hasDeadline() {
+    return hasDeadline;
+  }
+
+  /** The deadline set with {@link #deadline}, in {@link System#nanoTime()} terms. */
+  public long deadlineNanos() {
+    return deadline;
+  }
+
   /** Event loop: the reply arrived. Returns false if the slot was already done. */
   public boolean complete(AgiReply reply) {
     return settle(reply);
+  }
+
+  /**
+   * Event loop: the reply arrived; the waiting thread, if any, is woken with the others of this
+   * loop iteration ({@link LoopWakeups}), or at once when {@code wakeups} is null.
+   */
+  public boolean complete(AgiReply reply, LoopWakeups wakeups) {
+    if (wakeups == null) {
+      return settle(reply);
+    }
+    if (!STATE.compareAndSet(this, null, reply)) {
+      return false;
+    }
+    Thread parked = waiter;
+    if (parked != null) {
+      wakeups.wakeLater(parked);
+    }
+    return true;
   }
 
   /** Any thread: the command failed (call ended, write failed, field refused the digits). */

@@ -2,6 +2,7 @@ package io.tabula.engine.server;
 
 import io.tabula.engine.session.CallOutcome;
 import io.tabula.engine.session.CallSession;
+import io.tabula.engine.session.ReplyDeadlines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ final class SessionRegistry {
       org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
 
   private final Set<CallSession> live = ConcurrentHashMap.newKeySet();
+  private final ReplyDeadlines deadlines = new ReplyDeadlines();
   private volatile CapacityMetrics capacity;
 
   /** Counts routed calls (those holding call memory) per tenant from now on. */
@@ -25,8 +27,10 @@ final class SessionRegistry {
     this.capacity = metrics;
   }
 
+  /** Before the call's thread starts: the thread gives the deadline entry back when it ends. */
   void add(CallSession session) {
     live.add(session);
+    session.trackDeadlinesIn(deadlines);
     CapacityMetrics counted = session.memory().isPresent() ? capacity : null;
     String tenant = session.info().tenant();
     if (counted != null) {
@@ -49,20 +53,14 @@ final class SessionRegistry {
 
   /**
    * Fails every waiting command whose reply is overdue (its call's thread then ends the call with
-   * REPLY_TIMEOUT). Run periodically: one pass over the calls costs far less than a timer per
-   * command would at thousands of commands per second.
+   * REPLY_TIMEOUT). Run periodically: one pass over the calls' deadline table ({@link
+   * ReplyDeadlines}) costs far less than a timer per command would at thousands of commands per
+   * second.
    *
    * @return how many commands were overdue
    */
   int expireOverdue() {
-    long now = System.nanoTime();
-    int overdue = 0;
-    for (CallSession session : live) {
-      if (session.expireOverdue(now)) {
-        overdue++;
-      }
-    }
-    return overdue;
+    return deadlines.expireOverdue(System.nanoTime());
   }
 
   /**

@@ -66,6 +66,7 @@ public final class CallRunner implements Runnable {
       LOG.error("call handler failed with {}", e.getClass().getName());
       session.finish(CallOutcome.ERROR);
     } finally {
+      session.stopTrackingDeadlines();
       MDC.remove("call");
       MDC.remove("tenant");
     }

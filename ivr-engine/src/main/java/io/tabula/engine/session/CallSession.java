@@ -5,6 +5,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.CommandReply;
 import io.tabula.engine.agi.InFlightCommands;
+import io.tabula.engine.agi.LoopWakeups;
 import io.tabula.engine.agi.PendingCommand;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
@@ -47,6 +48,11 @@ public final class CallSession {
 
   /** The command awaiting its reply (a call has one at a time: its thread waits for each). */
   private volatile PendingCommand current;
+
+  /** Where the sweep finds this call's reply deadline; null when no registry tracks the call. */
+  private ReplyDeadlines deadlines;
+
+  private int deadlineIndex = -1;
 
   /**
    * @param memory the call's memory, or null for a call rejected before it got any
@@ -101,7 +107,7 @@ public final class CallSession {
       reply.command().reply().fail(new CallEndedException(currentReason()));
       return;
     }
-    reply.command().reply().complete(reply.reply());
+    reply.command().reply().complete(reply.reply(), LoopWakeups.of(channel.eventLoop()));
   }
 
   /**
@@ -111,6 +117,33 @@ public final class CallSession {
   public boolean expireOverdue(long nowNanos) {
     PendingCommand waiting = current;
     return waiting != null && waiting.reply().expireIfOverdue(nowNanos);
+  }
+
+  /**
+   * Puts the call's reply deadlines in {@code table}, where the reply-timeout sweep looks. Before
+   * the call's thread starts; the thread gives the entry back when it ends ({@link
+   * #stopTrackingDeadlines}).
+   */
+  public void trackDeadlinesIn(ReplyDeadlines table) {
+    deadlineIndex = table.register(this);
+    deadlines = table;
+  }
+
+  /** The call's thread, when it is done: no command of this call will be sent any more. */
+  void stopTrackingDeadlines() {
+    ReplyDeadlines table = deadlines;
+    if (table != null) {
+      deadlines = null;
+      table.unregister(deadlineIndex);
+    }
+  }
+
+  /** The call's thread: the command it waited for has its answer (or never will). */
+  void replyAwaited() {
+    ReplyDeadlines table = deadlines;
+    if (table != null) {
+      table.disarm(deadlineIndex);
+    }
   }
 
   /**
@@ -182,6 +215,10 @@ public final class CallSession {
    */
   void send(PendingCommand command) {
     current = command;
+    ReplyDeadlines table = deadlines;
+    if (table != null && command.reply().hasDeadline()) {
+      table.arm(deadlineIndex, command.reply().deadlineNanos());
+    }
     if (outcome.get() != null) {
       command.reply().fail(new CallEndedException(currentReason()));
       return;

@@ -65,6 +65,8 @@ final class CommandRunner {
       Thread.currentThread().interrupt();
       session.finish(CallOutcome.ENGINE_SHUTDOWN);
       throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
+    } finally {
+      session.replyAwaited();
     }
   }
 
