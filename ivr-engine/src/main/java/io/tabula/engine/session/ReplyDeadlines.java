@@ -2,6 +2,7 @@ package io.tabula.engine.session;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * The reply deadlines of the engine's calls in flat arrays, one entry per call, so that the
@@ -61,7 +62,7 @@ public final class ReplyDeadlines {
     } else {
       index = high;
       if ((index >> SEGMENT_BITS) == segments.length) {
-        Segment[] grown = java.util.Arrays.copyOf(segments, segments.length + 1);
+        Segment[] grown = Arrays.copyOf(segments, segments.length + 1);
         grown[segments.length] = new Segment();
         segments = grown;
       }
@@ -79,7 +80,7 @@ public final class ReplyDeadlines {
     LONGS.setRelease(segment.deadlines, index & (SEGMENT_SIZE - 1), IDLE);
     SESSIONS.setRelease(segment.sessions, index & (SEGMENT_SIZE - 1), (CallSession) null);
     if (freeCount == free.length) {
-      free = java.util.Arrays.copyOf(free, free.length * 2);
+      free = Arrays.copyOf(free, free.length * 2);
     }
     free[freeCount++] = index;
   }
