@@ -6,6 +6,7 @@ import io.tabula.flows.store.FlowVersions;
 import io.tabula.flows.store.Publication;
 import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.flowstore.PostgresFlowStore;
 import io.tabula.ops.prompts.FlowAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -172,12 +173,10 @@ final class PublishFlowCommand implements Callable<Integer> {
     gate.ifPresent(g -> g.attempt(target));
     try {
       int version =
-          flowStore
-              .open()
-              .publish(
-                  file.toString(),
-                  Files.readString(file, StandardCharsets.UTF_8),
-                  as == null ? Publication.COMMAND_LINE : new Publication(as, ""));
+          flowStore.publish(
+              file.toString(),
+              Files.readString(file, StandardCharsets.UTF_8),
+              as == null ? Publication.COMMAND_LINE : new Publication(as, ""));
       try {
         gate.ifPresent(g -> g.published(target, version));
       } catch (io.tabula.ops.access.audit.AuditTrailException e) {
@@ -209,8 +208,17 @@ final class PublishFlowCommand implements Callable<Integer> {
 
   /** The store to publish to, opened (for PostgreSQL: connected) only when publishing. */
   private record Target(StoreLocation where, FlowCompiler compiler) {
-    FlowVersions open() throws IOException {
-      return where.open(compiler, Clock.systemUTC());
+    /** Opens the store, publishes, and closes it (for PostgreSQL: its pool) again. */
+    int publish(String source, String text, Publication by)
+        throws IOException, PublishRejectedException {
+      FlowVersions store = where.open(compiler, Clock.systemUTC());
+      try {
+        return store.publish(source, text, by);
+      } finally {
+        if (store instanceof PostgresFlowStore postgres) {
+          postgres.close();
+        }
+      }
     }
   }
 
