@@ -139,7 +139,7 @@ final class PublishFlowCommand implements Callable<Integer> {
     if (flow.isEmpty()) {
       return publish(flowStore, Optional.empty(), out, err); // the store names the errors
     }
-    Credentials credentials = Credentials.read(as, stdin);
+    PublisherCredentials credentials = PublisherCredentials.read(as, stdin);
     try (io.tabula.ops.access.cli.PublishGate gate =
         io.tabula.ops.access.cli.PublishGate.open(
             accessDatabase,
@@ -219,27 +219,6 @@ final class PublishFlowCommand implements Callable<Integer> {
           postgres.close();
         }
       }
-    }
-  }
-
-  /** The publisher's password and authenticator code: from the terminal without echo, or stdin. */
-  private record Credentials(char[] password, String code) {
-    static Credentials read(String login, java.io.InputStream stdin) throws IOException {
-      java.io.Console console = System.console();
-      if (console != null && stdin == System.in) {
-        char[] password = console.readPassword("Password for %s: ", login);
-        char[] code = console.readPassword("Authenticator code: ");
-        return new Credentials(
-            password == null ? new char[0] : password, code == null ? "" : new String(code));
-      }
-      java.io.BufferedReader lines =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8));
-      String password = lines.readLine();
-      String code = lines.readLine();
-      return new Credentials(
-          password == null ? new char[0] : password.toCharArray(),
-          code == null ? "" : code.strip());
     }
   }
 
