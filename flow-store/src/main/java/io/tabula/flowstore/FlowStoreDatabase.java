@@ -1,5 +1,8 @@
 package io.tabula.flowstore;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.Credentials;
 import io.tabula.connectors.lookup.VerifiedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +15,12 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the shared flow store lives: a PostgreSQL reached over TLS with the certificate and the
  * host name verified ({@link VerifiedPostgres}); there is no setting that turns that off. The
- * password is read from its file at every connection, so a rotated password needs no restart.
+ * password is read from its file at every new connection (pooled ones too), so a rotated password
+ * needs no restart.
  *
  * <pre>{@code
  * FlowStoreDatabase db = FlowStoreDatabase.parse(
@@ -80,29 +83,57 @@ public record FlowStoreDatabase(
     return "postgresql://" + host + ":" + port + "/" + database;
   }
 
-  /** A new connection; the caller closes it. */
+  /** A new dedicated connection (the LISTEN of {@link FlowStoreWatch}); the caller closes it. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:" + url(), properties());
   }
 
-  /** A data source for Flyway, with the same properties. */
-  PGSimpleDataSource dataSource() throws SQLException {
-    PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setURL("jdbc:" + url());
-    Properties properties = properties();
-    for (String name : properties.stringPropertyNames()) {
-      source.setProperty(name, properties.getProperty(name));
-    }
-    return source;
+  /**
+   * A pool of at most {@code options.size()} connections with these same properties, for the short
+   * operations of {@link PostgresFlowStore}; the caller closes it. It opens no connection until the
+   * first is asked for, and reads the password file for every new connection it opens. A LISTEN
+   * connection must not come from it (a pooled connection goes back to others, still listening).
+   */
+  HikariDataSource pool(StorePool options) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("tabula-flows");
+    config.setJdbcUrl("jdbc:" + url());
+    config.setDataSourceProperties(connectionProperties());
+    config.setCredentialsProvider(() -> Credentials.of(user, passwordForPool()));
+    config.setMaximumPoolSize(options.size());
+    config.setMinimumIdle(0);
+    long waitMillis = options.connectionTimeout().toMillis();
+    config.setConnectionTimeout(waitMillis);
+    // Checking a borrowed connection that sat idle must not outlast the wait for one.
+    config.setValidationTimeout(Math.min(waitMillis, 1_000));
+    // No connection at construction: open() reports an unreachable store itself, with its step.
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
   }
 
   private Properties properties() throws SQLException {
-    Properties properties = VerifiedPostgres.properties(caCertificate, "tabula-flows");
+    Properties properties = connectionProperties();
     properties.setProperty("user", user);
     properties.setProperty("password", password());
+    return properties;
+  }
+
+  /** Verified TLS and the timeouts; no user and no password. */
+  private Properties connectionProperties() {
+    Properties properties = VerifiedPostgres.properties(caCertificate, "tabula-flows");
     properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
     return properties;
+  }
+
+  /** The password, for HikariCP's credentials provider, which may not throw a checked exception. */
+  private String passwordForPool() {
+    try {
+      return password();
+    } catch (SQLException e) {
+      // HikariCP counts the attempt as failed; the operation waiting for it gets a SQLException.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   private String password() throws SQLException {

@@ -1,5 +1,6 @@
 package io.tabula.flowstore;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.store.FlowKey;
 import io.tabula.flows.store.FlowVersions;
@@ -27,11 +28,15 @@ import org.flywaydb.core.Flyway;
  * {@value #CHANNEL}, delivered at commit). {@link FlowStoreWatch} is the engines' side.
  *
  * <pre>{@code
- * PostgresFlowStore store = PostgresFlowStore.open(database, compiler); // migrates the schema
- * int version = store.publish("city/parking-ticket.yaml", text, new Publication("ana", "fee"));
+ * try (PostgresFlowStore store = PostgresFlowStore.open(database, compiler)) { // migrates
+ *   int version = store.publish("city/parking-ticket.yaml", text, new Publication("ana", "fee"));
+ * }
  * }</pre>
+ *
+ * <p>Reads and publishes borrow one of a few pooled connections ({@link StorePool}); a store that
+ * cannot be reached fails the operation within the pool's connection timeout.
  */
-public final class PostgresFlowStore implements FlowVersions {
+public final class PostgresFlowStore implements FlowVersions, AutoCloseable {
 
   /** The channel every publish notifies, with payload {@code tenant/flow@version}. */
   public static final String CHANNEL = "tabula_flow_published";
@@ -41,10 +46,13 @@ public final class PostgresFlowStore implements FlowVersions {
 
   private final FlowStoreDatabase database;
   private final FlowCompiler compiler;
+  private final HikariDataSource pool;
 
-  private PostgresFlowStore(FlowStoreDatabase database, FlowCompiler compiler) {
+  private PostgresFlowStore(
+      FlowStoreDatabase database, FlowCompiler compiler, HikariDataSource pool) {
     this.database = database;
     this.compiler = compiler;
+    this.pool = pool;
   }
 
   /**
@@ -55,17 +63,30 @@ public final class PostgresFlowStore implements FlowVersions {
    */
   public static PostgresFlowStore open(FlowStoreDatabase database, FlowCompiler compiler)
       throws IOException {
+    return open(database, compiler, StorePool.defaults());
+  }
+
+  /**
+   * As above, reading and publishing through a pool sized and timed by {@code pool} (an engine
+   * gives {@link StorePool#within} its check interval). Close the store to close the pool.
+   *
+   * @throws IOException when the database cannot be reached or migrated
+   */
+  public static PostgresFlowStore open(
+      FlowStoreDatabase database, FlowCompiler compiler, StorePool pool) throws IOException {
+    HikariDataSource connections = database.pool(pool);
     try {
       Flyway.configure()
-          .dataSource(database.dataSource())
+          .dataSource(connections)
           .locations(MIGRATIONS)
           .table("flow_store_schema_history")
           .load()
           .migrate();
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      connections.close();
       throw new FlowStoreUnreachableException("bringing the schema up to date", database, e);
     }
-    return new PostgresFlowStore(database, compiler);
+    return new PostgresFlowStore(database, compiler, connections);
   }
 
   public FlowStoreDatabase database() {
@@ -80,7 +101,7 @@ public final class PostgresFlowStore implements FlowVersions {
       throw new PublishRejectedException(compiled.problems());
     }
     Flow flow = compiled.flow().orElseThrow();
-    try (Connection c = database.connect()) {
+    try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
         int version = claimNextVersion(c, flow);
@@ -135,7 +156,7 @@ public final class PostgresFlowStore implements FlowVersions {
   @Override
   public Map<FlowKey, Integer> newest() throws IOException {
     Map<FlowKey, Integer> newest = new LinkedHashMap<>();
-    try (Connection c = database.connect();
+    try (Connection c = pool.getConnection();
         PreparedStatement select =
             c.prepareStatement(
                 "select tenant, flow, max(version) from flow_versions group by tenant, flow"
@@ -153,7 +174,7 @@ public final class PostgresFlowStore implements FlowVersions {
   @Override
   public List<VersionRecord> history(FlowKey flow) throws IOException {
     List<VersionRecord> history = new ArrayList<>();
-    try (Connection c = database.connect();
+    try (Connection c = pool.getConnection();
         PreparedStatement select =
             c.prepareStatement(
                 "select version, published_by, published_at, note from flow_versions"
@@ -178,7 +199,7 @@ public final class PostgresFlowStore implements FlowVersions {
 
   @Override
   public Optional<VersionText> read(FlowKey flow, int version) throws IOException {
-    try (Connection c = database.connect();
+    try (Connection c = pool.getConnection();
         PreparedStatement select =
             c.prepareStatement(
                 "select source from flow_versions where tenant = ? and flow = ? and version = ?")) {
@@ -206,5 +227,11 @@ public final class PostgresFlowStore implements FlowVersions {
   @Override
   public String describe() {
     return database.url();
+  }
+
+  /** Closes the pool's connections; later operations fail as if the store were unreachable. */
+  @Override
+  public void close() {
+    pool.close();
   }
 }

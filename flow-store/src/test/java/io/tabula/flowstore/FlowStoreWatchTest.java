@@ -141,6 +141,38 @@ class FlowStoreWatchTest {
     }
   }
 
+  @Test
+  void anOutageIsInHealthBeforeTheNextCheckThoughTheStoreReadsThroughAPool() throws Exception {
+    Duration check = Duration.ofSeconds(2);
+    try (EmbeddedPostgres own = EmbeddedPostgres.start(EmbeddedPostgresOptions.defaults())) {
+      FlowStoreDatabase database = FlowStoreFixture.install(own);
+      String tenant = FlowStoreFixture.newTenant();
+      try (PostgresFlowStore store =
+          PostgresFlowStore.open(database, FlowStoreFixture.compiler(), StorePool.within(check))) {
+        store.publish(
+            "a.yaml", FlowStoreFixture.parkingFlow(tenant, "one"), Publication.COMMAND_LINE);
+        PublishedFlows engine =
+            new PublishedFlows(store, FlowStoreFixture.compiler(), Clock.systemUTC());
+        WatchOptions checkOnly = new WatchOptions(check, Duration.ZERO, false);
+
+        try (FlowStoreWatch watch = FlowStoreWatch.start(database, engine, checkOnly)) {
+          await().atMost(SOON).until(() -> version(engine, tenant) == 1);
+          assertThat(watch.listening()).as("only the check can notice the outage").isFalse();
+
+          own.stop();
+          long stopped = System.nanoTime();
+          await().atMost(SOON).until(() -> !engine.reach().reachable());
+          Duration reported = Duration.ofNanos(System.nanoTime() - stopped);
+
+          // At most one check interval until the next check, plus the pool's wait (half of it),
+          // plus slack for a loaded machine; HikariCP's own default wait alone is 30 s.
+          assertThat(reported).isLessThan(check.multipliedBy(2).plusSeconds(2));
+          assertThat(version(engine, tenant)).as("the last good version keeps serving").isOne();
+        }
+      }
+    }
+  }
+
   private static PostgresFlowStore open(FlowStoreDatabase database) throws Exception {
     return PostgresFlowStore.open(database, FlowStoreFixture.compiler());
   }

@@ -8,10 +8,15 @@ import io.tabula.flows.store.Publication;
 import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.store.VersionRecord;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +27,11 @@ class PostgresFlowStoreTest {
   @BeforeAll
   static void open() throws Exception {
     store = PostgresFlowStore.open(FlowStoreFixture.database(), FlowStoreFixture.compiler());
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
   }
 
   @Test
@@ -111,6 +121,85 @@ class PostgresFlowStoreTest {
         .isInstanceOf(FlowStoreUnreachableException.class)
         .hasMessageContaining(nowhere.url())
         .hasMessageContaining("check that the server is up");
+  }
+
+  @Test
+  void readsAndPublishesReuseAFewPooledConnectionsInsteadOfOneEach() throws Exception {
+    FlowStoreDatabase database = FlowStoreFixture.database();
+    String tenant = FlowStoreFixture.newTenant();
+    FlowKey key = new FlowKey(tenant, "parking-ticket");
+    try (Connection observer = database.connect()) {
+      Timestamp before = serverNow(observer);
+      PostgresFlowStore own = PostgresFlowStore.open(database, FlowStoreFixture.compiler());
+      for (int round = 0; round < 10; round++) {
+        own.publish(
+            "a.yaml", FlowStoreFixture.parkingFlow(tenant, "r" + round), Publication.COMMAND_LINE);
+        own.newest();
+      }
+      Timestamp halfway = serverNow(observer);
+      for (int round = 0; round < 10; round++) {
+        own.read(key, round + 1);
+        own.history(key);
+      }
+
+      // A backend that ran a store statement and is still connected can only be a pooled one.
+      List<Timestamp> started = storeBackendsSince(observer, before, "%flow_versions%");
+      assertThat(started)
+          .as("40 operations left between 1 and %d connections open", StorePool.DEFAULT_SIZE)
+          .hasSizeBetween(1, StorePool.DEFAULT_SIZE);
+      assertThat(started)
+          .as("the last 20 operations opened no new connection")
+          .allSatisfy(start -> assertThat(start).isBeforeOrEqualTo(halfway));
+      own.close();
+    }
+  }
+
+  @Test
+  void aClosedStoreClosesItsConnectionsAndSaysItIsUnreachable() throws Exception {
+    FlowStoreDatabase database = FlowStoreFixture.database();
+    try (Connection observer = database.connect()) {
+      Timestamp before = serverNow(observer);
+      PostgresFlowStore own = PostgresFlowStore.open(database, FlowStoreFixture.compiler());
+      own.newest();
+      assertThat(storeBackendsSince(observer, before, "%")).isNotEmpty();
+
+      own.close();
+
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .until(() -> storeBackendsSince(observer, before, "%").isEmpty());
+      assertThatThrownBy(own::newest).isInstanceOf(FlowStoreUnreachableException.class);
+    }
+  }
+
+  private static Timestamp serverNow(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet row = s.executeQuery("select clock_timestamp()")) {
+      row.next();
+      return row.getTimestamp(1);
+    }
+  }
+
+  /**
+   * When each flow store connection opened since {@code since} started, of those whose last
+   * statement is like {@code lastQuery}; the observer's own connection is left out.
+   */
+  private static List<Timestamp> storeBackendsSince(
+      Connection observer, Timestamp since, String lastQuery) throws SQLException {
+    try (PreparedStatement select =
+        observer.prepareStatement(
+            "select backend_start from pg_stat_activity where application_name = 'tabula-flows'"
+                + " and pid <> pg_backend_pid() and backend_start >= ? and query like ?")) {
+      select.setTimestamp(1, since);
+      select.setString(2, lastQuery);
+      try (ResultSet rows = select.executeQuery()) {
+        List<Timestamp> started = new ArrayList<>();
+        while (rows.next()) {
+          started.add(rows.getTimestamp(1));
+        }
+        return started;
+      }
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.flowstore.FlowStoreDatabase;
 import io.tabula.flowstore.FlowStoreWatch;
 import io.tabula.flowstore.PostgresFlowStore;
+import io.tabula.flowstore.StorePool;
 import io.tabula.flowstore.WatchOptions;
 import io.tabula.ops.prompts.PlayedPrompt;
 import java.io.IOException;
@@ -113,15 +114,30 @@ public final class EngineFlows implements AutoCloseable {
       throw new ConfigException("flows.postgres.url: " + e.getMessage());
     }
     try {
-      PostgresFlowStore store = PostgresFlowStore.open(database, compiler);
-      PublishedFlows published = new PublishedFlows(store, compiler, Clock.systemUTC());
-      published.refresh();
-      FlowStoreWatch watch =
-          FlowStoreWatch.start(
-              database,
-              published,
-              new WatchOptions(settings.pollInterval(), Duration.ofSeconds(1), postgres.listen()));
-      return new EngineFlows(published, watch, null);
+      // The pool's wait for a connection is shorter than the check interval, so an outage shows
+      // in /health by the next check instead of waiting on the pool.
+      PostgresFlowStore store =
+          PostgresFlowStore.open(database, compiler, StorePool.within(settings.pollInterval()));
+      try {
+        PublishedFlows published = new PublishedFlows(store, compiler, Clock.systemUTC());
+        published.refresh();
+        FlowStoreWatch watch =
+            FlowStoreWatch.start(
+                database,
+                published,
+                new WatchOptions(
+                    settings.pollInterval(), Duration.ofSeconds(1), postgres.listen()));
+        return new EngineFlows(
+            published,
+            () -> {
+              watch.close();
+              store.close();
+            },
+            null);
+      } catch (IOException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }

@@ -73,10 +73,12 @@ public final class FlowConnectorCheck {
               postgres.user(),
               Path.of(postgres.passwordFile()),
               Path.of(postgres.caCertificate()));
-      return storeFlows(
+      try (PostgresFlowStore store =
           PostgresFlowStore.open(
               database,
-              new FlowCompiler(ConnectorCatalog.of(Connectors.of(List.of(), List.of())))));
+              new FlowCompiler(ConnectorCatalog.of(Connectors.of(List.of(), List.of()))))) {
+        return storeFlows(store);
+      }
     } catch (IOException | IllegalArgumentException e) {
       return List.of();
     }

@@ -46,7 +46,7 @@ public final class PostgresStoreConfig {
         "flows.postgres.caCertificate: " + store.caCertificate());
   }
 
-  /** A publisher on {@code store} whose flows compile against the demo's connectors. */
+  /** A publisher on {@code store} whose flows compile against the demo's connectors; close it. */
   public static PostgresFlowStore publisher(FlowStoreDatabase store) throws IOException {
     return PostgresFlowStore.open(
         store, new FlowCompiler(ConnectorCatalog.of(DemoConnectors.create(Clock.systemUTC()))));
@@ -59,6 +59,8 @@ public final class PostgresStoreConfig {
   public static int publishShipped(FlowStoreDatabase store, String file, String marker)
       throws Exception {
     String text = ShippedFlowFiles.read(file).orElseThrow() + "\n# " + marker + "\n";
-    return publisher(store).publish(file, text, new Publication("test", marker));
+    try (PostgresFlowStore publisher = publisher(store)) {
+      return publisher.publish(file, text, new Publication("test", marker));
+    }
   }
 }

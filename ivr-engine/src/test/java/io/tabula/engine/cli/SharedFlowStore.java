@@ -6,6 +6,7 @@ import io.tabula.flows.store.Publication;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
 import io.tabula.flowstore.FlowStoreDatabase;
+import io.tabula.flowstore.PostgresFlowStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +67,9 @@ interface SharedFlowStore {
 
       @Override
       public void publish(String file, String text) throws Exception {
-        PostgresStoreConfig.publisher(database).publish(file, text, new Publication("test", ""));
+        try (PostgresFlowStore publisher = PostgresStoreConfig.publisher(database)) {
+          publisher.publish(file, text, new Publication("test", ""));
+        }
       }
 
       @Override

@@ -86,6 +86,10 @@ class ThreeEnginesTest {
         postgres.stop();
         for (int i = 0; i < 3; i++) {
           trio.engine(i).awaitLine(Pattern.compile("is not reachable for LISTEN"));
+          // The check that follows reads through the pool, which waits a little for a connection
+          // (flow-store StorePool): each engine says the store is unreachable before it is back.
+          trio.engine(i)
+              .awaitLine(Pattern.compile("Reading the flow store .* failed .* keep serving"));
         }
         assertThat(payAll(trio, cards.subList(6, 36)))
             .as("calls during the outage, on the last good version")

@@ -85,7 +85,7 @@ public final class AccessControl {
     this.policy = new PasswordPolicy(CommonPasswords.shipped(), hasher);
     this.signIn = new LocalSignIn(accounts, grants, mfa, sessions, trail, hasher, policy, settings);
     this.admin = new AccountAdmin(accounts, grants, sessions, trail, hasher, settings);
-    this.authorizer = new Authorizer(new Authorizer.Settings(settings.twoPersonPublishing()));
+    this.authorizer = new Authorizer();
     this.clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.signer = signer;
     this.trailSearch = new TrailSearch(dataSource);

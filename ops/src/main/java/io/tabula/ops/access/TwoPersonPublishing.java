@@ -39,24 +39,33 @@ public final class TwoPersonPublishing {
    * flow}; a flow no one saved a draft of in the console passes.
    */
   public void check(String login, String tenant, String flow) throws AccessDeniedException {
+    Optional<String> refusal = refusal(login, tenant, flow);
+    if (refusal.isPresent()) {
+      throw new AccessDeniedException(login, Permission.PUBLISH, tenant, refusal.get());
+    }
+  }
+
+  /**
+   * What {@link #check} would refuse with, without throwing: for the console to say so in place of
+   * the publish button (the check at publish stays the authority).
+   */
+  public Optional<String> refusal(String login, String tenant, String flow) {
     if (!everywhere && !tenants.twoPersonPublishing(tenant)) {
-      return;
+      return Optional.empty();
     }
     String target = tenant + "/" + flow;
     Optional<String> saver =
         trail.lastActor(AuditAction.DRAFT_SAVE, Outcome.SUCCESS, tenant, target);
-    if (saver.isPresent() && saver.get().equals(login)) {
-      throw new AccessDeniedException(
-          login,
-          Permission.PUBLISH,
-          tenant,
-          "two-person publishing is on for "
-              + tenant
-              + " and you saved the last draft of "
-              + target
-              + "; ask another publisher of "
-              + tenant
-              + " to publish it");
+    if (saver.isEmpty() || !saver.get().equals(login)) {
+      return Optional.empty();
     }
+    return Optional.of(
+        "two-person publishing is on for "
+            + tenant
+            + " and you saved the last draft of "
+            + target
+            + "; ask another publisher of "
+            + tenant
+            + " to publish it");
   }
 }

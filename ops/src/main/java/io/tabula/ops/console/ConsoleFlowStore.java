@@ -78,14 +78,16 @@ record ConsoleFlowStore(Path flows, Optional<FlowStoreDatabase> shared) {
   List<String> tenants(Connectors connectors, Clock clock) throws IOException {
     ConnectorCatalog catalog = ConnectorCatalog.of(connectors);
     ConsoleSounds noSounds = new ConsoleSounds(List.of());
-    FlowLibrary library =
-        shared.isPresent()
-            ? new FlowLibrary(
-                flows,
-                PostgresFlowStore.open(shared.get(), new FlowCompiler(catalog)),
-                catalog,
-                noSounds)
-            : new FlowLibrary(flows, catalog, clock, noSounds);
+    if (shared.isEmpty()) {
+      return tenants(new FlowLibrary(flows, catalog, clock, noSounds));
+    }
+    try (PostgresFlowStore store =
+        PostgresFlowStore.open(shared.get(), new FlowCompiler(catalog))) {
+      return tenants(new FlowLibrary(flows, store, catalog, noSounds));
+    }
+  }
+
+  private static List<String> tenants(FlowLibrary library) throws IOException {
     return library.flows().stream().map(FlowRef::tenant).distinct().sorted().toList();
   }
 

@@ -48,26 +48,41 @@ public final class ConsoleServer implements AutoCloseable {
   private final Softphones softphones;
   private final WatchPage watch;
   private final String host;
+  private final Optional<PostgresFlowStore> sharedStore;
 
-  private ConsoleServer(Javalin app, Softphones softphones, WatchPage watch, String host) {
+  private ConsoleServer(
+      Javalin app,
+      Softphones softphones,
+      WatchPage watch,
+      String host,
+      Optional<PostgresFlowStore> sharedStore) {
     this.app = app;
     this.softphones = softphones;
     this.watch = watch;
     this.host = host;
+    this.sharedStore = sharedStore;
   }
 
-  /** The drafts in {@code options.store()}, the versions there or in the shared store. */
+  /** The drafts in {@code options.store()}, the versions there or in {@code shared}. */
   private static FlowLibrary library(
-      ConsoleOptions options, ConnectorCatalog catalog, Clock clock) {
+      ConsoleOptions options,
+      Optional<PostgresFlowStore> shared,
+      ConnectorCatalog catalog,
+      Clock clock) {
+    return shared
+        .map(store -> new FlowLibrary(options.store(), store, catalog, options.sounds()))
+        .orElseGet(() -> new FlowLibrary(options.store(), catalog, clock, options.sounds()));
+  }
+
+  /** The shared store when the options name one, opened (its pool closes with the console). */
+  private static Optional<PostgresFlowStore> sharedStore(
+      ConsoleOptions options, ConnectorCatalog catalog) {
     if (options.sharedStore().isEmpty()) {
-      return new FlowLibrary(options.store(), catalog, clock, options.sounds());
+      return Optional.empty();
     }
     try {
-      return new FlowLibrary(
-          options.store(),
-          PostgresFlowStore.open(options.sharedStore().get(), new FlowCompiler(catalog)),
-          catalog,
-          options.sounds());
+      return Optional.of(
+          PostgresFlowStore.open(options.sharedStore().get(), new FlowCompiler(catalog)));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e.getMessage(), e);
     }
@@ -98,7 +113,8 @@ public final class ConsoleServer implements AutoCloseable {
       Clock clock,
       Optional<ConsoleJournal> journal,
       Optional<OidcSignIn> sso) {
-    FlowLibrary library = library(options, ConnectorCatalog.of(connectors), clock);
+    Optional<PostgresFlowStore> shared = sharedStore(options, ConnectorCatalog.of(connectors));
+    FlowLibrary library = library(options, shared, ConnectorCatalog.of(connectors), clock);
     Sessions sessions = new Sessions(clock, access.settings().sessions().maximum());
     Softphones softphones = new Softphones(connectors, clock, options.sounds(), options.store());
     Templates templates = new Templates();
@@ -177,7 +193,7 @@ public final class ConsoleServer implements AutoCloseable {
                   .routes(config.routes);
             });
     app.start();
-    return new ConsoleServer(app, softphones, watch.sampling(), options.address());
+    return new ConsoleServer(app, softphones, watch.sampling(), options.address(), shared);
   }
 
   /**
@@ -214,5 +230,6 @@ public final class ConsoleServer implements AutoCloseable {
     app.stop();
     watch.close();
     softphones.close();
+    sharedStore.ifPresent(PostgresFlowStore::close);
   }
 }

@@ -101,17 +101,31 @@ final class PublishPages {
     FlowChanges changes =
         FlowChanges.between(
             published, publishedCheck.flow(), draft.orElse(published), draftCheck.flow());
+    Page page = pages.page(ctx, "Publish " + ref);
     templates.page(
         ctx,
         "publish.jte",
         Map.of(
-            "page", pages.page(ctx, "Publish " + ref),
+            "page", page,
             "ref", ref,
             "versions", versions,
             "changes", changes,
             "check", draftCheck,
             "message", message,
-            "problem", problem));
+            "problem", problem,
+            "heldBack", heldBack(page, ref)));
+  }
+
+  /**
+   * Why this publisher may not publish this draft under two-person publishing ("" when they may),
+   * so the page says so instead of offering a button that would answer 403; {@link #publish} checks
+   * again.
+   */
+  private String heldBack(Page page, FlowRef ref) {
+    if (!page.may(Role.PUBLISHER)) {
+      return "";
+    }
+    return twoPerson.refusal(page.account().name(), ref.tenant(), ref.flow()).orElse("");
   }
 
   private void publish(Context ctx) throws IOException {

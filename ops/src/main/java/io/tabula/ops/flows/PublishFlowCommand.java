@@ -6,6 +6,7 @@ import io.tabula.flows.store.FlowVersions;
 import io.tabula.flows.store.Publication;
 import io.tabula.flows.store.PublishRejectedException;
 import io.tabula.flows.validate.FlowCompiler;
+import io.tabula.flowstore.PostgresFlowStore;
 import io.tabula.ops.prompts.FlowAudio;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,7 +139,7 @@ final class PublishFlowCommand implements Callable<Integer> {
     if (flow.isEmpty()) {
       return publish(flowStore, Optional.empty(), out, err); // the store names the errors
     }
-    Credentials credentials = Credentials.read(as, stdin);
+    PublisherCredentials credentials = PublisherCredentials.read(as, stdin);
     try (io.tabula.ops.access.cli.PublishGate gate =
         io.tabula.ops.access.cli.PublishGate.open(
             accessDatabase,
@@ -172,12 +173,10 @@ final class PublishFlowCommand implements Callable<Integer> {
     gate.ifPresent(g -> g.attempt(target));
     try {
       int version =
-          flowStore
-              .open()
-              .publish(
-                  file.toString(),
-                  Files.readString(file, StandardCharsets.UTF_8),
-                  as == null ? Publication.COMMAND_LINE : new Publication(as, ""));
+          flowStore.publish(
+              file.toString(),
+              Files.readString(file, StandardCharsets.UTF_8),
+              as == null ? Publication.COMMAND_LINE : new Publication(as, ""));
       try {
         gate.ifPresent(g -> g.published(target, version));
       } catch (io.tabula.ops.access.audit.AuditTrailException e) {
@@ -209,29 +208,17 @@ final class PublishFlowCommand implements Callable<Integer> {
 
   /** The store to publish to, opened (for PostgreSQL: connected) only when publishing. */
   private record Target(StoreLocation where, FlowCompiler compiler) {
-    FlowVersions open() throws IOException {
-      return where.open(compiler, Clock.systemUTC());
-    }
-  }
-
-  /** The publisher's password and authenticator code: from the terminal without echo, or stdin. */
-  private record Credentials(char[] password, String code) {
-    static Credentials read(String login, java.io.InputStream stdin) throws IOException {
-      java.io.Console console = System.console();
-      if (console != null && stdin == System.in) {
-        char[] password = console.readPassword("Password for %s: ", login);
-        char[] code = console.readPassword("Authenticator code: ");
-        return new Credentials(
-            password == null ? new char[0] : password, code == null ? "" : new String(code));
+    /** Opens the store, publishes, and closes it (for PostgreSQL: its pool) again. */
+    int publish(String source, String text, Publication by)
+        throws IOException, PublishRejectedException {
+      FlowVersions store = where.open(compiler, Clock.systemUTC());
+      try {
+        return store.publish(source, text, by);
+      } finally {
+        if (store instanceof PostgresFlowStore postgres) {
+          postgres.close();
+        }
       }
-      java.io.BufferedReader lines =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8));
-      String password = lines.readLine();
-      String code = lines.readLine();
-      return new Credentials(
-          password == null ? new char[0] : password.toCharArray(),
-          code == null ? "" : code.strip());
     }
   }
 

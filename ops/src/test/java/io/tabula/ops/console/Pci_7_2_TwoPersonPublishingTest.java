@@ -72,6 +72,45 @@ class Pci_7_2_TwoPersonPublishingTest {
     assertThat(console.publishedVersions()).containsExactly("000001.yaml", "000002.yaml");
   }
 
+  @Test
+  void whenOnThePublishPageTellsTheLastSaverAnotherPublisherMustAndShowsOthersTheButton()
+      throws Exception {
+    console.access.tenantSettings().setTwoPersonPublishing(ConsoleFixture.SETUP, "city", true);
+    ConsoleClient saver = new ConsoleClient(console);
+    String csrf = saver.login("publisher");
+    assertThat(console.saveChangedDraft(saver, csrf).statusCode()).isEqualTo(303);
+
+    HttpResponse<String> saversPage = saver.get(PUBLISH);
+
+    assertThat(saversPage.statusCode()).isEqualTo(200);
+    assertThat(saversPage.body())
+        .contains("id=\"another-publisher\"")
+        .contains("Another publisher must publish this draft")
+        .contains("ask another publisher of city to publish it")
+        .doesNotContain("id=\"publish\"");
+
+    ConsoleClient reviewer = new ConsoleClient(console);
+    reviewer.login("admin");
+    HttpResponse<String> reviewersPage = reviewer.get(PUBLISH);
+
+    assertThat(reviewersPage.statusCode()).isEqualTo(200);
+    assertThat(reviewersPage.body())
+        .contains("id=\"publish\"")
+        .doesNotContain("id=\"another-publisher\"");
+  }
+
+  @Test
+  void offForTheTenantTheSaverSeesThePublishButton() throws Exception {
+    console.access.tenantSettings().setTwoPersonPublishing(ConsoleFixture.SETUP, "utility", true);
+    ConsoleClient saver = new ConsoleClient(console);
+    String csrf = saver.login("publisher");
+    assertThat(console.saveChangedDraft(saver, csrf).statusCode()).isEqualTo(303);
+
+    assertThat(saver.get(PUBLISH).body())
+        .contains("id=\"publish\"")
+        .doesNotContain("id=\"another-publisher\"");
+  }
+
   /** Turns the rule on for {@code tenant}; "publisher" saves city's draft, then publishes it. */
   private HttpResponse<String> publisherPublishesTheirOwnDraftWithTheRuleOnFor(String tenant)
       throws Exception {

@@ -63,6 +63,19 @@ class Pci_7_2_PublishAsTest {
   }
 
   @Test
+  void aPasswordAndCodePipedWithWindowsLineEndsSignIn() throws Exception {
+    try (AccessFixture f = AccessFixture.open()) {
+      byte[] secret = f.createEnrolled("ana", PASSWORD);
+      f.access.admin().grant(AccessFixture.ADMIN, "ana", "city", Role.PUBLISHER);
+
+      int exit = publishAs(f, "ana", PASSWORD + "\r\n" + code(secret) + "\r\n");
+
+      assertThat(exit).as(err.toString()).isZero();
+      assertThat(store().resolve(".published/city/parking-ticket/000001.yaml")).exists();
+    }
+  }
+
+  @Test
   void anEditorIsRefusedAndTheRefusalIsRecorded() throws Exception {
     try (AccessFixture f = AccessFixture.open()) {
       byte[] secret = f.createEnrolled("ed", PASSWORD);

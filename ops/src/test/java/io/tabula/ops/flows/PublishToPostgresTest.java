@@ -7,7 +7,6 @@ import io.tabula.connectors.embedded.EmbeddedPostgresOptions;
 import io.tabula.flows.connect.DemoConnectors;
 import io.tabula.flows.parse.FlowParser;
 import io.tabula.flows.store.FlowKey;
-import io.tabula.flows.store.FlowVersions;
 import io.tabula.flows.store.VersionRecord;
 import io.tabula.flows.validate.ConnectorCatalog;
 import io.tabula.flows.validate.FlowCompiler;
@@ -79,12 +78,13 @@ class PublishToPostgresTest {
     assertThat(out.toString())
         .contains("as version 1 in " + database.url())
         .contains("as version 2 in " + database.url());
-    FlowVersions store = PostgresFlowStore.open(database, new FlowCompiler(catalog()));
-    List<VersionRecord> history = store.history(new FlowKey("city", "parking-ticket"));
-    assertThat(history).extracting(VersionRecord::number).containsExactly(2, 1);
-    assertThat(history).allSatisfy(v -> assertThat(v.who()).isEqualTo("command line"));
-    assertThat(store.read(new FlowKey("city", "parking-ticket"), 2).orElseThrow().text())
-        .isEqualTo(Files.readString(PARKING_TICKET));
+    try (PostgresFlowStore store = PostgresFlowStore.open(database, new FlowCompiler(catalog()))) {
+      List<VersionRecord> history = store.history(new FlowKey("city", "parking-ticket"));
+      assertThat(history).extracting(VersionRecord::number).containsExactly(2, 1);
+      assertThat(history).allSatisfy(v -> assertThat(v.who()).isEqualTo("command line"));
+      assertThat(store.read(new FlowKey("city", "parking-ticket"), 2).orElseThrow().text())
+          .isEqualTo(Files.readString(PARKING_TICKET));
+    }
   }
 
   @Test
@@ -118,10 +118,11 @@ class PublishToPostgresTest {
     String tenant = "console" + ProcessHandle.current().pid();
     String first =
         Files.readString(PARKING_TICKET).replace("tenant: city\n", "tenant: " + tenant + "\n");
+    PostgresFlowStore shared = PostgresFlowStore.open(database, new FlowCompiler(catalog));
     FlowLibrary library =
         new FlowLibrary(
             temp.resolve("drafts"),
-            PostgresFlowStore.open(database, new FlowCompiler(catalog)),
+            shared,
             catalog,
             new ConsoleSounds(
                 List.of(Path.of(soundsFor(Files.writeString(temp.resolve("first.yaml"), first))))));
@@ -139,6 +140,7 @@ class PublishToPostgresTest {
         .extracting(v -> v.number() + " " + v.who() + " " + v.note())
         .containsExactly("3 ana rolled back to version 1", "2 ana second", "1 ana first fee");
     assertThat(library.versionText(ref, 3)).contains(first);
+    shared.close();
   }
 
   private static ConnectorCatalog catalog() {

@@ -11,6 +11,7 @@ import io.tabula.ops.access.audit.AuditEvent;
 import io.tabula.ops.access.audit.AuditEvent.Outcome;
 import io.tabula.ops.access.mfa.TotpSecretCipher;
 import io.tabula.ops.access.role.AccessDeniedException;
+import io.tabula.ops.access.role.Permission;
 import io.tabula.ops.access.role.Principal;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -116,7 +117,7 @@ public final class PublishGate implements AutoCloseable {
 
   private void authorise(String flow) throws RefusedException {
     try {
-      access.authorizer().checkPublish(principal, tenant, null);
+      access.authorizer().check(principal, Permission.PUBLISH, tenant);
     } catch (AccessDeniedException e) {
       refuse(
           "needs-publish",

@@ -6,26 +6,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Who may do what on which tenant: the one question the console and the CLI ask before acting.
+ * Who may do what on which tenant: the one question the console and the CLI ask before acting. It
+ * answers from roles alone; the two-person rule, which also needs who saved the draft and the
+ * tenant's setting, is {@link io.tabula.ops.access.TwoPersonPublishing}, asked after this.
  *
  * <pre>{@code
- * Authorizer authorizer = new Authorizer(new AuthorizerSettings(true));
+ * Authorizer authorizer = new Authorizer();
  * authorizer.check(principal, Permission.PUBLISH, "city");           // throws AccessDeniedException
- * authorizer.checkPublish(principal, "city", draftAuthorLogin);       // two-person rule too
+ * access.twoPersonPublishing().check(principal.login(), "city", "parking-ticket"); // then this
  * }</pre>
  */
 public final class Authorizer {
-
-  /**
-   * @param twoPersonPublishing when true, a publisher cannot publish a draft they saved themselves
-   */
-  public record Settings(boolean twoPersonPublishing) {}
-
-  private final Settings settings;
-
-  public Authorizer(Settings settings) {
-    this.settings = settings;
-  }
 
   public boolean may(Principal principal, Permission permission, String tenant) {
     return permissions(principal, tenant).contains(permission);
@@ -48,20 +39,6 @@ public final class Authorizer {
           permission,
           tenant,
           "ask an admin of that tenant for a role that grants it");
-    }
-  }
-
-  /** Publishing, with the two-person rule when it is on. */
-  public void checkPublish(Principal principal, String tenant, String draftAuthor)
-      throws AccessDeniedException {
-    check(principal, Permission.PUBLISH, tenant);
-    if (settings.twoPersonPublishing() && principal.login().equals(draftAuthor)) {
-      throw new AccessDeniedException(
-          principal.login(),
-          Permission.PUBLISH,
-          tenant,
-          "two-person publishing is on and this is your own draft; another publisher must"
-              + " publish it");
     }
   }
 
