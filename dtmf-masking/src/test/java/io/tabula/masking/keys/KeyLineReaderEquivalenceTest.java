@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tabula.masking.redteam.RedTeamCorpus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * element as {@link KeyedEntryAuditor} reads a line.
  */
 class KeyLineReaderEquivalenceTest {
-
-  private static final Path TEST_RESOURCES = Path.of("src", "test", "resources");
 
   /** Elements at a word's start, inside a word, after spaces only, and after an earlier element. */
   private static final List<String> EDGES =
@@ -64,21 +59,7 @@ class KeyLineReaderEquivalenceTest {
 
   @BeforeAll
   static void readLines(@TempDir Path corpus) throws IOException {
-    RedTeamCorpus.write(corpus, RedTeamCorpus.SEED);
-    try (Stream<Path> files = Files.walk(corpus)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-        LINES.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-      }
-    }
-    try (Stream<Path> files = Files.walk(TEST_RESOURCES)) {
-      for (Path file : files.filter(f -> f.toString().contains("FuzzTestInputs")).toList()) {
-        if (Files.isRegularFile(file) && Files.size(file) < (1 << 20)) {
-          String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-          LINES.add(text);
-          LINES.addAll(text.lines().toList());
-        }
-      }
-    }
+    LINES.addAll(RedTeamCorpus.linesAndFuzzInputs(corpus));
     LINES.addAll(EDGES);
   }
 

@@ -9,9 +9,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.tukaani.xz.LZMA2Options;
@@ -132,5 +134,30 @@ public final class RedTeamCorpus {
     }
     log.append(lines.plain().getFirst()).append('\n');
     return log.toString().getBytes(charset);
+  }
+
+  /**
+   * What the equivalence tests scan: every line of the corpus written into {@code dir} with {@link
+   * #SEED}, then every regression input of the module's fuzz targets (below 1 MiB) whole and line
+   * by line, read as ISO-8859-1 so that any byte is a character.
+   */
+  public static List<String> linesAndFuzzInputs(Path dir) throws IOException {
+    write(dir, SEED);
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+      }
+    }
+    try (Stream<Path> files = Files.walk(Path.of("src", "test", "resources"))) {
+      for (Path file : files.filter(f -> f.toString().contains("FuzzTestInputs")).toList()) {
+        if (Files.isRegularFile(file) && Files.size(file) < (1 << 20)) {
+          String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+          lines.add(text);
+          lines.addAll(text.lines().toList());
+        }
+      }
+    }
+    return lines;
   }
 }
