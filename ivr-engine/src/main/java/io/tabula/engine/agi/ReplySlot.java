@@ -83,17 +83,7 @@ public final class ReplySlot {
    * loop iteration ({@link LoopWakeups}), or at once when {@code wakeups} is null.
    */
   public boolean complete(AgiReply reply, LoopWakeups wakeups) {
-    if (wakeups == null) {
-      return settle(reply);
-    }
-    if (!STATE.compareAndSet(this, null, reply)) {
-      return false;
-    }
-    Thread parked = waiter;
-    if (parked != null) {
-      wakeups.wakeLater(parked);
-    }
-    return true;
+    return settle(reply, wakeups);
   }
 
   /** Any thread: the command failed (call ended, write failed, field refused the digits). */
@@ -145,12 +135,22 @@ public final class ReplySlot {
   }
 
   private boolean settle(Object outcome) {
+    return settle(outcome, null);
+  }
+
+  /** The first outcome wins; its waiter is woken at once, or with its loop's others. */
+  private boolean settle(Object outcome, LoopWakeups wakeups) {
     if (!STATE.compareAndSet(this, null, outcome)) {
       return false;
     }
     Thread parked = waiter;
-    if (parked != null) {
+    if (parked == null) {
+      return true;
+    }
+    if (wakeups == null) {
       LockSupport.unpark(parked);
+    } else {
+      wakeups.wakeLater(parked);
     }
     return true;
   }
