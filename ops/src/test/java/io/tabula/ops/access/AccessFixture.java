@@ -3,6 +3,9 @@ package io.tabula.ops.access;
 import io.tabula.ops.access.account.AccountAdmin.Actor;
 import io.tabula.ops.access.account.SignInAttempt;
 import io.tabula.ops.access.account.SignInOutcome;
+import io.tabula.ops.access.audit.AuditAction;
+import io.tabula.ops.access.audit.AuditEvent;
+import io.tabula.ops.access.audit.AuditEvent.Outcome;
 import io.tabula.ops.access.audit.TrailKeys;
 import io.tabula.ops.access.audit.TrailSigner;
 import io.tabula.ops.access.mfa.Totp;
@@ -102,6 +105,24 @@ public final class AccessFixture implements AutoCloseable {
         new SignInAttempt(login, password.toCharArray(), Optional.ofNullable(secondFactor), from)) {
       return access.signIn().signIn(attempt);
     }
+  }
+
+  /**
+   * Leaves the trail record a draft save in the console leaves (see
+   * Pci_10_2_PublishRecordedFirstTest): the two-person rule reads who saved last from it.
+   */
+  public void recordDraftSave(String login, String tenant, String flow) {
+    access
+        .trail()
+        .record(
+            AuditEvent.of(
+                    login,
+                    AuditAction.DRAFT_SAVE,
+                    tenant + "/" + flow,
+                    "127.0.0.1",
+                    Outcome.SUCCESS)
+                .withTenant(tenant)
+                .withDetail("chars=1"));
   }
 
   public static String sixDigits(int code) {

@@ -99,7 +99,7 @@ class Pci_7_2_PublishAsTest {
       f.access.admin().grant(AccessFixture.ADMIN, "ana", "city", Role.PUBLISHER);
       f.access.admin().grant(AccessFixture.ADMIN, "bo", "city", Role.PUBLISHER);
       f.access.tenantSettings().setTwoPersonPublishing(AccessFixture.ADMIN, "city", true);
-      draftSavedInTheConsoleBy(f, "ana");
+      f.recordDraftSave("ana", "city", "parking-ticket");
 
       int refused = publishAs(f, "ana", PASSWORD + "\n" + code(anaSecret) + "\n");
 
@@ -131,30 +131,13 @@ class Pci_7_2_PublishAsTest {
       byte[] secret = f.createEnrolled("ana", PASSWORD);
       f.access.admin().grant(AccessFixture.ADMIN, "ana", "city", Role.PUBLISHER);
       f.access.tenantSettings().setTwoPersonPublishing(AccessFixture.ADMIN, "utility", true);
-      draftSavedInTheConsoleBy(f, "ana");
+      f.recordDraftSave("ana", "city", "parking-ticket");
 
       int exit = publishAs(f, "ana", PASSWORD + "\n" + code(secret) + "\n");
 
       assertThat(exit).as(err.toString()).isZero();
       assertThat(store().resolve(".published/city/parking-ticket/000001.yaml")).exists();
     }
-  }
-
-  /**
-   * The trail record a draft save in the console leaves (see Pci_10_2_PublishRecordedFirstTest).
-   */
-  private static void draftSavedInTheConsoleBy(AccessFixture f, String login) {
-    f.access
-        .trail()
-        .record(
-            AuditEvent.of(
-                    login,
-                    AuditAction.DRAFT_SAVE,
-                    "city/parking-ticket",
-                    "127.0.0.1",
-                    Outcome.SUCCESS)
-                .withTenant("city")
-                .withDetail("chars=1"));
   }
 
   @Test
