@@ -87,8 +87,13 @@ public final class FlowStoreWatch implements AutoCloseable {
       }
       listening = c;
       LOG.info("Listening for flow publishes on {}", database.url());
-      // Whatever was published while not listening (at start, or during an outage).
-      refreshQuietly();
+      // Whatever was published while not listening (at start, or during an outage). A pooled
+      // connection left from before an outage can fail this read although LISTEN just connected;
+      // then reconnect and read again, as when a read in the loop fails, rather than wait for a
+      // notification with the outage still in reach().
+      if (!refreshQuietly()) {
+        return;
+      }
       PGConnection pg = c.unwrap(PGConnection.class);
       while (!isClosed()) {
         PGNotification[] arrived =
