@@ -3,10 +3,14 @@ package io.tabula.flows.store;
 import io.tabula.flows.connect.Connectors;
 import io.tabula.flows.port.CallHandler;
 import io.tabula.flows.port.CallHandlers;
+import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CallSteps;
+import io.tabula.flows.port.SteppedCallHandler;
 import io.tabula.flows.run.CallJournals;
 import io.tabula.flows.run.FlowRunner;
 import io.tabula.flows.run.RunnerConfig;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the engine plugs in: for each new call, the handler running the tenant's flow in the version
@@ -42,12 +46,27 @@ public final class StoreCallHandlers implements CallHandlers {
     return flows.current(tenant, flow).map(this::handler);
   }
 
+  /** A stepped handler either way, so the engine runs store flows on the call's event loop. */
   private CallHandler handler(FlowVersion version) {
     FlowRunner runner = new FlowRunner(version.flow(), connectors, config);
     if (journals == CallJournals.NONE) {
       return runner;
     }
-    return call ->
-        runner.handle(call, journals.open(version.flow(), version.version(), call.info()));
+    return new Journaled(runner, journals, version);
+  }
+
+  /** The flow's runner, each call journaled through the engine's call journal. */
+  private record Journaled(FlowRunner runner, CallJournals journals, FlowVersion version)
+      implements SteppedCallHandler {
+
+    @Override
+    public void handle(CallPort call) {
+      runner.handle(call, journals.open(version.flow(), version.version(), call.info()));
+    }
+
+    @Override
+    public void start(CallSteps call, Consumer<RuntimeException> ended) {
+      runner.start(call, journals.open(version.flow(), version.version(), call.info()), ended);
+    }
   }
 }
