@@ -90,6 +90,7 @@ final class FlowMachine implements Then<Object> {
    */
   FlowMachine(
       Flow flow,
+      FlowPromptCache prompts,
       Connectors connectors,
       Clock clock,
       CallJournal events,
@@ -104,7 +105,7 @@ final class FlowMachine implements Then<Object> {
     this.call = call;
     this.ended = ended;
     this.values = new CallValues(flow, call.memory());
-    this.speech = new Speech(flow, call, this, values, flow.language());
+    this.speech = new Speech(flow, prompts, call, this, values, flow.language());
     this.current = flow.start().step();
   }
 

@@ -32,11 +32,13 @@ public final class FlowRunner implements SteppedCallHandler {
   private final Flow flow;
   private final Connectors connectors;
   private final RunnerConfig config;
+  private final FlowPromptCache prompts;
 
   public FlowRunner(Flow flow, Connectors connectors, RunnerConfig config) {
     this.flow = flow;
     this.connectors = connectors;
     this.config = config;
+    this.prompts = new FlowPromptCache(flow);
   }
 
   public Flow flow() {
@@ -74,7 +76,8 @@ public final class FlowRunner implements SteppedCallHandler {
             : CallJournal.alongside(config.events(), journal);
     FlowMachine machine;
     try {
-      machine = new FlowMachine(flow, connectors, config.clock(), events, journal, call, ended);
+      machine =
+          new FlowMachine(flow, prompts, connectors, config.clock(), events, journal, call, ended);
     } catch (RuntimeException e) {
       // The call's memory or its info failed before the flow began: the call is over all the same.
       try {
@@ -125,7 +128,20 @@ public final class FlowRunner implements SteppedCallHandler {
     return e.getClass().getSimpleName();
   }
 
+  /** The step's kind as events name it: {@code say}, {@code menu} ... (no string made per step). */
   static String kind(Step step) {
-    return step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return switch (step) {
+      case Step.Say s -> "say";
+      case Step.Menu m -> "menu";
+      case Step.Language l -> "language";
+      case Step.Collect c -> "collect";
+      case Step.Lookup l -> "lookup";
+      case Step.Pay p -> "pay";
+      case Step.Transfer t -> "transfer";
+      case Step.Hangup h -> "hangup";
+      case Step.Branch b -> "branch";
+      case Step.Goto g -> "goto";
+      case Step.Set s -> "set";
+    };
   }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 final class Speech {
 
   private final Flow flow;
+  private final FlowPromptCache prompts;
   private final CallSteps call;
   private final Then<Object> then;
   private final CallValues values;
@@ -55,8 +56,15 @@ final class Speech {
   /**
    * @param language the flow's own language, until {@link #start} picks the call's
    */
-  Speech(Flow flow, CallSteps call, Then<Object> then, CallValues values, String language) {
+  Speech(
+      Flow flow,
+      FlowPromptCache prompts,
+      CallSteps call,
+      Then<Object> then,
+      CallValues values,
+      String language) {
     this.flow = flow;
+    this.prompts = prompts;
     this.call = call;
     this.then = then;
     this.values = values;
@@ -120,7 +128,7 @@ final class Speech {
 
   /** The prompt in {@code language}, played from that language's folder whatever the call's. */
   Prompt prompt(String id, String inLanguage) {
-    Prompt prompt = PromptSound.of(flow, inLanguage, id, flow.promptText(id, inLanguage));
+    Prompt prompt = prompts.prompt(id, inLanguage);
     return inLanguage.equals(language) ? prompt : PromptSound.inOtherLanguage(prompt, inLanguage);
   }
 

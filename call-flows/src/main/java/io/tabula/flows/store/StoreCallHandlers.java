@@ -9,7 +9,9 @@ import io.tabula.flows.port.SteppedCallHandler;
 import io.tabula.flows.run.CallJournals;
 import io.tabula.flows.run.FlowRunner;
 import io.tabula.flows.run.RunnerConfig;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,14 @@ public final class StoreCallHandlers implements CallHandlers {
   private final Connectors connectors;
   private final RunnerConfig config;
   private final CallJournals journals;
+
+  /**
+   * The runner of each flow's live version, made once per version: its prompts are named once for
+   * all the version's calls, not once per command (FlowPromptCache).
+   */
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+  private record Live(FlowVersion version, FlowRunner runner) {}
 
   public StoreCallHandlers(PublishedFlows flows, Connectors connectors, RunnerConfig config) {
     this(flows, connectors, config, CallJournals.NONE);
@@ -48,11 +58,23 @@ public final class StoreCallHandlers implements CallHandlers {
 
   /** A stepped handler either way, so the engine runs store flows on the call's event loop. */
   private CallHandler handler(FlowVersion version) {
-    FlowRunner runner = new FlowRunner(version.flow(), connectors, config);
+    FlowRunner runner = runner(version);
     if (journals == CallJournals.NONE) {
       return runner;
     }
     return new Journaled(runner, journals, version);
+  }
+
+  private FlowRunner runner(FlowVersion version) {
+    String key = version.tenant() + "/" + version.name();
+    Live known = live.get(key);
+    // The same object while the version is live: PublishedFlows keeps one per live version.
+    if (known != null && known.version() == version) {
+      return known.runner();
+    }
+    FlowRunner runner = new FlowRunner(version.flow(), connectors, config);
+    live.put(key, new Live(version, runner));
+    return runner;
   }
 
   /** The flow's runner, each call journaled through the engine's call journal. */

@@ -377,4 +377,22 @@ class FlowMachineTest {
     assertThat(transcript.lines().stream().filter(l -> l.equals("Caller: (silence)")).count())
         .isEqualTo(1_000);
   }
+
+  @Test
+  void stepKindsAreNamedAsTheirRecords() {
+    for (Flow flow :
+        List.of(
+            ShippedFlows.load("city/parking-ticket.yaml"),
+            ShippedFlows.load("utility/bill-payment.yaml"),
+            ShippedFlows.load("utility/balance.yaml"),
+            deep(1))) {
+      flow.steps()
+          .values()
+          .forEach(
+              step ->
+                  assertThat(FlowRunner.kind(step))
+                      .isEqualTo(
+                          step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
 }

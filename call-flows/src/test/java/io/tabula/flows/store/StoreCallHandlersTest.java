@@ -56,6 +56,26 @@ class StoreCallHandlersTest {
   }
 
   @Test
+  void callsOfOneLiveVersionShareItsRunnerAndANewVersionGetsItsOwn() throws Exception {
+    PublishedFlows flows = published();
+    StoreCallHandlers handlers =
+        new StoreCallHandlers(
+            flows, DemoConnectors.create(ShippedFlows.CLOCK), RunnerConfig.defaults());
+    CallHandler first = handlers.find("city", "parking-ticket").orElseThrow();
+    assertThat(handlers.find("city", "parking-ticket").orElseThrow()).isSameAs(first);
+
+    Path file = root.resolve("source/city/parking-ticket.yaml");
+    Files.writeString(
+        file, Files.readString(file).replace("Welcome to the City", "Hello from the City"));
+    new FlowStore(root.resolve("store"), compiler).publish(file);
+    flows.refresh();
+    CallHandler second = handlers.find("city", "parking-ticket").orElseThrow();
+    assertThat(second).isNotSameAs(first);
+    assertThat(((io.tabula.flows.run.FlowRunner) second).flow().promptText("welcome"))
+        .startsWith("Hello from the City");
+  }
+
+  @Test
   void aJournaledStoreCallOnTheMachineIsJournaledAndFinishedBeforeItEnds() throws Exception {
     List<String> heard = new ArrayList<>();
     CallHandler handler =
