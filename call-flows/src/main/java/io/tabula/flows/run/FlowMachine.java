@@ -89,23 +89,22 @@ final class FlowMachine implements Then<Object> {
    * @param journal the call's journal, told {@link CallJournal#finished()} once the call is over
    */
   FlowMachine(
-      Flow flow,
-      FlowPromptCache prompts,
+      SharedFlow shared,
       Connectors connectors,
       Clock clock,
       CallJournal events,
       CallJournal journal,
       CallSteps call,
       Consumer<RuntimeException> ended) {
-    this.flow = flow;
+    this.flow = shared.flow();
     this.connectors = connectors;
     this.clock = clock;
     this.events = events;
     this.journal = journal;
     this.call = call;
     this.ended = ended;
-    this.values = new CallValues(flow, call.memory());
-    this.speech = new Speech(flow, prompts, call, this, values, flow.language());
+    this.values = new CallValues(shared, call.memory());
+    this.speech = new Speech(flow, shared, call, this, values, flow.language());
     this.current = flow.start().step();
   }
 
@@ -192,15 +191,7 @@ final class FlowMachine implements Then<Object> {
   private void goOn(Object value) {
     String next =
         switch (waiting) {
-          case START -> {
-            channelLanguage = speech.pickFor(call.info().language());
-            if (channelLanguage != null) {
-              waiting = Waiting.CHANNEL_LANGUAGE;
-              speech.switchTo(channelLanguage);
-              yield null;
-            }
-            yield firstStep();
-          }
+          case START -> started();
           case CHANNEL_LANGUAGE -> {
             speech.switched(channelLanguage);
             yield firstStep();
@@ -220,14 +211,7 @@ final class FlowMachine implements Then<Object> {
           }
           case INPUT -> input.answer(value);
           case CONNECTOR -> (String) value;
-          case SORRY -> {
-            if (flow.onError().then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
-              transfer(agentQueue());
-            } else {
-              hangup();
-            }
-            yield null;
-          }
+          case SORRY -> apologized();
           case LAST_COMMAND -> {
             end(null);
             yield null;
@@ -236,6 +220,27 @@ final class FlowMachine implements Then<Object> {
     if (next != null) {
       runFrom(next);
     }
+  }
+
+  /** The call's language first: the channel is switched to it when it has another. */
+  private String started() {
+    channelLanguage = speech.pickFor(call.info().language());
+    if (channelLanguage == null) {
+      return firstStep();
+    }
+    waiting = Waiting.CHANNEL_LANGUAGE;
+    speech.switchTo(channelLanguage);
+    return null;
+  }
+
+  /** The error path said sorry: an agent where the flow says so, else a hangup. */
+  private String apologized() {
+    if (flow.onError().then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
+      transfer(agentQueue());
+    } else {
+      hangup();
+    }
+    return null;
   }
 
   /** The call's time limit starts once the call speaks the right language. */

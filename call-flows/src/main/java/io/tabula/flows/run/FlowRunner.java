@@ -32,13 +32,13 @@ public final class FlowRunner implements SteppedCallHandler {
   private final Flow flow;
   private final Connectors connectors;
   private final RunnerConfig config;
-  private final FlowPromptCache prompts;
+  private final SharedFlow shared;
 
   public FlowRunner(Flow flow, Connectors connectors, RunnerConfig config) {
     this.flow = flow;
     this.connectors = connectors;
     this.config = config;
-    this.prompts = new FlowPromptCache(flow);
+    this.shared = new SharedFlow(flow);
   }
 
   public Flow flow() {
@@ -76,8 +76,7 @@ public final class FlowRunner implements SteppedCallHandler {
             : CallJournal.alongside(config.events(), journal);
     FlowMachine machine;
     try {
-      machine =
-          new FlowMachine(flow, prompts, connectors, config.clock(), events, journal, call, ended);
+      machine = new FlowMachine(shared, connectors, config.clock(), events, journal, call, ended);
     } catch (RuntimeException e) {
       // The call's memory or its info failed before the flow began: the call is over all the same.
       try {

@@ -27,7 +27,7 @@ import java.util.List;
 final class Speech {
 
   private final Flow flow;
-  private final FlowPromptCache prompts;
+  private final SharedFlow prompts;
   private final CallSteps call;
   private final Then<Object> then;
   private final CallValues values;
@@ -58,7 +58,7 @@ final class Speech {
    */
   Speech(
       Flow flow,
-      FlowPromptCache prompts,
+      SharedFlow prompts,
       CallSteps call,
       Then<Object> then,
       CallValues values,

@@ -32,7 +32,7 @@ public final class StoreCallHandlers implements CallHandlers {
 
   /**
    * The runner of each flow's live version, made once per version: its prompts are named once for
-   * all the version's calls, not once per command (FlowPromptCache).
+   * all the version's calls, not once per command (SharedFlow).
    */
   private final Map<String, Live> live = new ConcurrentHashMap<>();
 
