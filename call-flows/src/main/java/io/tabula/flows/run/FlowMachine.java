@@ -67,6 +67,7 @@ final class FlowMachine implements Then<Object> {
   private final CallSteps call;
   private final Consumer<RuntimeException> ended;
   private final CallValues values;
+  private final SharedFlow shared;
   private final Speech speech;
   private InputSteps input;
   private ConnectorSteps outside;
@@ -96,6 +97,7 @@ final class FlowMachine implements Then<Object> {
       CallJournal journal,
       CallSteps call,
       Consumer<RuntimeException> ended) {
+    this.shared = shared;
     this.flow = shared.flow();
     this.connectors = connectors;
     this.clock = clock;
@@ -246,7 +248,7 @@ final class FlowMachine implements Then<Object> {
   /** The call's time limit starts once the call speaks the right language. */
   private String firstStep() {
     deadline = new Deadline(clock, flow.timeLimit());
-    input = new InputSteps(call, this, speech, values, clock, deadline, events);
+    input = new InputSteps(shared, call, this, speech, values, clock, deadline, events);
     outside = new ConnectorSteps(connectors, call.info(), values, events);
     return current;
   }

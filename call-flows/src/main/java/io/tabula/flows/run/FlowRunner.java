@@ -18,9 +18,15 @@ import java.util.function.Consumer;
  * transfer to an agent), never a stack trace in the call; the agent key leaves any step that allows
  * it; the call's time limit is checked before every step.
  *
+ * <p>One interpreter, two ways to drive it: {@link #start(CallSteps, Consumer)} runs the call as a
+ * state machine with no thread (the engine, from the call's event loop), {@link #handle(CallPort)}
+ * runs the same machine over a blocking port on the caller's thread and returns when the call is
+ * over.
+ *
  * <pre>{@code
- * CallHandler handler = new FlowRunner(flow, connectors, RunnerConfig.defaults());
- * handler.handle(call);
+ * FlowRunner runner = new FlowRunner(flow, connectors, RunnerConfig.defaults());
+ * runner.start(steps, failure -> engineEndsTheCall(failure)); // returns at once
+ * runner.handle(port);                                         // returns when the call is over
  * }</pre>
  */
 public final class FlowRunner implements SteppedCallHandler {

@@ -37,6 +37,7 @@ final class InputSteps {
     COLLECT_RETRY_PROMPT
   }
 
+  private final SharedFlow shared;
   private final CallSteps call;
   private final Then<Object> then;
   private final Speech speech;
@@ -58,6 +59,7 @@ final class InputSteps {
   private CollectOptions options;
 
   InputSteps(
+      SharedFlow shared,
       CallSteps call,
       Then<Object> then,
       Speech speech,
@@ -65,6 +67,7 @@ final class InputSteps {
       Clock clock,
       Deadline deadline,
       CallJournal journal) {
+    this.shared = shared;
     this.call = call;
     this.then = then;
     this.speech = speech;
@@ -100,7 +103,7 @@ final class InputSteps {
   String menu(Step.Menu step) {
     menu = step;
     stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
-    escape = String.join("", step.options().keySet()) + stepAgentKeys;
+    escape = shared.escapeKeys(step.id());
     attempt = 1;
     return menuAttempt();
   }
@@ -150,7 +153,7 @@ final class InputSteps {
   String language(Step.Language step) {
     languageMenu = step;
     stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
-    escape = String.join("", step.options().keySet()) + stepAgentKeys;
+    escape = shared.escapeKeys(step.id());
     deadline.check();
     languages = step.options().values().iterator();
     return languagePlayed(KeyPress.NONE);
@@ -191,9 +194,7 @@ final class InputSteps {
   String collect(Step.Collect step) {
     collect = step;
     field = values.fieldFor(step);
-    options =
-        new CollectOptions(
-            step.maxDigits(), step.firstDigitTimeout(), step.interDigitTimeout(), step.secure());
+    options = shared.collectOptions(step.id());
     attempt = 1;
     return collectAttempt();
   }

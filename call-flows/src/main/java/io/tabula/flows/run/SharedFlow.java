@@ -2,6 +2,7 @@ package io.tabula.flows.run;
 
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.Step;
+import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.Prompt;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,18 +19,57 @@ final class SharedFlow {
 
   private final Flow flow;
   private final Map<String, Step.Collect> fieldSteps;
+  private final Map<String, String> escapeKeys;
+  private final Map<String, CollectOptions> collectOptions;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Prompt>> byLanguage =
       new ConcurrentHashMap<>();
 
   SharedFlow(Flow flow) {
     this.flow = flow;
     Map<String, Step.Collect> fields = new HashMap<>();
+    Map<String, String> escapes = new HashMap<>();
+    Map<String, CollectOptions> options = new HashMap<>();
+    String agentKeys = flow.agent().map(a -> String.valueOf(a.key())).orElse("");
     for (Step step : flow.steps().values()) {
-      if (step instanceof Step.Collect collect) {
-        fields.putIfAbsent(collect.field(), collect);
+      switch (step) {
+        case Step.Collect collect -> {
+          fields.putIfAbsent(collect.field(), collect);
+          options.put(
+              collect.id(),
+              new CollectOptions(
+                  collect.maxDigits(),
+                  collect.firstDigitTimeout(),
+                  collect.interDigitTimeout(),
+                  collect.secure()));
+        }
+        case Step.Menu menu ->
+            escapes.put(
+                menu.id(),
+                String.join("", menu.options().keySet()) + (menu.agentKey() ? agentKeys : ""));
+        case Step.Language language ->
+            escapes.put(
+                language.id(),
+                String.join("", language.options().keySet())
+                    + (language.agentKey() ? agentKeys : ""));
+        default -> {}
       }
     }
     this.fieldSteps = Map.copyOf(fields);
+    this.escapeKeys = Map.copyOf(escapes);
+    this.collectOptions = Map.copyOf(options);
+  }
+
+  /** How a {@code collect} step collects: its digits, timeouts and whether it is secure. */
+  CollectOptions collectOptions(String stepId) {
+    return collectOptions.get(stepId);
+  }
+
+  /**
+   * The keys that stop the prompt of a {@code menu} or {@code language} step: its options' keys,
+   * then the agent key where the step allows it.
+   */
+  String escapeKeys(String stepId) {
+    return escapeKeys.get(stepId);
   }
 
   Flow flow() {

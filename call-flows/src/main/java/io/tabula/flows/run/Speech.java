@@ -231,12 +231,30 @@ final class Speech {
     };
   }
 
-  private static String digitsOf(Value value) {
-    String text = value.toString().replaceAll("[^0-9]", "");
-    if (text.isEmpty()) {
+  /** The value's digits 0-9, all else left out; the text itself when it is digits only. */
+  static String digitsOf(Value value) {
+    String text = value.toString();
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    if (digits == 0) {
       throw new FlowFailure("nothing to speak digit by digit");
     }
-    return text;
+    if (digits == text.length()) {
+      return text;
+    }
+    StringBuilder only = new StringBuilder(digits);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        only.append(c);
+      }
+    }
+    return only.toString();
   }
 
   /** Major number, major unit, then when there are cents: "and", minor number, minor unit. */
