@@ -7,6 +7,7 @@ import io.tabula.flows.model.ErrorPolicy;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.port.CallEndedException;
+import io.tabula.flows.port.CallPort;
 import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.Prompt;
 import io.tabula.flows.port.Then;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,7 +203,7 @@ final class FlowMachine implements Then<Object> {
           case SAY -> speech.sayNext(value) ? null : ((Step.Say) step).next().step();
           case SAY_BEFORE_TRANSFER -> {
             if (!speech.sayNext(value)) {
-              transfer(((Step.Transfer) step).queue().orElse(agentQueue()));
+              transferStep((Step.Transfer) step);
             }
             yield null;
           }
@@ -280,20 +282,26 @@ final class FlowMachine implements Then<Object> {
         waiting = Waiting.SAY;
         yield speech.sayNext(null) ? null : s.next().step();
       }
-      case Step.Menu m -> input(input.menu(m));
-      case Step.Language l -> input(input.language(l));
-      case Step.Collect c -> input(input.collect(c));
+      case Step.Menu m -> waitingForInput().menu(m);
+      case Step.Language l -> waitingForInput().language(l);
+      case Step.Collect c -> waitingForInput().collect(c);
       case Step.Lookup l -> connector(port -> outside.lookup(l));
       case Step.Pay p -> connector(port -> outside.pay(p));
       case Step.Transfer t -> {
         speech.say(t.items(), false);
         waiting = Waiting.SAY_BEFORE_TRANSFER;
-        yield speech.sayNext(null) ? null : goOnWith(null);
+        if (!speech.sayNext(null)) {
+          transferStep(t);
+        }
+        yield null;
       }
       case Step.Hangup h -> {
         speech.say(h.items(), false);
         waiting = Waiting.SAY_BEFORE_HANGUP;
-        yield speech.sayNext(null) ? null : goOnWith(null);
+        if (!speech.sayNext(null)) {
+          hangup();
+        }
+        yield null;
       }
       case Step.Branch b -> branch(b, values);
       case Step.Goto g -> g.target().step();
@@ -305,21 +313,18 @@ final class FlowMachine implements Then<Object> {
     };
   }
 
-  /** A transfer or hangup step with nothing (left) to say: its command goes now. */
-  private String goOnWith(Object value) {
-    goOn(value);
-    return null;
+  /** The step about to start waits for the caller: its answers go to the input steps. */
+  private InputSteps waitingForInput() {
+    waiting = Waiting.INPUT;
+    return input;
   }
 
-  private String input(String next) {
-    if (next == null) {
-      waiting = Waiting.INPUT;
-    }
-    return next;
+  /** A transfer step, its words said: to its queue, else the agent's (which must exist). */
+  private void transferStep(Step.Transfer step) {
+    transfer(step.queue().orElse(agentQueue()));
   }
 
-  private String connector(
-      java.util.function.Function<io.tabula.flows.port.CallPort, String> work) {
+  private String connector(Function<CallPort, String> work) {
     waiting = Waiting.CONNECTOR;
     call.blocking(work, as(this));
     return null;
