@@ -395,4 +395,41 @@ class FlowMachineTest {
                           step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
     }
   }
+
+  @Test
+  void anErrorFromThePortGoesUpLikeBeforeAndTheJournalStillFinishesOnce() {
+    Flow flow = ShippedFlows.load("city/parking-ticket.yaml");
+    SimulatedCallPort port = port(flow, PAID);
+    CallPort breaking =
+        new DelegatingCallPort(
+            port,
+            0,
+            CallPortException.Kind.COMMAND_FAILED,
+            prompt -> {
+              if (prompt.id().equals("pay-menu")) {
+                throw new AssertionError("a bug in the port");
+              }
+            });
+    List<String> heard = new ArrayList<>();
+    CallJournal journal =
+        new CallJournal() {
+          @Override
+          public void finished() {
+            heard.add("finished");
+          }
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new FlowRunner(
+                        flow,
+                        DemoConnectors.create(ShippedFlows.CLOCK),
+                        new RunnerConfig(ShippedFlows.CLOCK, events))
+                    .handle(breaking, journal))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("a bug in the port");
+    assertThat(heard).containsExactly("finished");
+    assertThat(port.memory().find("ticket").orElseThrow().isEmpty())
+        .as("the collected ticket is wiped")
+        .isTrue();
+  }
 }
