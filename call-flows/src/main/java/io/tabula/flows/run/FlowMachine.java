@@ -82,6 +82,7 @@ final class FlowMachine implements Then<Object> {
   private Deadline deadline;
 
   private boolean moving;
+  private boolean commandOut;
   private boolean answered;
   private Object answer;
   private RuntimeException failure;
@@ -112,14 +113,19 @@ final class FlowMachine implements Then<Object> {
     this.current = flow.start().step();
   }
 
-  /** This machine as the continuation of a command answering {@code T}. */
+  /**
+   * This machine as the continuation of the command about to be sent, answering {@code T}; the
+   * answer is expected from now on, and only one.
+   */
   @SuppressWarnings("unchecked")
-  static <T> Then<T> as(Then<Object> machine) {
-    return (Then<T>) (Then<?>) machine;
+  <T> Then<T> answerTo() {
+    commandOut = true;
+    return (Then<T>) (Then<?>) this;
   }
 
   /** Starts the call: the channel's language first, then the flow's first step. */
   void start() {
+    commandOut = true;
     arrived(null, null);
   }
 
@@ -141,11 +147,11 @@ final class FlowMachine implements Then<Object> {
     if (over) {
       return;
     }
-    if (answered) {
+    if (!commandOut) {
       throw new IllegalStateException(
-          "a second answer arrived before the first was taken; a CallSteps must answer each"
-              + " command once");
+          "an answer arrived with no command out; a CallSteps must answer each command once");
     }
+    commandOut = false;
     answered = true;
     answer = value;
     failure = error;
@@ -326,7 +332,7 @@ final class FlowMachine implements Then<Object> {
 
   private String connector(Function<CallPort, String> work) {
     waiting = Waiting.CONNECTOR;
-    call.blocking(work, as(this));
+    call.blocking(work, answerTo());
     return null;
   }
 
@@ -337,13 +343,13 @@ final class FlowMachine implements Then<Object> {
   private void transfer(String queue) {
     events.ended("transfer to " + queue);
     waiting = Waiting.LAST_COMMAND;
-    call.transfer(queue, as(this));
+    call.transfer(queue, answerTo());
   }
 
   private void hangup() {
     events.ended("hangup");
     waiting = Waiting.LAST_COMMAND;
-    call.hangup(as(this));
+    call.hangup(answerTo());
   }
 
   /** A failure on the current path; may send the next path's first command. */
@@ -405,7 +411,7 @@ final class FlowMachine implements Then<Object> {
                     speech.builtIn(
                         FlowRunner.DEFAULT_SORRY.id(), BuiltInWords.sorry(speech.language())));
     waiting = Waiting.SORRY;
-    call.play(sorry, "", as(this));
+    call.play(sorry, "", answerTo());
   }
 
   private void lastHangup(RuntimeException problem) {

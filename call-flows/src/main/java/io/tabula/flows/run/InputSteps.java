@@ -8,7 +8,6 @@ import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.KeyPress;
-import io.tabula.flows.port.Then;
 import io.tabula.masking.card.CardBrand;
 import io.tabula.masking.card.CardExpiry;
 import io.tabula.masking.memory.SecretField;
@@ -39,7 +38,7 @@ final class InputSteps {
 
   private final SharedFlow shared;
   private final CallSteps call;
-  private final Then<Object> then;
+  private final FlowMachine machine;
   private final Speech speech;
   private final CallValues values;
   private final Clock clock;
@@ -61,7 +60,7 @@ final class InputSteps {
   InputSteps(
       SharedFlow shared,
       CallSteps call,
-      Then<Object> then,
+      FlowMachine machine,
       Speech speech,
       CallValues values,
       Clock clock,
@@ -69,7 +68,7 @@ final class InputSteps {
       CallJournal journal) {
     this.shared = shared;
     this.call = call;
-    this.then = then;
+    this.machine = machine;
     this.speech = speech;
     this.values = values;
     this.clock = clock;
@@ -111,7 +110,7 @@ final class InputSteps {
   private String menuAttempt() {
     deadline.check();
     waiting = Waiting.MENU_PROMPT;
-    call.play(speech.prompt(menu.prompt().id()), escape, FlowMachine.as(then));
+    call.play(speech.prompt(menu.prompt().id()), escape, machine.answerTo());
     return null;
   }
 
@@ -120,7 +119,7 @@ final class InputSteps {
       return menuKey(key);
     }
     waiting = Waiting.MENU_KEY;
-    call.waitForKey(menu.timeout(), FlowMachine.as(then));
+    call.waitForKey(menu.timeout(), machine.answerTo());
     return null;
   }
 
@@ -166,12 +165,10 @@ final class InputSteps {
     if (languages.hasNext()) {
       waiting = Waiting.LANGUAGE_PROMPT;
       call.play(
-          speech.prompt(languageMenu.prompt().id(), languages.next()),
-          escape,
-          FlowMachine.as(then));
+          speech.prompt(languageMenu.prompt().id(), languages.next()), escape, machine.answerTo());
     } else {
       waiting = Waiting.LANGUAGE_KEY;
-      call.waitForKey(languageMenu.timeout(), FlowMachine.as(then));
+      call.waitForKey(languageMenu.timeout(), machine.answerTo());
     }
     return null;
   }
@@ -203,7 +200,7 @@ final class InputSteps {
     deadline.check();
     field.clear();
     waiting = Waiting.COLLECT;
-    call.collect(speech.prompt(collect.prompt().id()), field, options, FlowMachine.as(then));
+    call.collect(speech.prompt(collect.prompt().id()), field, options, machine.answerTo());
     return null;
   }
 
