@@ -574,7 +574,12 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
 
     void start() {
-      timer = loop.schedule(this, session.settings().hangupGrace().toNanos(), TimeUnit.NANOSECONDS);
+      try {
+        timer =
+            loop.schedule(this, session.settings().hangupGrace().toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        // The loop stopped (engine shut down), so the call is ending: wait for that alone.
+      }
       session.ended().whenComplete((outcome, error) -> execute(this::callEnded));
     }
 
@@ -597,7 +602,9 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
         return;
       }
       grace = null;
-      timer.cancel(false);
+      if (timer != null) {
+        timer.cancel(false);
+      }
       fail(new CallEndedException(session.currentReason()));
     }
   }
