@@ -4,36 +4,69 @@ import io.tabula.flows.model.CheckSpec;
 import io.tabula.flows.model.JournalMode;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
-import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.Then;
 import io.tabula.masking.card.CardBrand;
 import io.tabula.masking.card.CardExpiry;
 import io.tabula.masking.memory.SecretField;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Iterator;
 import java.util.Optional;
 
-/** Runs the steps that wait for the caller: {@code menu} and {@code collect}. */
+/**
+ * Runs the steps that wait for the caller, {@code menu}, {@code language} and {@code collect}, one
+ * command at a time. Each method returns the next step's id, or null when it sent a command: its
+ * answer comes back through {@link #answer}, which goes on from where the step was.
+ */
 final class InputSteps {
 
-  private final CallPort call;
+  /** What the command out is, within the current input step. */
+  private enum Waiting {
+    MENU_PROMPT,
+    MENU_KEY,
+    MENU_RETRY_PROMPT,
+    LANGUAGE_PROMPT,
+    LANGUAGE_KEY,
+    LANGUAGE_SWITCH,
+    COLLECT,
+    COLLECT_RETRY_PROMPT
+  }
+
+  private final CallSteps call;
+  private final Then<Object> then;
   private final Speech speech;
   private final CallValues values;
   private final Clock clock;
   private final Deadline deadline;
   private final CallJournal journal;
 
+  private Waiting waiting;
+  private int attempt;
+  private String escape;
+  private String stepAgentKeys;
+  private Step.Menu menu;
+  private Step.Language languageMenu;
+  private Iterator<String> languages;
+  private String chosenLanguage;
+  private Step.Collect collect;
+  private SecretField field;
+  private CollectOptions options;
+
   InputSteps(
-      CallPort call,
+      CallSteps call,
+      Then<Object> then,
       Speech speech,
       CallValues values,
       Clock clock,
       Deadline deadline,
       CallJournal journal) {
     this.call = call;
+    this.then = then;
     this.speech = speech;
     this.values = values;
     this.clock = clock;
@@ -41,29 +74,72 @@ final class InputSteps {
     this.journal = journal;
   }
 
-  String menu(Step.Menu menu) {
-    String agentKeys = menu.agentKey() ? speech.agentKeys() : "";
-    String escape = String.join("", menu.options().keySet()) + agentKeys;
-    for (int attempt = 1; attempt <= menu.attempts(); attempt++) {
-      deadline.check();
-      KeyPress key = call.play(speech.prompt(menu.prompt().id()), escape);
-      if (!key.pressed()) {
-        key = call.waitForKey(menu.timeout());
+  /** Goes on with the current step from the answer to its command. */
+  String answer(Object answer) {
+    return switch (waiting) {
+      case MENU_PROMPT -> menuPlayed((KeyPress) answer);
+      case MENU_KEY -> menuKey((KeyPress) answer);
+      case MENU_RETRY_PROMPT -> {
+        speech.played(answer);
+        yield nextMenuAttempt();
       }
-      if (key.pressed() && agentKeys.indexOf(key.key()) >= 0) {
-        throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
+      case LANGUAGE_PROMPT -> languagePlayed((KeyPress) answer);
+      case LANGUAGE_KEY -> languageKey((KeyPress) answer);
+      case LANGUAGE_SWITCH -> {
+        speech.switched(chosenLanguage);
+        yield languageMenu.next().step();
       }
-      if (key.pressed() && menu.options().containsKey(String.valueOf(key.key()))) {
-        journal.menuChoice(menu.id(), key.key());
-        return menu.options().get(String.valueOf(key.key())).step();
+      case COLLECT -> collected((CollectResult) answer);
+      case COLLECT_RETRY_PROMPT -> {
+        speech.played(answer);
+        yield nextCollectAttempt();
       }
-      Optional<SayItem.PromptRef> retry =
-          key.pressed() ? menu.invalidPrompt() : menu.noInputPrompt();
-      if (attempt < menu.attempts()) {
-        retry.ifPresent(p -> speech.play(speech.prompt(p.id()), menu.agentKey()));
-      }
+    };
+  }
+
+  String menu(Step.Menu step) {
+    menu = step;
+    stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
+    escape = String.join("", step.options().keySet()) + stepAgentKeys;
+    attempt = 1;
+    return menuAttempt();
+  }
+
+  private String menuAttempt() {
+    deadline.check();
+    waiting = Waiting.MENU_PROMPT;
+    call.play(speech.prompt(menu.prompt().id()), escape, FlowMachine.as(then));
+    return null;
+  }
+
+  private String menuPlayed(KeyPress key) {
+    if (key.pressed()) {
+      return menuKey(key);
     }
-    return menu.onFailure().step();
+    waiting = Waiting.MENU_KEY;
+    call.waitForKey(menu.timeout(), FlowMachine.as(then));
+    return null;
+  }
+
+  private String menuKey(KeyPress key) {
+    if (key.pressed() && stepAgentKeys.indexOf(key.key()) >= 0) {
+      throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
+    }
+    if (key.pressed() && menu.options().containsKey(String.valueOf(key.key()))) {
+      journal.menuChoice(menu.id(), key.key());
+      return menu.options().get(String.valueOf(key.key())).step();
+    }
+    Optional<SayItem.PromptRef> retry = key.pressed() ? menu.invalidPrompt() : menu.noInputPrompt();
+    if (attempt < menu.attempts() && retry.isPresent()) {
+      waiting = Waiting.MENU_RETRY_PROMPT;
+      speech.play(speech.prompt(retry.get().id()), menu.agentKey());
+      return null;
+    }
+    return nextMenuAttempt();
+  }
+
+  private String nextMenuAttempt() {
+    return ++attempt <= menu.attempts() ? menuAttempt() : menu.onFailure().step();
   }
 
   /**
@@ -71,58 +147,87 @@ final class InputSteps {
    * switches the call (channel included) to its language. No key, or another, keeps the call's
    * language: a caller who does not choose is not held up.
    */
-  String language(Step.Language menu) {
-    String agentKeys = menu.agentKey() ? speech.agentKeys() : "";
-    String escape = String.join("", menu.options().keySet()) + agentKeys;
+  String language(Step.Language step) {
+    languageMenu = step;
+    stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
+    escape = String.join("", step.options().keySet()) + stepAgentKeys;
     deadline.check();
-    KeyPress key = KeyPress.NONE;
-    for (String language : menu.options().values()) {
-      key = call.play(speech.prompt(menu.prompt().id(), language), escape);
-      if (key.pressed()) {
-        break;
-      }
-    }
-    if (!key.pressed()) {
-      key = call.waitForKey(menu.timeout());
-    }
-    if (key.pressed() && agentKeys.indexOf(key.key()) >= 0) {
-      throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
-    }
-    String chosen = key.pressed() ? menu.options().get(String.valueOf(key.key())) : null;
-    if (chosen != null) {
-      speech.switchTo(chosen);
-    }
-    return menu.next().step();
+    languages = step.options().values().iterator();
+    return languagePlayed(KeyPress.NONE);
   }
 
-  String collect(Step.Collect collect) {
-    SecretField field = values.fieldFor(collect);
-    CollectOptions options =
-        new CollectOptions(
-            collect.maxDigits(),
-            collect.firstDigitTimeout(),
-            collect.interDigitTimeout(),
-            collect.secure());
-    for (int attempt = 1; attempt <= collect.attempts(); attempt++) {
-      deadline.check();
-      field.clear();
-      CollectResult result = call.collect(speech.prompt(collect.prompt().id()), field, options);
-      if (asksForAgent(collect, field, result)) {
-        field.clear();
-        throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
-      }
-      if (accepted(collect, field)) {
-        journalIfMarked(collect, field);
-        return collect.next().step();
-      }
-      Optional<SayItem.PromptRef> retry =
-          field.isEmpty() ? collect.noInputPrompt() : collect.invalidPrompt();
-      field.clear();
-      if (attempt < collect.attempts()) {
-        retry.ifPresent(p -> speech.play(speech.prompt(p.id()), collect.agentKey()));
-      }
+  private String languagePlayed(KeyPress key) {
+    if (key.pressed()) {
+      return languageKey(key);
     }
-    return collect.onFailure().step();
+    if (languages.hasNext()) {
+      waiting = Waiting.LANGUAGE_PROMPT;
+      call.play(
+          speech.prompt(languageMenu.prompt().id(), languages.next()),
+          escape,
+          FlowMachine.as(then));
+    } else {
+      waiting = Waiting.LANGUAGE_KEY;
+      call.waitForKey(languageMenu.timeout(), FlowMachine.as(then));
+    }
+    return null;
+  }
+
+  private String languageKey(KeyPress key) {
+    languages = null;
+    if (key.pressed() && stepAgentKeys.indexOf(key.key()) >= 0) {
+      throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
+    }
+    String chosen = key.pressed() ? languageMenu.options().get(String.valueOf(key.key())) : null;
+    if (chosen == null || chosen.equals(speech.language())) {
+      return languageMenu.next().step();
+    }
+    chosenLanguage = chosen;
+    waiting = Waiting.LANGUAGE_SWITCH;
+    speech.switchTo(chosen);
+    return null;
+  }
+
+  String collect(Step.Collect step) {
+    collect = step;
+    field = values.fieldFor(step);
+    options =
+        new CollectOptions(
+            step.maxDigits(), step.firstDigitTimeout(), step.interDigitTimeout(), step.secure());
+    attempt = 1;
+    return collectAttempt();
+  }
+
+  private String collectAttempt() {
+    deadline.check();
+    field.clear();
+    waiting = Waiting.COLLECT;
+    call.collect(speech.prompt(collect.prompt().id()), field, options, FlowMachine.as(then));
+    return null;
+  }
+
+  private String collected(CollectResult result) {
+    if (asksForAgent(collect, field, result)) {
+      field.clear();
+      throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
+    }
+    if (accepted(collect, field)) {
+      journalIfMarked(collect, field);
+      return collect.next().step();
+    }
+    Optional<SayItem.PromptRef> retry =
+        field.isEmpty() ? collect.noInputPrompt() : collect.invalidPrompt();
+    field.clear();
+    if (attempt < collect.attempts() && retry.isPresent()) {
+      waiting = Waiting.COLLECT_RETRY_PROMPT;
+      speech.play(speech.prompt(retry.get().id()), collect.agentKey());
+      return null;
+    }
+    return nextCollectAttempt();
+  }
+
+  private String nextCollectAttempt() {
+    return ++attempt <= collect.attempts() ? collectAttempt() : collect.onFailure().step();
   }
 
   /** Card fields and PINs never reach the journal, whatever the flow says (defence in depth). */

@@ -3,10 +3,11 @@ package io.tabula.flows.run;
 import io.tabula.flows.connect.Value;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
-import io.tabula.flows.port.CallPort;
+import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.KeyPress;
 import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
+import io.tabula.flows.port.Then;
 import io.tabula.flows.say.AsteriskSay;
 import io.tabula.flows.say.SpokenWords;
 import java.math.BigDecimal;
@@ -15,25 +16,60 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * Speaks prompts and values through the call port, in the call's language. Amounts are said as "45
- * dollars and 50 cents" with the unit prompts of {@link BuiltInWords}; the agent key, where
- * allowed, interrupts any prompt.
+ * Speaks prompts and values on the call, in the call's language, one command at a time: each method
+ * that sends a command returns at once and the answer comes back to the flow's machine, which calls
+ * {@link #sayNext} again. Amounts are said as "45 dollars and 50 cents" with the unit prompts of
+ * {@link BuiltInWords}; the agent key, where allowed, interrupts any prompt.
+ *
+ * <p>Where it is within a {@code say} list is kept here in a few fields (the item, the part of an
+ * amount, the file of a number said file by file), so saying costs no object per command.
  */
 final class Speech {
 
   private final Flow flow;
-  private final CallPort call;
+  private final FlowPromptCache prompts;
+  private final CallSteps call;
+  private final Then<Object> then;
   private final CallValues values;
+  private final String agentKeys;
   private String language;
 
+  private List<SayItem> items = List.of();
+  private int item;
+  private boolean itemsAgentKey;
+
+  /** The part of the current item said last: 0 before it starts (an amount has up to five). */
+  private int part;
+
+  private long major;
+  private long minor;
+  private Currency currency;
+
+  /** A number said file by file (Spanish "cien"), and the next of its files; null otherwise. */
+  private List<String> files;
+
+  private int file;
+
+  /** The command out is a prompt the agent key may stop. */
+  private boolean agentKeyMayStop;
+
   /**
-   * @param language the call's language, one of the flow's, already set on the channel
+   * @param language the flow's own language, until {@link #start} picks the call's
    */
-  Speech(Flow flow, CallPort call, CallValues values, String language) {
+  Speech(
+      Flow flow,
+      FlowPromptCache prompts,
+      CallSteps call,
+      Then<Object> then,
+      CallValues values,
+      String language) {
     this.flow = flow;
+    this.prompts = prompts;
     this.call = call;
+    this.then = then;
     this.values = values;
     this.language = language;
+    this.agentKeys = flow.agent().map(a -> String.valueOf(a.key())).orElse("");
   }
 
   /**
@@ -41,14 +77,17 @@ final class Speech {
    * DID): the flow's language that is the same, or has the same main part ({@code es_MX} gives
    * {@code es}), else the flow's own. The channel is set to it when it differs, so Asterisk finds
    * the prompts under {@code sounds/<language>/} and says numbers in it.
+   *
+   * @return the language to switch to with {@link #switchTo}, or null when the channel has it
    */
-  void start(String channelLanguage) {
+  String pickFor(String channelLanguage) {
     String channel = channelLanguage == null ? "" : channelLanguage;
     String picked = pick(flow.languages(), channel);
-    if (!picked.equals(channel)) {
-      call.setLanguage(picked);
+    if (picked.equals(channel)) {
+      language = picked;
+      return null;
     }
-    language = picked;
+    return picked;
   }
 
   static String pick(java.util.List<String> languages, String channel) {
@@ -70,14 +109,16 @@ final class Speech {
   }
 
   /**
-   * Switches the call to {@code next}, one of the flow's languages: the channel's language first,
-   * so Asterisk's own numbers and dates follow, then the prompts.
+   * Sets the channel's language to {@code next}, one of the flow's languages, so Asterisk's own
+   * numbers and dates follow; the prompts follow once the command succeeded ({@link #switched}).
    */
   void switchTo(String next) {
-    if (!next.equals(language)) {
-      call.setLanguage(next);
-      language = next;
-    }
+    call.setLanguage(next, FlowMachine.as(then));
+  }
+
+  /** The channel is in {@code next} now. */
+  void switched(String next) {
+    language = next;
   }
 
   /** The prompt with its text from the flow, in the call's language. */
@@ -87,42 +128,96 @@ final class Speech {
 
   /** The prompt in {@code language}, played from that language's folder whatever the call's. */
   Prompt prompt(String id, String inLanguage) {
-    Prompt prompt = PromptSound.of(flow, inLanguage, id, flow.promptText(id, inLanguage));
+    Prompt prompt = prompts.prompt(id, inLanguage);
     return inLanguage.equals(language) ? prompt : PromptSound.inOtherLanguage(prompt, inLanguage);
   }
 
-  /** Says every item; returns early (by exception) when the caller asks for an agent. */
+  /** Starts saying {@code items}; {@link #sayNext} sends the first command. */
   void say(List<SayItem> items, boolean agentKey) {
-    for (SayItem item : items) {
-      switch (item) {
-        case SayItem.PromptRef p -> play(prompt(p.id()), agentKey);
-        case SayItem.Speak s -> speak(s.as(), values.resolve(s.ref()));
+    this.items = items;
+    this.itemsAgentKey = agentKey;
+    this.item = 0;
+    this.part = 0;
+    this.files = null;
+    this.agentKeyMayStop = false;
+  }
+
+  /**
+   * Takes the answer to the last command and sends the next one of the items being said.
+   *
+   * @return false when every item has been said (no command sent)
+   * @throws FlowInterrupt when the caller pressed the agent key during a prompt that allows it
+   */
+  boolean sayNext(Object answer) {
+    played(answer);
+    if (files != null) {
+      if (file < files.size()) {
+        sayFile(files.get(file++));
+        return true;
+      }
+      files = null;
+    }
+    while (item < items.size()) {
+      boolean sent =
+          switch (items.get(item)) {
+            case SayItem.PromptRef p -> part++ == 0 && play(prompt(p.id()), itemsAgentKey);
+            case SayItem.Speak s -> speakNext(s);
+          };
+      if (sent) {
+        return true;
+      }
+      item++;
+      part = 0;
+    }
+    return false;
+  }
+
+  /**
+   * Plays one prompt; the agent key stops it and leaves the step ({@link #played}).
+   *
+   * @return true: a command is out
+   */
+  boolean play(Prompt prompt, boolean agentKey) {
+    agentKeyMayStop = agentKey;
+    call.play(prompt, agentKey ? agentKeys : "", FlowMachine.as(then));
+    return true;
+  }
+
+  /**
+   * The answer to a {@link #play}: the agent key, where it may stop the prompt, leaves the step.
+   */
+  void played(Object answer) {
+    if (agentKeyMayStop) {
+      agentKeyMayStop = false;
+      KeyPress key = (KeyPress) answer;
+      if (key.pressed() && agentKeys.indexOf(key.key()) >= 0) {
+        throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
       }
     }
   }
 
-  /** Plays one prompt; the agent key stops it and leaves the step. */
-  void play(Prompt prompt, boolean agentKey) {
-    String escape = agentKey ? agentKeys() : "";
-    KeyPress key = call.play(prompt, escape);
-    if (agentKey && key.pressed() && escape.indexOf(key.key()) >= 0) {
-      throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
-    }
-  }
-
   String agentKeys() {
-    return flow.agent().map(a -> String.valueOf(a.key())).orElse("");
+    return agentKeys;
   }
 
-  private void speak(SayItem.SpeakAs as, Value value) {
-    switch (as) {
+  /** Sends the next command of a spoken value; false when the value has been said. */
+  private boolean speakNext(SayItem.Speak speak) {
+    if (speak.as() == SayItem.SpeakAs.AMOUNT) {
+      return amountNext(speak);
+    }
+    if (part++ != 0) {
+      return false;
+    }
+    Value value = values.resolve(speak.ref());
+    switch (speak.as()) {
       case NUMBER ->
           sayNumber(
               number(value).setScale(0, RoundingMode.DOWN).longValueExact(), NumberGender.NEUTRAL);
-      case DIGITS -> call.sayDigits(digitsOf(value));
-      case DATE -> call.sayDate(((Value.Date) value).date());
-      case AMOUNT -> amount((Value.Money) value);
+      case DIGITS -> call.sayDigits(digitsOf(value), FlowMachine.as(then));
+      case DATE -> call.sayDate(((Value.Date) value).date(), FlowMachine.as(then));
+      case AMOUNT -> throw new IllegalStateException("amounts are said by amountNext");
     }
+    return true;
   }
 
   private static BigDecimal number(Value value) {
@@ -144,18 +239,31 @@ final class Speech {
     return text;
   }
 
-  private void amount(Value.Money money) {
-    BigDecimal amount = money.amount().setScale(2, RoundingMode.HALF_UP);
-    long major = amount.setScale(0, RoundingMode.DOWN).longValueExact();
-    long minor = amount.subtract(BigDecimal.valueOf(major)).movePointRight(2).longValueExact();
-    Currency currency = money.currency();
-    sayNumber(major, BuiltInWords.gender(currency, language, true));
-    call.play(unit(currency, true, major == 1), "");
-    if (minor != 0) {
-      call.play(builtIn(BuiltInWords.AND, BuiltInWords.and(language)), "");
-      sayNumber(minor, BuiltInWords.gender(currency, language, false));
-      call.play(unit(currency, false, minor == 1), "");
+  /** Major number, major unit, then when there are cents: "and", minor number, minor unit. */
+  private boolean amountNext(SayItem.Speak speak) {
+    switch (part++) {
+      case 0 -> {
+        Value.Money money = (Value.Money) values.resolve(speak.ref());
+        BigDecimal amount = money.amount().setScale(2, RoundingMode.HALF_UP);
+        major = amount.setScale(0, RoundingMode.DOWN).longValueExact();
+        minor = amount.subtract(BigDecimal.valueOf(major)).movePointRight(2).longValueExact();
+        currency = money.currency();
+        sayNumber(major, BuiltInWords.gender(currency, language, true));
+      }
+      case 1 -> play(unit(currency, true, major == 1), false);
+      case 2 -> {
+        if (minor == 0) {
+          return false;
+        }
+        play(builtIn(BuiltInWords.AND, BuiltInWords.and(language)), false);
+      }
+      case 3 -> sayNumber(minor, BuiltInWords.gender(currency, language, false));
+      case 4 -> play(unit(currency, false, minor == 1), false);
+      default -> {
+        return false;
+      }
     }
+    return true;
   }
 
   /**
@@ -163,18 +271,24 @@ final class Speech {
    * "cien"): then the same files one by one, the rendered "cien" in its place.
    */
   private void sayNumber(long number, NumberGender gender) {
-    List<String> files = AsteriskSay.number(number, gender, language);
-    if (!BuiltInWords.spanish(language) || !files.contains(AsteriskSay.SPANISH_HUNDRED)) {
-      call.sayNumber(number, gender);
-      return;
+    if (BuiltInWords.spanish(language)) {
+      List<String> spanish = AsteriskSay.number(number, gender, language);
+      if (spanish.contains(AsteriskSay.SPANISH_HUNDRED)) {
+        files = spanish;
+        file = 1;
+        sayFile(spanish.getFirst());
+        return;
+      }
     }
-    for (String file : files) {
-      call.play(
-          file.equals(AsteriskSay.SPANISH_HUNDRED)
-              ? builtIn(BuiltInWords.CIEN, "cien")
-              : new Prompt(file, SpokenWords.of(List.of(file), language), file),
-          "");
-    }
+    call.sayNumber(number, gender, FlowMachine.as(then));
+  }
+
+  private void sayFile(String name) {
+    play(
+        name.equals(AsteriskSay.SPANISH_HUNDRED)
+            ? builtIn(BuiltInWords.CIEN, "cien")
+            : new Prompt(name, SpokenWords.of(List.of(name), language), name),
+        false);
   }
 
   private Prompt unit(Currency currency, boolean major, boolean one) {
