@@ -20,7 +20,6 @@ import io.tabula.masking.memory.SecretField;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -70,8 +69,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private final CallChannel channel;
   private final MuteWindow mute;
   private final AgiCallPort port;
-  private final EventLoop loop;
-  private final SteppedCallRunner owner;
+  final EventLoop loop;
+  final SteppedCallRunner owner;
   private final Runnable settledLater = this::resume;
   private final Runnable failLater = this::failPending;
 
@@ -85,6 +84,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private boolean settledWhileSending;
   private RuntimeException pendingFailure;
   private HangupGrace grace;
+  private Step graceStep;
 
   // The arguments the operation's later commands need.
   private Prompt prompt;
@@ -432,7 +432,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
    * goes on if it did not.
    */
   private Object awaitHangup(Step then) {
-    grace = new HangupGrace(then);
+    graceStep = then;
+    grace = new HangupGrace(session, this);
     grace.start();
     return Pending.MORE;
   }
@@ -487,7 +488,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
 
   /** Runs {@code work} with the blocking port on a thread of its own; resumes on the loop. */
   private void handOver(Function<CallPort, ?> work) {
-    BlockingWork job = new BlockingWork(work);
+    BlockingWork job = new BlockingWork(work, port, session, this);
     try {
       Thread.ofVirtual().name("call-" + session.info().uniqueId()).start(job);
     } catch (RuntimeException | OutOfMemoryError e) {
@@ -507,7 +508,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     fail(failure);
   }
 
-  private void execute(Runnable task) {
+  /** Runs {@code task} on the call's loop, or here when the loop is gone. */
+  void execute(Runnable task) {
     try {
       loop.execute(task);
     } catch (RejectedExecutionException e) {
@@ -560,90 +562,30 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     return null;
   }
 
-  /**
-   * The wait after a {@code result=-1}: the call's end and a timer on the loop race; the first one
-   * decides, on the loop.
-   */
-  private final class HangupGrace implements Runnable {
-
-    private final Step next;
-    private io.netty.util.concurrent.ScheduledFuture<?> timer;
-
-    HangupGrace(Step next) {
-      this.next = next;
+  /** The grace after a {@code result=-1} passed without the call ending. */
+  void graceOver(HangupGrace over) {
+    if (grace != over) {
+      return;
     }
-
-    void start() {
-      try {
-        timer =
-            loop.schedule(this, session.settings().hangupGrace().toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        // The loop stopped (engine shut down), so the call is ending: wait for that alone.
-      }
-      session.ended().whenComplete((outcome, error) -> execute(this::callEnded));
-    }
-
-    /** The grace time passed. */
-    @Override
-    public void run() {
-      if (grace != this) {
-        return;
-      }
-      if (session.outcome().isPresent()) {
-        callEnded();
-        return;
-      }
-      grace = null; // what follows may send a command: this grace no longer speaks for the call
-      afterGrace(next);
-    }
-
-    private void callEnded() {
-      if (grace != this) {
-        return;
-      }
-      grace = null;
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      fail(new CallEndedException(session.currentReason()));
-    }
+    grace = null; // what follows may send a command: this grace no longer speaks for the call
+    afterGrace(graceStep);
   }
 
-  /**
-   * The blocking work of one operation, on its virtual thread; its answer goes back to the loop.
-   */
-  private final class BlockingWork implements Runnable {
-
-    private final Function<CallPort, ?> work;
-    private Object result;
-    private RuntimeException failure;
-
-    BlockingWork(Function<CallPort, ?> work) {
-      this.work = work;
+  /** The call ended during the grace after a {@code result=-1}. */
+  void endedInGrace(HangupGrace over) {
+    if (grace != over) {
+      return;
     }
+    grace = null;
+    fail(new CallEndedException(session.currentReason()));
+  }
 
-    @Override
-    public void run() {
-      SteppedCallRunner.inCallContext(
-          session,
-          () -> {
-            try {
-              result = work.apply(port);
-            } catch (RuntimeException e) {
-              failure = e;
-            } catch (Error e) {
-              failure = owner.blockingWorkFailed(e);
-            }
-          });
-      execute(this::answer);
-    }
-
-    private void answer() {
-      if (failure != null) {
-        fail(failure);
-      } else {
-        done(result);
-      }
+  /** The blocking work of the operation is over: its answer, back on the loop. */
+  void blockingDone(Object result, RuntimeException failure) {
+    if (failure != null) {
+      fail(failure);
+    } else {
+      done(result);
     }
   }
 }
