@@ -127,6 +127,44 @@ class SteppedCallLifecycleTest {
   }
 
   @Test
+  void anOperationAfterTheCallEndedFailsOnlyAfterItsMethodReturned() throws Exception {
+    SteppedHandlers h = new SteppedHandlers();
+    List<String> order = new CopyOnWriteArrayList<>();
+    SteppedCallHandler handler =
+        h.of(
+            (call, ended) ->
+                call.waitForKey(
+                    Duration.ofSeconds(5),
+                    h.then(
+                        key -> ended.accept(null),
+                        gone -> {
+                          call.play(
+                              new Prompt("sorry", ""),
+                              "",
+                              h.then(
+                                  key -> ended.accept(null),
+                                  e -> {
+                                    order.add("failed with " + e.getClass().getSimpleName());
+                                    ended.accept(e);
+                                  }));
+                          order.add("play returned");
+                        })));
+    try (Engine engine = TestEngines.start(TestEngines.config(2), (t, f) -> Optional.of(handler));
+        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      pbx.call(
+              engine.address(),
+              "city/parking",
+              new ScriptedCaller(List.of(new CallerAction.HangUp(Duration.ZERO))))
+          .get(10, TimeUnit.SECONDS);
+
+      awaitIdle(engine);
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 2);
+      assertThat(order).containsExactly("play returned", "failed with CallEndedException");
+      assertThat(engine.metrics().ended(CallOutcome.CALLER_HUNG_UP)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aSecureCollectThatMustWaitForAmiRunsOnAThreadAndComesBackToTheLoop() throws Exception {
     SteppedHandlers h = new SteppedHandlers();
     CompletableFuture<CollectResult> collected = new CompletableFuture<>();
