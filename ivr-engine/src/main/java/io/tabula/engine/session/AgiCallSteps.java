@@ -130,6 +130,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       return;
     }
     this.prompt = prompt;
+    mute.beforeOpenCommand(); // waits for nothing here (mayWaitBefore), but keeps the window's
+    // state
     send(Step.PLAY, PendingCommand.plain(play), runner.mediaLimit(Duration.ZERO));
   }
 
@@ -176,6 +178,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       handOver(call -> call.waitForKey(timeout));
       return;
     }
+    mute.beforeOpenCommand();
     send(
         Step.WAIT_KEY,
         PendingCommand.plain(AgiCommands.waitForDigit(timeout)),
@@ -447,6 +450,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   }
 
   private void say(AgiCommand command) {
+    mute.beforeOpenCommand();
     send(Step.SAY, PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
   }
 

@@ -206,6 +206,45 @@ class SteppedCallLifecycleTest {
   }
 
   @Test
+  void withinTheUnmuteGraceTheNextPromptStaysOnTheLoopAndTheRecordingMuted() throws Exception {
+    SteppedHandlers h = new SteppedHandlers();
+    List<Boolean> promptOnVirtualThread = new CopyOnWriteArrayList<>();
+    SteppedCallHandler handler =
+        h.script(
+            (call, next, failed) ->
+                call.collect(
+                    new Prompt("enter-card", ""),
+                    call.memory().field("pan", 19),
+                    KEY_BY_KEY,
+                    h.then(result -> next.run(), failed)),
+            (call, next, failed) ->
+                call.play(
+                    new Prompt("thanks", ""),
+                    "",
+                    h.then(
+                        key -> {
+                          promptOnVirtualThread.add(Thread.currentThread().isVirtual());
+                          next.run();
+                        },
+                        failed)),
+            (call, next, failed) -> call.hangup(h.then(v -> next.run(), failed)));
+    var config =
+        TestEngines.config(2)
+            .withCall(CallSettings.defaults().withUnmuteGrace(Duration.ofMinutes(1)));
+    try (Engine engine = TestEngines.start(config, (t, f) -> Optional.of(handler), recording);
+        VirtualPbx pbx = VirtualPbx.create(PbxOptions.instant())) {
+      CallReport report =
+          pbx.call(engine.address(), "city/parking", ScriptedCaller.keys("4242#"))
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(report.prompts()).containsExactly("enter-card", "thanks");
+      assertThat(recordingEvents).containsExactly("mute on virtual");
+      assertThat(promptOnVirtualThread).containsExactly(false);
+      assertThat(h.failures).isEmpty();
+    }
+  }
+
+  @Test
   void blockingWorkRunsOnAVirtualThreadWithTheCallInTheMdcAndMayUseThePort() throws Exception {
     SteppedHandlers h = new SteppedHandlers();
     CompletableFuture<String> seen = new CompletableFuture<>();
