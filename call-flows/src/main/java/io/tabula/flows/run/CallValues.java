@@ -3,7 +3,6 @@ package io.tabula.flows.run;
 import io.tabula.flows.connect.Value;
 import io.tabula.flows.connect.ValueType;
 import io.tabula.flows.model.FieldKind;
-import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.Ref;
 import io.tabula.flows.model.Step;
 import io.tabula.masking.card.CardBrand;
@@ -20,15 +19,12 @@ import java.util.Optional;
 final class CallValues {
 
   private final Map<String, Value> values = new HashMap<>();
-  private final Map<String, Step.Collect> fieldSteps = new HashMap<>();
+  private final Map<String, Step.Collect> fieldSteps;
   private final CallMemory memory;
 
-  CallValues(Flow flow, CallMemory memory) {
+  CallValues(SharedFlow flow, CallMemory memory) {
     this.memory = memory;
-    flow.steps().values().stream()
-        .filter(Step.Collect.class::isInstance)
-        .map(Step.Collect.class::cast)
-        .forEach(c -> fieldSteps.putIfAbsent(c.field(), c));
+    this.fieldSteps = flow.fieldSteps();
   }
 
   void put(String name, Value value) {

@@ -7,6 +7,7 @@ import io.tabula.flows.model.ErrorPolicy;
 import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.Step;
 import io.tabula.flows.port.CallEndedException;
+import io.tabula.flows.port.CallPort;
 import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.Prompt;
 import io.tabula.flows.port.Then;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,7 @@ final class FlowMachine implements Then<Object> {
   private final CallSteps call;
   private final Consumer<RuntimeException> ended;
   private final CallValues values;
+  private final SharedFlow shared;
   private final Speech speech;
   private InputSteps input;
   private ConnectorSteps outside;
@@ -79,6 +82,7 @@ final class FlowMachine implements Then<Object> {
   private Deadline deadline;
 
   private boolean moving;
+  private boolean commandOut;
   private boolean answered;
   private Object answer;
   private RuntimeException failure;
@@ -89,34 +93,39 @@ final class FlowMachine implements Then<Object> {
    * @param journal the call's journal, told {@link CallJournal#finished()} once the call is over
    */
   FlowMachine(
-      Flow flow,
-      FlowPromptCache prompts,
+      SharedFlow shared,
       Connectors connectors,
       Clock clock,
       CallJournal events,
       CallJournal journal,
       CallSteps call,
       Consumer<RuntimeException> ended) {
-    this.flow = flow;
+    this.shared = shared;
+    this.flow = shared.flow();
     this.connectors = connectors;
     this.clock = clock;
     this.events = events;
     this.journal = journal;
     this.call = call;
     this.ended = ended;
-    this.values = new CallValues(flow, call.memory());
-    this.speech = new Speech(flow, prompts, call, this, values, flow.language());
+    this.values = new CallValues(shared, call.memory());
+    this.speech = new Speech(flow, shared, call, this, values, flow.language());
     this.current = flow.start().step();
   }
 
-  /** This machine as the continuation of a command answering {@code T}. */
+  /**
+   * This machine as the continuation of the command about to be sent, answering {@code T}; the
+   * answer is expected from now on, and only one.
+   */
   @SuppressWarnings("unchecked")
-  static <T> Then<T> as(Then<Object> machine) {
-    return (Then<T>) (Then<?>) machine;
+  <T> Then<T> answerTo() {
+    commandOut = true;
+    return (Then<T>) (Then<?>) this;
   }
 
   /** Starts the call: the channel's language first, then the flow's first step. */
   void start() {
+    commandOut = true;
     arrived(null, null);
   }
 
@@ -138,11 +147,11 @@ final class FlowMachine implements Then<Object> {
     if (over) {
       return;
     }
-    if (answered) {
+    if (!commandOut) {
       throw new IllegalStateException(
-          "a second answer arrived before the first was taken; a CallSteps must answer each"
-              + " command once");
+          "an answer arrived with no command out; a CallSteps must answer each command once");
     }
+    commandOut = false;
     answered = true;
     answer = value;
     failure = error;
@@ -192,15 +201,7 @@ final class FlowMachine implements Then<Object> {
   private void goOn(Object value) {
     String next =
         switch (waiting) {
-          case START -> {
-            channelLanguage = speech.pickFor(call.info().language());
-            if (channelLanguage != null) {
-              waiting = Waiting.CHANNEL_LANGUAGE;
-              speech.switchTo(channelLanguage);
-              yield null;
-            }
-            yield firstStep();
-          }
+          case START -> started();
           case CHANNEL_LANGUAGE -> {
             speech.switched(channelLanguage);
             yield firstStep();
@@ -208,7 +209,7 @@ final class FlowMachine implements Then<Object> {
           case SAY -> speech.sayNext(value) ? null : ((Step.Say) step).next().step();
           case SAY_BEFORE_TRANSFER -> {
             if (!speech.sayNext(value)) {
-              transfer(((Step.Transfer) step).queue().orElse(agentQueue()));
+              transferStep((Step.Transfer) step);
             }
             yield null;
           }
@@ -220,14 +221,7 @@ final class FlowMachine implements Then<Object> {
           }
           case INPUT -> input.answer(value);
           case CONNECTOR -> (String) value;
-          case SORRY -> {
-            if (flow.onError().then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
-              transfer(agentQueue());
-            } else {
-              hangup();
-            }
-            yield null;
-          }
+          case SORRY -> apologized();
           case LAST_COMMAND -> {
             end(null);
             yield null;
@@ -238,10 +232,31 @@ final class FlowMachine implements Then<Object> {
     }
   }
 
+  /** The call's language first: the channel is switched to it when it has another. */
+  private String started() {
+    channelLanguage = speech.pickFor(call.info().language());
+    if (channelLanguage == null) {
+      return firstStep();
+    }
+    waiting = Waiting.CHANNEL_LANGUAGE;
+    speech.switchTo(channelLanguage);
+    return null;
+  }
+
+  /** The error path said sorry: an agent where the flow says so, else a hangup. */
+  private String apologized() {
+    if (flow.onError().then() == ErrorPolicy.Then.AGENT && flow.agent().isPresent()) {
+      transfer(agentQueue());
+    } else {
+      hangup();
+    }
+    return null;
+  }
+
   /** The call's time limit starts once the call speaks the right language. */
   private String firstStep() {
     deadline = new Deadline(clock, flow.timeLimit());
-    input = new InputSteps(call, this, speech, values, clock, deadline, events);
+    input = new InputSteps(shared, call, this, speech, values, clock, deadline, events);
     outside = new ConnectorSteps(connectors, call.info(), values, events);
     return current;
   }
@@ -273,20 +288,26 @@ final class FlowMachine implements Then<Object> {
         waiting = Waiting.SAY;
         yield speech.sayNext(null) ? null : s.next().step();
       }
-      case Step.Menu m -> input(input.menu(m));
-      case Step.Language l -> input(input.language(l));
-      case Step.Collect c -> input(input.collect(c));
+      case Step.Menu m -> waitingForInput().menu(m);
+      case Step.Language l -> waitingForInput().language(l);
+      case Step.Collect c -> waitingForInput().collect(c);
       case Step.Lookup l -> connector(port -> outside.lookup(l));
       case Step.Pay p -> connector(port -> outside.pay(p));
       case Step.Transfer t -> {
         speech.say(t.items(), false);
         waiting = Waiting.SAY_BEFORE_TRANSFER;
-        yield speech.sayNext(null) ? null : goOnWith(null);
+        if (!speech.sayNext(null)) {
+          transferStep(t);
+        }
+        yield null;
       }
       case Step.Hangup h -> {
         speech.say(h.items(), false);
         waiting = Waiting.SAY_BEFORE_HANGUP;
-        yield speech.sayNext(null) ? null : goOnWith(null);
+        if (!speech.sayNext(null)) {
+          hangup();
+        }
+        yield null;
       }
       case Step.Branch b -> branch(b, values);
       case Step.Goto g -> g.target().step();
@@ -298,23 +319,20 @@ final class FlowMachine implements Then<Object> {
     };
   }
 
-  /** A transfer or hangup step with nothing (left) to say: its command goes now. */
-  private String goOnWith(Object value) {
-    goOn(value);
-    return null;
+  /** The step about to start waits for the caller: its answers go to the input steps. */
+  private InputSteps waitingForInput() {
+    waiting = Waiting.INPUT;
+    return input;
   }
 
-  private String input(String next) {
-    if (next == null) {
-      waiting = Waiting.INPUT;
-    }
-    return next;
+  /** A transfer step, its words said: to its queue, else the agent's (which must exist). */
+  private void transferStep(Step.Transfer step) {
+    transfer(step.queue().orElse(agentQueue()));
   }
 
-  private String connector(
-      java.util.function.Function<io.tabula.flows.port.CallPort, String> work) {
+  private String connector(Function<CallPort, String> work) {
     waiting = Waiting.CONNECTOR;
-    call.blocking(work, as(this));
+    call.blocking(work, answerTo());
     return null;
   }
 
@@ -325,13 +343,13 @@ final class FlowMachine implements Then<Object> {
   private void transfer(String queue) {
     events.ended("transfer to " + queue);
     waiting = Waiting.LAST_COMMAND;
-    call.transfer(queue, as(this));
+    call.transfer(queue, answerTo());
   }
 
   private void hangup() {
     events.ended("hangup");
     waiting = Waiting.LAST_COMMAND;
-    call.hangup(as(this));
+    call.hangup(answerTo());
   }
 
   /** A failure on the current path; may send the next path's first command. */
@@ -393,7 +411,7 @@ final class FlowMachine implements Then<Object> {
                     speech.builtIn(
                         FlowRunner.DEFAULT_SORRY.id(), BuiltInWords.sorry(speech.language())));
     waiting = Waiting.SORRY;
-    call.play(sorry, "", as(this));
+    call.play(sorry, "", answerTo());
   }
 
   private void lastHangup(RuntimeException problem) {

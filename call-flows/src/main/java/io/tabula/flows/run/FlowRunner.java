@@ -18,9 +18,15 @@ import java.util.function.Consumer;
  * transfer to an agent), never a stack trace in the call; the agent key leaves any step that allows
  * it; the call's time limit is checked before every step.
  *
+ * <p>One interpreter, two ways to drive it: {@link #start(CallSteps, Consumer)} runs the call as a
+ * state machine with no thread (the engine, from the call's event loop), {@link #handle(CallPort)}
+ * runs the same machine over a blocking port on the caller's thread and returns when the call is
+ * over.
+ *
  * <pre>{@code
- * CallHandler handler = new FlowRunner(flow, connectors, RunnerConfig.defaults());
- * handler.handle(call);
+ * FlowRunner runner = new FlowRunner(flow, connectors, RunnerConfig.defaults());
+ * runner.start(steps, failure -> engineEndsTheCall(failure)); // returns at once
+ * runner.handle(port);                                         // returns when the call is over
  * }</pre>
  */
 public final class FlowRunner implements SteppedCallHandler {
@@ -32,13 +38,13 @@ public final class FlowRunner implements SteppedCallHandler {
   private final Flow flow;
   private final Connectors connectors;
   private final RunnerConfig config;
-  private final FlowPromptCache prompts;
+  private final SharedFlow shared;
 
   public FlowRunner(Flow flow, Connectors connectors, RunnerConfig config) {
     this.flow = flow;
     this.connectors = connectors;
     this.config = config;
-    this.prompts = new FlowPromptCache(flow);
+    this.shared = new SharedFlow(flow);
   }
 
   public Flow flow() {
@@ -76,8 +82,7 @@ public final class FlowRunner implements SteppedCallHandler {
             : CallJournal.alongside(config.events(), journal);
     FlowMachine machine;
     try {
-      machine =
-          new FlowMachine(flow, prompts, connectors, config.clock(), events, journal, call, ended);
+      machine = new FlowMachine(shared, connectors, config.clock(), events, journal, call, ended);
     } catch (RuntimeException e) {
       // The call's memory or its info failed before the flow began: the call is over all the same.
       try {

@@ -8,7 +8,6 @@ import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.KeyPress;
-import io.tabula.flows.port.Then;
 import io.tabula.masking.card.CardBrand;
 import io.tabula.masking.card.CardExpiry;
 import io.tabula.masking.memory.SecretField;
@@ -37,8 +36,9 @@ final class InputSteps {
     COLLECT_RETRY_PROMPT
   }
 
+  private final SharedFlow shared;
   private final CallSteps call;
-  private final Then<Object> then;
+  private final FlowMachine machine;
   private final Speech speech;
   private final CallValues values;
   private final Clock clock;
@@ -58,15 +58,17 @@ final class InputSteps {
   private CollectOptions options;
 
   InputSteps(
+      SharedFlow shared,
       CallSteps call,
-      Then<Object> then,
+      FlowMachine machine,
       Speech speech,
       CallValues values,
       Clock clock,
       Deadline deadline,
       CallJournal journal) {
+    this.shared = shared;
     this.call = call;
-    this.then = then;
+    this.machine = machine;
     this.speech = speech;
     this.values = values;
     this.clock = clock;
@@ -100,7 +102,7 @@ final class InputSteps {
   String menu(Step.Menu step) {
     menu = step;
     stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
-    escape = String.join("", step.options().keySet()) + stepAgentKeys;
+    escape = shared.escapeKeys(step.id());
     attempt = 1;
     return menuAttempt();
   }
@@ -108,7 +110,7 @@ final class InputSteps {
   private String menuAttempt() {
     deadline.check();
     waiting = Waiting.MENU_PROMPT;
-    call.play(speech.prompt(menu.prompt().id()), escape, FlowMachine.as(then));
+    call.play(speech.prompt(menu.prompt().id()), escape, machine.answerTo());
     return null;
   }
 
@@ -117,7 +119,7 @@ final class InputSteps {
       return menuKey(key);
     }
     waiting = Waiting.MENU_KEY;
-    call.waitForKey(menu.timeout(), FlowMachine.as(then));
+    call.waitForKey(menu.timeout(), machine.answerTo());
     return null;
   }
 
@@ -150,7 +152,7 @@ final class InputSteps {
   String language(Step.Language step) {
     languageMenu = step;
     stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
-    escape = String.join("", step.options().keySet()) + stepAgentKeys;
+    escape = shared.escapeKeys(step.id());
     deadline.check();
     languages = step.options().values().iterator();
     return languagePlayed(KeyPress.NONE);
@@ -163,12 +165,10 @@ final class InputSteps {
     if (languages.hasNext()) {
       waiting = Waiting.LANGUAGE_PROMPT;
       call.play(
-          speech.prompt(languageMenu.prompt().id(), languages.next()),
-          escape,
-          FlowMachine.as(then));
+          speech.prompt(languageMenu.prompt().id(), languages.next()), escape, machine.answerTo());
     } else {
       waiting = Waiting.LANGUAGE_KEY;
-      call.waitForKey(languageMenu.timeout(), FlowMachine.as(then));
+      call.waitForKey(languageMenu.timeout(), machine.answerTo());
     }
     return null;
   }
@@ -191,9 +191,7 @@ final class InputSteps {
   String collect(Step.Collect step) {
     collect = step;
     field = values.fieldFor(step);
-    options =
-        new CollectOptions(
-            step.maxDigits(), step.firstDigitTimeout(), step.interDigitTimeout(), step.secure());
+    options = shared.collectOptions(step.id());
     attempt = 1;
     return collectAttempt();
   }
@@ -202,7 +200,7 @@ final class InputSteps {
     deadline.check();
     field.clear();
     waiting = Waiting.COLLECT;
-    call.collect(speech.prompt(collect.prompt().id()), field, options, FlowMachine.as(then));
+    call.collect(speech.prompt(collect.prompt().id()), field, options, machine.answerTo());
     return null;
   }
 

@@ -7,7 +7,6 @@ import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.KeyPress;
 import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
-import io.tabula.flows.port.Then;
 import io.tabula.flows.say.AsteriskSay;
 import io.tabula.flows.say.SpokenWords;
 import java.math.BigDecimal;
@@ -27,9 +26,9 @@ import java.util.List;
 final class Speech {
 
   private final Flow flow;
-  private final FlowPromptCache prompts;
+  private final SharedFlow prompts;
   private final CallSteps call;
-  private final Then<Object> then;
+  private final FlowMachine machine;
   private final CallValues values;
   private final String agentKeys;
   private String language;
@@ -58,15 +57,15 @@ final class Speech {
    */
   Speech(
       Flow flow,
-      FlowPromptCache prompts,
+      SharedFlow prompts,
       CallSteps call,
-      Then<Object> then,
+      FlowMachine machine,
       CallValues values,
       String language) {
     this.flow = flow;
     this.prompts = prompts;
     this.call = call;
-    this.then = then;
+    this.machine = machine;
     this.values = values;
     this.language = language;
     this.agentKeys = flow.agent().map(a -> String.valueOf(a.key())).orElse("");
@@ -113,7 +112,7 @@ final class Speech {
    * numbers and dates follow; the prompts follow once the command succeeded ({@link #switched}).
    */
   void switchTo(String next) {
-    call.setLanguage(next, FlowMachine.as(then));
+    call.setLanguage(next, machine.answerTo());
   }
 
   /** The channel is in {@code next} now. */
@@ -179,7 +178,7 @@ final class Speech {
    */
   boolean play(Prompt prompt, boolean agentKey) {
     agentKeyMayStop = agentKey;
-    call.play(prompt, agentKey ? agentKeys : "", FlowMachine.as(then));
+    call.play(prompt, agentKey ? agentKeys : "", machine.answerTo());
     return true;
   }
 
@@ -213,8 +212,8 @@ final class Speech {
       case NUMBER ->
           sayNumber(
               number(value).setScale(0, RoundingMode.DOWN).longValueExact(), NumberGender.NEUTRAL);
-      case DIGITS -> call.sayDigits(digitsOf(value), FlowMachine.as(then));
-      case DATE -> call.sayDate(((Value.Date) value).date(), FlowMachine.as(then));
+      case DIGITS -> call.sayDigits(digitsOf(value), machine.answerTo());
+      case DATE -> call.sayDate(((Value.Date) value).date(), machine.answerTo());
       case AMOUNT -> throw new IllegalStateException("amounts are said by amountNext");
     }
     return true;
@@ -231,12 +230,30 @@ final class Speech {
     };
   }
 
-  private static String digitsOf(Value value) {
-    String text = value.toString().replaceAll("[^0-9]", "");
-    if (text.isEmpty()) {
+  /** The value's digits 0-9, all else left out; the text itself when it is digits only. */
+  static String digitsOf(Value value) {
+    String text = value.toString();
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    if (digits == 0) {
       throw new FlowFailure("nothing to speak digit by digit");
     }
-    return text;
+    if (digits == text.length()) {
+      return text;
+    }
+    StringBuilder only = new StringBuilder(digits);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        only.append(c);
+      }
+    }
+    return only.toString();
   }
 
   /** Major number, major unit, then when there are cents: "and", minor number, minor unit. */
@@ -280,7 +297,7 @@ final class Speech {
         return;
       }
     }
-    call.sayNumber(number, gender, FlowMachine.as(then));
+    call.sayNumber(number, gender, machine.answerTo());
   }
 
   private void sayFile(String name) {

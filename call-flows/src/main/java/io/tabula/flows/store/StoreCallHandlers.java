@@ -6,6 +6,7 @@ import io.tabula.flows.port.CallHandlers;
 import io.tabula.flows.port.CallPort;
 import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.SteppedCallHandler;
+import io.tabula.flows.run.CallJournal;
 import io.tabula.flows.run.CallJournals;
 import io.tabula.flows.run.FlowRunner;
 import io.tabula.flows.run.RunnerConfig;
@@ -32,7 +33,7 @@ public final class StoreCallHandlers implements CallHandlers {
 
   /**
    * The runner of each flow's live version, made once per version: its prompts are named once for
-   * all the version's calls, not once per command (FlowPromptCache).
+   * all the version's calls, not once per command (SharedFlow).
    */
   private final Map<String, Live> live = new ConcurrentHashMap<>();
 
@@ -86,9 +87,17 @@ public final class StoreCallHandlers implements CallHandlers {
       runner.handle(call, journals.open(version.flow(), version.version(), call.info()));
     }
 
+    /** A journal that cannot be opened ends the call as {@link #handle} would have thrown. */
     @Override
     public void start(CallSteps call, Consumer<RuntimeException> ended) {
-      runner.start(call, journals.open(version.flow(), version.version(), call.info()), ended);
+      CallJournal journal;
+      try {
+        journal = journals.open(version.flow(), version.version(), call.info());
+      } catch (RuntimeException e) {
+        ended.accept(e);
+        return;
+      }
+      runner.start(call, journal, ended);
     }
   }
 }

@@ -395,4 +395,80 @@ class FlowMachineTest {
                           step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
     }
   }
+
+  @Test
+  void anErrorFromThePortGoesUpLikeBeforeAndTheJournalStillFinishesOnce() {
+    Flow flow = ShippedFlows.load("city/parking-ticket.yaml");
+    SimulatedCallPort port = port(flow, PAID);
+    CallPort breaking =
+        new DelegatingCallPort(
+            port,
+            0,
+            CallPortException.Kind.COMMAND_FAILED,
+            prompt -> {
+              if (prompt.id().equals("pay-menu")) {
+                throw new AssertionError("a bug in the port");
+              }
+            });
+    List<String> heard = new ArrayList<>();
+    CallJournal journal =
+        new CallJournal() {
+          @Override
+          public void finished() {
+            heard.add("finished");
+          }
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new FlowRunner(
+                        flow,
+                        DemoConnectors.create(ShippedFlows.CLOCK),
+                        new RunnerConfig(ShippedFlows.CLOCK, events))
+                    .handle(breaking, journal))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("a bug in the port");
+    assertThat(heard).containsExactly("finished");
+    assertThat(port.memory().find("ticket").orElseThrow().isEmpty())
+        .as("the collected ticket is wiped")
+        .isTrue();
+  }
+
+  @Test
+  void aCallStepsThatAnswersACommandTwiceIsCaughtAndTheCallStillEndsOnce() {
+    Flow flow = ShippedFlows.load("city/parking-ticket.yaml");
+    SimulatedCallPort port = port(flow, PAID);
+    io.tabula.flows.port.CallSteps inner = new io.tabula.flows.port.BlockingCallSteps(port);
+    boolean[] answeredTwice = {false};
+    io.tabula.flows.port.CallSteps twice =
+        (io.tabula.flows.port.CallSteps)
+            java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {io.tabula.flows.port.CallSteps.class},
+                (proxy, method, args) -> {
+                  Object result;
+                  try {
+                    result = method.invoke(inner, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                  if (method.getName().equals("play") && !answeredTwice[0]) {
+                    answeredTwice[0] = true; // the welcome prompt, answered a second time
+                    answerAgain(args[2]);
+                  }
+                  return result;
+                });
+    new FlowRunner(
+            flow,
+            DemoConnectors.create(ShippedFlows.CLOCK),
+            new RunnerConfig(ShippedFlows.CLOCK, events))
+        .start(twice, ends::add);
+    assertThat(errors).containsExactly("welcome: IllegalStateException");
+    assertThat(ends).containsExactly((RuntimeException) null);
+    assertThat(port.ending()).isEqualTo(SimulatedCallPort.Ending.TRANSFER);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void answerAgain(Object then) {
+    ((io.tabula.flows.port.Then<Object>) then).done(io.tabula.flows.port.KeyPress.NONE);
+  }
 }

@@ -125,4 +125,40 @@ class StoreCallHandlersTest {
     assertThat(ends).containsExactly((RuntimeException) null);
     assertThat(heard).containsExactly("open parking-ticket v1", "ended: hangup", "finished");
   }
+
+  @Test
+  void aJournalThatCannotBeOpenedEndsTheSteppedCallOnceWithItsFailure() throws Exception {
+    IllegalStateException refused = new IllegalStateException("journal refused");
+    CallHandler handler =
+        new StoreCallHandlers(
+                published(),
+                DemoConnectors.create(ShippedFlows.CLOCK),
+                RunnerConfig.defaults(),
+                (flow, version, info) -> {
+                  throw refused;
+                })
+            .find("city", "parking-ticket")
+            .orElseThrow();
+    List<RuntimeException> ends = new ArrayList<>();
+    try (CallMemoryPool pool = FlowSimulator.smallPool()) {
+      CallMemory memory = ((Acquisition.Acquired) pool.acquire()).memory();
+      CallInfo info =
+          new CallInfo(
+              new CallId("5f0c3a9e1b7d42c8a6e0f9d1c2b3a4e5"),
+              "1732350000.42",
+              "city",
+              "parking-ticket",
+              "SIP/t-1",
+              "555",
+              "en",
+              List.of());
+      SimulatedCallPort port =
+          new SimulatedCallPort(info, memory, KeySource.script(""), new Transcript());
+      try (LaterCallSteps steps = new LaterCallSteps(port)) {
+        ((SteppedCallHandler) handler).start(steps, ends::add);
+        assertThat(steps.commands()).isZero();
+      }
+    }
+    assertThat(ends).containsExactly(refused);
+  }
 }
