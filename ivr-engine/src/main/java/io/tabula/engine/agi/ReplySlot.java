@@ -1,13 +1,16 @@
 package io.tabula.engine.agi;
 
+import io.netty.channel.EventLoop;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Where the reply to one command lands: the event loop completes it, the call's thread waits on it.
- * The first completion wins (reply, failure or deadline), so the reply, the call's end and the
- * reply-timeout sweep may race safely.
+ * Where the reply to one command lands: the event loop completes it, and either the call's thread
+ * waits on it ({@link #await}) or a listener runs on the call's event loop once it settles ({@link
+ * #listen}, for calls run without a thread of their own). The first completion wins (reply, failure
+ * or deadline), so the reply, the call's end and the reply-timeout sweep may race safely.
  *
  * <p>Why not a {@code CompletableFuture} with {@code get(timeout)}: a timed park of a virtual
  * thread schedules and cancels a timer task in the virtual-thread scheduler for every command,
@@ -20,9 +23,20 @@ import java.util.concurrent.locks.LockSupport;
  * slot.deadline(System.nanoTime() + limit.toNanos());
  * // event loop: slot.complete(reply);   sweep: slot.expireIfOverdue(System.nanoTime());
  * AgiReply reply = slot.await();          // call's thread; throws if failed or overdue
+ * // or, before the command goes: slot.listen(listener, channel.eventLoop());
+ * //   listener.settled(slot) then runs on the loop and reads slot.reply()
  * }</pre>
  */
 public final class ReplySlot {
+
+  /**
+   * Runs on the call's event loop once a slot settles: inline when the loop settled it (every reply
+   * does), through the loop's task queue when the sweep or the call's end did.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    void settled(ReplySlot slot);
+  }
 
   /** The state of a slot whose deadline passed before a reply came. */
   private static final Object OVERDUE = new Object();
@@ -51,11 +65,31 @@ public final class ReplySlot {
   private volatile boolean hasDeadline;
 
   /**
+   * Set before the slot is shared (before its command goes), so every settlement sees it; the first
+   * settlement is the only one that gets past the compare-and-set, so it runs once.
+   */
+  private Listener listener;
+
+  private EventLoop listenerLoop;
+
+  /**
    * Sets when the reply is overdue, in {@link System#nanoTime()} terms; before the command goes.
    */
   public void deadline(long nanoTime) {
     deadline = nanoTime;
     hasDeadline = true;
+  }
+
+  /**
+   * Runs {@code listener} once the slot settles, on {@code loop}. Call it before anyone else can
+   * see the slot (before its command is sent): the slot has no waiting thread then.
+   */
+  public void listen(Listener listener, EventLoop loop) {
+    this.listenerLoop = loop;
+    this.listener = listener;
+    if (state != null) {
+      notifyListener(listener, loop);
+    }
   }
 
   /** Whether a thread waits on the slot now (for tests of the wake-up). */
@@ -115,19 +149,42 @@ public final class ReplySlot {
    * @throws InterruptedException if the waiting thread was interrupted
    */
   public AgiReply await() throws InterruptedException {
-    Object s = state;
-    if (s == null) {
-      waiter = Thread.currentThread();
-      while ((s = state) == null) {
-        LockSupport.park(this);
-        if (Thread.interrupted()) {
-          waiter = null;
-          throw new InterruptedException();
-        }
-      }
-      waiter = null;
+    awaitDone();
+    return reply();
+  }
+
+  /**
+   * Parks the calling thread until the slot is done, however it ended; {@link #reply} then says
+   * how.
+   *
+   * @throws InterruptedException if the waiting thread was interrupted
+   */
+  public void awaitDone() throws InterruptedException {
+    if (state != null) {
+      return;
     }
-    return switch (s) {
+    waiter = Thread.currentThread();
+    while (state == null) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) {
+        waiter = null;
+        throw new InterruptedException();
+      }
+    }
+    waiter = null;
+  }
+
+  /**
+   * The outcome of a settled slot.
+   *
+   * @return the reply
+   * @throws ReplyFailedException if the command failed; its cause says why
+   * @throws ReplyOverdueException if the deadline passed first
+   * @throws IllegalStateException if the slot has not settled yet
+   */
+  public AgiReply reply() {
+    return switch (state) {
+      case null -> throw new IllegalStateException("the reply has not arrived yet");
       case AgiReply reply -> reply;
       case Throwable cause -> throw new ReplyFailedException(cause);
       default -> throw new ReplyOverdueException();
@@ -143,6 +200,11 @@ public final class ReplySlot {
     if (!STATE.compareAndSet(this, null, outcome)) {
       return false;
     }
+    Listener listening = listener;
+    if (listening != null) {
+      notifyListener(listening, listenerLoop);
+      return true;
+    }
     Thread parked = waiter;
     if (parked == null) {
       return true;
@@ -153,6 +215,23 @@ public final class ReplySlot {
       wakeups.wakeLater(parked);
     }
     return true;
+  }
+
+  /**
+   * Inline on the loop (no task, no allocation: the path of every reply); otherwise a task on it. A
+   * loop that no longer takes tasks (engine shut down) gets the listener run here, so the call's
+   * logic still learns how its command ended.
+   */
+  private void notifyListener(Listener listening, EventLoop loop) {
+    if (loop.inEventLoop()) {
+      listening.settled(this);
+      return;
+    }
+    try {
+      loop.execute(() -> listening.settled(this));
+    } catch (RejectedExecutionException e) {
+      listening.settled(this);
+    }
   }
 
   /** The command failed; {@link #getCause()} says why. */

@@ -11,9 +11,11 @@ import io.tabula.engine.session.AgiCallPort;
 import io.tabula.engine.session.CallOutcome;
 import io.tabula.engine.session.CallRunner;
 import io.tabula.engine.session.CallSession;
+import io.tabula.engine.session.SteppedCallRunner;
 import io.tabula.flows.port.CallHandler;
 import io.tabula.flows.port.CallId;
 import io.tabula.flows.port.CallInfo;
+import io.tabula.flows.port.SteppedCallHandler;
 import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The last handler of a FastAGI connection: turns the header into a {@link CallSession} (routed,
  * with memory, or rejected), and passes replies and {@code HANGUP} lines to it. Runs on the event
- * loop and never blocks; the call's logic runs on its own virtual thread.
+ * loop and never blocks. A {@link SteppedCallHandler} (the shipped flows) runs on this event loop,
+ * driven by the call's replies; any other handler runs on the call's own virtual thread.
  */
 final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -109,7 +112,7 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     switch (engine.pool().acquire()) {
       case Acquisition.Acquired(CallMemory memory) ->
-          run(ctx, info, memory, s -> CallRunner.of(s, port(s), handler.get()));
+          run(ctx, info, memory, s -> starter(ctx, s, handler.get()));
       case Acquisition.EngineFull full -> {
         LOG.warn(
             "call {}: all {} call slots in use; playing 'please call back'",
@@ -130,16 +133,27 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
       ChannelHandlerContext ctx,
       CallInfo info,
       CallMemory memory,
-      java.util.function.Function<CallSession, CallRunner> runner) {
+      java.util.function.Function<CallSession, Runnable> starter) {
     peer = ctx.channel().remoteAddress();
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
     engine.sessions().add(session);
-    runner.apply(session).start();
+    starter.apply(session).run();
   }
 
-  private CallRunner rejecting(CallSession s, String prompt, CallOutcome outcome) {
-    return CallRunner.rejecting(s, port(s), prompt, outcome);
+  /** What starts the call: on this loop for a stepped handler, else on a virtual thread. */
+  private Runnable starter(ChannelHandlerContext ctx, CallSession s, CallHandler handler) {
+    if (handler instanceof SteppedCallHandler stepped) {
+      return SteppedCallRunner.of(
+              s, engine.recording().forPeer(peer), stepped, ctx.channel().eventLoop())
+          ::start;
+    }
+    CallRunner runner = CallRunner.of(s, port(s), handler);
+    return runner::start;
+  }
+
+  private Runnable rejecting(CallSession s, String prompt, CallOutcome outcome) {
+    return CallRunner.rejecting(s, port(s), prompt, outcome)::start;
   }
 
   private AgiCallPort port(CallSession s) {

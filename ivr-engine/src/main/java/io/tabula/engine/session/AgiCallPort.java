@@ -13,12 +13,10 @@ import io.tabula.flows.port.ExecResult;
 import io.tabula.flows.port.KeyPress;
 import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
-import io.tabula.flows.say.AsteriskSay;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,27 +39,22 @@ public final class AgiCallPort implements CallPort {
 
   private static final Pattern APPLICATION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_()]*");
-  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final String DTMF_KEY_SET = "0123456789*#ABCD";
-
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Za-z0-9]{2,8})?");
 
   private final CallSession session;
   private final CommandRunner runner;
+  private final CallChannel channel;
   private final MuteWindow mute;
-  // The channel's language: agi_language, then what setLanguage set. Only this call's thread.
-  private String language;
 
   public AgiCallPort(CallSession session, RecordingControl recording) {
+    this(session, new CallChannel(session, recording));
+  }
+
+  /** A port over a channel a stepped port of the same call shares (its blocking work). */
+  AgiCallPort(CallSession session, CallChannel channel) {
     this.session = session;
     this.runner = new CommandRunner(session);
-    this.mute =
-        new MuteWindow(
-            recording,
-            session.info().channel(),
-            session.info().uniqueId(),
-            session.settings().unmuteGrace());
-    this.language = session.info().language() == null ? "" : session.info().language();
+    this.channel = channel;
+    this.mute = channel.mute();
   }
 
   @Override
@@ -79,16 +72,15 @@ public final class AgiCallPort implements CallPort {
 
   @Override
   public KeyPress play(Prompt prompt, String escapeKeys) {
-    requireKeys(escapeKeys);
+    AgiCommand command = AgiCommands.play(prompt, escapeKeys);
     mute.beforeOpenCommand();
-    AgiCommand command = AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(escapeKeys);
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
     if (reply.result() < 0) {
       runner.promptMissing("STREAM FILE", prompt);
       return KeyPress.NONE;
     }
-    return keyOf(reply.result());
+    return AgiCommands.keyOf(reply.result());
   }
 
   @Override
@@ -116,57 +108,37 @@ public final class AgiCallPort implements CallPort {
   @Override
   public KeyPress waitForKey(Duration timeout) {
     mute.beforeOpenCommand();
-    AgiCommand command = AgiCommand.of("WAIT FOR DIGIT").arg(timeout.toMillis());
+    AgiCommand command = AgiCommands.waitForDigit(timeout);
     AgiReply.Success reply =
         runner.success(PendingCommand.plain(command), runner.mediaLimit(timeout));
     if (reply.result() < 0) {
       runner.failedMedia("WAIT FOR DIGIT");
       return KeyPress.NONE;
     }
-    return keyOf(reply.result());
+    return AgiCommands.keyOf(reply.result());
   }
 
   @Override
   public void sayNumber(long number, NumberGender gender) {
-    AgiCommand command = AgiCommand.of("SAY NUMBER").arg(number).quoted("");
-    if (!gender.agiOption().isEmpty()) {
-      command.arg(gender.agiOption());
-    }
-    say(command);
+    say(AgiCommands.sayNumber(number, gender));
   }
 
   @Override
   public void setLanguage(String language) {
-    if (!LANGUAGE.matcher(language).matches()) {
-      throw new IllegalArgumentException(
-          "a language is a sounds folder name such as en, es or fr_CA");
-    }
-    AgiCommand command = AgiCommand.of("SET VARIABLE").arg("CHANNEL(language)").arg(language);
+    AgiCommand command = AgiCommands.setLanguage(language);
     runner.success(PendingCommand.plain(command), session.settings().commandTimeout());
-    this.language = language;
+    channel.language(language);
   }
 
   @Override
   public void sayDigits(String nonSecretDigits) {
-    if (!isDigits(nonSecretDigits)) {
-      throw new IllegalArgumentException("sayDigits takes 1..64 digits 0-9");
-    }
-    say(AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted(""));
+    say(AgiCommands.sayDigits(nonSecretDigits));
   }
 
-  /**
-   * {@code SAY DATETIME} of the date's midnight in UTC, said in UTC: {@code SAY DATE} would say it
-   * in the Asterisk host's time zone (the day before, west of Greenwich) and in English word order
-   * whatever the language. The format is the channel language's ({@link AsteriskSay#dateFormat}).
-   */
+  /** {@link AgiCommands#sayDate}: the date's midnight in UTC, in the channel language's format. */
   @Override
   public void sayDate(LocalDate date) {
-    say(
-        AgiCommand.of("SAY DATETIME")
-            .arg(date.atStartOfDay().toEpochSecond(ZoneOffset.UTC))
-            .quoted("")
-            .quoted(AsteriskSay.dateFormat(language))
-            .arg("UTC"));
+    say(AgiCommands.sayDate(date, channel.language()));
   }
 
   @Override
@@ -201,13 +173,9 @@ public final class AgiCallPort implements CallPort {
 
   @Override
   public void transfer(String queue) {
-    if (!QUEUE.matcher(queue).matches()) {
-      throw new IllegalArgumentException("a queue name is 1..64 letters, digits, _ or -");
-    }
+    AgiCommand command = AgiCommands.transfer(session.settings().transferVariable(), queue);
     // The digits must be gone before the call leaves this engine.
     session.zeroMemory();
-    AgiCommand command =
-        AgiCommand.of("SET VARIABLE").arg(session.settings().transferVariable()).arg(queue);
     runner.success(PendingCommand.plain(command), session.settings().commandTimeout());
     session.finish(CallOutcome.TRANSFERRED);
   }
@@ -222,8 +190,7 @@ public final class AgiCallPort implements CallPort {
     session.zeroMemory();
     session.expectHangupAs(outcome);
     try {
-      runner.send(
-          PendingCommand.plain(AgiCommand.of("HANGUP")), session.settings().commandTimeout());
+      runner.send(PendingCommand.plain(AgiCommands.hangup()), session.settings().commandTimeout());
     } finally {
       session.finish(outcome);
     }
@@ -237,41 +204,5 @@ public final class AgiCallPort implements CallPort {
       // A missing sound file also gives -1 while the channel stays up (observation 4).
       runner.failedMedia(command.verb());
     }
-  }
-
-  private static void requireKeys(String keys) {
-    if (!isDtmfKeys(keys)) {
-      throw new IllegalArgumentException("escape keys are DTMF keys 0-9 * # A-D");
-    }
-  }
-
-  /** The check of {@code [0-9]{1,64}} without a matcher: it runs for every read-back. */
-  private static boolean isDigits(String text) {
-    if (text.isEmpty() || text.length() > 64) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The check of {@code [0-9*#A-D]*} without a matcher: it runs before every prompt. */
-  private static boolean isDtmfKeys(String keys) {
-    for (int i = 0; i < keys.length(); i++) {
-      if (DTMF_KEY_SET.indexOf(keys.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static KeyPress keyOf(long asciiCode) {
-    if (asciiCode <= 0 || asciiCode > 127 || DTMF_KEY_SET.indexOf((char) asciiCode) < 0) {
-      return KeyPress.NONE;
-    }
-    return new KeyPress((char) asciiCode);
   }
 }

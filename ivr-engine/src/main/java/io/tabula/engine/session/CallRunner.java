@@ -53,22 +53,43 @@ public final class CallRunner implements Runnable {
   public void run() {
     MDC.put("call", session.info().uniqueId());
     MDC.put("tenant", session.info().tenant());
+    Throwable failure = null;
     try {
       handler.handle(port);
-      session.finish(CallOutcome.COMPLETED);
-    } catch (CallEndedException e) {
-      session.finish(outcomeOf(e.reason()));
-    } catch (CallPortException e) {
-      LOG.warn("call ended after a failed command: {} ({})", e.kind(), e.getMessage());
-      session.finish(CallOutcome.ERROR);
     } catch (RuntimeException | Error e) {
-      // Third-party messages may quote data; the type is enough to find the bug.
-      LOG.error("call handler failed with {}", e.getClass().getName());
-      session.finish(CallOutcome.ERROR);
+      failure = e;
+    } finally {
+      try {
+        end(session, failure);
+      } finally {
+        MDC.remove("call");
+        MDC.remove("tenant");
+      }
+    }
+  }
+
+  /**
+   * Ends the session however the call's logic stopped ({@code failure} null: it returned), and
+   * gives back its reply-deadline entry; with the call id and tenant in the MDC. The one end of
+   * both ways to run a call: this runner's thread and {@link SteppedCallRunner}.
+   */
+  static void end(CallSession session, Throwable failure) {
+    try {
+      switch (failure) {
+        case null -> session.finish(CallOutcome.COMPLETED);
+        case CallEndedException e -> session.finish(outcomeOf(e.reason()));
+        case CallPortException e -> {
+          LOG.warn("call ended after a failed command: {} ({})", e.kind(), e.getMessage());
+          session.finish(CallOutcome.ERROR);
+        }
+        default -> {
+          // Third-party messages may quote data; the type is enough to find the bug.
+          LOG.error("call handler failed with {}", failure.getClass().getName());
+          session.finish(CallOutcome.ERROR);
+        }
+      }
     } finally {
       session.stopTrackingDeadlines();
-      MDC.remove("call");
-      MDC.remove("tenant");
     }
   }
 

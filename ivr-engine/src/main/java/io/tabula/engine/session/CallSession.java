@@ -46,7 +46,7 @@ public final class CallSession {
   private final java.util.concurrent.atomic.AtomicBoolean errorPathRequested =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** The command awaiting its reply (a call has one at a time: its thread waits for each). */
+  /** The command awaiting its reply (a call has one at a time: each waits for the one before). */
   private volatile PendingCommand current;
 
   /** Where the sweep finds this call's reply deadline; null when no registry tracks the call. */
@@ -208,10 +208,10 @@ public final class CallSession {
   }
 
   /**
-   * Sends a command unless the call already ended; the caller then waits on its reply slot. The
-   * write uses the void promise: a failed write fires {@code exceptionCaught}, which ends the call,
-   * and ending the call fails {@link #current} (the command may not have reached the encoder's
-   * in-flight queue), so no listener is needed per command.
+   * Sends a command unless the call already ended; the caller then waits on its reply slot, or
+   * listens to it. The write uses the void promise: a failed write fires {@code exceptionCaught},
+   * which ends the call, and ending the call fails {@link #current} (the command may not have
+   * reached the encoder's in-flight queue), so no listener is needed per command.
    */
   void send(PendingCommand command) {
     current = command;

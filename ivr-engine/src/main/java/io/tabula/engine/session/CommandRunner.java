@@ -30,6 +30,24 @@ final class CommandRunner {
 
   /** The reply, whatever its kind. */
   AgiReply send(PendingCommand command, Duration limit) {
+    long started = dispatch(command, limit);
+    try {
+      command.reply().awaitDone();
+    } catch (InterruptedException e) {
+      session.replyAwaited();
+      Thread.currentThread().interrupt();
+      session.finish(CallOutcome.ENGINE_SHUTDOWN);
+      throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
+    }
+    return answer(command, limit, started);
+  }
+
+  /**
+   * Sends {@code command}, due within {@code limit}, unless a drain asked for the error path;
+   * returns when it was sent ({@link System#nanoTime()}), for {@link #answer}. Both ports send
+   * through here: the blocking one then waits on the reply slot, the stepped one listens to it.
+   */
+  long dispatch(PendingCommand command, Duration limit) {
     if (session.takeErrorPathRequest()) {
       throw new CallPortException(
           CallPortException.Kind.ENGINE_DRAINED,
@@ -40,8 +58,16 @@ final class CommandRunner {
     long started = System.nanoTime();
     command.reply().deadline(started + limit.toNanos());
     session.send(command);
+    return started;
+  }
+
+  /**
+   * The reply of a command whose slot settled, timed; a deadline that passed or a failed command
+   * ends the call and becomes the port's typed exception.
+   */
+  AgiReply answer(PendingCommand command, Duration limit, long started) {
     try {
-      AgiReply reply = command.reply().await();
+      AgiReply reply = command.reply().reply();
       session.metrics().commandRoundTrip(command.command().verb(), System.nanoTime() - started);
       return reply;
     } catch (ReplySlot.ReplyOverdueException e) {
@@ -61,10 +87,6 @@ final class CommandRunner {
       throw new CallPortException(
           CallPortException.Kind.PROTOCOL_ERROR,
           command.command().verb() + " failed (" + e.getCause().getClass().getSimpleName() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      session.finish(CallOutcome.ENGINE_SHUTDOWN);
-      throw new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN);
     } finally {
       session.replyAwaited();
     }
@@ -72,7 +94,17 @@ final class CommandRunner {
 
   /** A {@code 200} reply; 510 and 520 become {@link CallPortException}s. */
   AgiReply.Success success(PendingCommand command, Duration limit) {
-    return switch (send(command, limit)) {
+    return asSuccess(command, send(command, limit));
+  }
+
+  /** A secure reply; 510 and 520 become {@link CallPortException}s. */
+  AgiReply.SecureInput secure(PendingCommand command, Duration limit) {
+    return asSecure(command, send(command, limit));
+  }
+
+  /** {@code reply} as the {@code 200} reply it must be; 510 and 520 become exceptions. */
+  AgiReply.Success asSuccess(PendingCommand command, AgiReply reply) {
+    return switch (reply) {
       case AgiReply.Success success -> success;
       case AgiReply.SecureInput secure -> throw protocolError(command, "a secure reply");
       case AgiReply.InvalidCommand invalid -> throw protocolError(command, "510 (unknown command)");
@@ -81,9 +113,9 @@ final class CommandRunner {
     };
   }
 
-  /** A secure reply; 510 and 520 become {@link CallPortException}s. */
-  AgiReply.SecureInput secure(PendingCommand command, Duration limit) {
-    return switch (send(command, limit)) {
+  /** {@code reply} as the secure reply it must be; 510 and 520 become exceptions. */
+  AgiReply.SecureInput asSecure(PendingCommand command, AgiReply reply) {
+    return switch (reply) {
       case AgiReply.SecureInput secure -> secure;
       case AgiReply.Success success -> throw protocolError(command, "a plain reply");
       case AgiReply.InvalidCommand invalid -> throw protocolError(command, "510 (unknown command)");
@@ -103,6 +135,11 @@ final class CommandRunner {
    */
   void failedMedia(String verb) {
     awaitHangupAfterFailure();
+    mediaFailed(verb);
+  }
+
+  /** Logs a {@code result=-1} that no HANGUP line followed within the grace time. */
+  void mediaFailed(String verb) {
     LOG.warn(
         "call {}: {} returned -1 but the channel is up (missing sound file?)",
         session.info().uniqueId(),
@@ -117,6 +154,11 @@ final class CommandRunner {
    */
   void promptMissing(String verb, Prompt prompt) {
     awaitHangupAfterFailure();
+    promptWasMissing(verb, prompt);
+  }
+
+  /** Logs and counts a prompt whose {@code result=-1} no HANGUP line followed in time. */
+  void promptWasMissing(String verb, Prompt prompt) {
     session.metrics().promptMissing(prompt.id());
     LOG.warn(
         "call {}: prompt '{}' was not played: {} answered result=-1 with the channel up, so"

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * a hangup. In each of them a caller who was keying a card number may go on keying it while the
  * apology plays and in the agent queue.
  *
- * <p>Used only on the call's own thread, so it needs no locking.
+ * <p>Used by one thread at a time (the call's own thread, or its event loop and the thread of its
+ * blocking work by turns), so it needs no locking.
  *
  * <pre>{@code
  * window.beforeSecure();            // mutes (or throws RECORDING_NOT_MUTED)
@@ -35,6 +36,10 @@ final class MuteWindow {
   private final String channel;
   private final String callId;
   private final long graceNanos;
+
+  /** The control without AMI does nothing, so muting and unmuting never wait for anything. */
+  private final boolean actsAtOnce;
+
   private boolean muted;
   private boolean held;
   private long secureEndedAt;
@@ -44,6 +49,19 @@ final class MuteWindow {
     this.channel = channel;
     this.callId = callId;
     this.graceNanos = grace.toNanos();
+    this.actsAtOnce = recording instanceof UnmutedRecordingControl;
+  }
+
+  /**
+   * Whether the window's step before the next command may wait for Asterisk's AMI answer (mute
+   * before secure input, unmute before an open command), so that a caller on an event loop must
+   * hand that command to a thread that may block.
+   */
+  boolean mayWaitBefore(boolean secure) {
+    if (actsAtOnce) {
+      return false;
+    }
+    return secure ? !muted : unmutesNow();
   }
 
   /** Before a secure collect: mutes unless the window is open already. */
@@ -79,7 +97,7 @@ final class MuteWindow {
 
   /** Before a command that is not secure input: unmutes once the grace has passed. */
   void beforeOpenCommand() {
-    if (!muted || held || System.nanoTime() - secureEndedAt < graceNanos) {
+    if (!unmutesNow()) {
       return;
     }
     muted = false;
@@ -92,6 +110,10 @@ final class MuteWindow {
 
   boolean muted() {
     return muted;
+  }
+
+  private boolean unmutesNow() {
+    return muted && !held && System.nanoTime() - secureEndedAt >= graceNanos;
   }
 
   /** Our own controls' messages say what to fix and carry no call data; others give a type. */

@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>An entry only says which calls to look at: the call's {@link io.tabula.engine.agi.ReplySlot}
  * still decides whether its command is overdue, so an entry that is stale (the reply came, the slot
- * was settled) costs one look and nothing else. Entries are written only by the call's own thread
- * ({@link #arm}, {@link #disarm}, {@link #unregister} when its runner returns), so no entry is ever
+ * was settled) costs one look and nothing else. Entries are written only by whoever runs the call
+ * ({@link #arm}, {@link #disarm}, {@link #unregister} when its runner ends): its own thread, or for
+ * a stepped call its event loop and the thread of its blocking work by turns; so no entry is ever
  * written for a call after its index went to another one.
  *
  * <p>Measured at 10,000 calls in progress: the sweep over the sessions took about 0.9 ms per pass

@@ -26,6 +26,9 @@ import java.time.Duration;
  * result=-1} at once with the channel up, the miss is logged and counted ({@link
  * CommandRunner#promptMissing}), and the collect goes on without the prompt ({@code GET DATA ""},
  * or {@code WAIT FOR DIGIT} after the {@code STREAM FILE}).
+ *
+ * <p>The static parts (commands, limits, what a reply means) are the stepped port's too ({@link
+ * AgiCallSteps}); only the waiting differs.
  */
 final class SecureCollect {
 
@@ -38,24 +41,64 @@ final class SecureCollect {
   }
 
   CollectResult collect(Prompt prompt, SecretField field, CollectOptions options) {
-    int wanted = Math.min(options.maxDigits(), field.capacity() - field.length());
+    int wanted = wanted(field, options);
     if (wanted <= 0) {
       return new CollectResult(CollectResult.Status.COMPLETE, 0);
     }
-    if (options.firstDigitTimeout().equals(options.interDigitTimeout())) {
+    if (inOneCommand(options)) {
       return getData(prompt, field, wanted, options.firstDigitTimeout());
     }
     return keyByKey(prompt, field, wanted, options);
   }
 
+  /** How many digits the collect asks for: the options' most, as far as the field has room. */
+  static int wanted(SecretField field, CollectOptions options) {
+    return Math.min(options.maxDigits(), field.capacity() - field.length());
+  }
+
+  /** Whether one {@code GET DATA} does: its one timeout serves the first and further digits. */
+  static boolean inOneCommand(CollectOptions options) {
+    return options.firstDigitTimeout().equals(options.interDigitTimeout());
+  }
+
   private CollectResult getData(Prompt prompt, SecretField field, int wanted, Duration timeout) {
-    AgiReply.SecureInput reply = getData(prompt.sound(), field, wanted, timeout);
+    AgiReply.SecureInput reply =
+        runner.secure(
+            getData(prompt.sound(), field, wanted, timeout), getDataLimit(runner, timeout, wanted));
     if (reply.ending() == AgiReply.Ending.FAILED) {
       // No sound file: Asterisk answers -1 at once and collects nothing. GET DATA "" collects
       // without a prompt (both checked against Asterisk 22.10.1).
       runner.promptMissing("GET DATA", prompt);
-      reply = getData("", field, wanted, timeout);
+      reply =
+          runner.secure(getData("", field, wanted, timeout), getDataLimit(runner, timeout, wanted));
     }
+    if (reply.ending() == AgiReply.Ending.FAILED) {
+      runner.failedMedia("GET DATA");
+      throw failed("GET DATA");
+    }
+    return getDataResult(reply, wanted);
+  }
+
+  /** {@code GET DATA <sound> <ms> <wanted>}, its digits read into {@code field}. */
+  static PendingCommand getData(String sound, SecretField field, int wanted, Duration timeout) {
+    AgiCommand command = AgiCommand.of("GET DATA");
+    if (sound.isEmpty()) {
+      command.quoted("");
+    } else {
+      command.arg(sound);
+    }
+    command.arg(timeout.toMillis()).arg(wanted);
+    return PendingCommand.expecting(command, new ReplyExpectation.DigitsInto(field));
+  }
+
+  /** The time limit of a {@code GET DATA}: the prompt, then every digit's timeout. */
+  static Duration getDataLimit(CommandRunner runner, Duration timeout, int wanted) {
+    // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal on every collect.
+    return runner.mediaLimit(Duration.ofMillis(timeout.toMillis() * (wanted + 1L)));
+  }
+
+  /** What a {@code GET DATA} reply that did not fail means for the collect. */
+  static CollectResult getDataResult(AgiReply.SecureInput reply, int wanted) {
     return switch (reply.ending()) {
       case FAILED -> throw failed("GET DATA");
       case TIMEOUT -> new CollectResult(CollectResult.Status.TIMEOUT, reply.digits());
@@ -70,65 +113,72 @@ final class SecureCollect {
     };
   }
 
-  private AgiReply.SecureInput getData(
-      String prompt, SecretField field, int wanted, Duration timeout) {
-    AgiCommand command = AgiCommand.of("GET DATA");
-    if (prompt.isEmpty()) {
-      command.quoted("");
-    } else {
-      command.arg(prompt);
-    }
-    command.arg(timeout.toMillis()).arg(wanted);
-    // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal on every collect.
-    Duration limit = runner.mediaLimit(Duration.ofMillis(timeout.toMillis() * (wanted + 1L)));
-    return runner.secure(
-        PendingCommand.expecting(command, new ReplyExpectation.DigitsInto(field)), limit);
-  }
-
   private CollectResult keyByKey(
       Prompt prompt, SecretField field, int wanted, CollectOptions options) {
-    AgiCommand play = AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(ANY_KEY);
-    AgiReply.SecureInput first = key(play, field, Duration.ZERO);
+    AgiReply.SecureInput first = key(playForKeys(prompt, field), Duration.ZERO);
     if (first.ending() == AgiReply.Ending.FAILED) {
       // No sound file (200 result=-1 endpos=0, the channel up): the keys are still wanted.
       runner.promptMissing("STREAM FILE", prompt);
-      first = new AgiReply.SecureInput(0, AgiReply.Ending.NO_KEY);
+      first = NO_KEY_YET;
     }
     if (first.ending() == AgiReply.Ending.NO_KEY) {
-      first = key(waitForDigit(options.firstDigitTimeout()), field, options.firstDigitTimeout());
+      first = key(waitForKey(field, options.firstDigitTimeout()), options.firstDigitTimeout());
     }
     int got = 0;
     AgiReply.SecureInput reply = first;
     while (true) {
-      switch (reply.ending()) {
-        case NO_KEY, TIMEOUT -> {
-          return new CollectResult(CollectResult.Status.TIMEOUT, got);
-        }
-        case KEY_TERMINATED -> {
-          return new CollectResult(CollectResult.Status.TERMINATED, got);
-        }
-        case FAILED -> throw failed("WAIT FOR DIGIT");
-        case INPUT_ENDED -> got += reply.digits();
+      if (reply.ending() == AgiReply.Ending.FAILED) {
+        runner.failedMedia("WAIT FOR DIGIT");
+        throw failed("WAIT FOR DIGIT");
       }
-      if (got >= wanted) {
-        return new CollectResult(CollectResult.Status.COMPLETE, got);
+      CollectResult done = afterKey(reply, got, wanted);
+      if (done != null) {
+        return done;
       }
-      reply = key(waitForDigit(options.interDigitTimeout()), field, options.interDigitTimeout());
+      got += reply.digits();
+      reply = key(waitForKey(field, options.interDigitTimeout()), options.interDigitTimeout());
     }
   }
 
-  private AgiReply.SecureInput key(AgiCommand command, SecretField field, Duration inputTime) {
-    return runner.secure(
-        PendingCommand.expecting(command, new ReplyExpectation.KeyInto(field)),
-        runner.mediaLimit(inputTime));
+  /** What a prompt that was not played counts as: no key pressed during it. */
+  static final AgiReply.SecureInput NO_KEY_YET =
+      new AgiReply.SecureInput(0, AgiReply.Ending.NO_KEY);
+
+  /** {@code STREAM FILE <sound> "0123456789*#"}: a key pressed during the prompt is the first. */
+  static PendingCommand playForKeys(Prompt prompt, SecretField field) {
+    return PendingCommand.expecting(
+        AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(ANY_KEY),
+        new ReplyExpectation.KeyInto(field));
   }
 
-  private static AgiCommand waitForDigit(Duration timeout) {
-    return AgiCommand.of("WAIT FOR DIGIT").arg(timeout.toMillis());
+  /** {@code WAIT FOR DIGIT <ms>}, its key read into {@code field}. */
+  static PendingCommand waitForKey(SecretField field, Duration timeout) {
+    return PendingCommand.expecting(
+        AgiCommands.waitForDigit(timeout), new ReplyExpectation.KeyInto(field));
   }
 
-  private CallPortException failed(String verb) {
-    runner.failedMedia(verb);
+  /**
+   * Where a key-by-key collect stands after a key reply that did not fail, with {@code got} digits
+   * before it: its result, or null when it goes on (with {@code got + reply.digits()} digits).
+   */
+  static CollectResult afterKey(AgiReply.SecureInput reply, int got, int wanted) {
+    return switch (reply.ending()) {
+      case NO_KEY, TIMEOUT -> new CollectResult(CollectResult.Status.TIMEOUT, got);
+      case KEY_TERMINATED -> new CollectResult(CollectResult.Status.TERMINATED, got);
+      case FAILED -> throw failed("WAIT FOR DIGIT");
+      case INPUT_ENDED ->
+          got + reply.digits() >= wanted
+              ? new CollectResult(CollectResult.Status.COMPLETE, got + reply.digits())
+              : null;
+    };
+  }
+
+  private AgiReply.SecureInput key(PendingCommand command, Duration inputTime) {
+    return runner.secure(command, runner.mediaLimit(inputTime));
+  }
+
+  /** A collect command answered {@code result=-1} and no HANGUP line followed in time. */
+  static CallPortException failed(String verb) {
     return new CallPortException(
         CallPortException.Kind.COMMAND_FAILED,
         verb + " returned -1 while the channel is up; check Asterisk's log for this call");

@@ -1,0 +1,119 @@
+package io.tabula.engine.session;
+
+import io.tabula.engine.agi.AgiCommand;
+import io.tabula.flows.port.KeyPress;
+import io.tabula.flows.port.NumberGender;
+import io.tabula.flows.port.Prompt;
+import io.tabula.flows.say.AsteriskSay;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+
+/**
+ * The AGI commands of the call ports' methods, with the checks of their arguments, so that the
+ * blocking {@link AgiCallPort} and the stepped {@link AgiCallSteps} send the very same lines.
+ */
+final class AgiCommands {
+
+  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Za-z0-9]{2,8})?");
+  private static final String DTMF_KEY_SET = "0123456789*#ABCD";
+
+  private AgiCommands() {}
+
+  /** {@code STREAM FILE <sound> "<keys>"}; the keys are checked. */
+  static AgiCommand play(Prompt prompt, String escapeKeys) {
+    if (!isDtmfKeys(escapeKeys)) {
+      throw new IllegalArgumentException("escape keys are DTMF keys 0-9 * # A-D");
+    }
+    return AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(escapeKeys);
+  }
+
+  /** {@code WAIT FOR DIGIT <ms>}. */
+  static AgiCommand waitForDigit(Duration timeout) {
+    return AgiCommand.of("WAIT FOR DIGIT").arg(timeout.toMillis());
+  }
+
+  /** {@code SAY NUMBER <n> "" [gender]}. */
+  static AgiCommand sayNumber(long number, NumberGender gender) {
+    AgiCommand command = AgiCommand.of("SAY NUMBER").arg(number).quoted("");
+    if (!gender.agiOption().isEmpty()) {
+      command.arg(gender.agiOption());
+    }
+    return command;
+  }
+
+  /** {@code SET VARIABLE CHANNEL(language) <language>}; the language is checked. */
+  static AgiCommand setLanguage(String language) {
+    if (!LANGUAGE.matcher(language).matches()) {
+      throw new IllegalArgumentException(
+          "a language is a sounds folder name such as en, es or fr_CA");
+    }
+    return AgiCommand.of("SET VARIABLE").arg("CHANNEL(language)").arg(language);
+  }
+
+  /** {@code SAY DIGITS <digits> ""}; the digits are checked. */
+  static AgiCommand sayDigits(String nonSecretDigits) {
+    if (!isDigits(nonSecretDigits)) {
+      throw new IllegalArgumentException("sayDigits takes 1..64 digits 0-9");
+    }
+    return AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted("");
+  }
+
+  /**
+   * {@code SAY DATETIME} of the date's midnight in UTC, said in UTC: {@code SAY DATE} would say it
+   * in the Asterisk host's time zone (the day before, west of Greenwich) and in English word order
+   * whatever the language. The format is the channel language's ({@link AsteriskSay#dateFormat}).
+   */
+  static AgiCommand sayDate(LocalDate date, String language) {
+    return AgiCommand.of("SAY DATETIME")
+        .arg(date.atStartOfDay().toEpochSecond(ZoneOffset.UTC))
+        .quoted("")
+        .quoted(AsteriskSay.dateFormat(language))
+        .arg("UTC");
+  }
+
+  /** {@code SET VARIABLE <transfer variable> <queue>}; the queue name is checked. */
+  static AgiCommand transfer(String variable, String queue) {
+    if (!QUEUE.matcher(queue).matches()) {
+      throw new IllegalArgumentException("a queue name is 1..64 letters, digits, _ or -");
+    }
+    return AgiCommand.of("SET VARIABLE").arg(variable).arg(queue);
+  }
+
+  static AgiCommand hangup() {
+    return AgiCommand.of("HANGUP");
+  }
+
+  /** The key a {@code result=<ascii code>} stands for, or {@link KeyPress#NONE}. */
+  static KeyPress keyOf(long asciiCode) {
+    if (asciiCode <= 0 || asciiCode > 127 || DTMF_KEY_SET.indexOf((char) asciiCode) < 0) {
+      return KeyPress.NONE;
+    }
+    return new KeyPress((char) asciiCode);
+  }
+
+  /** The check of {@code [0-9]{1,64}} without a matcher: it runs for every read-back. */
+  private static boolean isDigits(String text) {
+    if (text.isEmpty() || text.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The check of {@code [0-9*#A-D]*} without a matcher: it runs before every prompt. */
+  private static boolean isDtmfKeys(String keys) {
+    for (int i = 0; i < keys.length(); i++) {
+      if (DTMF_KEY_SET.indexOf(keys.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
