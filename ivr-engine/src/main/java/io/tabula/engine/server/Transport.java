@@ -11,7 +11,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Locale;
 
@@ -51,8 +50,9 @@ public enum Transport {
     return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
   }
 
+  /** The engine's listening channel; on NIO, one whose connections half-close cheaply. */
   public Class<? extends ServerChannel> serverChannel() {
-    return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    return this == EPOLL ? EpollServerSocketChannel.class : AgiServerChannel.class;
   }
 
   public Class<? extends SocketChannel> clientChannel() {

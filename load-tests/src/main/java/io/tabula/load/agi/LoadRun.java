@@ -66,6 +66,15 @@ public final class LoadRun implements Callable<Integer> {
               + " real self-service call does).")
   int rounds = 1;
 
+  @Option(
+      names = "--engine-handler",
+      description =
+          "What runs the load call on the engine this harness starts: flow (a YAML flow through"
+              + " the flow interpreter, as the shipped flows run) or java (the hand-written"
+              + " LoadCallFlow, for comparison) (default ${DEFAULT-VALUE}). bin/perf-floor reads"
+              + " it for the engine it starts.")
+  String engineHandler = "flow";
+
   @Option(names = "--ramp", description = "Ramp-up seconds (default ${DEFAULT-VALUE}).")
   long rampSeconds = 2;
 
@@ -145,6 +154,7 @@ public final class LoadRun implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     warnIfGeneratorPauses();
+    checkOptions();
     LoadOptions options =
         new LoadOptions(
             0,
@@ -175,6 +185,25 @@ public final class LoadRun implements Callable<Integer> {
     printComparison();
     printRatios();
     return reports.stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
+  }
+
+  private void checkOptions() {
+    if (engineHandler.equals("flow") && (rounds < 1 || rounds > LoadFlows.MAX_ROUNDS)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--rounds "
+              + rounds
+              + " is outside 1.."
+              + LoadFlows.MAX_ROUNDS
+              + " (the engine's load flows are published for that many); ask for fewer rounds or"
+              + " use --engine-handler java.");
+    }
+    try {
+      EngineTarget.Handler.parse(engineHandler);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--engine-handler: " + e.getMessage(), e);
+    }
   }
 
   private List<String> spawnedTargets() {
@@ -240,7 +269,11 @@ public final class LoadRun implements Callable<Integer> {
                 "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
     jvm.addAll(targetJvmArgs);
     int freePort = freePort();
-    List<String> args = List.of(Integer.toString(freePort), Integer.toString(calls + 16));
+    List<String> args =
+        new ArrayList<>(List.of(Integer.toString(freePort), Integer.toString(calls + 16)));
+    if (main.equals(ENGINE_TARGET)) {
+      args.add(engineHandler);
+    }
     System.err.printf("[%s] starting target JVM on port %d%n", target, freePort);
     return TargetProcess.start(target, targetCpus, main, jvm, args, Duration.ofSeconds(60));
   }

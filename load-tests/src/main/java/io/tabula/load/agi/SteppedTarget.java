@@ -11,7 +11,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.tabula.engine.agi.AgiCommand;
 import io.tabula.engine.agi.AgiCommandEncoder;
 import io.tabula.engine.agi.AgiDecoder;
@@ -24,6 +23,7 @@ import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.agi.PendingCommand;
 import io.tabula.engine.agi.ReplyExpectation;
 import io.tabula.engine.server.NettyDefaults;
+import io.tabula.engine.server.Transport;
 import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.CallMemoryPool;
@@ -57,7 +57,8 @@ public final class SteppedTarget {
     Channel server =
         new ServerBootstrap()
             .group(loops, loops)
-            .channel(NioServerSocketChannel.class)
+            // The engine's own listening channel (its connections half-close as the engine's do).
+            .channel(Transport.NIO.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 4096)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)

@@ -54,10 +54,75 @@ class LoadRunSmokeTest {
     }
   }
 
-  /**
-   * Five calls at once on both targets, no ramp-up or warm-up, small heaps, plus {@code options}.
-   */
+  @Test
+  void theEngineRunsTheLoadCallAsAYamlFlowThroughTheFlowInterpreter() {
+    LoadRun run = new LoadRun();
+    int exit =
+        runSmall(
+            run,
+            List.of("engine"),
+            "--engine-handler",
+            "flow",
+            "--max-calls",
+            "6",
+            "--rounds",
+            "3");
+
+    assertThat(exit).isZero();
+    LoadResult engine = run.reports.getFirst().load();
+    assertThat(engine.completed()).isEqualTo(6);
+    assertThat(engine.failedCount()).isZero();
+    // Per call 3 rounds of STREAM FILE, GET DATA, SAY DIGITS, then HANGUP: nothing more, nothing
+    // less (a failed collect would end a round early, an extra command would add one).
+    assertThat(engine.commands()).isEqualTo(6 * (3 * LoadCall.MEDIA_COMMANDS + 1));
+  }
+
+  @Test
+  void theHandWrittenJavaCallStaysAvailableForComparison() {
+    LoadRun run = new LoadRun();
+    int exit =
+        runSmall(
+            run,
+            List.of("engine"),
+            "--engine-handler",
+            "java",
+            "--max-calls",
+            "6",
+            "--rounds",
+            "3");
+
+    assertThat(exit).isZero();
+    LoadResult engine = run.reports.getFirst().load();
+    assertThat(engine.completed()).isEqualTo(6);
+    assertThat(engine.failedCount()).isZero();
+    assertThat(engine.commands()).isEqualTo(6 * (3 * LoadCall.MEDIA_COMMANDS + 1));
+  }
+
+  @Test
+  void moreRoundsThanTheLoadFlowsHaveAreRefusedBeforeAnyTargetStarts() {
+    LoadRun run = new LoadRun();
+    int exit =
+        runSmall(
+            run,
+            List.of("engine"),
+            "--max-calls",
+            "1",
+            "--rounds",
+            Integer.toString(LoadFlows.MAX_ROUNDS + 1));
+
+    assertThat(exit).isNotZero();
+    assertThat(run.reports).isEmpty();
+  }
+
   private static int runSmall(LoadRun run, String... options) {
+    return runSmall(run, targets(), options);
+  }
+
+  /**
+   * Five calls at once on {@code targets}, no ramp-up or warm-up, small heaps, plus {@code
+   * options}.
+   */
+  private static int runSmall(LoadRun run, List<String> targets, String... options) {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(
         List.of(
@@ -72,7 +137,7 @@ class LoadRunSmokeTest {
             "--target-heap",
             "256m",
             "--targets",
-            String.join(",", targets())));
+            String.join(",", targets)));
     return new CommandLine(run).execute(args.toArray(String[]::new));
   }
 
