@@ -31,4 +31,13 @@ public interface RecordingControl {
    * over, and a recording left muted loses audio, not card data.
    */
   void unmute(String channel);
+
+  /**
+   * Whether {@link #mute} and {@link #unmute} may wait for Asterisk's answer. A call run on its
+   * event loop hands the commands they come before to a thread that may block when this is true,
+   * and keeps them on the loop otherwise.
+   */
+  default boolean waitsForAsterisk() {
+    return true;
+  }
 }

@@ -37,7 +37,10 @@ final class MuteWindow {
   private final String callId;
   private final long graceNanos;
 
-  /** The control without AMI does nothing, so muting and unmuting never wait for anything. */
+  /**
+   * The control never waits for Asterisk (no AMI link, {@code recording: none}): nothing to hand
+   * over.
+   */
   private final boolean actsAtOnce;
 
   private boolean muted;
@@ -49,7 +52,7 @@ final class MuteWindow {
     this.channel = channel;
     this.callId = callId;
     this.graceNanos = grace.toNanos();
-    this.actsAtOnce = recording instanceof UnmutedRecordingControl;
+    this.actsAtOnce = !recording.waitsForAsterisk();
   }
 
   /**

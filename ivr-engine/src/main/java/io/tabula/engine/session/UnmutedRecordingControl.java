@@ -30,4 +30,9 @@ public final class UnmutedRecordingControl implements RecordingControl {
   public void unmute(String channel) {
     // Nothing was muted.
   }
+
+  @Override
+  public boolean waitsForAsterisk() {
+    return false;
+  }
 }
