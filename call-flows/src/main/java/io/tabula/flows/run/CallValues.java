@@ -18,7 +18,12 @@ import java.util.Optional;
  */
 final class CallValues {
 
-  private final Map<String, Value> values = new HashMap<>();
+  /**
+   * Made at the first value, small: most calls keep none or one or two (a default map's table had
+   * room for 16, per call in progress).
+   */
+  private Map<String, Value> values;
+
   private final Map<String, Step.Collect> fieldSteps;
   private final CallMemory memory;
 
@@ -28,11 +33,16 @@ final class CallValues {
   }
 
   void put(String name, Value value) {
+    if (values == null) {
+      values = new HashMap<>(4);
+    }
     values.put(name, value);
   }
 
   void remove(String name) {
-    values.remove(name);
+    if (values != null) {
+      values.remove(name);
+    }
   }
 
   /** The field a collect step writes, created with room for the step's digits. */
@@ -59,7 +69,7 @@ final class CallValues {
     if (collect != null) {
       return fieldValue(ref, collect);
     }
-    Value value = values.get(ref.spelled());
+    Value value = values == null ? null : values.get(ref.spelled());
     if (value == null) {
       throw new FlowFailure("value '" + ref.spelled() + "' does not exist yet");
     }

@@ -72,6 +72,8 @@ final class FlowMachine implements Then<Object> {
   private final SharedFlow shared;
   private final Speech speech;
   private InputSteps input;
+
+  /** Made at the call's first lookup or payment step: most calls have none. */
   private ConnectorSteps outside;
 
   private Waiting waiting = Waiting.START;
@@ -257,7 +259,6 @@ final class FlowMachine implements Then<Object> {
   private String firstStep() {
     deadline = new Deadline(clock, flow.timeLimit());
     input = new InputSteps(shared, call, this, speech, values, clock, deadline, events);
-    outside = new ConnectorSteps(connectors, call.info(), values, events);
     return current;
   }
 
@@ -291,8 +292,14 @@ final class FlowMachine implements Then<Object> {
       case Step.Menu m -> waitingForInput().menu(m);
       case Step.Language l -> waitingForInput().language(l);
       case Step.Collect c -> waitingForInput().collect(c);
-      case Step.Lookup l -> connector(port -> outside.lookup(l));
-      case Step.Pay p -> connector(port -> outside.pay(p));
+      case Step.Lookup l -> {
+        ConnectorSteps steps = outside();
+        yield connector(port -> steps.lookup(l));
+      }
+      case Step.Pay p -> {
+        ConnectorSteps steps = outside();
+        yield connector(port -> steps.pay(p));
+      }
       case Step.Transfer t -> {
         speech.say(t.items(), false);
         waiting = Waiting.SAY_BEFORE_TRANSFER;
@@ -317,6 +324,14 @@ final class FlowMachine implements Then<Object> {
         yield s.next().step();
       }
     };
+  }
+
+  /** The connector steps of the call; made on the loop, before the blocking work uses them. */
+  private ConnectorSteps outside() {
+    if (outside == null) {
+      outside = new ConnectorSteps(connectors, call.info(), values, events);
+    }
+    return outside;
   }
 
   /** The step about to start waits for the caller: its answers go to the input steps. */

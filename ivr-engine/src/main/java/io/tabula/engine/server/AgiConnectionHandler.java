@@ -1,7 +1,9 @@
 package io.tabula.engine.server;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.tabula.engine.agi.AgiCommandEncoder;
 import io.tabula.engine.agi.AgiHangup;
 import io.tabula.engine.agi.AgiHeader;
 import io.tabula.engine.agi.AgiProtocolException;
@@ -27,24 +29,43 @@ import org.slf4j.LoggerFactory;
  * with memory, or rejected), and passes replies and {@code HANGUP} lines to it. Runs on the event
  * loop and never blocks. A {@link SteppedCallHandler} (the shipped flows) runs on this event loop,
  * driven by the call's replies; any other handler runs on the call's own virtual thread.
+ *
+ * <p>It is also the pipeline's encoder: commands written to the channel pass through its {@link
+ * AgiCommandEncoder}, called from here (one pipeline context less per call than an encoder of its
+ * own in the pipeline; what it writes goes on towards the socket from this handler's place).
  */
-final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
+final class AgiConnectionHandler extends ChannelDuplexHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgiConnectionHandler.class);
+
+  /**
+   * Header values many calls repeat, shared by every call of this JVM: the route's tenant and flow,
+   * the language, the arguments. At most 4,096 values of 64 characters (well under a MiB).
+   */
+  private static final SharedStrings SHARED = new SharedStrings(4096, 64);
 
   /** Thread-safe; seeded once by the JDK from the OS. */
   private static final java.security.SecureRandom CALL_IDS = new java.security.SecureRandom();
 
   private final EngineContext engine;
   private final InFlightCommands inFlight;
+  private final AgiCommandEncoder encoder;
   private CallSession session;
 
   /** The Asterisk that opened this connection: its AMI link mutes the call's recording. */
   private java.net.SocketAddress peer;
 
-  AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight) {
+  AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight, AgiCommandEncoder encoder) {
     this.engine = engine;
     this.inFlight = inFlight;
+    this.encoder = encoder;
+  }
+
+  /** Encodes a command (and records it as in flight); passes anything else on unchanged. */
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
+    encoder.write(ctx, msg, promise);
   }
 
   @Override
@@ -169,11 +190,16 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
     return new CallInfo(
         CallId.random(CALL_IDS),
         header.uniqueId(),
-        route.map(Route::tenant).orElse(""),
-        route.map(Route::flow).orElse(""),
+        SHARED.share(route.map(Route::tenant).orElse("")),
+        SHARED.share(route.map(Route::flow).orElse("")),
         header.channel(),
         header.getOrEmpty("callerid"),
-        header.getOrEmpty("language"),
-        header.arguments());
+        SHARED.share(header.getOrEmpty("language")),
+        sharedArguments(header.arguments()));
+  }
+
+  private static java.util.List<String> sharedArguments(java.util.List<String> arguments) {
+    arguments.replaceAll(SHARED::share);
+    return arguments;
   }
 }

@@ -36,15 +36,14 @@ final class SessionRegistry {
     if (counted != null) {
       counted.callStarted(tenant);
     }
-    session
-        .ended()
-        .whenComplete(
-            (outcome, error) -> {
-              live.remove(session);
-              if (counted != null) {
-                counted.callEnded(tenant);
-              }
-            });
+    // A listener, not ended().whenComplete: that made two futures and a completion per call.
+    session.whenEnded(
+        () -> {
+          live.remove(session);
+          if (counted != null) {
+            counted.callEnded(tenant);
+          }
+        });
   }
 
   int size() {

@@ -10,10 +10,11 @@ import io.tabula.engine.agi.PendingCommand;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.masking.memory.CallMemory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One call from the end of its header block to its end. It owns the call's {@link CallMemory} and
@@ -30,21 +31,47 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CallSession {
 
+  private static final Runnable LISTENER_RAN = () -> {};
+  private static final VarHandle OUTCOME;
+  private static final VarHandle ENDED;
+  private static final VarHandle LISTENER;
+  private static final VarHandle ERROR_PATH;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      OUTCOME = lookup.findVarHandle(CallSession.class, "outcome", CallOutcome.class);
+      ENDED = lookup.findVarHandle(CallSession.class, "ended", CompletableFuture.class);
+      LISTENER = lookup.findVarHandle(CallSession.class, "endListener", Runnable.class);
+      ERROR_PATH = lookup.findVarHandle(CallSession.class, "errorPathRequested", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final Channel channel;
   private final CallInfo info;
   private final CallMemory memory;
   private final InFlightCommands inFlight;
   private final EngineMetrics metrics;
   private final CallSettings settings;
-  private final AtomicReference<CallOutcome> outcome = new AtomicReference<>();
-  private final CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
+  // Plain volatile fields set through VarHandles, not Atomic* or a CompletableFuture made per
+  // call: at 10,000 calls in progress every object a call keeps counts (docs/engine.md, "The
+  // heap per call").
+  private volatile CallOutcome outcome;
+
+  /** The {@link #ended()} future, made only when something asks for it. */
+  private volatile CompletableFuture<CallOutcome> ended;
+
+  /** The one {@link #whenEnded} listener; {@link #LISTENER_RAN} once it ran or the call ended. */
+  private volatile Runnable endListener;
+
   private volatile CallOutcome hangupMeans = CallOutcome.CALLER_HUNG_UP;
 
   /**
    * Set when a drain timed out: the call's next command fails, so the flow takes its error path.
    */
-  private final java.util.concurrent.atomic.AtomicBoolean errorPathRequested =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile boolean errorPathRequested;
 
   /** The command awaiting its reply (a call has one at a time: each waits for the one before). */
   private volatile PendingCommand current;
@@ -92,11 +119,40 @@ public final class CallSession {
 
   /** Completes with the outcome once the call ended. */
   public CompletableFuture<CallOutcome> ended() {
-    return ended;
+    CompletableFuture<CallOutcome> future = ended;
+    if (future == null) {
+      CompletableFuture<CallOutcome> made = new CompletableFuture<>();
+      future = ENDED.compareAndSet(this, null, made) ? made : ended;
+    }
+    CallOutcome how = outcome;
+    if (how != null) {
+      future.complete(how); // the call ended before anything asked: finish() found no future
+    }
+    return future;
+  }
+
+  /**
+   * Runs {@code listener} once when the call ends (on the thread that ends it), or now if it has
+   * ended; one listener per call (the engine's registry of calls). Costs no future per call.
+   *
+   * @throws IllegalStateException when the call has a listener already
+   */
+  public void whenEnded(Runnable listener) {
+    java.util.Objects.requireNonNull(listener, "listener");
+    if (!LISTENER.compareAndSet(this, null, listener)) {
+      if (endListener != LISTENER_RAN) {
+        throw new IllegalStateException("a call has one end listener; this one has it already");
+      }
+      listener.run(); // the call ended before: its end ran no listener
+      return;
+    }
+    if (outcome != null && LISTENER.compareAndSet(this, listener, LISTENER_RAN)) {
+      listener.run(); // finish() ran between the two lines above and did not see it
+    }
   }
 
   public Optional<CallOutcome> outcome() {
-    return Optional.ofNullable(outcome.get());
+    return Optional.ofNullable(outcome);
   }
 
   /** Event loop: a reply arrived for a command of this call. */
@@ -154,14 +210,14 @@ public final class CallSession {
    * next command went out would answer the wrong command.
    */
   public void requestErrorPath() {
-    if (outcome.get() == null) {
-      errorPathRequested.set(true);
+    if (outcome == null) {
+      errorPathRequested = true;
     }
   }
 
   /** True once after {@link #requestErrorPath}: the error path's own commands go out normally. */
   boolean takeErrorPathRequest() {
-    return errorPathRequested.compareAndSet(true, false);
+    return errorPathRequested && ERROR_PATH.compareAndSet(this, true, false);
   }
 
   /** Event loop: Asterisk sent the bare {@code HANGUP} line. */
@@ -191,7 +247,7 @@ public final class CallSession {
    * @return true if this call ended the session, false if it had ended already
    */
   public boolean finish(CallOutcome how) {
-    if (!outcome.compareAndSet(null, how)) {
+    if (!OUTCOME.compareAndSet(this, null, how)) {
       return false;
     }
     zeroMemory();
@@ -202,7 +258,17 @@ public final class CallSession {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // The event loop already stopped (engine shut down): its channels are closed with it.
     } finally {
-      ended.complete(how);
+      Runnable listener = (Runnable) LISTENER.getAndSet(this, LISTENER_RAN);
+      try {
+        if (listener != null) {
+          listener.run();
+        }
+      } finally {
+        CompletableFuture<CallOutcome> future = ended;
+        if (future != null) {
+          future.complete(how);
+        }
+      }
     }
     return true;
   }
@@ -219,12 +285,12 @@ public final class CallSession {
     if (table != null && command.reply().hasDeadline()) {
       table.arm(deadlineIndex, command.reply().deadlineNanos());
     }
-    if (outcome.get() != null) {
+    if (outcome != null) {
       command.reply().fail(new CallEndedException(currentReason()));
       return;
     }
     channel.writeAndFlush(command, channel.voidPromise());
-    if (outcome.get() != null) {
+    if (outcome != null) {
       // finish() may have run between the check above and the write.
       command.reply().fail(new CallEndedException(currentReason()));
     }
@@ -238,7 +304,7 @@ public final class CallSession {
   }
 
   CallEndedException.Reason currentReason() {
-    CallOutcome current = outcome.get();
+    CallOutcome current = outcome;
     return current == null ? CallEndedException.Reason.CONNECTION_LOST : current.reason();
   }
 
