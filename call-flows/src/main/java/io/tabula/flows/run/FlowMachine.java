@@ -111,7 +111,7 @@ final class FlowMachine implements Then<Object> {
     this.call = call;
     this.ended = ended;
     this.values = new CallValues(shared, call.memory());
-    this.speech = new Speech(flow, shared, call, this, values, flow.language());
+    this.speech = new Speech(this, flow.language());
     this.current = flow.start().step();
   }
 
@@ -123,6 +123,36 @@ final class FlowMachine implements Then<Object> {
   <T> Then<T> answerTo() {
     commandOut = true;
     return (Then<T>) (Then<?>) this;
+  }
+
+  // What the call's input steps use of the machine: kept here once, read from there.
+
+  SharedFlow shared() {
+    return shared;
+  }
+
+  CallSteps call() {
+    return call;
+  }
+
+  Speech speech() {
+    return speech;
+  }
+
+  CallValues values() {
+    return values;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Deadline deadline() {
+    return deadline;
+  }
+
+  CallJournal events() {
+    return events;
   }
 
   /** Starts the call: the channel's language first, then the flow's first step. */
@@ -258,7 +288,7 @@ final class FlowMachine implements Then<Object> {
   /** The call's time limit starts once the call speaks the right language. */
   private String firstStep() {
     deadline = new Deadline(clock, flow.timeLimit());
-    input = new InputSteps(shared, call, this, speech, values, clock, deadline, events);
+    input = new InputSteps(this);
     return current;
   }
 

@@ -52,9 +52,6 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
   private final AgiCommandEncoder encoder;
   private CallSession session;
 
-  /** The Asterisk that opened this connection: its AMI link mutes the call's recording. */
-  private java.net.SocketAddress peer;
-
   AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight, AgiCommandEncoder encoder) {
     this.engine = engine;
     this.inFlight = inFlight;
@@ -128,7 +125,9 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
           ctx,
           info,
           null,
-          s -> rejecting(s, engine.settings().notAvailablePrompt(), CallOutcome.REJECTED_NO_ROUTE));
+          s ->
+              rejecting(
+                  ctx, s, engine.settings().notAvailablePrompt(), CallOutcome.REJECTED_NO_ROUTE));
       return;
     }
     switch (engine.pool().acquire()) {
@@ -145,7 +144,10 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
             null,
             s ->
                 rejecting(
-                    s, engine.settings().pleaseCallBackPrompt(), CallOutcome.REJECTED_ENGINE_FULL));
+                    ctx,
+                    s,
+                    engine.settings().pleaseCallBackPrompt(),
+                    CallOutcome.REJECTED_ENGINE_FULL));
       }
     }
   }
@@ -155,7 +157,6 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
       CallInfo info,
       CallMemory memory,
       java.util.function.Function<CallSession, Runnable> starter) {
-    peer = ctx.channel().remoteAddress();
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
     engine.sessions().add(session);
@@ -165,20 +166,27 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
   /** What starts the call: on this loop for a stepped handler, else on a virtual thread. */
   private Runnable starter(ChannelHandlerContext ctx, CallSession s, CallHandler handler) {
     if (handler instanceof SteppedCallHandler stepped) {
-      return SteppedCallRunner.of(
-              s, engine.recording().forPeer(peer), stepped, ctx.channel().eventLoop())
-          ::start;
+      return SteppedCallRunner.of(s, recordingFor(ctx), stepped, ctx.channel().eventLoop())::start;
     }
-    CallRunner runner = CallRunner.of(s, port(s), handler);
+    CallRunner runner = CallRunner.of(s, port(ctx, s), handler);
     return runner::start;
   }
 
-  private Runnable rejecting(CallSession s, String prompt, CallOutcome outcome) {
-    return CallRunner.rejecting(s, port(s), prompt, outcome)::start;
+  private Runnable rejecting(
+      ChannelHandlerContext ctx, CallSession s, String prompt, CallOutcome outcome) {
+    return CallRunner.rejecting(s, port(ctx, s), prompt, outcome)::start;
   }
 
-  private AgiCallPort port(CallSession s) {
-    return new AgiCallPort(s, engine.recording().forPeer(peer));
+  private AgiCallPort port(ChannelHandlerContext ctx, CallSession s) {
+    return new AgiCallPort(s, recordingFor(ctx));
+  }
+
+  /**
+   * The recording control of the Asterisk that opened this connection: its AMI link mutes the
+   * call's recording. Asked of the channel when the call starts (it keeps the address anyway).
+   */
+  private io.tabula.engine.ami.RecordingControl recordingFor(ChannelHandlerContext ctx) {
+    return engine.recording().forPeer(ctx.channel().remoteAddress());
   }
 
   /**

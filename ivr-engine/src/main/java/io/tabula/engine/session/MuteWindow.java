@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * a hangup. In each of them a caller who was keying a card number may go on keying it while the
  * apology plays and in the agent queue.
  *
+ * <p>A call's {@link CallChannel} is its window (a subclass, not one more object per call).
+ *
  * <p>Used by one thread at a time (the call's own thread, or its event loop and the thread of its
  * blocking work by turns), so it needs no locking.
  *
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * window.beforeOpenCommand();       // unmutes once the grace has passed
  * }</pre>
  */
-final class MuteWindow {
+sealed class MuteWindow permits CallChannel {
 
   private static final Logger LOG = LoggerFactory.getLogger(MuteWindow.class);
 
