@@ -81,7 +81,12 @@ final class FlowMachine implements Then<Object> {
   private String current;
   private String channelLanguage;
   private Step step;
-  private Deadline deadline;
+
+  /**
+   * When the call's time limit passes ({@link Clock#millis()}); none until the first step. A field
+   * of the machine, not an object of its own per call.
+   */
+  private long deadlineMillis = Long.MAX_VALUE;
 
   private boolean moving;
   private boolean commandOut;
@@ -147,8 +152,14 @@ final class FlowMachine implements Then<Object> {
     return clock;
   }
 
-  Deadline deadline() {
-    return deadline;
+  /**
+   * The call's time limit, checked before every step and every attempt: to the millisecond, by the
+   * clock's {@link Clock#millis()}, so a check makes no object.
+   */
+  void checkDeadline() {
+    if (clock.millis() > deadlineMillis) {
+      throw new FlowInterrupt(FlowInterrupt.Kind.TIME_LIMIT);
+    }
   }
 
   CallJournal events() {
@@ -287,7 +298,7 @@ final class FlowMachine implements Then<Object> {
 
   /** The call's time limit starts once the call speaks the right language. */
   private String firstStep() {
-    deadline = new Deadline(clock, flow.timeLimit());
+    deadlineMillis = clock.instant().plus(flow.timeLimit()).toEpochMilli();
     input = new InputSteps(this);
     return current;
   }
@@ -296,7 +307,7 @@ final class FlowMachine implements Then<Object> {
   private void runFrom(String next) {
     current = next;
     while (current != null) {
-      deadline.check();
+      checkDeadline();
       Step found = flow.steps().get(current);
       if (found == null) {
         throw new FlowFailure("step '" + current + "' does not exist");

@@ -35,7 +35,7 @@ final class InputSteps {
   }
 
   /**
-   * The call's machine, whose call, speech, values, clock, deadline and journal these steps use:
+   * The call's machine, whose call, speech, values, clock, time limit and journal these steps use:
    * read through it rather than kept again here (seven references less per call in progress).
    */
   private final FlowMachine machine;
@@ -88,7 +88,7 @@ final class InputSteps {
   }
 
   private String menuAttempt() {
-    machine.deadline().check();
+    machine.checkDeadline();
     waiting = Waiting.MENU_PROMPT;
     machine.call().play(machine.speech().prompt(menu.prompt().id()), escape, machine.answerTo());
     return null;
@@ -133,7 +133,7 @@ final class InputSteps {
     languageMenu = step;
     stepAgentKeys = step.agentKey() ? machine.speech().agentKeys() : "";
     escape = machine.shared().escapeKeys(step.id());
-    machine.deadline().check();
+    machine.checkDeadline();
     languages = step.options().values().iterator();
     return languagePlayed(KeyPress.NONE);
   }
@@ -181,7 +181,7 @@ final class InputSteps {
   }
 
   private String collectAttempt() {
-    machine.deadline().check();
+    machine.checkDeadline();
     field.clear();
     waiting = Waiting.COLLECT;
     machine

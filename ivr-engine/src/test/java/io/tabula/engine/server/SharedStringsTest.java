@@ -1,0 +1,33 @@
+package io.tabula.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SharedStringsTest {
+
+  @Test
+  void equalValuesOfTwoCallsBecomeOneObject() {
+    SharedStrings shared = new SharedStrings(8, 16);
+    String first = new String("en_GB");
+    String second = new String("en_GB");
+
+    assertThat(shared.share(first)).isSameAs(first);
+    assertThat(shared.share(second)).isSameAs(first).isEqualTo("en_GB");
+  }
+
+  @Test
+  void beyondItsBoundsAValueIsKeptAsItCame() {
+    SharedStrings shared = new SharedStrings(2, 4);
+    String tooLong = new String("abcde");
+    shared.share("a");
+    shared.share("b");
+    String third = new String("c");
+
+    assertThat(shared.share(tooLong)).isSameAs(tooLong);
+    assertThat(shared.share(third)).isSameAs(third);
+    assertThat(shared.share(new String("c"))).isNotSameAs(third);
+    assertThat(shared.size()).isEqualTo(2);
+    assertThat(shared.share(new String("a"))).isEqualTo("a");
+  }
+}
