@@ -8,7 +8,6 @@ import io.tabula.flows.model.Step;
 import io.tabula.masking.card.CardBrand;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,10 +18,13 @@ import java.util.Optional;
 final class CallValues {
 
   /**
-   * Made at the first value, small: most calls keep none or one or two (a default map's table had
-   * room for 16, per call in progress).
+   * The values by name, as name, value, name, value...: made at the first value and grown as
+   * needed. Most calls keep none or a few, so a scan is as quick as a hash and a call in progress
+   * keeps one small array rather than a map, its table and a node per value.
    */
-  private Map<String, Value> values;
+  private Object[] values;
+
+  private int count;
 
   private final Map<String, Step.Collect> fieldSteps;
   private final CallMemory memory;
@@ -33,16 +35,46 @@ final class CallValues {
   }
 
   void put(String name, Value value) {
-    if (values == null) {
-      values = new HashMap<>(4);
+    int at = indexOf(name);
+    if (at >= 0) {
+      values[at + 1] = value;
+      return;
     }
-    values.put(name, value);
+    if (values == null) {
+      values = new Object[4];
+    } else if (count * 2 == values.length) {
+      values = java.util.Arrays.copyOf(values, values.length * 2);
+    }
+    values[count * 2] = name;
+    values[count * 2 + 1] = value;
+    count++;
   }
 
   void remove(String name) {
-    if (values != null) {
-      values.remove(name);
+    int at = indexOf(name);
+    if (at < 0) {
+      return;
     }
+    count--;
+    values[at] = values[count * 2];
+    values[at + 1] = values[count * 2 + 1];
+    values[count * 2] = null;
+    values[count * 2 + 1] = null;
+  }
+
+  /** The value named {@code name}, or null. */
+  private Value get(String name) {
+    int at = indexOf(name);
+    return at < 0 ? null : (Value) values[at + 1];
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < count * 2; i += 2) {
+      if (java.util.Objects.equals(name, values[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The field a collect step writes, created with room for the step's digits. */
@@ -69,7 +101,7 @@ final class CallValues {
     if (collect != null) {
       return fieldValue(ref, collect);
     }
-    Value value = values == null ? null : values.get(ref.spelled());
+    Value value = get(ref.spelled());
     if (value == null) {
       throw new FlowFailure("value '" + ref.spelled() + "' does not exist yet");
     }

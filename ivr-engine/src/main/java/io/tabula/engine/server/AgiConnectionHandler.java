@@ -203,11 +203,6 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
         header.channel(),
         header.getOrEmpty("callerid"),
         SHARED.share(header.getOrEmpty("language")),
-        sharedArguments(header.arguments()));
-  }
-
-  private static java.util.List<String> sharedArguments(java.util.List<String> arguments) {
-    arguments.replaceAll(SHARED::share);
-    return arguments;
+        SHARED.shareAll(header.arguments()));
   }
 }

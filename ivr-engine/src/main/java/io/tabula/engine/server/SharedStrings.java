@@ -1,12 +1,13 @@
 package io.tabula.engine.server;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One shared copy of each short header value that many calls repeat (the tenant and flow of a
- * route, {@code agi_language}, the AGI arguments), so that a call in progress keeps a reference
- * instead of its own strings: at 10,000 calls in progress each string a call keeps costs about 50
- * bytes of heap times 10,000 (docs/engine.md, "The heap per call").
+ * route, {@code agi_language}, the list of AGI arguments), so that a call in progress keeps a
+ * reference instead of its own strings: at 10,000 calls in progress each string a call keeps costs
+ * about 50 bytes of heap times 10,000 (docs/engine.md, "The heap per call").
  *
  * <p>Bounded: the header is unauthenticated, so after {@code maxValues} distinct values (or for a
  * value longer than {@code maxLength}) a value is kept as it came, unshared. Thread-safe.
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SharedStrings {
 
   private final ConcurrentHashMap<String, String> copies = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<List<String>, List<String>> lists = new ConcurrentHashMap<>();
   private final int maxValues;
   private final int maxLength;
 
@@ -43,7 +45,30 @@ final class SharedStrings {
     return first != null ? first : value;
   }
 
-  /** How many values are shared now. */
+  /**
+   * The shared, unmodifiable copy of {@code values} (equal to it, each value shared as by {@link
+   * #share}), or an unmodifiable copy of its own when not shared: a list of values longer than
+   * {@code maxLength} in all, or beyond {@code maxValues} distinct lists. An empty list is {@link
+   * List#of()}.
+   */
+  List<String> shareAll(List<String> values) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    List<String> shared = lists.get(values);
+    if (shared != null) {
+      return shared;
+    }
+    List<String> copy = List.copyOf(values.stream().map(this::share).toList());
+    int length = copy.stream().mapToInt(String::length).sum();
+    if (length > maxLength || lists.size() >= maxValues) {
+      return copy;
+    }
+    List<String> first = lists.putIfAbsent(copy, copy);
+    return first != null ? first : copy;
+  }
+
+  /** How many values are shared now (lists not counted). */
   int size() {
     return copies.size();
   }

@@ -30,4 +30,28 @@ class SharedStringsTest {
     assertThat(shared.size()).isEqualTo(2);
     assertThat(shared.share(new String("a"))).isEqualTo("a");
   }
+
+  @Test
+  void equalArgumentListsOfTwoCallsBecomeOneUnmodifiableList() {
+    SharedStrings shared = new SharedStrings(8, 16);
+    java.util.List<String> first =
+        shared.shareAll(new java.util.ArrayList<>(java.util.List.of("12")));
+    java.util.List<String> second =
+        shared.shareAll(new java.util.ArrayList<>(java.util.List.of(new String("12"))));
+
+    assertThat(second).isSameAs(first).containsExactly("12");
+    assertThat(java.util.List.copyOf(first)).as("CallInfo keeps it without a copy").isSameAs(first);
+    assertThat(shared.shareAll(java.util.List.of())).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.add("13"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void argumentListsBeyondTheLengthBoundAreNotShared() {
+    SharedStrings shared = new SharedStrings(8, 4);
+    java.util.List<String> longOnes = java.util.List.of("abc", "def");
+
+    assertThat(shared.shareAll(longOnes)).isEqualTo(longOnes);
+    assertThat(shared.shareAll(longOnes)).isNotSameAs(shared.shareAll(longOnes));
+  }
 }
