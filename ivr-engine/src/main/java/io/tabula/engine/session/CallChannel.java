@@ -16,11 +16,7 @@ final class CallChannel extends MuteWindow {
   private String language;
 
   CallChannel(CallSession session, RecordingControl recording) {
-    super(
-        recording,
-        session.info().channel(),
-        session.info().uniqueId(),
-        session.settings().unmuteGrace());
+    super(recording, session.info(), session.settings().unmuteGrace());
     this.language = session.info().language() == null ? "" : session.info().language();
   }
 

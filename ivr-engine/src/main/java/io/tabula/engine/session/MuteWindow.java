@@ -2,8 +2,11 @@ package io.tabula.engine.session;
 
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.ami.RecordingControlException;
+import io.tabula.flows.port.CallId;
+import io.tabula.flows.port.CallInfo;
 import io.tabula.flows.port.CallPortException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,10 @@ sealed class MuteWindow permits CallChannel {
   private static final Logger LOG = LoggerFactory.getLogger(MuteWindow.class);
 
   private final RecordingControl recording;
-  private final String channel;
-  private final String callId;
+
+  /** The call's channel and id, read when needed (a CallInfo makes them on demand). */
+  private final CallInfo call;
+
   private final long graceNanos;
 
   /**
@@ -50,9 +55,16 @@ sealed class MuteWindow permits CallChannel {
   private long secureEndedAt;
 
   MuteWindow(RecordingControl recording, String channel, String callId, Duration grace) {
+    this(
+        recording,
+        new CallInfo(new CallId(0, 0), callId, "", "", channel, "", "", List.of()),
+        grace);
+  }
+
+  /** The window of {@code call}'s channel. */
+  MuteWindow(RecordingControl recording, CallInfo call, Duration grace) {
     this.recording = recording;
-    this.channel = channel;
-    this.callId = callId;
+    this.call = call;
     this.graceNanos = grace.toNanos();
     this.actsAtOnce = !recording.waitsForAsterisk();
   }
@@ -75,7 +87,7 @@ sealed class MuteWindow permits CallChannel {
       return;
     }
     try {
-      recording.mute(channel);
+      recording.mute(call.channel());
     } catch (RuntimeException e) {
       throw new CallPortException(
           CallPortException.Kind.RECORDING_NOT_MUTED,
@@ -107,9 +119,12 @@ sealed class MuteWindow permits CallChannel {
     }
     muted = false;
     try {
-      recording.unmute(channel);
+      recording.unmute(call.channel());
     } catch (RuntimeException e) {
-      LOG.warn("call {}: unmuting the recording failed ({})", callId, e.getClass().getSimpleName());
+      LOG.warn(
+          "call {}: unmuting the recording failed ({})",
+          call.uniqueId(),
+          e.getClass().getSimpleName());
     }
   }
 
