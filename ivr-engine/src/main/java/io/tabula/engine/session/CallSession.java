@@ -139,15 +139,13 @@ public final class CallSession {
    */
   public void whenEnded(Runnable listener) {
     java.util.Objects.requireNonNull(listener, "listener");
+    // finish() swaps the slot for LISTENER_RAN in one step: either it finds this listener there
+    // and runs it, or this finds LISTENER_RAN and runs it here. Exactly once either way.
     if (!LISTENER.compareAndSet(this, null, listener)) {
       if (endListener != LISTENER_RAN) {
         throw new IllegalStateException("a call has one end listener; this one has it already");
       }
       listener.run(); // the call ended before: its end ran no listener
-      return;
-    }
-    if (outcome != null && LISTENER.compareAndSet(this, listener, LISTENER_RAN)) {
-      listener.run(); // finish() ran between the two lines above and did not see it
     }
   }
 
