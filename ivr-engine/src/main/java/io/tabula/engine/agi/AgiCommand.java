@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 public final class AgiCommand {
 
   private final String verb;
-  // The line is built as arguments are added: one command is made per round trip, and its garbage
-  // is what the collector works through at 10,000 calls.
-  private final StringBuilder line;
+  // The line is built as arguments are added; a command made once and sent many times (a flow's
+  // prompt) is frozen into its bytes, so each send is a copy and no text is encoded per command.
+  private StringBuilder line;
+  private byte[] encoded;
   private int count;
 
   private AgiCommand(String verb) {
@@ -42,12 +43,14 @@ public final class AgiCommand {
   }
 
   public AgiCommand arg(long number) {
+    requireOpen();
     line.append(' ').append(number);
     count++;
     return this;
   }
 
   private AgiCommand add(String argument, boolean quote) {
+    requireOpen();
     requireSingleLine(argument);
     line.append(' ');
     if (quote || needsQuotes(argument)) {
@@ -81,8 +84,34 @@ public final class AgiCommand {
    * write of text into a direct buffer costs Netty a buffer view.
    */
   public void encode(ByteBuf out) {
+    if (encoded != null) {
+      out.writeBytes(encoded);
+      return;
+    }
     out.writeCharSequence(line, StandardCharsets.UTF_8);
     out.writeByte('\n');
+  }
+
+  /**
+   * Encodes the line, LF included, once: from now on the command takes no more arguments, may be
+   * sent by any number of calls at once (it is immutable), and {@link #encode} copies its bytes.
+   */
+  public AgiCommand freeze() {
+    if (encoded == null) {
+      byte[] text = line.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] withLf = java.util.Arrays.copyOf(text, text.length + 1);
+      withLf[text.length] = '\n';
+      encoded = withLf;
+      line = null;
+    }
+    return this;
+  }
+
+  private void requireOpen() {
+    if (encoded != null) {
+      throw new IllegalStateException(
+          "a frozen AgiCommand takes no more arguments; build a new one");
+    }
   }
 
   private static boolean needsQuotes(String argument) {

@@ -78,7 +78,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private Then<?> then;
   private Step step;
   private PendingCommand command;
-  private Duration limit;
+  private long limitNanos;
   private long started;
   private boolean sending;
   private boolean settledWhileSending;
@@ -132,7 +132,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     this.prompt = prompt;
     mute.beforeOpenCommand(); // waits for nothing here (mayWaitBefore), but keeps the window's
     // state
-    send(Step.PLAY, PendingCommand.plain(play), runner.mediaLimit(Duration.ZERO));
+    send(Step.PLAY, PendingCommand.plain(play), runner.mediaLimitNanos(0));
   }
 
   @Override
@@ -159,10 +159,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     } else if (SecureCollect.inOneCommand(options)) {
       sendGetData(Step.GET_DATA, prompt.sound());
     } else {
-      send(
-          Step.KEYS_PROMPT,
-          SecureCollect.playForKeys(prompt, field),
-          runner.mediaLimit(Duration.ZERO));
+      send(Step.KEYS_PROMPT, SecureCollect.playForKeys(prompt, field), runner.mediaLimitNanos(0));
     }
   }
 
@@ -182,7 +179,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     send(
         Step.WAIT_KEY,
         PendingCommand.plain(AgiCommands.waitForDigit(timeout)),
-        runner.mediaLimit(timeout));
+        runner.mediaLimitNanos(timeout.toNanos()));
   }
 
   @Override
@@ -206,7 +203,10 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       return;
     }
     this.language = language;
-    send(Step.SET_LANGUAGE, PendingCommand.plain(command), session.settings().commandTimeout());
+    send(
+        Step.SET_LANGUAGE,
+        PendingCommand.plain(command),
+        session.settings().commandTimeout().toNanos());
   }
 
   @Override
@@ -248,7 +248,10 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
     // The digits must be gone before the call leaves this engine.
     session.zeroMemory();
-    send(Step.TRANSFER, PendingCommand.plain(command), session.settings().commandTimeout());
+    send(
+        Step.TRANSFER,
+        PendingCommand.plain(command),
+        session.settings().commandTimeout().toNanos());
   }
 
   @Override
@@ -259,7 +262,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     send(
         Step.HANGUP,
         PendingCommand.plain(AgiCommands.hangup()),
-        session.settings().commandTimeout());
+        session.settings().commandTimeout().toNanos());
   }
 
   @Override
@@ -287,7 +290,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     Step at = step;
     Object value;
     try {
-      AgiReply reply = runner.answer(command, limit, started);
+      AgiReply reply = runner.answer(command, limitNanos, started);
       value = next(at, reply);
     } catch (RuntimeException e) {
       if (at == Step.HANGUP) {
@@ -363,7 +366,10 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private Object afterPrompt(AgiReply.SecureInput first) {
     if (first.ending() == AgiReply.Ending.NO_KEY) {
       Duration timeout = options.firstDigitTimeout();
-      send(Step.KEYS_NEXT, SecureCollect.waitForKey(field, timeout), runner.mediaLimit(timeout));
+      send(
+          Step.KEYS_NEXT,
+          SecureCollect.waitForKey(field, timeout),
+          runner.mediaLimitNanos(timeout.toNanos()));
       return Pending.MORE;
     }
     return afterKey(first);
@@ -379,7 +385,10 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
     got += reply.digits();
     Duration timeout = options.interDigitTimeout();
-    send(Step.KEYS_NEXT, SecureCollect.waitForKey(field, timeout), runner.mediaLimit(timeout));
+    send(
+        Step.KEYS_NEXT,
+        SecureCollect.waitForKey(field, timeout),
+        runner.mediaLimitNanos(timeout.toNanos()));
     return Pending.MORE;
   }
 
@@ -446,23 +455,23 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     send(
         at,
         SecureCollect.getData(sound, field, wanted, timeout),
-        SecureCollect.getDataLimit(runner, timeout, wanted));
+        SecureCollect.getDataLimitNanos(runner, timeout, wanted));
   }
 
   private void say(AgiCommand command) {
     mute.beforeOpenCommand();
-    send(Step.SAY, PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
+    send(Step.SAY, PendingCommand.plain(command), runner.mediaLimitNanos(0));
   }
 
   /** Sends a command of the operation; its slot's settlement resumes the operation. */
-  private void send(Step at, PendingCommand next, Duration within) {
+  private void send(Step at, PendingCommand next, long withinNanos) {
     step = at;
     command = next;
-    limit = within;
+    limitNanos = withinNanos;
     next.reply().listen(this, loop);
     sending = true;
     try {
-      started = runner.dispatch(next, within);
+      started = runner.dispatch(next, withinNanos);
     } catch (RuntimeException e) {
       // A drain asked for the error path: the command did not go.
       sending = false;
