@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.tabula.engine.agi.AgiCommand;
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.PendingCommand;
+import io.tabula.engine.agi.ReplyExpectation;
 import io.tabula.engine.agi.ReplySlot;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
@@ -78,6 +79,14 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private Then<?> then;
   private Step step;
   private PendingCommand command;
+
+  /** The call's pending command, reused for the next once its reply settled (not per command). */
+  private PendingCommand reusable;
+
+  /** How replies go into the collect's field, kept while the field stays the same. */
+  private ReplyExpectation.DigitsInto digitsInto;
+
+  private ReplyExpectation.KeyInto keyInto;
   private long limitNanos;
   private long started;
   private boolean sending;
@@ -132,7 +141,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     this.prompt = prompt;
     mute.beforeOpenCommand(); // waits for nothing here (mayWaitBefore), but keeps the window's
     // state
-    send(Step.PLAY, PendingCommand.plain(play), runner.mediaLimitNanos(0));
+    send(Step.PLAY, play, ReplyExpectation.RESULT_ONLY, runner.mediaLimitNanos(0));
   }
 
   @Override
@@ -159,7 +168,11 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     } else if (SecureCollect.inOneCommand(options)) {
       sendGetData(Step.GET_DATA, prompt.sound());
     } else {
-      send(Step.KEYS_PROMPT, SecureCollect.playForKeys(prompt, field), runner.mediaLimitNanos(0));
+      send(
+          Step.KEYS_PROMPT,
+          SecureCollect.playForKeysLine(prompt),
+          keyInto(field),
+          runner.mediaLimitNanos(0));
     }
   }
 
@@ -178,7 +191,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     mute.beforeOpenCommand();
     send(
         Step.WAIT_KEY,
-        PendingCommand.plain(AgiCommands.waitForDigit(timeout)),
+        AgiCommands.waitForDigit(timeout),
+        ReplyExpectation.RESULT_ONLY,
         runner.mediaLimitNanos(timeout.toNanos()));
   }
 
@@ -205,7 +219,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     this.language = language;
     send(
         Step.SET_LANGUAGE,
-        PendingCommand.plain(command),
+        command,
+        ReplyExpectation.PLAIN,
         session.settings().commandTimeout().toNanos());
   }
 
@@ -250,7 +265,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     session.zeroMemory();
     send(
         Step.TRANSFER,
-        PendingCommand.plain(command),
+        command,
+        ReplyExpectation.PLAIN,
         session.settings().commandTimeout().toNanos());
   }
 
@@ -261,7 +277,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     session.expectHangupAs(CallOutcome.HUNG_UP_BY_ENGINE);
     send(
         Step.HANGUP,
-        PendingCommand.plain(AgiCommands.hangup()),
+        AgiCommands.hangup(),
+        ReplyExpectation.PLAIN,
         session.settings().commandTimeout().toNanos());
   }
 
@@ -368,7 +385,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       Duration timeout = options.firstDigitTimeout();
       send(
           Step.KEYS_NEXT,
-          SecureCollect.waitForKey(field, timeout),
+          AgiCommands.waitForDigit(timeout),
+          keyInto(field),
           runner.mediaLimitNanos(timeout.toNanos()));
       return Pending.MORE;
     }
@@ -387,7 +405,8 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     Duration timeout = options.interDigitTimeout();
     send(
         Step.KEYS_NEXT,
-        SecureCollect.waitForKey(field, timeout),
+        AgiCommands.waitForDigit(timeout),
+        keyInto(field),
         runner.mediaLimitNanos(timeout.toNanos()));
     return Pending.MORE;
   }
@@ -454,17 +473,19 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     Duration timeout = options.firstDigitTimeout();
     send(
         at,
-        SecureCollect.getData(sound, field, wanted, timeout),
+        SecureCollect.getDataLine(sound, timeout, wanted),
+        digitsInto(field),
         SecureCollect.getDataLimitNanos(runner, timeout, wanted));
   }
 
   private void say(AgiCommand command) {
     mute.beforeOpenCommand();
-    send(Step.SAY, PendingCommand.plain(command), runner.mediaLimitNanos(0));
+    send(Step.SAY, command, ReplyExpectation.RESULT_ONLY, runner.mediaLimitNanos(0));
   }
 
   /** Sends a command of the operation; its slot's settlement resumes the operation. */
-  private void send(Step at, PendingCommand next, long withinNanos) {
+  private void send(Step at, AgiCommand line, ReplyExpectation expecting, long withinNanos) {
+    PendingCommand next = pending(line, expecting);
     step = at;
     command = next;
     limitNanos = withinNanos;
@@ -488,6 +509,37 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       settledWhileSending = false;
       execute(settledLater);
     }
+  }
+
+  /**
+   * The call's pending command for {@code line}: the last one once its reply settled (the call
+   * sends one command at a time), else a new one.
+   */
+  private PendingCommand pending(AgiCommand line, ReplyExpectation expecting) {
+    PendingCommand last = reusable;
+    if (last != null && last.reply().isDone()) {
+      return last.reuse(line, expecting);
+    }
+    reusable = PendingCommand.expecting(line, expecting);
+    return reusable;
+  }
+
+  private ReplyExpectation digitsInto(SecretField into) {
+    ReplyExpectation.DigitsInto kept = digitsInto;
+    if (kept == null || kept.field() != into) {
+      kept = new ReplyExpectation.DigitsInto(into);
+      digitsInto = kept;
+    }
+    return kept;
+  }
+
+  private ReplyExpectation keyInto(SecretField into) {
+    ReplyExpectation.KeyInto kept = keyInto;
+    if (kept == null || kept.field() != into) {
+      kept = new ReplyExpectation.KeyInto(into);
+      keyInto = kept;
+    }
+    return kept;
   }
 
   private void begin(Then<?> next) {

@@ -83,11 +83,12 @@ final class SecureCollect {
   /** {@code GET DATA <sound> <ms> <wanted>}, its digits read into {@code field}. */
   static PendingCommand getData(String sound, SecretField field, int wanted, Duration timeout) {
     return PendingCommand.expecting(
-        getDataLine(sound, timeout.toMillis(), wanted), new ReplyExpectation.DigitsInto(field));
+        getDataLine(sound, timeout, wanted), new ReplyExpectation.DigitsInto(field));
   }
 
   /** {@code GET DATA <sound> <ms> <wanted>}, encoded once per prompt ({@link CommandLines}). */
-  private static AgiCommand getDataLine(String sound, long millis, int wanted) {
+  static AgiCommand getDataLine(String sound, Duration timeout, int wanted) {
+    long millis = timeout.toMillis();
     AgiCommand line = CommandLines.find(CommandLines.Kind.GET_DATA, sound, null, millis, wanted);
     if (line != null) {
       return line;
@@ -181,8 +182,12 @@ final class SecureCollect {
 
   /** {@code STREAM FILE <sound> "0123456789*#"}: a key pressed during the prompt is the first. */
   static PendingCommand playForKeys(Prompt prompt, SecretField field) {
-    return PendingCommand.expecting(
-        AgiCommands.playLine(prompt.sound(), ANY_KEY), new ReplyExpectation.KeyInto(field));
+    return PendingCommand.expecting(playForKeysLine(prompt), new ReplyExpectation.KeyInto(field));
+  }
+
+  /** The line of {@link #playForKeys}. */
+  static AgiCommand playForKeysLine(Prompt prompt) {
+    return AgiCommands.playLine(prompt.sound(), ANY_KEY);
   }
 
   /** {@code WAIT FOR DIGIT <ms>}, its key read into {@code field}. */
