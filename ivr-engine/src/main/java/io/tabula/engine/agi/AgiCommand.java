@@ -32,6 +32,57 @@ public final class AgiCommand {
     return new AgiCommand(verb);
   }
 
+  /**
+   * {@code <verb> <argument> "<quoted>"} encoded at once, frozen ({@link #freeze}): for a line sent
+   * once (a read-back's digits) without a builder per command. An argument that is not plain ASCII
+   * or needs quotes takes the general way ({@link #arg}, {@link #quoted}), with the same bytes.
+   */
+  public static AgiCommand ofLine(String verb, String argument, String quoted) {
+    if (!isPlainAscii(verb)
+        || !isPlainAscii(argument)
+        || needsQuotes(argument)
+        || !isPlainAscii(quoted)
+        || quoted.indexOf('"') >= 0
+        || quoted.indexOf('\\') >= 0) {
+      return of(verb).arg(argument).quoted(quoted).freeze();
+    }
+    int length = verb.length() + 1 + argument.length() + 1 + 1 + quoted.length() + 1 + 1;
+    byte[] line = new byte[length];
+    int at = copy(verb, line, 0);
+    line[at++] = ' ';
+    at = copy(argument, line, at);
+    line[at++] = ' ';
+    line[at++] = '"';
+    at = copy(quoted, line, at);
+    line[at++] = '"';
+    line[at] = '\n';
+    return new AgiCommand(verb, line, 2);
+  }
+
+  private AgiCommand(String verb, byte[] encoded, int count) {
+    this.verb = verb;
+    this.encoded = encoded;
+    this.count = count;
+  }
+
+  private static int copy(String text, byte[] into, int at) {
+    for (int i = 0; i < text.length(); i++) {
+      into[at + i] = (byte) text.charAt(i);
+    }
+    return at + text.length();
+  }
+
+  /** Printable ASCII only: no line break, no NUL, one byte per character. */
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Adds an argument, quoted only when res_agi would otherwise split or unescape it. */
   public AgiCommand arg(String argument) {
     return add(argument, false);

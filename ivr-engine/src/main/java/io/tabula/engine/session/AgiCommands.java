@@ -86,7 +86,7 @@ final class AgiCommands {
     if (!isDigits(nonSecretDigits)) {
       throw new IllegalArgumentException("sayDigits takes 1..64 digits 0-9");
     }
-    return AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted("");
+    return AgiCommand.ofLine("SAY DIGITS", nonSecretDigits, "");
   }
 
   /**
