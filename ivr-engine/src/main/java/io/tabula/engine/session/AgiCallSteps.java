@@ -87,6 +87,15 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private ReplyExpectation.DigitsInto digitsInto;
 
   private ReplyExpectation.KeyInto keyInto;
+
+  /**
+   * The call's last read-back line, said again without a new line when the same digits are (a
+   * confirmation the caller repeats). Kept with the call, never shared: the digits are a value of
+   * this call.
+   */
+  private AgiCommand sayDigits;
+
+  private String saidDigits;
   private long limitNanos;
   private long started;
   private boolean sending;
@@ -233,7 +242,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
     AgiCommand command;
     try {
-      command = AgiCommands.sayDigits(nonSecretDigits);
+      command = sayDigitsLine(nonSecretDigits);
     } catch (RuntimeException e) {
       failSoon(e);
       return;
@@ -522,6 +531,14 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
     reusable = PendingCommand.expecting(line, expecting);
     return reusable;
+  }
+
+  private AgiCommand sayDigitsLine(String digits) {
+    if (sayDigits == null || !digits.equals(saidDigits)) {
+      sayDigits = AgiCommands.sayDigits(digits);
+      saidDigits = digits;
+    }
+    return sayDigits;
   }
 
   private ReplyExpectation digitsInto(SecretField into) {
