@@ -57,12 +57,13 @@ class SteppedCommandAllocationTest {
   private static final int WINDOWS = 4;
 
   /**
-   * Bytes per command the loop may allocate. 16 B are left (measured): SecretField.clear's memory
-   * slice when the handler empties the field before each collect (48 B a round); the rest is room
-   * for a JIT that has not removed every short-lived object yet. A line or reply object per
-   * command, as before, goes over it.
+   * Bytes per command the loop may allocate. Measured after the cuts: 16 B, none of them the
+   * engine's: the JDK's selector boxes each ready descriptor above 127 (16 B a wake-up), and in
+   * some runs SecretField.clear's memory slice, when the handler empties the field before each
+   * collect, is not optimised away (40 B a round, 13 B a command). The rest is room for the JIT; a
+   * line or reply object per command, as before (387 B), goes over it.
    */
-  private static final double BOUND = 32.0;
+  private static final double BOUND = 48.0;
 
   @Test
   void aSteadySteppedCallAllocatesAlmostNothingPerCommandOnItsEventLoop() throws Exception {
@@ -112,6 +113,7 @@ class SteppedCommandAllocationTest {
       out.flush();
       byte[] line = new byte[256];
       long before = 0;
+      long cpuBefore = 0;
       int total = WARM_UP_COMMANDS + WINDOWS * WINDOW_COMMANDS;
       for (int command = 0; command < total; command++) {
         int length = readLine(in, line);
@@ -120,6 +122,8 @@ class SteppedCommandAllocationTest {
           int window = (command - WARM_UP_COMMANDS) / WINDOW_COMMANDS;
           if (window > 0) {
             perCommand[window - 1] = (now - before) / (double) WINDOW_COMMANDS;
+          } else {
+            cpuBefore = mx.getThreadCpuTime(rounds.loop().threadId());
           }
           before = now;
         }
@@ -130,6 +134,12 @@ class SteppedCommandAllocationTest {
       perCommand[WINDOWS - 1] =
           (mx.getThreadAllocatedBytes(rounds.loop().threadId()) - before)
               / (double) WINDOW_COMMANDS;
+      // Printed, not asserted: CPU time on a shared machine is too noisy for a bound.
+      System.out.printf(
+          "SteppedCommandAllocationTest: event-loop CPU per AGI command %.1f us%n",
+          (mx.getThreadCpuTime(rounds.loop().threadId()) - cpuBefore)
+              / 1000.0
+              / (WINDOWS * WINDOW_COMMANDS));
       out.write("HANGUP\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       while (in.read() >= 0) {
