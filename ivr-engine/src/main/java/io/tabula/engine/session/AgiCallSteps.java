@@ -74,28 +74,12 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   final SteppedCallRunner owner;
   private final Runnable settledLater = this::resume;
   private final Runnable failLater = this::failPending;
+  private final StepCommands commands = new StepCommands();
 
   // The operation in progress; written and read on the loop only.
   private Then<?> then;
   private Step step;
   private PendingCommand command;
-
-  /** The call's pending command, reused for the next once its reply settled (not per command). */
-  private PendingCommand reusable;
-
-  /** How replies go into the collect's field, kept while the field stays the same. */
-  private ReplyExpectation.DigitsInto digitsInto;
-
-  private ReplyExpectation.KeyInto keyInto;
-
-  /**
-   * The call's last read-back line, said again without a new line when the same digits are (a
-   * confirmation the caller repeats). Kept with the call, never shared: the digits are a value of
-   * this call.
-   */
-  private AgiCommand sayDigits;
-
-  private String saidDigits;
   private long limitNanos;
   private long started;
   private boolean sending;
@@ -180,7 +164,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       send(
           Step.KEYS_PROMPT,
           SecureCollect.playForKeysLine(prompt),
-          keyInto(field),
+          commands.keyInto(field),
           runner.mediaLimitNanos(0));
     }
   }
@@ -242,7 +226,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
     AgiCommand command;
     try {
-      command = sayDigitsLine(nonSecretDigits);
+      command = commands.sayDigits(nonSecretDigits);
     } catch (RuntimeException e) {
       failSoon(e);
       return;
@@ -395,7 +379,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       send(
           Step.KEYS_NEXT,
           AgiCommands.waitForDigit(timeout),
-          keyInto(field),
+          commands.keyInto(field),
           runner.mediaLimitNanos(timeout.toNanos()));
       return Pending.MORE;
     }
@@ -415,7 +399,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     send(
         Step.KEYS_NEXT,
         AgiCommands.waitForDigit(timeout),
-        keyInto(field),
+        commands.keyInto(field),
         runner.mediaLimitNanos(timeout.toNanos()));
     return Pending.MORE;
   }
@@ -483,7 +467,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     send(
         at,
         SecureCollect.getDataLine(sound, timeout, wanted),
-        digitsInto(field),
+        commands.digitsInto(field),
         SecureCollect.getDataLimitNanos(runner, timeout, wanted));
   }
 
@@ -494,7 +478,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
 
   /** Sends a command of the operation; its slot's settlement resumes the operation. */
   private void send(Step at, AgiCommand line, ReplyExpectation expecting, long withinNanos) {
-    PendingCommand next = pending(line, expecting);
+    PendingCommand next = commands.pending(line, expecting);
     step = at;
     command = next;
     limitNanos = withinNanos;
@@ -518,45 +502,6 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
       settledWhileSending = false;
       execute(settledLater);
     }
-  }
-
-  /**
-   * The call's pending command for {@code line}: the last one once its reply settled (the call
-   * sends one command at a time), else a new one.
-   */
-  private PendingCommand pending(AgiCommand line, ReplyExpectation expecting) {
-    PendingCommand last = reusable;
-    if (last != null && last.reply().isDone()) {
-      return last.reuse(line, expecting);
-    }
-    reusable = PendingCommand.expecting(line, expecting);
-    return reusable;
-  }
-
-  private AgiCommand sayDigitsLine(String digits) {
-    if (sayDigits == null || !digits.equals(saidDigits)) {
-      sayDigits = AgiCommands.sayDigits(digits);
-      saidDigits = digits;
-    }
-    return sayDigits;
-  }
-
-  private ReplyExpectation digitsInto(SecretField into) {
-    ReplyExpectation.DigitsInto kept = digitsInto;
-    if (kept == null || kept.field() != into) {
-      kept = new ReplyExpectation.DigitsInto(into);
-      digitsInto = kept;
-    }
-    return kept;
-  }
-
-  private ReplyExpectation keyInto(SecretField into) {
-    ReplyExpectation.KeyInto kept = keyInto;
-    if (kept == null || kept.field() != into) {
-      kept = new ReplyExpectation.KeyInto(into);
-      keyInto = kept;
-    }
-    return kept;
   }
 
   private void begin(Then<?> next) {
