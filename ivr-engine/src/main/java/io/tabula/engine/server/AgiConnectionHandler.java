@@ -137,6 +137,7 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
     peer = ctx.channel().remoteAddress();
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
+    inFlight.deliverTo(session); // replies straight to the call: no message per reply
     engine.sessions().add(session);
     starter.apply(session).run();
   }

@@ -7,6 +7,7 @@ import io.tabula.engine.agi.CommandReply;
 import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.agi.LoopWakeups;
 import io.tabula.engine.agi.PendingCommand;
+import io.tabula.engine.agi.ReplySink;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.masking.memory.CallMemory;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * session.finish(CallOutcome.CALLER_HUNG_UP); // zeroes, fails waiting commands, closes
  * }</pre>
  */
-public final class CallSession {
+public final class CallSession implements ReplySink {
 
   private final Channel channel;
   private final CallInfo info;
@@ -101,13 +102,19 @@ public final class CallSession {
 
   /** Event loop: a reply arrived for a command of this call. */
   public void onReply(CommandReply reply) {
-    if (reply.reply() instanceof AgiReply.DeadChannel) {
+    reply(reply.command(), reply.reply());
+  }
+
+  /** Event loop: {@code reply} arrived for {@code command}, handed over by the decoder. */
+  @Override
+  public void reply(PendingCommand command, AgiReply reply) {
+    if (reply instanceof AgiReply.DeadChannel) {
       // 511 proves the channel is gone (observation 5); the flow sees a hangup, not an error.
       finish(hangupMeans);
-      reply.command().reply().fail(new CallEndedException(currentReason()));
+      command.reply().fail(new CallEndedException(currentReason()));
       return;
     }
-    reply.command().reply().complete(reply.reply(), LoopWakeups.of(channel.eventLoop()));
+    command.reply().complete(reply, LoopWakeups.of(channel.eventLoop()));
   }
 
   /**
