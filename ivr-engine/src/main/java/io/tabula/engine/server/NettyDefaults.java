@@ -14,7 +14,7 @@ package io.tabula.engine.server;
  * level ({@code simple}: one buffer in 128 is tracked, and a tracked buffer that is collected
  * unreleased is reported as before), but no longer fills a second stack trace when a tracked buffer
  * is released. That trace only says where a buffer was released when it is used afterwards, which
- * the buffer's reference count refuses anyway; filling it cost 0.5-0.7 % of the event loop's CPU at
+ * the buffer's reference count refuses anyway; filling it cost 0.7-1.1 % of the event loop's CPU at
  * 10,000 calls, a third of the detector's stack traces (docs/engine.md, "The event loop's
  * wake-up").
  */

@@ -10,6 +10,8 @@ import io.tabula.engine.agi.PendingCommand;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.masking.memory.CallMemory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,13 +65,12 @@ public final class CallSession {
   @SuppressWarnings("unused") // through END_LISTENER
   private volatile Consumer<CallSession> endListener;
 
-  private static final java.lang.invoke.VarHandle END_LISTENER;
+  private static final VarHandle END_LISTENER;
 
   static {
     try {
       END_LISTENER =
-          java.lang.invoke.MethodHandles.lookup()
-              .findVarHandle(CallSession.class, "endListener", Consumer.class);
+          MethodHandles.lookup().findVarHandle(CallSession.class, "endListener", Consumer.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
