@@ -11,10 +11,13 @@ import io.tabula.engine.agi.ReplySink;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.masking.memory.CallMemory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One call from the end of its header block to its end. It owns the call's {@link CallMemory} and
@@ -54,6 +57,25 @@ public final class CallSession implements ReplySink {
   private ReplyDeadlines deadlines;
 
   private int deadlineIndex = -1;
+
+  /**
+   * Told once, after {@link #ended} completed; null when nobody asked or once told. One shared
+   * listener per engine instead of a completion stage on {@link #ended} per call ({@link
+   * #reportEndTo}).
+   */
+  @SuppressWarnings("unused") // through END_LISTENER
+  private volatile Consumer<CallSession> endListener;
+
+  private static final VarHandle END_LISTENER;
+
+  static {
+    try {
+      END_LISTENER =
+          MethodHandles.lookup().findVarHandle(CallSession.class, "endListener", Consumer.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /**
    * @param memory the call's memory, or null for a call rejected before it got any
@@ -136,6 +158,27 @@ public final class CallSession implements ReplySink {
     deadlines = table;
   }
 
+  /**
+   * Tells {@code listener} once, on the thread that ends the call, after {@link #ended} completed;
+   * at once if the call ended already. For the engine's registry of calls: a listener shared by
+   * every call costs no object per call.
+   */
+  public void reportEndTo(Consumer<CallSession> listener) {
+    END_LISTENER.setVolatile(this, listener);
+    if (outcome.get() != null) {
+      tellEnd();
+    }
+  }
+
+  /** Exactly once, whichever of {@link #finish} and {@link #reportEndTo} comes to it first. */
+  private void tellEnd() {
+    @SuppressWarnings("unchecked")
+    Consumer<CallSession> listener = (Consumer<CallSession>) END_LISTENER.getAndSet(this, null);
+    if (listener != null) {
+      listener.accept(this);
+    }
+  }
+
   /** The call's thread, when it is done: no command of this call will be sent any more. */
   void stopTrackingDeadlines() {
     ReplyDeadlines table = deadlines;
@@ -210,6 +253,7 @@ public final class CallSession implements ReplySink {
       // The event loop already stopped (engine shut down): its channels are closed with it.
     } finally {
       ended.complete(how);
+      tellEnd();
     }
     return true;
   }
