@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 public final class AgiCommand {
 
   private final String verb;
-  // The line is built as arguments are added: one command is made per round trip, and its garbage
-  // is what the collector works through at 10,000 calls.
-  private final StringBuilder line;
+  // The line is built as arguments are added; a command made once and sent many times (a flow's
+  // prompt) is frozen into its bytes, so each send is a copy and no text is encoded per command.
+  private StringBuilder line;
+  private byte[] encoded;
   private int count;
 
   private AgiCommand(String verb) {
@@ -29,6 +30,57 @@ public final class AgiCommand {
 
   public static AgiCommand of(String verb) {
     return new AgiCommand(verb);
+  }
+
+  /**
+   * {@code <verb> <argument> "<quoted>"} encoded at once, frozen ({@link #freeze}): for a line sent
+   * once (a read-back's digits) without a builder per command. An argument that is not plain ASCII
+   * or needs quotes takes the general way ({@link #arg}, {@link #quoted}), with the same bytes.
+   */
+  public static AgiCommand ofLine(String verb, String argument, String quoted) {
+    if (!isPlainAscii(verb)
+        || !isPlainAscii(argument)
+        || needsQuotes(argument)
+        || !isPlainAscii(quoted)
+        || quoted.indexOf('"') >= 0
+        || quoted.indexOf('\\') >= 0) {
+      return of(verb).arg(argument).quoted(quoted).freeze();
+    }
+    int length = verb.length() + 1 + argument.length() + 1 + 1 + quoted.length() + 1 + 1;
+    byte[] line = new byte[length];
+    int at = copy(verb, line, 0);
+    line[at++] = ' ';
+    at = copy(argument, line, at);
+    line[at++] = ' ';
+    line[at++] = '"';
+    at = copy(quoted, line, at);
+    line[at++] = '"';
+    line[at] = '\n';
+    return new AgiCommand(verb, line, 2);
+  }
+
+  private AgiCommand(String verb, byte[] encoded, int count) {
+    this.verb = verb;
+    this.encoded = encoded;
+    this.count = count;
+  }
+
+  private static int copy(String text, byte[] into, int at) {
+    for (int i = 0; i < text.length(); i++) {
+      into[at + i] = (byte) text.charAt(i);
+    }
+    return at + text.length();
+  }
+
+  /** Printable ASCII only: no line break, no NUL, one byte per character. */
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds an argument, quoted only when res_agi would otherwise split or unescape it. */
@@ -42,12 +94,14 @@ public final class AgiCommand {
   }
 
   public AgiCommand arg(long number) {
+    requireOpen();
     line.append(' ').append(number);
     count++;
     return this;
   }
 
   private AgiCommand add(String argument, boolean quote) {
+    requireOpen();
     requireSingleLine(argument);
     line.append(' ');
     if (quote || needsQuotes(argument)) {
@@ -81,8 +135,34 @@ public final class AgiCommand {
    * write of text into a direct buffer costs Netty a buffer view.
    */
   public void encode(ByteBuf out) {
+    if (encoded != null) {
+      out.writeBytes(encoded);
+      return;
+    }
     out.writeCharSequence(line, StandardCharsets.UTF_8);
     out.writeByte('\n');
+  }
+
+  /**
+   * Encodes the line, LF included, once: from now on the command takes no more arguments, may be
+   * sent by any number of calls at once (it is immutable), and {@link #encode} copies its bytes.
+   */
+  public AgiCommand freeze() {
+    if (encoded == null) {
+      byte[] text = line.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] withLf = java.util.Arrays.copyOf(text, text.length + 1);
+      withLf[text.length] = '\n';
+      encoded = withLf;
+      line = null;
+    }
+    return this;
+  }
+
+  private void requireOpen() {
+    if (encoded != null) {
+      throw new IllegalStateException(
+          "a frozen AgiCommand takes no more arguments; build a new one");
+    }
   }
 
   private static boolean needsQuotes(String argument) {

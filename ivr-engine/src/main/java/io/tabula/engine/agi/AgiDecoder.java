@@ -208,7 +208,17 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
   private void complete(ChannelHandlerContext ctx, AgiReply reply, int length) {
     PendingCommand command = expectedCommand(length);
     inFlight.take();
-    ctx.fireChannelRead(new CommandReply(command, reply));
+    ReplySink sink = inFlight.sink();
+    if (sink == null) {
+      ctx.fireChannelRead(new CommandReply(command, reply));
+      return;
+    }
+    try {
+      sink.reply(command, reply);
+    } catch (RuntimeException e) {
+      // As if the message's handler had thrown: the pipeline's error path ends the call.
+      ctx.fireExceptionCaught(e);
+    }
   }
 
   private void endOfInput(ChannelHandlerContext ctx) {

@@ -9,6 +9,20 @@ import java.util.ArrayDeque;
 public final class InFlightCommands {
 
   private final ArrayDeque<PendingCommand> queue = new ArrayDeque<>(2);
+  private ReplySink sink;
+
+  /**
+   * From now on the decoder hands replies to {@code sink} instead of firing {@link CommandReply}
+   * messages; on the event loop, once the call that answers them exists.
+   */
+  public void deliverTo(ReplySink sink) {
+    this.sink = sink;
+  }
+
+  /** Where replies go directly, or null: they go through the pipeline as messages. */
+  ReplySink sink() {
+    return sink;
+  }
 
   void add(PendingCommand command) {
     queue.addLast(command);

@@ -12,6 +12,12 @@ public sealed interface ReplyExpectation {
   /** An ordinary reply: result, data in parentheses and endpos are decoded as values. */
   record Plain() implements ReplyExpectation {}
 
+  /**
+   * A reply whose result alone matters (a prompt, a key wait, a read-back): data and {@code
+   * endpos=} are not decoded (null and -1), so a small result needs no new reply object.
+   */
+  record ResultOnly() implements ReplyExpectation {}
+
   /** {@code GET DATA}: the result is the digit string itself ({@code result=4242...}). */
   record DigitsInto(SecretField field) implements ReplyExpectation {}
 
@@ -22,4 +28,6 @@ public sealed interface ReplyExpectation {
   record KeyInto(SecretField field) implements ReplyExpectation {}
 
   ReplyExpectation PLAIN = new Plain();
+
+  ReplyExpectation RESULT_ONLY = new ResultOnly();
 }

@@ -30,6 +30,7 @@ final class ReplyParser {
     return switch (expectation) {
       case ReplyExpectation.Plain plain ->
           plainReply(line, valueStart, valueEnd, restStart, to, hasData, open, close);
+      case ReplyExpectation.ResultOnly resultOnly -> resultOnly(line, valueStart, valueEnd);
       case ReplyExpectation.DigitsInto(SecretField field) ->
           digitsInto(field, line, valueStart, valueEnd, hasData && isTimeout(line, open, close));
       case ReplyExpectation.KeyInto(SecretField field) ->
@@ -55,13 +56,66 @@ final class ReplyParser {
         hasData ? line.toString(open + 1, close - open - 1, StandardCharsets.UTF_8) : null;
     int endposFrom = hasData ? close + 1 : restStart;
     long endpos = endpos(line, endposFrom, to);
+    if (numeric && data == null && endpos < 0) {
+      return success(result);
+    }
     return new AgiReply.Success(result, numeric, data, endpos);
+  }
+
+  private static AgiReply resultOnly(ByteBuf line, int valueStart, int valueEnd) {
+    if (!isNumber(line, valueStart, valueEnd)) {
+      return new AgiReply.Success(0, false, null, -1);
+    }
+    return success(parseLong(line, valueStart, valueEnd));
+  }
+
+  /**
+   * The replies of the results Asterisk gives prompts, key waits and read-backs (-1, 0, 1, a key's
+   * ASCII code), made once: a steady call then allocates no reply object.
+   */
+  private static final AgiReply.Success[] SMALL_RESULTS = smallResults();
+
+  private static AgiReply.Success[] smallResults() {
+    AgiReply.Success[] all = new AgiReply.Success[258];
+    for (int result = -1; result <= 256; result++) {
+      all[result + 1] = new AgiReply.Success(result, true, null, -1);
+    }
+    return all;
+  }
+
+  private static AgiReply.Success success(long result) {
+    return result >= -1 && result <= 256
+        ? SMALL_RESULTS[(int) result + 1]
+        : new AgiReply.Success(result, true, null, -1);
+  }
+
+  /**
+   * Every secure reply a field of up to 64 digits can get, made once. The count says how many
+   * digits went into the field, never which; the digits stay in the field alone.
+   */
+  private static final AgiReply.SecureInput[][] SECURE_INPUTS = secureInputs();
+
+  private static AgiReply.SecureInput[][] secureInputs() {
+    AgiReply.Ending[] endings = AgiReply.Ending.values();
+    AgiReply.SecureInput[][] all = new AgiReply.SecureInput[endings.length][65];
+    for (AgiReply.Ending ending : endings) {
+      for (int digits = 0; digits <= 64; digits++) {
+        all[ending.ordinal()][digits] = new AgiReply.SecureInput(digits, ending);
+      }
+    }
+    return all;
+  }
+
+  private static AgiReply.SecureInput secureInput(int digits, AgiReply.Ending ending) {
+    return digits <= 64
+        ? SECURE_INPUTS[ending.ordinal()][digits]
+        : new AgiReply.SecureInput(digits, ending);
   }
 
   private static AgiReply digitsInto(
       SecretField field, ByteBuf line, int valueStart, int valueEnd, boolean timedOut) {
     if (isMinusOne(line, valueStart, valueEnd)) {
-      return new AgiReply.SecureInput(0, AgiReply.Ending.FAILED);
+      return secureInput(0, AgiReply.Ending.FAILED);
     }
     int digits = 0;
     while (valueStart + digits < valueEnd && isDigit(line.getByte(valueStart + digits))) {
@@ -75,28 +129,28 @@ final class ReplyParser {
     } else {
       ending = timedOut ? AgiReply.Ending.TIMEOUT : AgiReply.Ending.INPUT_ENDED;
     }
-    return new AgiReply.SecureInput(stored, ending);
+    return secureInput(stored, ending);
   }
 
   private static AgiReply keyInto(SecretField field, ByteBuf line, int valueStart, int valueEnd) {
     if (isMinusOne(line, valueStart, valueEnd)) {
-      return new AgiReply.SecureInput(0, AgiReply.Ending.FAILED);
+      return secureInput(0, AgiReply.Ending.FAILED);
     }
     if (!isNumber(line, valueStart, valueEnd) || valueEnd - valueStart > 3) {
-      return new AgiReply.SecureInput(0, AgiReply.Ending.FAILED);
+      return secureInput(0, AgiReply.Ending.FAILED);
     }
     int code = (int) parseLong(line, valueStart, valueEnd);
     if (code == 0) {
-      return new AgiReply.SecureInput(0, AgiReply.Ending.NO_KEY);
+      return secureInput(0, AgiReply.Ending.NO_KEY);
     }
     if (code < '0' || code > '9') {
-      return new AgiReply.SecureInput(0, AgiReply.Ending.KEY_TERMINATED);
+      return secureInput(0, AgiReply.Ending.KEY_TERMINATED);
     }
     if (field.isFull()) {
-      return new AgiReply.SecureInput(0, AgiReply.Ending.INPUT_ENDED);
+      return secureInput(0, AgiReply.Ending.INPUT_ENDED);
     }
     field.append((byte) code);
-    return new AgiReply.SecureInput(1, AgiReply.Ending.INPUT_ENDED);
+    return secureInput(1, AgiReply.Ending.INPUT_ENDED);
   }
 
   private static long endpos(ByteBuf line, int from, int to) {

@@ -41,17 +41,28 @@ public final class ReplySlot {
   /** The state of a slot whose deadline passed before a reply came. */
   private static final Object OVERDUE = new Object();
 
-  private static final VarHandle STATE;
+  private static final VarHandle GENERATION;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(ReplySlot.class, "state", Object.class);
+      GENERATION = MethodHandles.lookup().findVarHandle(ReplySlot.class, "generation", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  /** null while waiting; then an {@link AgiReply}, a {@link Throwable} or {@link #OVERDUE}. */
+  /**
+   * Which command the slot serves and whether it settled: odd while its reply is awaited, even once
+   * settled. The first settlement wins by moving it from odd to even; {@link #rearm} moves it on to
+   * the next odd number. A settlement that read an older number (the sweep, late) cannot win
+   * against a newer command, so a slot can be used for one command after another.
+   */
+  private volatile long generation = 1;
+
+  /**
+   * null while waiting; then an {@link AgiReply}, a {@link Throwable} or {@link #OVERDUE}, written
+   * by the settlement that won {@link #generation}.
+   */
   private volatile Object state;
 
   /**
@@ -127,7 +138,31 @@ public final class ReplySlot {
 
   /** Sweep: fails the slot as overdue if its deadline passed. Returns whether it did. */
   public boolean expireIfOverdue(long nowNanos) {
-    return hasDeadline && nowNanos - deadline >= 0 && settle(OVERDUE);
+    // The generation first: a deadline read after it belongs to that command or a later one, and
+    // a later one moved the generation on, so the settlement below fails.
+    long awaited = generation;
+    return hasDeadline && nowNanos - deadline >= 0 && settle(awaited, OVERDUE, null);
+  }
+
+  /**
+   * Makes a settled slot wait for the reply to another command, so that a call sends command after
+   * command with one slot (no slot per command). Only whoever runs the call, after the slot settled
+   * and its listener ran; {@link #deadline} and {@link #listen} are set again for the new command.
+   *
+   * @throws IllegalStateException if the slot has not settled
+   */
+  public void rearm() {
+    long settled = generation;
+    if ((settled & 1) != 0 || state == null) {
+      throw new IllegalStateException("a reply slot is reused only once it settled");
+    }
+    hasDeadline = false;
+    deadline = Long.MAX_VALUE;
+    waiter = null;
+    listener = null;
+    listenerLoop = null;
+    state = null;
+    generation = settled + 1; // published last: whoever reads it sees the fields above
   }
 
   public boolean isDone() {
@@ -192,14 +227,22 @@ public final class ReplySlot {
   }
 
   private boolean settle(Object outcome) {
-    return settle(outcome, null);
+    return settle(generation, outcome, null);
   }
 
-  /** The first outcome wins; its waiter is woken at once, or with its loop's others. */
   private boolean settle(Object outcome, LoopWakeups wakeups) {
-    if (!STATE.compareAndSet(this, null, outcome)) {
+    return settle(generation, outcome, wakeups);
+  }
+
+  /**
+   * The first outcome for the command of generation {@code awaited} wins; its waiter is woken at
+   * once, or with its loop's others.
+   */
+  private boolean settle(long awaited, Object outcome, LoopWakeups wakeups) {
+    if ((awaited & 1) == 0 || !GENERATION.compareAndSet(this, awaited, awaited + 1)) {
       return false;
     }
+    state = outcome;
     Listener listening = listener;
     if (listening != null) {
       notifyListener(listening, listenerLoop);

@@ -159,6 +159,7 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
       java.util.function.Function<CallSession, Runnable> starter) {
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
+    inFlight.deliverTo(session); // replies straight to the call: no message per reply
     engine.sessions().add(session);
     starter.apply(session).run();
   }

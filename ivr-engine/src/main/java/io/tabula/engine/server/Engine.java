@@ -104,6 +104,7 @@ public final class Engine implements AutoCloseable {
       throw new EngineStartException(unprotected.get(), null);
     }
     new CallMemoryMetrics(pool).bindTo(registry);
+    HeapTarget.apply(config.memory().slots());
     ConnectionGuard guard = guard(config, allowed, registry);
     EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();

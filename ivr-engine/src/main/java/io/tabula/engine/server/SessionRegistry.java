@@ -5,21 +5,30 @@ import io.tabula.engine.session.CallSession;
 import io.tabula.engine.session.ReplyDeadlines;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-/** The calls an engine is running, so that shutdown can wait for them and end the rest. */
+/**
+ * The calls an engine is running, so that shutdown can wait for them and end the rest.
+ *
+ * <p>Nothing per call beyond the call's entry in the reply-deadline table ({@link ReplyDeadlines}),
+ * which already names every call until its runner is done with it: the registry counts calls and
+ * hears of their end through one listener shared by all ({@link CallSession#reportEndTo}). A set of
+ * its own and a completion stage on each call's {@code ended} cost a map node, a lambda and a
+ * completion node per call (≈ 190 bytes; docs/engine.md, "The event loop's wake-up").
+ */
 final class SessionRegistry {
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
 
-  private final Set<CallSession> live = ConcurrentHashMap.newKeySet();
   private final ReplyDeadlines deadlines = new ReplyDeadlines();
+  private final AtomicInteger running = new AtomicInteger();
+  private final Consumer<CallSession> ended = this::ended;
   private volatile CapacityMetrics capacity;
 
   /** Counts routed calls (those holding call memory) per tenant from now on. */
@@ -29,25 +38,37 @@ final class SessionRegistry {
 
   /** Before the call's thread starts: the thread gives the deadline entry back when it ends. */
   void add(CallSession session) {
-    live.add(session);
-    session.trackDeadlinesIn(deadlines);
-    CapacityMetrics counted = session.memory().isPresent() ? capacity : null;
-    String tenant = session.info().tenant();
+    running.incrementAndGet();
+    CapacityMetrics counted = counted(session);
     if (counted != null) {
-      counted.callStarted(tenant);
+      counted.callStarted(session.info().tenant());
     }
-    // A listener, not ended().whenComplete: that made two futures and a completion per call.
-    session.whenEnded(
-        () -> {
-          live.remove(session);
-          if (counted != null) {
-            counted.callEnded(tenant);
-          }
-        });
+    session.trackDeadlinesIn(deadlines);
+    session.reportEndTo(ended);
   }
 
+  /** Once per call, on the thread that ended it. */
+  private void ended(CallSession session) {
+    running.decrementAndGet();
+    CapacityMetrics counted = counted(session);
+    if (counted != null) {
+      counted.callEnded(session.info().tenant());
+    }
+  }
+
+  /** Where the call counts per tenant: only a routed call holds memory. */
+  private CapacityMetrics counted(CallSession session) {
+    return session.memory().isPresent() ? capacity : null;
+  }
+
+  /** Calls started and not yet ended. */
   int size() {
-    return live.size();
+    return running.get();
+  }
+
+  /** The calls not ended yet (a snapshot). */
+  private List<CallSession> live() {
+    return deadlines.sessions().stream().filter(session -> !session.ended().isDone()).toList();
   }
 
   /**
@@ -72,11 +93,10 @@ final class SessionRegistry {
    */
   DrainResult drain(Duration drainTimeout, Duration errorPathGrace) throws InterruptedException {
     awaitAll(drainTimeout);
-    // A call that just ended may still be in live: its removal runs after its end completes, and
-    // the wait above can wake first. Such a call did not outlast anything (seen in
+    // A call that ended keeps its deadline entry until its runner is done, and the wait above can
+    // wake before that: live() leaves such calls out, they did not outlast anything (seen in
     // ThreeEnginesTest: "1 call(s) outlasted drain.timeout" 2 s into a 600 s drain).
-    List<CallSession> outlasting =
-        live.stream().filter(session -> !session.ended().isDone()).toList();
+    List<CallSession> outlasting = live();
     if (!outlasting.isEmpty() && !errorPathGrace.isZero()) {
       outlasting.forEach(CallSession::requestErrorPath);
       LOG.info(
@@ -93,9 +113,9 @@ final class SessionRegistry {
   record DrainResult(int errorPath, int cut) {}
 
   private void awaitAll(Duration limit) throws InterruptedException {
-    List<CompletableFuture<CallOutcome>> running = live.stream().map(CallSession::ended).toList();
+    List<CompletableFuture<CallOutcome>> ends = live().stream().map(CallSession::ended).toList();
     try {
-      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
           .get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // Fall through: the caller deals with whatever still runs.
@@ -105,7 +125,7 @@ final class SessionRegistry {
   /** Ends every running call now with {@link CallOutcome#ENGINE_SHUTDOWN}; returns how many. */
   int cutAll() {
     int cut = 0;
-    for (CallSession session : List.copyOf(live)) {
+    for (CallSession session : live()) {
       if (session.finish(CallOutcome.ENGINE_SHUTDOWN)) {
         cut++;
       }

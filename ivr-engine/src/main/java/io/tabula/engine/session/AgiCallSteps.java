@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.tabula.engine.agi.AgiCommand;
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.PendingCommand;
+import io.tabula.engine.agi.ReplyExpectation;
 import io.tabula.engine.agi.ReplySlot;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
@@ -74,12 +75,13 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
 
   final EventLoop loop;
   final SteppedCallRunner owner;
+  private final StepCommands commands = new StepCommands();
 
   // The operation in progress; written and read on the loop only.
   private Then<?> then;
   private Step step;
   private PendingCommand command;
-  private Duration limit;
+  private long limitNanos;
   private long started;
   private boolean sending;
   private boolean settledWhileSending;
@@ -132,7 +134,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     this.prompt = prompt;
     mute.beforeOpenCommand(); // waits for nothing here (mayWaitBefore), but keeps the window's
     // state
-    send(Step.PLAY, PendingCommand.plain(play), runner.mediaLimit(Duration.ZERO));
+    send(Step.PLAY, play, ReplyExpectation.RESULT_ONLY, runner.mediaLimitNanos(0));
   }
 
   @Override
@@ -161,8 +163,9 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     } else {
       send(
           Step.KEYS_PROMPT,
-          SecureCollect.playForKeys(prompt, field),
-          runner.mediaLimit(Duration.ZERO));
+          SecureCollect.playForKeysLine(prompt),
+          commands.keyInto(field),
+          runner.mediaLimitNanos(0));
     }
   }
 
@@ -181,8 +184,9 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     mute.beforeOpenCommand();
     send(
         Step.WAIT_KEY,
-        PendingCommand.plain(AgiCommands.waitForDigit(timeout)),
-        runner.mediaLimit(timeout));
+        AgiCommands.waitForDigit(timeout),
+        ReplyExpectation.RESULT_ONLY,
+        runner.mediaLimitNanos(timeout.toNanos()));
   }
 
   @Override
@@ -206,7 +210,11 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
       return;
     }
     this.language = language;
-    send(Step.SET_LANGUAGE, PendingCommand.plain(command), session.settings().commandTimeout());
+    send(
+        Step.SET_LANGUAGE,
+        command,
+        ReplyExpectation.PLAIN,
+        session.settings().commandTimeout().toNanos());
   }
 
   @Override
@@ -218,7 +226,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     }
     AgiCommand command;
     try {
-      command = AgiCommands.sayDigits(nonSecretDigits);
+      command = commands.sayDigits(nonSecretDigits);
     } catch (RuntimeException e) {
       failSoon(e);
       return;
@@ -248,7 +256,11 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     }
     // The digits must be gone before the call leaves this engine.
     session.zeroMemory();
-    send(Step.TRANSFER, PendingCommand.plain(command), session.settings().commandTimeout());
+    send(
+        Step.TRANSFER,
+        command,
+        ReplyExpectation.PLAIN,
+        session.settings().commandTimeout().toNanos());
   }
 
   @Override
@@ -258,8 +270,9 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     session.expectHangupAs(CallOutcome.HUNG_UP_BY_ENGINE);
     send(
         Step.HANGUP,
-        PendingCommand.plain(AgiCommands.hangup()),
-        session.settings().commandTimeout());
+        AgiCommands.hangup(),
+        ReplyExpectation.PLAIN,
+        session.settings().commandTimeout().toNanos());
   }
 
   @Override
@@ -287,7 +300,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     Step at = step;
     Object value;
     try {
-      AgiReply reply = runner.answer(command, limit, started);
+      AgiReply reply = runner.answer(command, limitNanos, started);
       value = next(at, reply);
     } catch (RuntimeException e) {
       if (at == Step.HANGUP) {
@@ -363,7 +376,11 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
   private Object afterPrompt(AgiReply.SecureInput first) {
     if (first.ending() == AgiReply.Ending.NO_KEY) {
       Duration timeout = options.firstDigitTimeout();
-      send(Step.KEYS_NEXT, SecureCollect.waitForKey(field, timeout), runner.mediaLimit(timeout));
+      send(
+          Step.KEYS_NEXT,
+          AgiCommands.waitForDigit(timeout),
+          commands.keyInto(field),
+          runner.mediaLimitNanos(timeout.toNanos()));
       return Pending.MORE;
     }
     return afterKey(first);
@@ -379,7 +396,11 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     }
     got += reply.digits();
     Duration timeout = options.interDigitTimeout();
-    send(Step.KEYS_NEXT, SecureCollect.waitForKey(field, timeout), runner.mediaLimit(timeout));
+    send(
+        Step.KEYS_NEXT,
+        AgiCommands.waitForDigit(timeout),
+        commands.keyInto(field),
+        runner.mediaLimitNanos(timeout.toNanos()));
     return Pending.MORE;
   }
 
@@ -445,24 +466,26 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     Duration timeout = options.firstDigitTimeout();
     send(
         at,
-        SecureCollect.getData(sound, field, wanted, timeout),
-        SecureCollect.getDataLimit(runner, timeout, wanted));
+        SecureCollect.getDataLine(sound, timeout, wanted),
+        commands.digitsInto(field),
+        SecureCollect.getDataLimitNanos(runner, timeout, wanted));
   }
 
   private void say(AgiCommand command) {
     mute.beforeOpenCommand();
-    send(Step.SAY, PendingCommand.plain(command), runner.mediaLimit(Duration.ZERO));
+    send(Step.SAY, command, ReplyExpectation.RESULT_ONLY, runner.mediaLimitNanos(0));
   }
 
   /** Sends a command of the operation; its slot's settlement resumes the operation. */
-  private void send(Step at, PendingCommand next, Duration within) {
+  private void send(Step at, AgiCommand line, ReplyExpectation expecting, long withinNanos) {
+    PendingCommand next = commands.pending(line, expecting);
     step = at;
     command = next;
-    limit = within;
+    limitNanos = withinNanos;
     next.reply().listen(this, loop);
     sending = true;
     try {
-      started = runner.dispatch(next, within);
+      started = runner.dispatch(next, withinNanos);
     } catch (RuntimeException e) {
       // A drain asked for the error path: the command did not go.
       sending = false;

@@ -27,12 +27,40 @@ final class AgiCommands {
     if (!isDtmfKeys(escapeKeys)) {
       throw new IllegalArgumentException("escape keys are DTMF keys 0-9 * # A-D");
     }
-    return AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(escapeKeys);
+    return playLine(prompt.sound(), escapeKeys);
   }
 
-  /** {@code WAIT FOR DIGIT <ms>}. */
+  /**
+   * {@code STREAM FILE <sound> "<keys>"}, encoded once per sound and keys ({@link CommandLines}).
+   */
+  static AgiCommand playLine(String sound, String keys) {
+    AgiCommand line = CommandLines.find(CommandLines.Kind.PLAY, sound, keys, 0, 0);
+    if (line != null) {
+      return line;
+    }
+    return CommandLines.keep(
+        CommandLines.Kind.PLAY,
+        sound,
+        keys,
+        0,
+        0,
+        AgiCommand.of("STREAM FILE").arg(sound).quoted(keys));
+  }
+
+  /** {@code WAIT FOR DIGIT <ms>}, encoded once per timeout. */
   static AgiCommand waitForDigit(Duration timeout) {
-    return AgiCommand.of("WAIT FOR DIGIT").arg(timeout.toMillis());
+    long millis = timeout.toMillis();
+    AgiCommand line = CommandLines.find(CommandLines.Kind.WAIT_FOR_DIGIT, null, null, millis, 0);
+    if (line != null) {
+      return line;
+    }
+    return CommandLines.keep(
+        CommandLines.Kind.WAIT_FOR_DIGIT,
+        null,
+        null,
+        millis,
+        0,
+        AgiCommand.of("WAIT FOR DIGIT").arg(millis));
   }
 
   /** {@code SAY NUMBER <n> "" [gender]}. */
@@ -58,7 +86,7 @@ final class AgiCommands {
     if (!isDigits(nonSecretDigits)) {
       throw new IllegalArgumentException("sayDigits takes 1..64 digits 0-9");
     }
-    return AgiCommand.of("SAY DIGITS").arg(nonSecretDigits).quoted("");
+    return AgiCommand.ofLine("SAY DIGITS", nonSecretDigits, "");
   }
 
   /**
@@ -88,10 +116,22 @@ final class AgiCommands {
 
   /** The key a {@code result=<ascii code>} stands for, or {@link KeyPress#NONE}. */
   static KeyPress keyOf(long asciiCode) {
-    if (asciiCode <= 0 || asciiCode > 127 || DTMF_KEY_SET.indexOf((char) asciiCode) < 0) {
+    if (asciiCode <= 0 || asciiCode > 127) {
       return KeyPress.NONE;
     }
-    return new KeyPress((char) asciiCode);
+    return KEYS[(int) asciiCode];
+  }
+
+  /** The key of each ASCII code, made once ({@link KeyPress#NONE} for what is no DTMF key). */
+  private static final KeyPress[] KEYS = keys();
+
+  private static KeyPress[] keys() {
+    KeyPress[] keys = new KeyPress[128];
+    java.util.Arrays.fill(keys, KeyPress.NONE);
+    for (int i = 0; i < DTMF_KEY_SET.length(); i++) {
+      keys[DTMF_KEY_SET.charAt(i)] = new KeyPress(DTMF_KEY_SET.charAt(i));
+    }
+    return keys;
   }
 
   /** The check of {@code [0-9]{1,64}} without a matcher: it runs for every read-back. */

@@ -7,6 +7,7 @@ import io.tabula.engine.agi.CommandReply;
 import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.agi.LoopWakeups;
 import io.tabula.engine.agi.PendingCommand;
+import io.tabula.engine.agi.ReplySink;
 import io.tabula.flows.port.CallEndedException;
 import io.tabula.flows.port.CallInfo;
 import io.tabula.masking.memory.CallMemory;
@@ -15,6 +16,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One call from the end of its header block to its end. It owns the call's {@link CallMemory} and
@@ -29,25 +31,7 @@ import java.util.concurrent.TimeUnit;
  * session.finish(CallOutcome.CALLER_HUNG_UP); // zeroes, fails waiting commands, closes
  * }</pre>
  */
-public final class CallSession {
-
-  private static final Runnable LISTENER_RAN = () -> {};
-  private static final VarHandle OUTCOME;
-  private static final VarHandle ENDED;
-  private static final VarHandle LISTENER;
-  private static final VarHandle ERROR_PATH;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      OUTCOME = lookup.findVarHandle(CallSession.class, "outcome", CallOutcome.class);
-      ENDED = lookup.findVarHandle(CallSession.class, "ended", CompletableFuture.class);
-      LISTENER = lookup.findVarHandle(CallSession.class, "endListener", Runnable.class);
-      ERROR_PATH = lookup.findVarHandle(CallSession.class, "errorPathRequested", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+public final class CallSession implements ReplySink {
 
   private final Channel channel;
   private final CallInfo info;
@@ -57,14 +41,11 @@ public final class CallSession {
   private final CallSettings settings;
   // Plain volatile fields set through VarHandles, not Atomic* or a CompletableFuture made per
   // call: at 10,000 calls in progress every object a call keeps counts (docs/engine.md, "The
-  // heap per call").
+  // live heap per parked call").
   private volatile CallOutcome outcome;
 
   /** The {@link #ended()} future, made only when something asks for it. */
   private volatile CompletableFuture<CallOutcome> ended;
-
-  /** The one {@link #whenEnded} listener; {@link #LISTENER_RAN} once it ran or the call ended. */
-  private volatile Runnable endListener;
 
   private volatile CallOutcome hangupMeans = CallOutcome.CALLER_HUNG_UP;
 
@@ -80,6 +61,31 @@ public final class CallSession {
   private ReplyDeadlines deadlines;
 
   private int deadlineIndex = -1;
+
+  /**
+   * Told once, after {@link #ended} completed; null when nobody asked or once told. One shared
+   * listener per engine instead of a completion stage on {@link #ended} per call ({@link
+   * #reportEndTo}).
+   */
+  @SuppressWarnings("unused") // through END_LISTENER
+  private volatile Consumer<CallSession> endListener;
+
+  private static final VarHandle END_LISTENER;
+  private static final VarHandle OUTCOME;
+  private static final VarHandle ENDED;
+  private static final VarHandle ERROR_PATH;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      END_LISTENER = lookup.findVarHandle(CallSession.class, "endListener", Consumer.class);
+      OUTCOME = lookup.findVarHandle(CallSession.class, "outcome", CallOutcome.class);
+      ENDED = lookup.findVarHandle(CallSession.class, "ended", CompletableFuture.class);
+      ERROR_PATH = lookup.findVarHandle(CallSession.class, "errorPathRequested", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /**
    * @param memory the call's memory, or null for a call rejected before it got any
@@ -131,37 +137,25 @@ public final class CallSession {
     return future;
   }
 
-  /**
-   * Runs {@code listener} once when the call ends (on the thread that ends it), or now if it has
-   * ended; one listener per call (the engine's registry of calls). Costs no future per call.
-   *
-   * @throws IllegalStateException when the call has a listener already
-   */
-  public void whenEnded(Runnable listener) {
-    java.util.Objects.requireNonNull(listener, "listener");
-    // finish() swaps the slot for LISTENER_RAN in one step: either it finds this listener there
-    // and runs it, or this finds LISTENER_RAN and runs it here. Exactly once either way.
-    if (!LISTENER.compareAndSet(this, null, listener)) {
-      if (endListener != LISTENER_RAN) {
-        throw new IllegalStateException("a call has one end listener; this one has it already");
-      }
-      listener.run(); // the call ended before: its end ran no listener
-    }
-  }
-
   public Optional<CallOutcome> outcome() {
     return Optional.ofNullable(outcome);
   }
 
   /** Event loop: a reply arrived for a command of this call. */
   public void onReply(CommandReply reply) {
-    if (reply.reply() instanceof AgiReply.DeadChannel) {
+    reply(reply.command(), reply.reply());
+  }
+
+  /** Event loop: {@code reply} arrived for {@code command}, handed over by the decoder. */
+  @Override
+  public void reply(PendingCommand command, AgiReply reply) {
+    if (reply instanceof AgiReply.DeadChannel) {
       // 511 proves the channel is gone (observation 5); the flow sees a hangup, not an error.
       finish(hangupMeans);
-      reply.command().reply().fail(new CallEndedException(currentReason()));
+      command.reply().fail(new CallEndedException(currentReason()));
       return;
     }
-    reply.command().reply().complete(reply.reply(), LoopWakeups.of(channel.eventLoop()));
+    command.reply().complete(reply, LoopWakeups.of(channel.eventLoop()));
   }
 
   /**
@@ -181,6 +175,27 @@ public final class CallSession {
   public void trackDeadlinesIn(ReplyDeadlines table) {
     deadlineIndex = table.register(this);
     deadlines = table;
+  }
+
+  /**
+   * Tells {@code listener} once, on the thread that ends the call, after {@link #ended} completed;
+   * at once if the call ended already. For the engine's registry of calls: a listener shared by
+   * every call costs no object per call.
+   */
+  public void reportEndTo(Consumer<CallSession> listener) {
+    END_LISTENER.setVolatile(this, listener);
+    if (outcome != null) {
+      tellEnd();
+    }
+  }
+
+  /** Exactly once, whichever of {@link #finish} and {@link #reportEndTo} comes to it first. */
+  private void tellEnd() {
+    @SuppressWarnings("unchecked")
+    Consumer<CallSession> listener = (Consumer<CallSession>) END_LISTENER.getAndSet(this, null);
+    if (listener != null) {
+      listener.accept(this);
+    }
   }
 
   /** The call's thread, when it is done: no command of this call will be sent any more. */
@@ -256,17 +271,11 @@ public final class CallSession {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // The event loop already stopped (engine shut down): its channels are closed with it.
     } finally {
-      Runnable listener = (Runnable) LISTENER.getAndSet(this, LISTENER_RAN);
-      try {
-        if (listener != null) {
-          listener.run();
-        }
-      } finally {
-        CompletableFuture<CallOutcome> future = ended;
-        if (future != null) {
-          future.complete(how);
-        }
+      CompletableFuture<CallOutcome> future = ended;
+      if (future != null) {
+        future.complete(how); // else ended() completes it when asked
       }
+      tellEnd();
     }
     return true;
   }

@@ -48,6 +48,11 @@ final class CommandRunner {
    * through here: the blocking one then waits on the reply slot, the stepped one listens to it.
    */
   long dispatch(PendingCommand command, Duration limit) {
+    return dispatch(command, limit.toNanos());
+  }
+
+  /** {@link #dispatch(PendingCommand, Duration)} with the limit in nanoseconds (no Duration). */
+  long dispatch(PendingCommand command, long limitNanos) {
     if (session.takeErrorPathRequest()) {
       throw new CallPortException(
           CallPortException.Kind.ENGINE_DRAINED,
@@ -56,7 +61,7 @@ final class CommandRunner {
               + " was not sent and the flow's error path ends the call");
     }
     long started = System.nanoTime();
-    command.reply().deadline(started + limit.toNanos());
+    command.reply().deadline(started + limitNanos);
     session.send(command);
     return started;
   }
@@ -66,6 +71,11 @@ final class CommandRunner {
    * ends the call and becomes the port's typed exception.
    */
   AgiReply answer(PendingCommand command, Duration limit, long started) {
+    return answer(command, limit.toNanos(), started);
+  }
+
+  /** {@link #answer(PendingCommand, Duration, long)} with the limit in nanoseconds. */
+  AgiReply answer(PendingCommand command, long limitNanos, long started) {
     try {
       AgiReply reply = command.reply().reply();
       session.metrics().commandRoundTrip(command.command().verb(), System.nanoTime() - started);
@@ -77,7 +87,7 @@ final class CommandRunner {
           CallPortException.Kind.REPLY_TIMEOUT,
           command.command().verb()
               + " got no reply within "
-              + limit.toMillis()
+              + TimeUnit.NANOSECONDS.toMillis(limitNanos)
               + " ms; the call was ended");
     } catch (ReplySlot.ReplyFailedException e) {
       if (e.getCause() instanceof CallEndedException ended) {
@@ -127,6 +137,11 @@ final class CommandRunner {
   /** The time limit of a media command whose own input may take {@code inputTime}. */
   Duration mediaLimit(Duration inputTime) {
     return session.settings().mediaTimeout().plus(inputTime);
+  }
+
+  /** {@link #mediaLimit} in nanoseconds, without a Duration per command. */
+  long mediaLimitNanos(long inputNanos) {
+    return session.settings().mediaTimeout().toNanos() + inputNanos;
   }
 
   /**

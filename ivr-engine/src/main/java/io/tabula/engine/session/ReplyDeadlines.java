@@ -2,7 +2,9 @@ package io.tabula.engine.session;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The reply deadlines of the engine's calls in flat arrays, one entry per call, so that the
@@ -118,6 +120,24 @@ public final class ReplyDeadlines {
       }
     }
     return overdue;
+  }
+
+  /**
+   * The calls that hold an entry now: from {@link #register} until their runner gave the entry
+   * back, so a call that just ended may still be among them. Any thread.
+   */
+  public List<CallSession> sessions() {
+    Segment[] all = segments;
+    int end = Math.min(high, all.length << SEGMENT_BITS);
+    List<CallSession> found = new ArrayList<>();
+    for (int index = 0; index < end; index++) {
+      Object session =
+          SESSIONS.getAcquire(all[index >> SEGMENT_BITS].sessions, index & (SEGMENT_SIZE - 1));
+      if (session != null) {
+        found.add((CallSession) session);
+      }
+    }
+    return found;
   }
 
   private Segment segment(int index) {

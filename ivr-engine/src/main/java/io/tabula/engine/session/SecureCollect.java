@@ -10,6 +10,7 @@ import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.Prompt;
 import io.tabula.masking.memory.SecretField;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Collects digits into a field with the AGI commands that fit the options.
@@ -81,36 +82,71 @@ final class SecureCollect {
 
   /** {@code GET DATA <sound> <ms> <wanted>}, its digits read into {@code field}. */
   static PendingCommand getData(String sound, SecretField field, int wanted, Duration timeout) {
+    return PendingCommand.expecting(
+        getDataLine(sound, timeout, wanted), new ReplyExpectation.DigitsInto(field));
+  }
+
+  /** {@code GET DATA <sound> <ms> <wanted>}, encoded once per prompt ({@link CommandLines}). */
+  static AgiCommand getDataLine(String sound, Duration timeout, int wanted) {
+    long millis = timeout.toMillis();
+    AgiCommand line = CommandLines.find(CommandLines.Kind.GET_DATA, sound, null, millis, wanted);
+    if (line != null) {
+      return line;
+    }
     AgiCommand command = AgiCommand.of("GET DATA");
     if (sound.isEmpty()) {
       command.quoted("");
     } else {
       command.arg(sound);
     }
-    command.arg(timeout.toMillis()).arg(wanted);
-    return PendingCommand.expecting(command, new ReplyExpectation.DigitsInto(field));
+    command.arg(millis).arg(wanted);
+    return CommandLines.keep(CommandLines.Kind.GET_DATA, sound, null, millis, wanted, command);
   }
 
   /** The time limit of a {@code GET DATA}: the prompt, then every digit's timeout. */
   static Duration getDataLimit(CommandRunner runner, Duration timeout, int wanted) {
-    // Millisecond arithmetic: Duration.multipliedBy goes through BigDecimal on every collect.
-    return runner.mediaLimit(Duration.ofMillis(timeout.toMillis() * (wanted + 1L)));
+    return Duration.ofNanos(getDataLimitNanos(runner, timeout, wanted));
+  }
+
+  /** {@link #getDataLimit} in nanoseconds: no Duration per collect on the event loop. */
+  static long getDataLimitNanos(CommandRunner runner, Duration timeout, int wanted) {
+    return runner.mediaLimitNanos(
+        TimeUnit.MILLISECONDS.toNanos(timeout.toMillis() * (wanted + 1L)));
   }
 
   /** What a {@code GET DATA} reply that did not fail means for the collect. */
   static CollectResult getDataResult(AgiReply.SecureInput reply, int wanted) {
     return switch (reply.ending()) {
       case FAILED -> throw failed("GET DATA");
-      case TIMEOUT -> new CollectResult(CollectResult.Status.TIMEOUT, reply.digits());
-      case KEY_TERMINATED, NO_KEY ->
-          new CollectResult(CollectResult.Status.TERMINATED, reply.digits());
+      case TIMEOUT -> result(CollectResult.Status.TIMEOUT, reply.digits());
+      case KEY_TERMINATED, NO_KEY -> result(CollectResult.Status.TERMINATED, reply.digits());
       case INPUT_ENDED ->
-          new CollectResult(
+          result(
               reply.digits() >= wanted
                   ? CollectResult.Status.COMPLETE
                   : CollectResult.Status.TERMINATED,
               reply.digits());
     };
+  }
+
+  /** Every result a collect of up to 64 digits can have, made once: one fewer object a collect. */
+  private static final CollectResult[][] RESULTS = results();
+
+  private static CollectResult[][] results() {
+    CollectResult.Status[] statuses = CollectResult.Status.values();
+    CollectResult[][] all = new CollectResult[statuses.length][65];
+    for (CollectResult.Status status : statuses) {
+      for (int digits = 0; digits <= 64; digits++) {
+        all[status.ordinal()][digits] = new CollectResult(status, digits);
+      }
+    }
+    return all;
+  }
+
+  static CollectResult result(CollectResult.Status status, int digits) {
+    return digits >= 0 && digits <= 64
+        ? RESULTS[status.ordinal()][digits]
+        : new CollectResult(status, digits);
   }
 
   private CollectResult keyByKey(
@@ -146,9 +182,12 @@ final class SecureCollect {
 
   /** {@code STREAM FILE <sound> "0123456789*#"}: a key pressed during the prompt is the first. */
   static PendingCommand playForKeys(Prompt prompt, SecretField field) {
-    return PendingCommand.expecting(
-        AgiCommand.of("STREAM FILE").arg(prompt.sound()).quoted(ANY_KEY),
-        new ReplyExpectation.KeyInto(field));
+    return PendingCommand.expecting(playForKeysLine(prompt), new ReplyExpectation.KeyInto(field));
+  }
+
+  /** The line of {@link #playForKeys}. */
+  static AgiCommand playForKeysLine(Prompt prompt) {
+    return AgiCommands.playLine(prompt.sound(), ANY_KEY);
   }
 
   /** {@code WAIT FOR DIGIT <ms>}, its key read into {@code field}. */
@@ -163,12 +202,12 @@ final class SecureCollect {
    */
   static CollectResult afterKey(AgiReply.SecureInput reply, int got, int wanted) {
     return switch (reply.ending()) {
-      case NO_KEY, TIMEOUT -> new CollectResult(CollectResult.Status.TIMEOUT, got);
-      case KEY_TERMINATED -> new CollectResult(CollectResult.Status.TERMINATED, got);
+      case NO_KEY, TIMEOUT -> result(CollectResult.Status.TIMEOUT, got);
+      case KEY_TERMINATED -> result(CollectResult.Status.TERMINATED, got);
       case FAILED -> throw failed("WAIT FOR DIGIT");
       case INPUT_ENDED ->
           got + reply.digits() >= wanted
-              ? new CollectResult(CollectResult.Status.COMPLETE, got + reply.digits())
+              ? result(CollectResult.Status.COMPLETE, got + reply.digits())
               : null;
     };
   }

@@ -1,7 +1,6 @@
 package io.tabula.engine.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -17,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a call tells of its end without a future per call: the one {@link CallSession#whenEnded}
- * listener runs exactly once however the end and the registration interleave, and {@link
+ * How a call tells of its end without a future per call: the {@link CallSession#reportEndTo}
+ * listener hears it exactly once however the end and the registration interleave, and {@link
  * CallSession#ended()}, made only when asked, completes with the outcome before or after the end.
  */
 class CallSessionEndTest {
@@ -31,7 +30,7 @@ class CallSessionEndTest {
   void theListenerRunsOnceWhenTheCallEnds() {
     CallSession session = session();
     AtomicInteger runs = new AtomicInteger();
-    session.whenEnded(runs::incrementAndGet);
+    session.reportEndTo(s -> runs.incrementAndGet());
 
     assertThat(runs).hasValue(0);
     assertThat(session.finish(CallOutcome.CALLER_HUNG_UP)).isTrue();
@@ -46,19 +45,9 @@ class CallSessionEndTest {
     session.finish(CallOutcome.COMPLETED);
     AtomicInteger runs = new AtomicInteger();
 
-    session.whenEnded(runs::incrementAndGet);
+    session.reportEndTo(s -> runs.incrementAndGet());
 
     assertThat(runs).hasValue(1);
-  }
-
-  @Test
-  void aSecondListenerIsRefusedWhileTheCallRuns() {
-    CallSession session = session();
-    session.whenEnded(() -> {});
-
-    assertThatThrownBy(() -> session.whenEnded(() -> {}))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("one end listener");
   }
 
   @Test
@@ -89,7 +78,7 @@ class CallSessionEndTest {
                     session.finish(CallOutcome.CALLER_HUNG_UP);
                   });
       go.countDown();
-      session.whenEnded(runs::incrementAndGet);
+      session.reportEndTo(s -> runs.incrementAndGet());
       CompletableFuture<CallOutcome> ended = session.ended();
       ender.join(TimeUnit.MINUTES.toMillis(1));
 

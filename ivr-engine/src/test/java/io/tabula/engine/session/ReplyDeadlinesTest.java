@@ -82,6 +82,16 @@ class ReplyDeadlinesTest {
   }
 
   @Test
+  void theTableNamesTheCallsThatHoldAnEntry() {
+    CallSession done = tracked();
+    CallSession running = tracked();
+    done.stopTrackingDeadlines();
+    CallSession next = tracked();
+
+    assertThat(table.sessions()).containsExactlyInAnyOrder(running, next);
+  }
+
+  @Test
   void aCallThatIsNotTrackedIsNeverSwept() {
     long now = System.nanoTime();
     CallSession untracked = session();
