@@ -12,32 +12,50 @@ import java.util.Objects;
  * Payment idempotency keys derive from this id instead, so no two calls on any engine ever share a
  * key.
  *
+ * <p>The bits are kept as two longs and written out only when asked ({@link #hex()}: an idempotency
+ * key, a journal record): the 32-digit string was two more objects for every call in progress.
+ *
  * <pre>{@code
  * CallId id = CallId.random(secureRandom); // made once, where the engine opens the call
  * }</pre>
  *
- * @param hex 32 lower-case hex digits
+ * @param high the first 64 bits (the first 16 hex digits)
+ * @param low the last 64 bits
  */
-public record CallId(String hex) {
+public record CallId(long high, long low) {
 
-  private static final int BYTES = 16;
+  private static final HexFormat HEX = HexFormat.of();
 
-  public CallId {
-    Objects.requireNonNull(hex, "hex");
-    if (!hex.matches("[0-9a-f]{32}")) {
-      throw new IllegalArgumentException("a call id is 32 lower-case hex digits (128 bits)");
-    }
+  /**
+   * The id written as {@code hex}.
+   *
+   * @param hex 32 lower-case hex digits
+   * @throws IllegalArgumentException when {@code hex} is not 32 lower-case hex digits
+   */
+  public CallId(String hex) {
+    this(bits(hex, 0), bits(hex, 16));
   }
 
   /** A fresh id from {@code random}; pass one shared {@link SecureRandom}. */
   public static CallId random(SecureRandom random) {
-    byte[] bits = new byte[BYTES];
-    random.nextBytes(bits);
-    return new CallId(HexFormat.of().formatHex(bits));
+    return new CallId(random.nextLong(), random.nextLong());
+  }
+
+  /** The id as 32 lower-case hex digits; a new string each time. */
+  public String hex() {
+    return HEX.toHexDigits(high) + HEX.toHexDigits(low);
   }
 
   @Override
   public String toString() {
-    return hex;
+    return hex();
+  }
+
+  private static long bits(String hex, int from) {
+    Objects.requireNonNull(hex, "hex");
+    if (!hex.matches("[0-9a-f]{32}")) {
+      throw new IllegalArgumentException("a call id is 32 lower-case hex digits (128 bits)");
+    }
+    return HexFormat.fromHexDigitsToLong(hex, from, from + 16);
   }
 }

@@ -8,7 +8,6 @@ import io.tabula.flows.model.Step;
 import io.tabula.masking.card.CardBrand;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.SecretField;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +17,15 @@ import java.util.Optional;
  */
 final class CallValues {
 
-  private final Map<String, Value> values = new HashMap<>();
+  /**
+   * The values by name, as name, value, name, value...: made at the first value and grown as
+   * needed. Most calls keep none or a few, so a scan is as quick as a hash and a call in progress
+   * keeps one small array rather than a map, its table and a node per value.
+   */
+  private Object[] values;
+
+  private int count;
+
   private final Map<String, Step.Collect> fieldSteps;
   private final CallMemory memory;
 
@@ -28,11 +35,46 @@ final class CallValues {
   }
 
   void put(String name, Value value) {
-    values.put(name, value);
+    int at = indexOf(name);
+    if (at >= 0) {
+      values[at + 1] = value;
+      return;
+    }
+    if (values == null) {
+      values = new Object[4];
+    } else if (count * 2 == values.length) {
+      values = java.util.Arrays.copyOf(values, values.length * 2);
+    }
+    values[count * 2] = name;
+    values[count * 2 + 1] = value;
+    count++;
   }
 
   void remove(String name) {
-    values.remove(name);
+    int at = indexOf(name);
+    if (at < 0) {
+      return;
+    }
+    count--;
+    values[at] = values[count * 2];
+    values[at + 1] = values[count * 2 + 1];
+    values[count * 2] = null;
+    values[count * 2 + 1] = null;
+  }
+
+  /** The value named {@code name}, or null. */
+  private Value get(String name) {
+    int at = indexOf(name);
+    return at < 0 ? null : (Value) values[at + 1];
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < count * 2; i += 2) {
+      if (java.util.Objects.equals(name, values[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The field a collect step writes, created with room for the step's digits. */
@@ -59,7 +101,7 @@ final class CallValues {
     if (collect != null) {
       return fieldValue(ref, collect);
     }
-    Value value = values.get(ref.spelled());
+    Value value = get(ref.spelled());
     if (value == null) {
       throw new FlowFailure("value '" + ref.spelled() + "' does not exist yet");
     }

@@ -72,6 +72,8 @@ final class FlowMachine implements Then<Object> {
   private final SharedFlow shared;
   private final Speech speech;
   private InputSteps input;
+
+  /** Made at the call's first lookup or payment step: most calls have none. */
   private ConnectorSteps outside;
 
   private Waiting waiting = Waiting.START;
@@ -79,7 +81,12 @@ final class FlowMachine implements Then<Object> {
   private String current;
   private String channelLanguage;
   private Step step;
-  private Deadline deadline;
+
+  /**
+   * When the call's time limit passes ({@link Clock#millis()}); none until the first step. A field
+   * of the machine, not an object of its own per call.
+   */
+  private long deadlineMillis = Long.MAX_VALUE;
 
   private boolean moving;
   private boolean commandOut;
@@ -109,7 +116,7 @@ final class FlowMachine implements Then<Object> {
     this.call = call;
     this.ended = ended;
     this.values = new CallValues(shared, call.memory());
-    this.speech = new Speech(flow, shared, call, this, values, flow.language());
+    this.speech = new Speech(this, flow.language());
     this.current = flow.start().step();
   }
 
@@ -121,6 +128,42 @@ final class FlowMachine implements Then<Object> {
   <T> Then<T> answerTo() {
     commandOut = true;
     return (Then<T>) (Then<?>) this;
+  }
+
+  // What the call's input steps use of the machine: kept here once, read from there.
+
+  SharedFlow shared() {
+    return shared;
+  }
+
+  CallSteps call() {
+    return call;
+  }
+
+  Speech speech() {
+    return speech;
+  }
+
+  CallValues values() {
+    return values;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /**
+   * The call's time limit, checked before every step and every attempt: to the millisecond, by the
+   * clock's {@link Clock#millis()}, so a check makes no object.
+   */
+  void checkDeadline() {
+    if (clock.millis() > deadlineMillis) {
+      throw new FlowInterrupt(FlowInterrupt.Kind.TIME_LIMIT);
+    }
+  }
+
+  CallJournal events() {
+    return events;
   }
 
   /** Starts the call: the channel's language first, then the flow's first step. */
@@ -255,9 +298,8 @@ final class FlowMachine implements Then<Object> {
 
   /** The call's time limit starts once the call speaks the right language. */
   private String firstStep() {
-    deadline = new Deadline(clock, flow.timeLimit());
-    input = new InputSteps(shared, call, this, speech, values, clock, deadline, events);
-    outside = new ConnectorSteps(connectors, call.info(), values, events);
+    deadlineMillis = clock.instant().plus(flow.timeLimit()).toEpochMilli();
+    input = new InputSteps(this);
     return current;
   }
 
@@ -265,7 +307,7 @@ final class FlowMachine implements Then<Object> {
   private void runFrom(String next) {
     current = next;
     while (current != null) {
-      deadline.check();
+      checkDeadline();
       Step found = flow.steps().get(current);
       if (found == null) {
         throw new FlowFailure("step '" + current + "' does not exist");
@@ -291,8 +333,14 @@ final class FlowMachine implements Then<Object> {
       case Step.Menu m -> waitingForInput().menu(m);
       case Step.Language l -> waitingForInput().language(l);
       case Step.Collect c -> waitingForInput().collect(c);
-      case Step.Lookup l -> connector(port -> outside.lookup(l));
-      case Step.Pay p -> connector(port -> outside.pay(p));
+      case Step.Lookup l -> {
+        ConnectorSteps steps = outside();
+        yield connector(port -> steps.lookup(l));
+      }
+      case Step.Pay p -> {
+        ConnectorSteps steps = outside();
+        yield connector(port -> steps.pay(p));
+      }
       case Step.Transfer t -> {
         speech.say(t.items(), false);
         waiting = Waiting.SAY_BEFORE_TRANSFER;
@@ -317,6 +365,14 @@ final class FlowMachine implements Then<Object> {
         yield s.next().step();
       }
     };
+  }
+
+  /** The connector steps of the call; made on the loop, before the blocking work uses them. */
+  private ConnectorSteps outside() {
+    if (outside == null) {
+      outside = new ConnectorSteps(connectors, call.info(), values, events);
+    }
+    return outside;
   }
 
   /** The step about to start waits for the caller: its answers go to the input steps. */

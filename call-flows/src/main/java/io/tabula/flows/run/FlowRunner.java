@@ -40,11 +40,18 @@ public final class FlowRunner implements SteppedCallHandler {
   private final RunnerConfig config;
   private final SharedFlow shared;
 
+  /**
+   * The events of a call without a journal: the same for every such call (it keeps nothing of its
+   * own), so made once here, not two wrappers per call in progress.
+   */
+  private final CallJournal eventsAlone;
+
   public FlowRunner(Flow flow, Connectors connectors, RunnerConfig config) {
     this.flow = flow;
     this.connectors = connectors;
     this.config = config;
     this.shared = new SharedFlow(flow);
+    this.eventsAlone = CallJournal.of(config.events());
   }
 
   public Flow flow() {
@@ -77,9 +84,7 @@ public final class FlowRunner implements SteppedCallHandler {
    */
   public void start(CallSteps call, CallJournal journal, Consumer<RuntimeException> ended) {
     CallJournal events =
-        journal == CallJournal.NONE
-            ? CallJournal.of(config.events())
-            : CallJournal.alongside(config.events(), journal);
+        journal == CallJournal.NONE ? eventsAlone : CallJournal.alongside(config.events(), journal);
     FlowMachine machine;
     try {
       machine = new FlowMachine(shared, connectors, config.clock(), events, journal, call, ended);

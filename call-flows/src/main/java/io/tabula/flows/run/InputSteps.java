@@ -4,7 +4,6 @@ import io.tabula.flows.model.CheckSpec;
 import io.tabula.flows.model.JournalMode;
 import io.tabula.flows.model.SayItem;
 import io.tabula.flows.model.Step;
-import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.CollectOptions;
 import io.tabula.flows.port.CollectResult;
 import io.tabula.flows.port.KeyPress;
@@ -12,7 +11,6 @@ import io.tabula.masking.card.CardBrand;
 import io.tabula.masking.card.CardExpiry;
 import io.tabula.masking.memory.SecretField;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.Optional;
@@ -36,14 +34,11 @@ final class InputSteps {
     COLLECT_RETRY_PROMPT
   }
 
-  private final SharedFlow shared;
-  private final CallSteps call;
+  /**
+   * The call's machine, whose call, speech, values, clock, time limit and journal these steps use:
+   * read through it rather than kept again here (seven references less per call in progress).
+   */
   private final FlowMachine machine;
-  private final Speech speech;
-  private final CallValues values;
-  private final Clock clock;
-  private final Deadline deadline;
-  private final CallJournal journal;
 
   private Waiting waiting;
   private int attempt;
@@ -57,23 +52,8 @@ final class InputSteps {
   private SecretField field;
   private CollectOptions options;
 
-  InputSteps(
-      SharedFlow shared,
-      CallSteps call,
-      FlowMachine machine,
-      Speech speech,
-      CallValues values,
-      Clock clock,
-      Deadline deadline,
-      CallJournal journal) {
-    this.shared = shared;
-    this.call = call;
+  InputSteps(FlowMachine machine) {
     this.machine = machine;
-    this.speech = speech;
-    this.values = values;
-    this.clock = clock;
-    this.deadline = deadline;
-    this.journal = journal;
   }
 
   /** Goes on with the current step from the answer to its command. */
@@ -82,18 +62,18 @@ final class InputSteps {
       case MENU_PROMPT -> menuPlayed((KeyPress) answer);
       case MENU_KEY -> menuKey((KeyPress) answer);
       case MENU_RETRY_PROMPT -> {
-        speech.played(answer);
+        machine.speech().played(answer);
         yield nextMenuAttempt();
       }
       case LANGUAGE_PROMPT -> languagePlayed((KeyPress) answer);
       case LANGUAGE_KEY -> languageKey((KeyPress) answer);
       case LANGUAGE_SWITCH -> {
-        speech.switched(chosenLanguage);
+        machine.speech().switched(chosenLanguage);
         yield languageMenu.next().step();
       }
       case COLLECT -> collected((CollectResult) answer);
       case COLLECT_RETRY_PROMPT -> {
-        speech.played(answer);
+        machine.speech().played(answer);
         yield nextCollectAttempt();
       }
     };
@@ -101,16 +81,16 @@ final class InputSteps {
 
   String menu(Step.Menu step) {
     menu = step;
-    stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
-    escape = shared.escapeKeys(step.id());
+    stepAgentKeys = step.agentKey() ? machine.speech().agentKeys() : "";
+    escape = machine.shared().escapeKeys(step.id());
     attempt = 1;
     return menuAttempt();
   }
 
   private String menuAttempt() {
-    deadline.check();
+    machine.checkDeadline();
     waiting = Waiting.MENU_PROMPT;
-    call.play(speech.prompt(menu.prompt().id()), escape, machine.answerTo());
+    machine.call().play(machine.speech().prompt(menu.prompt().id()), escape, machine.answerTo());
     return null;
   }
 
@@ -119,7 +99,7 @@ final class InputSteps {
       return menuKey(key);
     }
     waiting = Waiting.MENU_KEY;
-    call.waitForKey(menu.timeout(), machine.answerTo());
+    machine.call().waitForKey(menu.timeout(), machine.answerTo());
     return null;
   }
 
@@ -128,13 +108,13 @@ final class InputSteps {
       throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
     }
     if (key.pressed() && menu.options().containsKey(String.valueOf(key.key()))) {
-      journal.menuChoice(menu.id(), key.key());
+      machine.events().menuChoice(menu.id(), key.key());
       return menu.options().get(String.valueOf(key.key())).step();
     }
     Optional<SayItem.PromptRef> retry = key.pressed() ? menu.invalidPrompt() : menu.noInputPrompt();
     if (attempt < menu.attempts() && retry.isPresent()) {
       waiting = Waiting.MENU_RETRY_PROMPT;
-      speech.play(speech.prompt(retry.get().id()), menu.agentKey());
+      machine.speech().play(machine.speech().prompt(retry.get().id()), menu.agentKey());
       return null;
     }
     return nextMenuAttempt();
@@ -151,9 +131,9 @@ final class InputSteps {
    */
   String language(Step.Language step) {
     languageMenu = step;
-    stepAgentKeys = step.agentKey() ? speech.agentKeys() : "";
-    escape = shared.escapeKeys(step.id());
-    deadline.check();
+    stepAgentKeys = step.agentKey() ? machine.speech().agentKeys() : "";
+    escape = machine.shared().escapeKeys(step.id());
+    machine.checkDeadline();
     languages = step.options().values().iterator();
     return languagePlayed(KeyPress.NONE);
   }
@@ -164,11 +144,15 @@ final class InputSteps {
     }
     if (languages.hasNext()) {
       waiting = Waiting.LANGUAGE_PROMPT;
-      call.play(
-          speech.prompt(languageMenu.prompt().id(), languages.next()), escape, machine.answerTo());
+      machine
+          .call()
+          .play(
+              machine.speech().prompt(languageMenu.prompt().id(), languages.next()),
+              escape,
+              machine.answerTo());
     } else {
       waiting = Waiting.LANGUAGE_KEY;
-      call.waitForKey(languageMenu.timeout(), machine.answerTo());
+      machine.call().waitForKey(languageMenu.timeout(), machine.answerTo());
     }
     return null;
   }
@@ -179,28 +163,31 @@ final class InputSteps {
       throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
     }
     String chosen = key.pressed() ? languageMenu.options().get(String.valueOf(key.key())) : null;
-    if (chosen == null || chosen.equals(speech.language())) {
+    if (chosen == null || chosen.equals(machine.speech().language())) {
       return languageMenu.next().step();
     }
     chosenLanguage = chosen;
     waiting = Waiting.LANGUAGE_SWITCH;
-    speech.switchTo(chosen);
+    machine.speech().switchTo(chosen);
     return null;
   }
 
   String collect(Step.Collect step) {
     collect = step;
-    field = values.fieldFor(step);
-    options = shared.collectOptions(step.id());
+    field = machine.values().fieldFor(step);
+    options = machine.shared().collectOptions(step.id());
     attempt = 1;
     return collectAttempt();
   }
 
   private String collectAttempt() {
-    deadline.check();
+    machine.checkDeadline();
     field.clear();
     waiting = Waiting.COLLECT;
-    call.collect(speech.prompt(collect.prompt().id()), field, options, machine.answerTo());
+    machine
+        .call()
+        .collect(
+            machine.speech().prompt(collect.prompt().id()), field, options, machine.answerTo());
     return null;
   }
 
@@ -218,7 +205,7 @@ final class InputSteps {
     field.clear();
     if (attempt < collect.attempts() && retry.isPresent()) {
       waiting = Waiting.COLLECT_RETRY_PROMPT;
-      speech.play(speech.prompt(retry.get().id()), collect.agentKey());
+      machine.speech().play(machine.speech().prompt(retry.get().id()), collect.agentKey());
       return null;
     }
     return nextCollectAttempt();
@@ -231,7 +218,7 @@ final class InputSteps {
   /** Card fields and PINs never reach the journal, whatever the flow says (defence in depth). */
   private void journalIfMarked(Step.Collect collect, SecretField field) {
     if (collect.journal() == JournalMode.ENCRYPT && !collect.kind().alwaysSecure()) {
-      journal.keyed(collect.id(), field);
+      machine.events().keyed(collect.id(), field);
     }
   }
 
@@ -240,7 +227,7 @@ final class InputSteps {
    * only a single 0 counts, and only where a field needs more than one digit.
    */
   private boolean asksForAgent(Step.Collect collect, SecretField field, CollectResult result) {
-    String keys = speech.agentKeys();
+    String keys = machine.speech().agentKeys();
     if (!collect.agentKey() || keys.isEmpty() || collect.minDigits() < 2) {
       return false;
     }
@@ -269,10 +256,13 @@ final class InputSteps {
       case CheckSpec.CardLength l ->
           field.brand() != CardBrand.UNKNOWN && field.brand().acceptsPanLength(field.length());
       case CheckSpec.ExpiryNotPast e ->
-          field.read(d -> CardExpiry.check(d, YearMonth.now(clock))) == CardExpiry.Verdict.VALID;
-      case CheckSpec.CvcLength c -> cvcFits(field, values.field(c.card()).brand());
+          field.read(d -> CardExpiry.check(d, YearMonth.now(machine.clock())))
+              == CardExpiry.Verdict.VALID;
+      case CheckSpec.CvcLength c -> cvcFits(field, machine.values().field(c.card()).brand());
       case CheckSpec.Range r ->
-          inRange(values.resolve(new io.tabula.flows.model.Ref(field.name(), "", r.pos())), r);
+          inRange(
+              machine.values().resolve(new io.tabula.flows.model.Ref(field.name(), "", r.pos())),
+              r);
     };
   }
 

@@ -21,6 +21,7 @@ final class SharedFlow {
   private final Map<String, Step.Collect> fieldSteps;
   private final Map<String, String> escapeKeys;
   private final Map<String, CollectOptions> collectOptions;
+  private final String agentKeys;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Prompt>> byLanguage =
       new ConcurrentHashMap<>();
 
@@ -30,6 +31,7 @@ final class SharedFlow {
     Map<String, String> escapes = new HashMap<>();
     Map<String, CollectOptions> options = new HashMap<>();
     String agentKeys = flow.agent().map(a -> String.valueOf(a.key())).orElse("");
+    this.agentKeys = agentKeys;
     for (Step step : flow.steps().values()) {
       switch (step) {
         case Step.Collect collect -> {
@@ -74,6 +76,11 @@ final class SharedFlow {
 
   Flow flow() {
     return flow;
+  }
+
+  /** The key that reaches an agent, as the escape keys of a prompt; empty when there is none. */
+  String agentKeys() {
+    return agentKeys;
   }
 
   /** The collect step that writes each field (the first, where several do). */

@@ -1,9 +1,7 @@
 package io.tabula.flows.run;
 
 import io.tabula.flows.connect.Value;
-import io.tabula.flows.model.Flow;
 import io.tabula.flows.model.SayItem;
-import io.tabula.flows.port.CallSteps;
 import io.tabula.flows.port.KeyPress;
 import io.tabula.flows.port.NumberGender;
 import io.tabula.flows.port.Prompt;
@@ -25,12 +23,9 @@ import java.util.List;
  */
 final class Speech {
 
-  private final Flow flow;
-  private final SharedFlow prompts;
-  private final CallSteps call;
+  /** The call's machine: the flow, call and values are read through it, not kept again here. */
   private final FlowMachine machine;
-  private final CallValues values;
-  private final String agentKeys;
+
   private String language;
 
   private List<SayItem> items = List.of();
@@ -55,20 +50,9 @@ final class Speech {
   /**
    * @param language the flow's own language, until {@link #start} picks the call's
    */
-  Speech(
-      Flow flow,
-      SharedFlow prompts,
-      CallSteps call,
-      FlowMachine machine,
-      CallValues values,
-      String language) {
-    this.flow = flow;
-    this.prompts = prompts;
-    this.call = call;
+  Speech(FlowMachine machine, String language) {
     this.machine = machine;
-    this.values = values;
     this.language = language;
-    this.agentKeys = flow.agent().map(a -> String.valueOf(a.key())).orElse("");
   }
 
   /**
@@ -81,7 +65,7 @@ final class Speech {
    */
   String pickFor(String channelLanguage) {
     String channel = channelLanguage == null ? "" : channelLanguage;
-    String picked = pick(flow.languages(), channel);
+    String picked = pick(machine.shared().flow().languages(), channel);
     if (picked.equals(channel)) {
       language = picked;
       return null;
@@ -112,7 +96,7 @@ final class Speech {
    * numbers and dates follow; the prompts follow once the command succeeded ({@link #switched}).
    */
   void switchTo(String next) {
-    call.setLanguage(next, machine.answerTo());
+    machine.call().setLanguage(next, machine.answerTo());
   }
 
   /** The channel is in {@code next} now. */
@@ -127,7 +111,7 @@ final class Speech {
 
   /** The prompt in {@code language}, played from that language's folder whatever the call's. */
   Prompt prompt(String id, String inLanguage) {
-    Prompt prompt = prompts.prompt(id, inLanguage);
+    Prompt prompt = machine.shared().prompt(id, inLanguage);
     return inLanguage.equals(language) ? prompt : PromptSound.inOtherLanguage(prompt, inLanguage);
   }
 
@@ -178,7 +162,7 @@ final class Speech {
    */
   boolean play(Prompt prompt, boolean agentKey) {
     agentKeyMayStop = agentKey;
-    call.play(prompt, agentKey ? agentKeys : "", machine.answerTo());
+    machine.call().play(prompt, agentKey ? agentKeys() : "", machine.answerTo());
     return true;
   }
 
@@ -189,14 +173,14 @@ final class Speech {
     if (agentKeyMayStop) {
       agentKeyMayStop = false;
       KeyPress key = (KeyPress) answer;
-      if (key.pressed() && agentKeys.indexOf(key.key()) >= 0) {
+      if (key.pressed() && agentKeys().indexOf(key.key()) >= 0) {
         throw new FlowInterrupt(FlowInterrupt.Kind.AGENT_REQUESTED);
       }
     }
   }
 
   String agentKeys() {
-    return agentKeys;
+    return machine.shared().agentKeys();
   }
 
   /** Sends the next command of a spoken value; false when the value has been said. */
@@ -207,13 +191,13 @@ final class Speech {
     if (part++ != 0) {
       return false;
     }
-    Value value = values.resolve(speak.ref());
+    Value value = machine.values().resolve(speak.ref());
     switch (speak.as()) {
       case NUMBER ->
           sayNumber(
               number(value).setScale(0, RoundingMode.DOWN).longValueExact(), NumberGender.NEUTRAL);
-      case DIGITS -> call.sayDigits(digitsOf(value), machine.answerTo());
-      case DATE -> call.sayDate(((Value.Date) value).date(), machine.answerTo());
+      case DIGITS -> machine.call().sayDigits(digitsOf(value), machine.answerTo());
+      case DATE -> machine.call().sayDate(((Value.Date) value).date(), machine.answerTo());
       case AMOUNT -> throw new IllegalStateException("amounts are said by amountNext");
     }
     return true;
@@ -260,7 +244,7 @@ final class Speech {
   private boolean amountNext(SayItem.Speak speak) {
     switch (part++) {
       case 0 -> {
-        Value.Money money = (Value.Money) values.resolve(speak.ref());
+        Value.Money money = (Value.Money) machine.values().resolve(speak.ref());
         BigDecimal amount = money.amount().setScale(2, RoundingMode.HALF_UP);
         major = amount.setScale(0, RoundingMode.DOWN).longValueExact();
         minor = amount.subtract(BigDecimal.valueOf(major)).movePointRight(2).longValueExact();
@@ -297,7 +281,7 @@ final class Speech {
         return;
       }
     }
-    call.sayNumber(number, gender, machine.answerTo());
+    machine.call().sayNumber(number, gender, machine.answerTo());
   }
 
   private void sayFile(String name) {
@@ -316,6 +300,6 @@ final class Speech {
 
   /** A prompt the engine adds to the flow's (units, "and"), in the call's language. */
   Prompt builtIn(String id, String text) {
-    return PromptSound.of(flow, language, id, text);
+    return PromptSound.of(machine.shared().flow(), language, id, text);
   }
 }

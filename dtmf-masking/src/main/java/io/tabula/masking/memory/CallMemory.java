@@ -26,7 +26,10 @@ public final class CallMemory implements AutoCloseable {
   private final int slot;
   private final int generation;
   private final MemorySegment segment;
-  private final List<SecretField> fields = new ArrayList<>();
+
+  /** Room for two fields at first (a default list takes ten), grown by the flows with more. */
+  private final List<SecretField> fields = new ArrayList<>(2);
+
   private long usedBytes;
 
   CallMemory(CallMemoryPool pool, int slot, int generation, MemorySegment segment) {

@@ -7,7 +7,11 @@ import io.tabula.engine.agi.AgiDecoder;
 import io.tabula.engine.agi.AgiLimits;
 import io.tabula.engine.agi.InFlightCommands;
 
-/** The pipeline of one FastAGI connection: decoder, encoder, connection handler. */
+/**
+ * The pipeline of one FastAGI connection: the decoder, then the connection handler, which also
+ * encodes the commands (through an {@link AgiCommandEncoder} it holds rather than one more handler
+ * in the pipeline: every handler costs each call a context of its own).
+ */
 final class AgiChannelInitializer extends ChannelInitializer<Channel> {
 
   private final EngineContext engine;
@@ -24,7 +28,8 @@ final class AgiChannelInitializer extends ChannelInitializer<Channel> {
     channel
         .pipeline()
         .addLast("agi-decoder", new AgiDecoder(limits, inFlight))
-        .addLast("agi-encoder", new AgiCommandEncoder(inFlight))
-        .addLast("agi-call", new AgiConnectionHandler(engine, inFlight));
+        .addLast(
+            "agi-call",
+            new AgiConnectionHandler(engine, inFlight, new AgiCommandEncoder(inFlight)));
   }
 }

@@ -1,7 +1,9 @@
 package io.tabula.engine.server;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.tabula.engine.agi.AgiCommandEncoder;
 import io.tabula.engine.agi.AgiHangup;
 import io.tabula.engine.agi.AgiHeader;
 import io.tabula.engine.agi.AgiProtocolException;
@@ -27,24 +29,40 @@ import org.slf4j.LoggerFactory;
  * with memory, or rejected), and passes replies and {@code HANGUP} lines to it. Runs on the event
  * loop and never blocks. A {@link SteppedCallHandler} (the shipped flows) runs on this event loop,
  * driven by the call's replies; any other handler runs on the call's own virtual thread.
+ *
+ * <p>It is also the pipeline's encoder: commands written to the channel pass through its {@link
+ * AgiCommandEncoder}, called from here (one pipeline context less per call than an encoder of its
+ * own in the pipeline; what it writes goes on towards the socket from this handler's place).
  */
-final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
+final class AgiConnectionHandler extends ChannelDuplexHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgiConnectionHandler.class);
+
+  /**
+   * Header values many calls repeat, shared by every call of this JVM: the route's tenant and flow,
+   * the language, the arguments. At most 4,096 values of 64 characters (well under a MiB).
+   */
+  private static final SharedStrings SHARED = new SharedStrings(4096, 64);
 
   /** Thread-safe; seeded once by the JDK from the OS. */
   private static final java.security.SecureRandom CALL_IDS = new java.security.SecureRandom();
 
   private final EngineContext engine;
   private final InFlightCommands inFlight;
+  private final AgiCommandEncoder encoder;
   private CallSession session;
 
-  /** The Asterisk that opened this connection: its AMI link mutes the call's recording. */
-  private java.net.SocketAddress peer;
-
-  AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight) {
+  AgiConnectionHandler(EngineContext engine, InFlightCommands inFlight, AgiCommandEncoder encoder) {
     this.engine = engine;
     this.inFlight = inFlight;
+    this.encoder = encoder;
+  }
+
+  /** Encodes a command (and records it as in flight); passes anything else on unchanged. */
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
+    encoder.write(ctx, msg, promise);
   }
 
   @Override
@@ -107,7 +125,9 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
           ctx,
           info,
           null,
-          s -> rejecting(s, engine.settings().notAvailablePrompt(), CallOutcome.REJECTED_NO_ROUTE));
+          s ->
+              rejecting(
+                  ctx, s, engine.settings().notAvailablePrompt(), CallOutcome.REJECTED_NO_ROUTE));
       return;
     }
     switch (engine.pool().acquire()) {
@@ -124,7 +144,10 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
             null,
             s ->
                 rejecting(
-                    s, engine.settings().pleaseCallBackPrompt(), CallOutcome.REJECTED_ENGINE_FULL));
+                    ctx,
+                    s,
+                    engine.settings().pleaseCallBackPrompt(),
+                    CallOutcome.REJECTED_ENGINE_FULL));
       }
     }
   }
@@ -134,7 +157,6 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
       CallInfo info,
       CallMemory memory,
       java.util.function.Function<CallSession, Runnable> starter) {
-    peer = ctx.channel().remoteAddress();
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
     inFlight.deliverTo(session); // replies straight to the call: no message per reply
@@ -145,20 +167,27 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
   /** What starts the call: on this loop for a stepped handler, else on a virtual thread. */
   private Runnable starter(ChannelHandlerContext ctx, CallSession s, CallHandler handler) {
     if (handler instanceof SteppedCallHandler stepped) {
-      return SteppedCallRunner.of(
-              s, engine.recording().forPeer(peer), stepped, ctx.channel().eventLoop())
-          ::start;
+      return SteppedCallRunner.of(s, recordingFor(ctx), stepped, ctx.channel().eventLoop())::start;
     }
-    CallRunner runner = CallRunner.of(s, port(s), handler);
+    CallRunner runner = CallRunner.of(s, port(ctx, s), handler);
     return runner::start;
   }
 
-  private Runnable rejecting(CallSession s, String prompt, CallOutcome outcome) {
-    return CallRunner.rejecting(s, port(s), prompt, outcome)::start;
+  private Runnable rejecting(
+      ChannelHandlerContext ctx, CallSession s, String prompt, CallOutcome outcome) {
+    return CallRunner.rejecting(s, port(ctx, s), prompt, outcome)::start;
   }
 
-  private AgiCallPort port(CallSession s) {
-    return new AgiCallPort(s, engine.recording().forPeer(peer));
+  private AgiCallPort port(ChannelHandlerContext ctx, CallSession s) {
+    return new AgiCallPort(s, recordingFor(ctx));
+  }
+
+  /**
+   * The recording control of the Asterisk that opened this connection: its AMI link mutes the
+   * call's recording. Asked of the channel when the call starts (it keeps the address anyway).
+   */
+  private io.tabula.engine.ami.RecordingControl recordingFor(ChannelHandlerContext ctx) {
+    return engine.recording().forPeer(ctx.channel().remoteAddress());
   }
 
   /**
@@ -170,11 +199,11 @@ final class AgiConnectionHandler extends ChannelInboundHandlerAdapter {
     return new CallInfo(
         CallId.random(CALL_IDS),
         header.uniqueId(),
-        route.map(Route::tenant).orElse(""),
-        route.map(Route::flow).orElse(""),
+        SHARED.share(route.map(Route::tenant).orElse("")),
+        SHARED.share(route.map(Route::flow).orElse("")),
         header.channel(),
         header.getOrEmpty("callerid"),
-        header.getOrEmpty("language"),
-        header.arguments());
+        SHARED.share(header.getOrEmpty("language")),
+        SHARED.shareAll(header.arguments()));
   }
 }

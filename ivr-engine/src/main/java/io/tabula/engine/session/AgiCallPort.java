@@ -51,8 +51,13 @@ public final class AgiCallPort implements CallPort {
 
   /** A port over a channel a stepped port of the same call shares (its blocking work). */
   AgiCallPort(CallSession session, CallChannel channel) {
+    this(session, channel, new CommandRunner(session));
+  }
+
+  /** A port that also shares the stepped port's runner (a runner keeps nothing per command). */
+  AgiCallPort(CallSession session, CallChannel channel, CommandRunner runner) {
     this.session = session;
-    this.runner = new CommandRunner(session);
+    this.runner = runner;
     this.channel = channel;
     this.mute = channel.mute();
   }
@@ -64,6 +69,11 @@ public final class AgiCallPort implements CallPort {
 
   @Override
   public CallMemory memory() {
+    return memoryOf(session);
+  }
+
+  /** The call's memory; a call rejected before it got any has none to give. */
+  static CallMemory memoryOf(CallSession session) {
     return session
         .memory()
         .orElseThrow(

@@ -41,7 +41,7 @@ import java.util.function.Function;
  * handler.start(steps, runner::ended);
  * }</pre>
  */
-public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
+public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnable {
 
   /** What the reply to the command in flight means, or what waits after a {@code result=-1}. */
   private enum Step {
@@ -69,11 +69,12 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   private final CommandRunner runner;
   private final CallChannel channel;
   private final MuteWindow mute;
-  private final AgiCallPort port;
+
+  /** The blocking port for the call's blocking work, made when the call first needs one. */
+  private AgiCallPort port;
+
   final EventLoop loop;
   final SteppedCallRunner owner;
-  private final Runnable settledLater = this::resume;
-  private final Runnable failLater = this::failPending;
   private final StepCommands commands = new StepCommands();
 
   // The operation in progress; written and read on the loop only.
@@ -102,7 +103,6 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     this.runner = new CommandRunner(session);
     this.channel = channel;
     this.mute = channel.mute();
-    this.port = new AgiCallPort(session, channel);
     this.loop = loop;
     this.owner = owner;
   }
@@ -114,7 +114,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
 
   @Override
   public CallMemory memory() {
-    return port.memory();
+    return AgiCallPort.memoryOf(session);
   }
 
   @Override
@@ -500,7 +500,7 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
     }
     if (settledWhileSending) {
       settledWhileSending = false;
-      execute(settledLater);
+      execute(this); // run() resumes: no failure is pending, the command went
     }
   }
 
@@ -515,6 +515,9 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
 
   /** Runs {@code work} with the blocking port on a thread of its own; resumes on the loop. */
   private void handOver(Function<CallPort, ?> work) {
+    if (port == null) {
+      port = new AgiCallPort(session, channel, runner);
+    }
     BlockingWork job = new BlockingWork(work, port, session, this);
     try {
       Thread.ofVirtual().name("call-" + session.info().uniqueId()).start(job);
@@ -526,7 +529,22 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener {
   /** A failure known before a command went: delivered from the loop's queue, not from inside. */
   private void failSoon(RuntimeException failure) {
     pendingFailure = failure;
-    execute(failLater);
+    execute(this); // run() delivers it
+  }
+
+  /**
+   * What the operation left for the loop's queue ({@link #execute}): the failure {@link #failSoon}
+   * left, else the reply that settled while its command was being sent. The one task object of
+   * both: two method-reference fields were two more objects per call. An operation leaves one of
+   * the two at most: a failure before or instead of the send leaves no command to settle.
+   */
+  @Override
+  public void run() {
+    if (pendingFailure != null) {
+      failPending();
+    } else {
+      resume();
+    }
   }
 
   private void failPending() {

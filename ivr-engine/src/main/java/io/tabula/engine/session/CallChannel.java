@@ -7,24 +7,21 @@ import io.tabula.engine.ami.RecordingControl;
  * language ({@code agi_language}, then what {@code setLanguage} set). A stepped call hands its work
  * to a blocking port now and then; the two share this, one at a time, never from two threads at
  * once (the hand-over to the thread and back orders their accesses).
+ *
+ * <p>It is the mute window itself, extended by the language, rather than holding one: a call in
+ * progress keeps one object less.
  */
-final class CallChannel {
+final class CallChannel extends MuteWindow {
 
-  private final MuteWindow mute;
   private String language;
 
   CallChannel(CallSession session, RecordingControl recording) {
-    this.mute =
-        new MuteWindow(
-            recording,
-            session.info().channel(),
-            session.info().uniqueId(),
-            session.settings().unmuteGrace());
+    super(recording, session.info(), session.settings().unmuteGrace());
     this.language = session.info().language() == null ? "" : session.info().language();
   }
 
   MuteWindow mute() {
-    return mute;
+    return this;
   }
 
   String language() {

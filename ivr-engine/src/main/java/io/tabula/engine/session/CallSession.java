@@ -16,7 +16,6 @@ import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -40,15 +39,20 @@ public final class CallSession implements ReplySink {
   private final InFlightCommands inFlight;
   private final EngineMetrics metrics;
   private final CallSettings settings;
-  private final AtomicReference<CallOutcome> outcome = new AtomicReference<>();
-  private final CompletableFuture<CallOutcome> ended = new CompletableFuture<>();
+  // Plain volatile fields set through VarHandles, not Atomic* or a CompletableFuture made per
+  // call: at 10,000 calls in progress every object a call keeps counts (docs/engine.md, "The
+  // live heap per parked call").
+  private volatile CallOutcome outcome;
+
+  /** The {@link #ended()} future, made only when something asks for it. */
+  private volatile CompletableFuture<CallOutcome> ended;
+
   private volatile CallOutcome hangupMeans = CallOutcome.CALLER_HUNG_UP;
 
   /**
    * Set when a drain timed out: the call's next command fails, so the flow takes its error path.
    */
-  private final java.util.concurrent.atomic.AtomicBoolean errorPathRequested =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile boolean errorPathRequested;
 
   /** The command awaiting its reply (a call has one at a time: each waits for the one before). */
   private volatile PendingCommand current;
@@ -67,11 +71,17 @@ public final class CallSession implements ReplySink {
   private volatile Consumer<CallSession> endListener;
 
   private static final VarHandle END_LISTENER;
+  private static final VarHandle OUTCOME;
+  private static final VarHandle ENDED;
+  private static final VarHandle ERROR_PATH;
 
   static {
     try {
-      END_LISTENER =
-          MethodHandles.lookup().findVarHandle(CallSession.class, "endListener", Consumer.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      END_LISTENER = lookup.findVarHandle(CallSession.class, "endListener", Consumer.class);
+      OUTCOME = lookup.findVarHandle(CallSession.class, "outcome", CallOutcome.class);
+      ENDED = lookup.findVarHandle(CallSession.class, "ended", CompletableFuture.class);
+      ERROR_PATH = lookup.findVarHandle(CallSession.class, "errorPathRequested", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -115,11 +125,20 @@ public final class CallSession implements ReplySink {
 
   /** Completes with the outcome once the call ended. */
   public CompletableFuture<CallOutcome> ended() {
-    return ended;
+    CompletableFuture<CallOutcome> future = ended;
+    if (future == null) {
+      CompletableFuture<CallOutcome> made = new CompletableFuture<>();
+      future = ENDED.compareAndSet(this, null, made) ? made : ended;
+    }
+    CallOutcome how = outcome;
+    if (how != null) {
+      future.complete(how); // the call ended before anything asked: finish() found no future
+    }
+    return future;
   }
 
   public Optional<CallOutcome> outcome() {
-    return Optional.ofNullable(outcome.get());
+    return Optional.ofNullable(outcome);
   }
 
   /** Event loop: a reply arrived for a command of this call. */
@@ -165,7 +184,7 @@ public final class CallSession implements ReplySink {
    */
   public void reportEndTo(Consumer<CallSession> listener) {
     END_LISTENER.setVolatile(this, listener);
-    if (outcome.get() != null) {
+    if (outcome != null) {
       tellEnd();
     }
   }
@@ -204,14 +223,14 @@ public final class CallSession implements ReplySink {
    * next command went out would answer the wrong command.
    */
   public void requestErrorPath() {
-    if (outcome.get() == null) {
-      errorPathRequested.set(true);
+    if (outcome == null) {
+      errorPathRequested = true;
     }
   }
 
   /** True once after {@link #requestErrorPath}: the error path's own commands go out normally. */
   boolean takeErrorPathRequest() {
-    return errorPathRequested.compareAndSet(true, false);
+    return errorPathRequested && ERROR_PATH.compareAndSet(this, true, false);
   }
 
   /** Event loop: Asterisk sent the bare {@code HANGUP} line. */
@@ -241,7 +260,7 @@ public final class CallSession implements ReplySink {
    * @return true if this call ended the session, false if it had ended already
    */
   public boolean finish(CallOutcome how) {
-    if (!outcome.compareAndSet(null, how)) {
+    if (!OUTCOME.compareAndSet(this, null, how)) {
       return false;
     }
     zeroMemory();
@@ -252,7 +271,10 @@ public final class CallSession implements ReplySink {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // The event loop already stopped (engine shut down): its channels are closed with it.
     } finally {
-      ended.complete(how);
+      CompletableFuture<CallOutcome> future = ended;
+      if (future != null) {
+        future.complete(how); // else ended() completes it when asked
+      }
       tellEnd();
     }
     return true;
@@ -270,12 +292,12 @@ public final class CallSession implements ReplySink {
     if (table != null && command.reply().hasDeadline()) {
       table.arm(deadlineIndex, command.reply().deadlineNanos());
     }
-    if (outcome.get() != null) {
+    if (outcome != null) {
       command.reply().fail(new CallEndedException(currentReason()));
       return;
     }
     channel.writeAndFlush(command, channel.voidPromise());
-    if (outcome.get() != null) {
+    if (outcome != null) {
       // finish() may have run between the check above and the write.
       command.reply().fail(new CallEndedException(currentReason()));
     }
@@ -289,7 +311,7 @@ public final class CallSession implements ReplySink {
   }
 
   CallEndedException.Reason currentReason() {
-    CallOutcome current = outcome.get();
+    CallOutcome current = outcome;
     return current == null ? CallEndedException.Reason.CONNECTION_LOST : current.reason();
   }
 

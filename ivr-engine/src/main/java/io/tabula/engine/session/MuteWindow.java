@@ -2,8 +2,11 @@ package io.tabula.engine.session;
 
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.ami.RecordingControlException;
+import io.tabula.flows.port.CallId;
+import io.tabula.flows.port.CallInfo;
 import io.tabula.flows.port.CallPortException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * a hangup. In each of them a caller who was keying a card number may go on keying it while the
  * apology plays and in the agent queue.
  *
+ * <p>A call's {@link CallChannel} is its window (a subclass, not one more object per call).
+ *
  * <p>Used by one thread at a time (the call's own thread, or its event loop and the thread of its
  * blocking work by turns), so it needs no locking.
  *
@@ -28,13 +33,15 @@ import org.slf4j.LoggerFactory;
  * window.beforeOpenCommand();       // unmutes once the grace has passed
  * }</pre>
  */
-final class MuteWindow {
+sealed class MuteWindow permits CallChannel {
 
   private static final Logger LOG = LoggerFactory.getLogger(MuteWindow.class);
 
   private final RecordingControl recording;
-  private final String channel;
-  private final String callId;
+
+  /** The call's channel and id, read when needed (a CallInfo makes them on demand). */
+  private final CallInfo call;
+
   private final long graceNanos;
 
   /**
@@ -48,9 +55,16 @@ final class MuteWindow {
   private long secureEndedAt;
 
   MuteWindow(RecordingControl recording, String channel, String callId, Duration grace) {
+    this(
+        recording,
+        new CallInfo(new CallId(0, 0), callId, "", "", channel, "", "", List.of()),
+        grace);
+  }
+
+  /** The window of {@code call}'s channel. */
+  MuteWindow(RecordingControl recording, CallInfo call, Duration grace) {
     this.recording = recording;
-    this.channel = channel;
-    this.callId = callId;
+    this.call = call;
     this.graceNanos = grace.toNanos();
     this.actsAtOnce = !recording.waitsForAsterisk();
   }
@@ -73,7 +87,7 @@ final class MuteWindow {
       return;
     }
     try {
-      recording.mute(channel);
+      recording.mute(call.channel());
     } catch (RuntimeException e) {
       throw new CallPortException(
           CallPortException.Kind.RECORDING_NOT_MUTED,
@@ -105,9 +119,12 @@ final class MuteWindow {
     }
     muted = false;
     try {
-      recording.unmute(channel);
+      recording.unmute(call.channel());
     } catch (RuntimeException e) {
-      LOG.warn("call {}: unmuting the recording failed ({})", callId, e.getClass().getSimpleName());
+      LOG.warn(
+          "call {}: unmuting the recording failed ({})",
+          call.uniqueId(),
+          e.getClass().getSimpleName());
     }
   }
 

@@ -3,7 +3,8 @@ package io.tabula.engine.session;
 import io.netty.channel.EventLoop;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.flows.port.SteppedCallHandler;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,22 @@ public final class SteppedCallRunner implements Consumer<RuntimeException> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SteppedCallRunner.class);
 
+  private static final VarHandle ENDED;
+
+  static {
+    try {
+      ENDED = MethodHandles.lookup().findVarHandle(SteppedCallRunner.class, "ended", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final CallSession session;
   private final SteppedCallHandler handler;
   private final AgiCallSteps steps;
-  private final AtomicBoolean ended = new AtomicBoolean();
+
+  /** Set once, by the first end; a VarHandle, not an AtomicBoolean: one object less per call. */
+  private volatile boolean ended;
 
   private SteppedCallRunner(
       CallSession session, RecordingControl recording, SteppedCallHandler handler, EventLoop loop) {
@@ -69,7 +82,7 @@ public final class SteppedCallRunner implements Consumer<RuntimeException> {
   }
 
   private void end(Throwable failure) {
-    if (!ended.compareAndSet(false, true)) {
+    if (!ENDED.compareAndSet(this, false, true)) {
       LOG.warn(
           "call {}: its handler ended it more than once; only the first end counts",
           session.info().uniqueId());
