@@ -2,26 +2,15 @@ package io.tabula.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.session.CallOutcome;
 import io.tabula.engine.session.CallSession;
-import io.tabula.engine.session.CallSettings;
-import io.tabula.engine.session.EngineMetrics;
-import io.tabula.flows.port.CallId;
-import io.tabula.flows.port.CallInfo;
-import java.security.SecureRandom;
+import io.tabula.engine.session.TestSessions;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionRegistryTest {
 
-  private static final SecureRandom IDS = new SecureRandom();
-
   private final SessionRegistry registry = new SessionRegistry();
-  private final EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
 
   @Test
   void aCallCountsFromItsStartUntilItEnds() {
@@ -101,15 +90,7 @@ class SessionRegistryTest {
     assertThat(session.ended().getNumberOfDependents()).isZero();
   }
 
-  private CallSession session() {
-    CallInfo info =
-        new CallInfo(CallId.random(IDS), "1.1", "city", "parking", "PJSIP/1", "", "en", List.of());
-    return new CallSession(
-        new EmbeddedChannel(),
-        info,
-        null,
-        new InFlightCommands(),
-        metrics,
-        CallSettings.defaults());
+  private static CallSession session() {
+    return TestSessions.detached();
   }
 }

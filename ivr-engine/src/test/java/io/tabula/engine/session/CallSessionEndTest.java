@@ -2,13 +2,6 @@ package io.tabula.engine.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.tabula.engine.agi.InFlightCommands;
-import io.tabula.flows.port.CallId;
-import io.tabula.flows.port.CallInfo;
-import java.security.SecureRandom;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +14,6 @@ import org.junit.jupiter.api.Test;
  * CallSession#ended()}, made only when asked, completes with the outcome before or after the end.
  */
 class CallSessionEndTest {
-
-  private static final SecureRandom IDS = new SecureRandom();
-
-  private final EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
 
   @Test
   void theListenerRunsOnceWhenTheCallEnds() {
@@ -98,15 +87,7 @@ class CallSessionEndTest {
     }
   }
 
-  private CallSession session() {
-    CallInfo info =
-        new CallInfo(CallId.random(IDS), "1.1", "city", "parking", "PJSIP/1", "", "en", List.of());
-    return new CallSession(
-        new EmbeddedChannel(),
-        info,
-        null,
-        new InFlightCommands(),
-        metrics,
-        CallSettings.defaults());
+  private static CallSession session() {
+    return TestSessions.detached();
   }
 }

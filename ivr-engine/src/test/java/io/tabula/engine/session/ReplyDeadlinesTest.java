@@ -2,14 +2,8 @@ package io.tabula.engine.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.tabula.engine.agi.AgiCommand;
-import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.agi.PendingCommand;
-import io.tabula.flows.port.CallId;
-import io.tabula.flows.port.CallInfo;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,10 +11,8 @@ import org.junit.jupiter.api.Test;
 class ReplyDeadlinesTest {
 
   private static final long SECOND = 1_000_000_000L;
-  private static final SecureRandom IDS = new SecureRandom();
 
   private final ReplyDeadlines table = new ReplyDeadlines();
-  private final EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
 
   @Test
   void theSweepFailsOnlyTheCommandWhoseDeadlinePassed() {
@@ -107,16 +99,8 @@ class ReplyDeadlinesTest {
     return session;
   }
 
-  private CallSession session() {
-    CallInfo info =
-        new CallInfo(CallId.random(IDS), "1.1", "city", "parking", "PJSIP/1", "", "en", List.of());
-    return new CallSession(
-        new EmbeddedChannel(),
-        info,
-        null,
-        new InFlightCommands(),
-        metrics,
-        CallSettings.defaults());
+  private static CallSession session() {
+    return TestSessions.detached();
   }
 
   /** Sends a command the way {@link CommandRunner} does: deadline first, then the send. */
