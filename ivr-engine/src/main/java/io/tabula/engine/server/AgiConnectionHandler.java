@@ -7,7 +7,6 @@ import io.tabula.engine.agi.AgiCommandEncoder;
 import io.tabula.engine.agi.AgiHangup;
 import io.tabula.engine.agi.AgiHeader;
 import io.tabula.engine.agi.AgiProtocolException;
-import io.tabula.engine.agi.CommandReply;
 import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.session.AgiCallPort;
 import io.tabula.engine.session.CallOutcome;
@@ -26,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of a FastAGI connection: turns the header into a {@link CallSession} (routed,
- * with memory, or rejected), and passes replies and {@code HANGUP} lines to it. Runs on the event
- * loop and never blocks. A {@link SteppedCallHandler} (the shipped flows) runs on this event loop,
- * driven by the call's replies; any other handler runs on the call's own virtual thread.
+ * with memory, or rejected), has the decoder hand the session its replies directly ({@link
+ * io.tabula.engine.agi.InFlightCommands#deliverTo}), and passes it {@code HANGUP} lines. Runs on
+ * the event loop and never blocks. A {@link SteppedCallHandler} (the shipped flows) runs on this
+ * event loop, driven by the call's replies; any other handler runs on the call's own virtual
+ * thread.
  *
  * <p>It is also the pipeline's encoder: commands written to the channel pass through its {@link
  * AgiCommandEncoder}, called from here (one pipeline context less per call than an encoder of its
@@ -69,11 +70,6 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     switch (msg) {
       case AgiHeader header -> start(ctx, header);
-      case CommandReply reply -> {
-        if (session != null) {
-          session.onReply(reply);
-        }
-      }
       case AgiHangup hangup -> {
         if (session != null) {
           session.onHangupLine();

@@ -3,7 +3,6 @@ package io.tabula.engine.session;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.tabula.engine.agi.AgiReply;
-import io.tabula.engine.agi.CommandReply;
 import io.tabula.engine.agi.InFlightCommands;
 import io.tabula.engine.agi.LoopWakeups;
 import io.tabula.engine.agi.PendingCommand;
@@ -23,8 +22,8 @@ import java.util.function.Consumer;
  * zeroes it exactly once, at the first of: a {@code HANGUP} line, a 511 reply, the socket closing,
  * a transfer or engine hangup (before the command is sent), an error, engine shutdown.
  *
- * <p>Event-loop methods ({@link #onReply}, {@link #onHangupLine}) never block. {@link #finish} may
- * be called from any thread and only the first call counts.
+ * <p>Event-loop methods ({@link #reply}, {@link #onHangupLine}) never block. {@link #finish} may be
+ * called from any thread and only the first call counts.
  *
  * <pre>{@code
  * CallSession session = new CallSession(channel, info, memory, inFlight, metrics, settings);
@@ -139,11 +138,6 @@ public final class CallSession implements ReplySink {
 
   public Optional<CallOutcome> outcome() {
     return Optional.ofNullable(outcome);
-  }
-
-  /** Event loop: a reply arrived for a command of this call. */
-  public void onReply(CommandReply reply) {
-    reply(reply.command(), reply.reply());
   }
 
   /** Event loop: {@code reply} arrived for {@code command}, handed over by the decoder. */
