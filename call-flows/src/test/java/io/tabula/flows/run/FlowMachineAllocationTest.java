@@ -1,7 +1,6 @@
 package io.tabula.flows.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tabula.flows.ShippedFlows;
 import io.tabula.flows.connect.DemoConnectors;
@@ -23,7 +22,7 @@ import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
 import io.tabula.masking.memory.CallMemoryPool;
 import io.tabula.masking.memory.SecretField;
-import java.lang.management.ManagementFactory;
+import io.tabula.testing.ThreadAllocations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -156,13 +155,7 @@ class FlowMachineAllocationTest {
 
   @Test
   void aWarmMachineAllocatesNothingMuchPerCommand() {
-    assumeTrue(
-        ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
-            && mx.isThreadAllocatedMemorySupported()
-            && mx.isThreadAllocatedMemoryEnabled(),
-        "this JVM does not count allocated bytes per thread");
-    com.sun.management.ThreadMXBean mx =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx = ThreadAllocations.counter();
     Flow flow =
         new FlowCompiler(ShippedFlows.catalog()).compile("steady.yaml", FLOW).flow().orElseThrow();
     FlowRunner runner =

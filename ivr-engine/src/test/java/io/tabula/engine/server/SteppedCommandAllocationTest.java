@@ -1,7 +1,6 @@
 package io.tabula.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.util.ResourceLeakDetector;
 import io.tabula.engine.Fixtures;
@@ -14,10 +13,10 @@ import io.tabula.flows.port.Prompt;
 import io.tabula.flows.port.SteppedCallHandler;
 import io.tabula.flows.port.Then;
 import io.tabula.masking.memory.SecretField;
+import io.tabula.testing.ThreadAllocations;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -67,13 +66,7 @@ class SteppedCommandAllocationTest {
 
   @Test
   void aSteadySteppedCallAllocatesAlmostNothingPerCommandOnItsEventLoop() throws Exception {
-    assumeTrue(
-        ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
-            && mx.isThreadAllocatedMemorySupported()
-            && mx.isThreadAllocatedMemoryEnabled(),
-        "this JVM does not count allocated bytes per thread");
-    com.sun.management.ThreadMXBean mx =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx = ThreadAllocations.counter();
     Rounds rounds = new Rounds();
     // The test JVMs track every buffer with a stack trace (paranoid: 47 KB per command). The
     // detector is Netty's bookkeeping, not the engine's: off while the engine's garbage is counted.
