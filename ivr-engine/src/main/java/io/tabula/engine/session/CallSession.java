@@ -114,6 +114,11 @@ public final class CallSession implements ReplySink {
     return Optional.ofNullable(memory);
   }
 
+  /** Whether the call holds call memory (a routed call); {@link #memory()} without an Optional. */
+  public boolean holdsMemory() {
+    return memory != null;
+  }
+
   public CallSettings settings() {
     return settings;
   }
