@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
  * The keys of the {@code agi_*} block Asterisk 22 sends (the fixtures' {@code agi/*.txt}, prefix
  * removed), as shared constants: a header of 24 lines would otherwise make 24 new key strings per
  * call, and at 10,000 concurrent calls every call's garbage counts. Unknown keys (a newer Asterisk)
- * still become their own strings.
+ * still become their own strings. {@link HeaderBlock} keeps a known key as its index here ({@link
+ * #index}), not even as a reference.
  */
 final class HeaderKeys {
 
