@@ -19,10 +19,16 @@ public final class CallEndedException extends RuntimeException {
     TIME_LIMIT
   }
 
+  /** The messages made once: every call that ends fails its waiting command with one of these. */
+  private static final String[] MESSAGES =
+      java.util.Arrays.stream(Reason.values())
+          .map(reason -> "call ended: " + reason)
+          .toArray(String[]::new);
+
   private final Reason reason;
 
   public CallEndedException(Reason reason) {
-    super("call ended: " + reason, null, false, false);
+    super(reason == null ? "call ended: null" : MESSAGES[reason.ordinal()], null, false, false);
     this.reason = reason;
   }
 

@@ -40,6 +40,9 @@ public final class InFlightCommands {
 
   /** Removes and returns every command still waiting, for failing them when the call ends. */
   public java.util.List<PendingCommand> drain() {
+    if (queue.isEmpty()) {
+      return java.util.List.of(); // as at the end of most calls: no list made
+    }
     java.util.List<PendingCommand> all = new java.util.ArrayList<>(queue);
     queue.clear();
     return all;

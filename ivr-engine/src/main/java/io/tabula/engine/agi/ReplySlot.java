@@ -282,7 +282,9 @@ public final class ReplySlot {
     private static final long serialVersionUID = 1L;
 
     ReplyFailedException(Throwable cause) {
-      super(cause.getClass().getSimpleName(), cause);
+      // No stack trace of its own: the cause has one if it matters, and every call that ends
+      // while a command waits (all of them) made one here (docs/engine.md, "Work per call").
+      super(cause.getClass().getSimpleName(), cause, false, false);
     }
   }
 

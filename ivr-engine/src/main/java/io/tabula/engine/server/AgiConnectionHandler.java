@@ -19,7 +19,6 @@ import io.tabula.flows.port.CallInfo;
 import io.tabula.flows.port.SteppedCallHandler;
 import io.tabula.masking.memory.Acquisition;
 import io.tabula.masking.memory.CallMemory;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,68 +109,61 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
     }
   }
 
+  /**
+   * Routes the call and starts it. No lambda, method reference or {@code Optional} chain of its own
+   * per call: the session is opened, then its runner started, in plain calls.
+   */
   private void start(ChannelHandlerContext ctx, AgiHeader header) {
-    Optional<Route> route = Route.parse(header.networkScript());
-    Optional<CallHandler> handler =
-        route.flatMap(r -> engine.handlers().find(r.tenant(), r.flow()));
+    Route route = Route.parse(header.networkScript()).orElse(null);
+    CallHandler handler =
+        route == null ? null : engine.handlers().find(route.tenant(), route.flow()).orElse(null);
     CallInfo info = callInfo(header, route);
-    if (handler.isEmpty()) {
+    if (handler == null) {
       LOG.info("call {}: no flow for this request path; playing 'not available'", info.uniqueId());
-      run(
+      reject(
           ctx,
-          info,
-          null,
-          s ->
-              rejecting(
-                  ctx, s, engine.settings().notAvailablePrompt(), CallOutcome.REJECTED_NO_ROUTE));
+          open(ctx, info, null),
+          engine.settings().notAvailablePrompt(),
+          CallOutcome.REJECTED_NO_ROUTE);
       return;
     }
     switch (engine.pool().acquire()) {
-      case Acquisition.Acquired(CallMemory memory) ->
-          run(ctx, info, memory, s -> starter(ctx, s, handler.get()));
+      case Acquisition.Acquired(CallMemory memory) -> run(ctx, open(ctx, info, memory), handler);
       case Acquisition.EngineFull full -> {
         LOG.warn(
             "call {}: all {} call slots in use; playing 'please call back'",
             info.uniqueId(),
             full.capacity());
-        run(
+        reject(
             ctx,
-            info,
-            null,
-            s ->
-                rejecting(
-                    ctx,
-                    s,
-                    engine.settings().pleaseCallBackPrompt(),
-                    CallOutcome.REJECTED_ENGINE_FULL));
+            open(ctx, info, null),
+            engine.settings().pleaseCallBackPrompt(),
+            CallOutcome.REJECTED_ENGINE_FULL);
       }
     }
   }
 
-  private void run(
-      ChannelHandlerContext ctx,
-      CallInfo info,
-      CallMemory memory,
-      java.util.function.Function<CallSession, Runnable> starter) {
+  /** The call's session, replies routed to it and registered with the engine, not started yet. */
+  private CallSession open(ChannelHandlerContext ctx, CallInfo info, CallMemory memory) {
     session =
         new CallSession(ctx.channel(), info, memory, inFlight, engine.metrics(), engine.settings());
     inFlight.deliverTo(session); // replies straight to the call: no message per reply
     engine.sessions().add(session);
-    starter.apply(session).run();
+    return session;
   }
 
-  /** What starts the call: on this loop for a stepped handler, else on a virtual thread. */
-  private Runnable starter(ChannelHandlerContext ctx, CallSession s, CallHandler handler) {
+  /** Starts the call: on this loop for a stepped handler, else on a virtual thread. */
+  private void run(ChannelHandlerContext ctx, CallSession s, CallHandler handler) {
     if (handler instanceof SteppedCallHandler stepped) {
-      return SteppedCallRunner.of(s, recordingFor(ctx), stepped, ctx.channel().eventLoop())::start;
+      SteppedCallRunner.of(s, recordingFor(ctx), stepped, ctx.channel().eventLoop()).start();
+      return;
     }
-    CallRunner runner = CallRunner.of(s, port(ctx, s), handler);
-    return runner::start;
+    CallRunner.of(s, port(ctx, s), handler).start();
   }
 
-  private Runnable rejecting(
+  private void reject(
       ChannelHandlerContext ctx, CallSession s, String prompt, CallOutcome outcome) {
-    return CallRunner.rejecting(s, port(ctx, s), prompt, outcome)::start;
+    CallRunner.rejecting(s, port(ctx, s), prompt, outcome).start();
   }
 
   private AgiCallPort port(ChannelHandlerContext ctx, CallSession s) {
@@ -191,12 +183,12 @@ final class AgiConnectionHandler extends ChannelDuplexHandler {
    * uniqueid is unique per Asterisk only and comes in an unauthenticated header, so payment keys
    * never derive from it.
    */
-  static CallInfo callInfo(AgiHeader header, Optional<Route> route) {
+  static CallInfo callInfo(AgiHeader header, Route route) {
     return new CallInfo(
         CallId.random(CALL_IDS),
         header.uniqueId(),
-        SHARED.share(route.map(Route::tenant).orElse("")),
-        SHARED.share(route.map(Route::flow).orElse("")),
+        route == null ? "" : SHARED.share(route.tenant()),
+        route == null ? "" : SHARED.share(route.flow()),
         header.channel(),
         header.getOrEmpty("callerid"),
         SHARED.share(header.getOrEmpty("language")),

@@ -27,8 +27,19 @@ final class CapacityMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicInteger> byTenant = new ConcurrentHashMap<>();
 
+  /** Made once: a method reference at the call site was one more object for every call. */
+  private final java.util.function.Function<String, AtomicInteger> registerTenant = this::register;
+
+  /**
+   * Held here: a gauge keeps its state object only weakly, and nothing else held this one (a method
+   * reference made for it), so a collection could turn the draining gauge into NaN (seen in
+   * CapacityMetricsTest with a flight recording on).
+   */
+  private final BooleanSupplier draining;
+
   CapacityMetrics(MeterRegistry registry, CallMemoryPool pool, BooleanSupplier draining) {
     this.registry = registry;
+    this.draining = draining;
     Gauge.builder("tabula.capacity.headroom", pool, CallMemoryPool::slotsFree)
         .description("Free call-memory slots: calls this engine can still take")
         .register(registry);
@@ -38,13 +49,17 @@ final class CapacityMetrics {
             p -> (double) p.slotsInUse() / Math.max(1, p.config().slots()))
         .description("Call-memory slots in use over all slots (0 to 1)")
         .register(registry);
-    Gauge.builder("tabula.engine.draining", draining, d -> d.getAsBoolean() ? 1 : 0)
+    Gauge.builder("tabula.engine.draining", this.draining, d -> d.getAsBoolean() ? 1 : 0)
         .description("1 while the engine drains (SIGTERM): it takes no new calls")
         .register(registry);
   }
 
   void callStarted(String tenant) {
-    byTenant.computeIfAbsent(tenant, this::register).incrementAndGet();
+    AtomicInteger calls = byTenant.get(tenant);
+    if (calls == null) {
+      calls = byTenant.computeIfAbsent(tenant, registerTenant);
+    }
+    calls.incrementAndGet();
   }
 
   void callEnded(String tenant) {

@@ -124,7 +124,9 @@ public final class Engine implements AutoCloseable {
               .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
               .handler(guard)
-              .childOption(ChannelOption.TCP_NODELAY, true)
+              // No TCP_NODELAY option: Netty's socket config sets it on every accepted socket
+              // already (both transports), and the option set it a second time, one more
+              // setsockopt per call (EngineChannelOptionsTest checks it is on).
               .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
               .childHandler(new AgiChannelInitializer(context, config.limits()))
               .bind(config.address(), config.port())

@@ -8,6 +8,7 @@ import io.netty.channel.socket.ChannelOutputShutdownEvent;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.Executor;
 
 /**
  * An accepted AGI connection on the NIO transport whose half-close costs no exception. Netty's
@@ -20,11 +21,27 @@ import java.nio.channels.SocketChannel;
  * pipeline hears {@link ChannelOutputShutdownEvent}, the promise succeeds. A write after it fails
  * with the socket's own error, an {@link IOException} as with Netty. With writes still queued, or
  * off the event loop, Netty's own path runs.
+ *
+ * <p>Its close also reads no socket option: Netty's NIO channel asks the socket for {@code
+ * SO_LINGER} on every close (a {@code getsockopt} per call), to close off the event loop a socket
+ * that lingers, since such a close blocks. The engine never sets {@code SO_LINGER} on an admitted
+ * connection (the guard sets it, to 0, only on a connection it refuses and closes forcibly, which
+ * does not pass here), so the close always runs on the loop, as it did.
  */
 final class HalfClosingChannel extends NioSocketChannel {
 
   HalfClosingChannel(Channel parent, SocketChannel socket) {
     super(parent, socket);
+  }
+
+  @Override
+  protected AbstractNioUnsafe newUnsafe() {
+    return new NioByteUnsafe() {
+      @Override
+      protected Executor prepareToClose() {
+        return null; // close here, on the event loop: the socket never lingers
+      }
+    };
   }
 
   @Override

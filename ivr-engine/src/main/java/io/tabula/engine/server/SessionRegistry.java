@@ -58,7 +58,7 @@ final class SessionRegistry {
 
   /** Where the call counts per tenant: only a routed call holds memory. */
   private CapacityMetrics counted(CallSession session) {
-    return session.memory().isPresent() ? capacity : null;
+    return session.holdsMemory() ? capacity : null;
   }
 
   /** Calls started and not yet ended. */

@@ -114,6 +114,11 @@ public final class CallSession implements ReplySink {
     return Optional.ofNullable(memory);
   }
 
+  /** Whether the call holds call memory (a routed call); {@link #memory()} without an Optional. */
+  public boolean holdsMemory() {
+    return memory != null;
+  }
+
   public CallSettings settings() {
     return settings;
   }
@@ -319,11 +324,23 @@ public final class CallSession implements ReplySink {
       return;
     }
     if (channel instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
-      duplex.shutdownOutput();
+      // The void promise: nobody waits on the half-close; were it to fail, the pipeline hears it
+      // (exceptionCaught finds the call ended) and the linger below still closes.
+      duplex.shutdownOutput(channel.voidPromise());
       channel
           .eventLoop()
-          .schedule(() -> channel.close(), settings.closeLinger().toNanos(), TimeUnit.NANOSECONDS);
+          .schedule(this::closeAfterLinger, settings.closeLinger().toNanos(), TimeUnit.NANOSECONDS);
     } else {
+      channel.close();
+    }
+  }
+
+  /**
+   * The close-linger timer: closes the connection unless Asterisk closed it first, as it does right
+   * after its closing {@code HANGUP}. Closing a closed channel made a promise and an exception.
+   */
+  private void closeAfterLinger() {
+    if (channel.isOpen()) {
       channel.close();
     }
   }

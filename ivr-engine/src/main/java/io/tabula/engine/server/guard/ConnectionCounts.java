@@ -20,6 +20,15 @@ final class ConnectionCounts {
   private final AtomicInteger open = new AtomicInteger();
   private final ConcurrentHashMap<InetAddress, Integer> byPeer = new ConcurrentHashMap<>();
 
+  /**
+   * Set by {@link #countIfRoom} inside {@link #admit}, which holds this object's lock: one shared
+   * function and a flag instead of a capturing lambda and a flag array per connection.
+   */
+  private boolean admitted;
+
+  private final java.util.function.BiFunction<InetAddress, Integer, Integer> countIfRoom =
+      this::countIfRoom;
+
   ConnectionCounts(int totalCap, int perPeerCap) {
     this.totalCap = totalCap;
     this.perPeerCap = perPeerCap;
@@ -30,27 +39,28 @@ final class ConnectionCounts {
    *
    * @return empty when admitted (call {@link #release} exactly once when it closes), else why not
    */
-  Optional<Refusal> admit(InetAddress peer) {
+  synchronized Optional<Refusal> admit(InetAddress peer) {
     if (open.incrementAndGet() > totalCap) {
       open.decrementAndGet();
       return Optional.of(Refusal.ENGINE_LIMIT);
     }
-    boolean[] admitted = {false};
-    byPeer.compute(
-        peer,
-        (address, count) -> {
-          int now = count == null ? 0 : count;
-          if (now >= perPeerCap) {
-            return count;
-          }
-          admitted[0] = true;
-          return now + 1;
-        });
-    if (!admitted[0]) {
+    admitted = false;
+    byPeer.compute(peer, countIfRoom);
+    if (!admitted) {
       open.decrementAndGet();
       return Optional.of(Refusal.PEER_LIMIT);
     }
     return Optional.empty();
+  }
+
+  /** Under {@link #admit}'s lock: one more for the peer if its cap allows, and says so. */
+  private Integer countIfRoom(InetAddress address, Integer count) {
+    int now = count == null ? 0 : count;
+    if (now >= perPeerCap) {
+      return count;
+    }
+    admitted = true;
+    return now + 1;
   }
 
   /** One admitted connection from {@code peer} closed. */

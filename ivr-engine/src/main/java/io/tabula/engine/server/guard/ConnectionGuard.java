@@ -62,16 +62,16 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
-    Optional<InetAddress> peer = peerOf(child);
+    InetAddress peer = peerOf(child);
     Optional<Refusal> refusal =
-        peer.isEmpty() || !allowList.allows(peer.get())
+        peer == null || !allowList.allows(peer)
             ? Optional.of(Refusal.PEER_NOT_ALLOWED)
-            : counts.admit(peer.get());
+            : counts.admit(peer); // empty, a shared instance, when admitted
     if (refusal.isPresent()) {
-      refuse(child, refusal.get(), peer);
+      refuse(child, refusal.get(), Optional.ofNullable(peer));
       return;
     }
-    InetAddress admitted = peer.get();
+    InetAddress admitted = peer;
     // The close future completes once, whoever closes the channel: exactly one release. (If
     // Netty then fails to register the child it closes it forcibly without completing the future;
     // that happens only while the event loops shut down, when the counts no longer matter.)
@@ -92,10 +92,11 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     child.unsafe().closeForcibly();
   }
 
-  private static Optional<InetAddress> peerOf(Channel child) {
+  /** The peer's address, normalized, or null when the channel has none. */
+  private static InetAddress peerOf(Channel child) {
     return child.remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
-        ? Optional.of(Cidr.normalize(inet.getAddress()))
-        : Optional.empty();
+        ? Cidr.normalize(inet.getAddress())
+        : null;
   }
 
   /** Connections admitted and still open. */
