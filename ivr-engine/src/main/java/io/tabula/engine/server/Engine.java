@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.tabula.engine.agi.LoopReadAllocator;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.EngineConfig;
@@ -126,6 +127,7 @@ public final class Engine implements AutoCloseable {
               .handler(guard)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+              .childOption(ChannelOption.RECVBUF_ALLOCATOR, LoopReadAllocator.INSTANCE)
               .childHandler(new AgiChannelInitializer(context, config.limits()))
               .bind(config.address(), config.port())
               .sync()
