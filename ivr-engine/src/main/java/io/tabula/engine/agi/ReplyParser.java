@@ -23,30 +23,31 @@ final class ReplyParser {
   static AgiReply parse(ByteBuf line, int from, int to, ReplyExpectation expectation) {
     int valueStart = from + RESULT_PREFIX.length;
     int valueEnd = indexOf(line, valueStart, to, (byte) ' ');
-    int restStart = valueEnd < to ? valueEnd + 1 : to;
-    int open = indexOf(line, restStart, to, (byte) '(');
-    int close = lastIndexOf(line, restStart, to, (byte) ')');
-    boolean hasData = open < to && close > open;
+    // The rest (data, endpos) is scanned only by the readings that use it: a prompt's or a key
+    // wait's reply (result=0 endpos=8000) needs its value alone.
     return switch (expectation) {
-      case ReplyExpectation.Plain plain ->
-          plainReply(line, valueStart, valueEnd, restStart, to, hasData, open, close);
+      case ReplyExpectation.Plain plain -> plainReply(line, valueStart, valueEnd, to);
       case ReplyExpectation.ResultOnly resultOnly -> resultOnly(line, valueStart, valueEnd);
       case ReplyExpectation.DigitsInto(SecretField field) ->
-          digitsInto(field, line, valueStart, valueEnd, hasData && isTimeout(line, open, close));
+          digitsInto(field, line, valueStart, valueEnd, timedOut(line, valueEnd, to));
       case ReplyExpectation.KeyInto(SecretField field) ->
           keyInto(field, line, valueStart, valueEnd);
     };
   }
 
-  private static AgiReply plainReply(
-      ByteBuf line,
-      int valueStart,
-      int valueEnd,
-      int restStart,
-      int to,
-      boolean hasData,
-      int open,
-      int close) {
+  /** Whether the data after the value is {@code (timeout)}. */
+  private static boolean timedOut(ByteBuf line, int valueEnd, int to) {
+    int restStart = valueEnd < to ? valueEnd + 1 : to;
+    int open = indexOf(line, restStart, to, (byte) '(');
+    int close = lastIndexOf(line, restStart, to, (byte) ')');
+    return open < to && close > open && isTimeout(line, open, close);
+  }
+
+  private static AgiReply plainReply(ByteBuf line, int valueStart, int valueEnd, int to) {
+    int restStart = valueEnd < to ? valueEnd + 1 : to;
+    int open = indexOf(line, restStart, to, (byte) '(');
+    int close = lastIndexOf(line, restStart, to, (byte) ')');
+    boolean hasData = open < to && close > open;
     long result = 0;
     boolean numeric = isNumber(line, valueStart, valueEnd);
     if (numeric) {
