@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code tabula.calls.rejected{reason=engine_full|no_route}} (counter)
  *   <li>{@code tabula.calls.zeroed} (counter: call memories zeroed by sessions)
  *   <li>{@code tabula.agi.command.roundtrip{command}} (timer, with percentiles 0.5, 0.99, 0.999 of
- *       the current minute; a command the flow sends as it takes the last reply counts from that
+ *       the last 30 to 60 s; a command the flow sends as it takes the last reply counts from that
  *       reply's arrival)
  *   <li>{@code tabula.prompts.missing{prompt}}: prompts played or collected without a sound file
  * </ul>
@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EngineMetrics {
 
-  /** The window the round trip's percentiles cover ({@link #roundTripTimer}). */
-  static final Duration ROUND_TRIP_WINDOW = Duration.ofMinutes(1);
+  /** How long each of the round trip's two percentile histograms runs ({@link #roundTripTimer}). */
+  private static final Duration ROUND_TRIP_WINDOW = Duration.ofMinutes(1);
 
   private final MeterRegistry registry;
   private final AtomicInteger active = new AtomicInteger();
@@ -113,7 +113,7 @@ public final class EngineMetrics {
   /**
    * Percentiles over the last 30 to 60 seconds: two histograms of a minute, one started afresh
    * every half minute. Micrometer's default on the Prometheus registry (three of a minute, 40 to 60
-   * seconds) wrote every command into three histograms; each one fewer is about 15 ns a command
+   * seconds) wrote every command into three histograms; one fewer is about 20 ns a command
    * (docs/engine.md, "Java per command").
    */
   private Timer roundTripTimer(String verb) {
