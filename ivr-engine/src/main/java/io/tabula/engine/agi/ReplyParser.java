@@ -2,6 +2,7 @@ package io.tabula.engine.agi;
 
 import io.netty.buffer.ByteBuf;
 import io.tabula.masking.memory.SecretField;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +18,21 @@ final class ReplyParser {
   private static final byte[] ENDPOS = ascii("endpos=");
   private static final byte[] TIMEOUT = ascii("timeout");
 
+  // RESULT_PREFIX as a big-endian long, short and byte: three reads of the buffer instead of
+  // eleven (each ByteBuf read checks the bounds and the reference count).
+  private static final long RESULT_HEAD = ByteBuffer.wrap(RESULT_PREFIX).getLong(0);
+  private static final short RESULT_MIDDLE = ByteBuffer.wrap(RESULT_PREFIX).getShort(8);
+  private static final byte RESULT_LAST = RESULT_PREFIX[10];
+
   private ReplyParser() {}
+
+  /** Whether the line from {@code from} to {@code to} starts with {@link #RESULT_PREFIX}. */
+  static boolean isResultLine(ByteBuf line, int from, int to) {
+    return to - from >= RESULT_PREFIX.length
+        && line.getLong(from) == RESULT_HEAD
+        && line.getShort(from + 8) == RESULT_MIDDLE
+        && line.getByte(from + 10) == RESULT_LAST;
+  }
 
   /** Parses a success line between {@code from} and {@code to} (LF excluded). */
   static AgiReply parse(ByteBuf line, int from, int to, ReplyExpectation expectation) {
