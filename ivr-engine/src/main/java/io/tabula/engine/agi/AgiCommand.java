@@ -144,6 +144,14 @@ public final class AgiCommand {
   }
 
   /**
+   * At least as many bytes as {@link #encode} writes: the exact length of a frozen line, else a
+   * bound (three UTF-8 bytes per character of the text, and the LF).
+   */
+  public int maxEncodedLength() {
+    return encoded != null ? encoded.length : line.length() * 3 + 1;
+  }
+
+  /**
    * Encodes the line, LF included, once: from now on the command takes no more arguments, may be
    * sent by any number of calls at once (it is immutable), and {@link #encode} copies its bytes.
    */

@@ -176,11 +176,9 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
 
   private void reply(ChannelHandlerContext ctx, ByteBuf line, int from, int to) {
     int length = to - from;
-    if (ReplyParser.startsWith(line, from, to, CODE_510)) {
-      complete(ctx, new AgiReply.InvalidCommand(), length);
-    } else if (ReplyParser.startsWith(line, from, to, CODE_511)) {
-      complete(ctx, new AgiReply.DeadChannel(), length);
-    } else if (ReplyParser.startsWith(line, from, to, ReplyParser.RESULT_PREFIX)) {
+    // Almost every line is a 200 reply: it is looked for first (the codes' prefixes exclude each
+    // other, so the order changes no outcome).
+    if (ReplyParser.isResultLine(line, from, to)) {
       PendingCommand command = expectedCommand(length);
       AgiReply reply;
       try {
@@ -192,6 +190,10 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
         return;
       }
       complete(ctx, reply, length);
+    } else if (ReplyParser.startsWith(line, from, to, CODE_510)) {
+      complete(ctx, new AgiReply.InvalidCommand(), length);
+    } else if (ReplyParser.startsWith(line, from, to, CODE_511)) {
+      complete(ctx, new AgiReply.DeadChannel(), length);
     } else {
       throw new AgiProtocolException(AgiProtocolException.Violation.MALFORMED_REPLY, length);
     }

@@ -2,6 +2,7 @@ package io.tabula.engine.agi;
 
 import io.netty.buffer.ByteBuf;
 import io.tabula.masking.memory.SecretField;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,36 +18,51 @@ final class ReplyParser {
   private static final byte[] ENDPOS = ascii("endpos=");
   private static final byte[] TIMEOUT = ascii("timeout");
 
+  // RESULT_PREFIX as a big-endian long, short and byte: three reads of the buffer instead of
+  // eleven (each ByteBuf read checks the bounds and the reference count).
+  private static final long RESULT_HEAD = ByteBuffer.wrap(RESULT_PREFIX).getLong(0);
+  private static final short RESULT_MIDDLE = ByteBuffer.wrap(RESULT_PREFIX).getShort(8);
+  private static final byte RESULT_LAST = RESULT_PREFIX[10];
+
   private ReplyParser() {}
+
+  /** Whether the line from {@code from} to {@code to} starts with {@link #RESULT_PREFIX}. */
+  static boolean isResultLine(ByteBuf line, int from, int to) {
+    return to - from >= RESULT_PREFIX.length
+        && line.getLong(from) == RESULT_HEAD
+        && line.getShort(from + 8) == RESULT_MIDDLE
+        && line.getByte(from + 10) == RESULT_LAST;
+  }
 
   /** Parses a success line between {@code from} and {@code to} (LF excluded). */
   static AgiReply parse(ByteBuf line, int from, int to, ReplyExpectation expectation) {
     int valueStart = from + RESULT_PREFIX.length;
     int valueEnd = indexOf(line, valueStart, to, (byte) ' ');
-    int restStart = valueEnd < to ? valueEnd + 1 : to;
-    int open = indexOf(line, restStart, to, (byte) '(');
-    int close = lastIndexOf(line, restStart, to, (byte) ')');
-    boolean hasData = open < to && close > open;
+    // The rest (data, endpos) is scanned only by the readings that use it: a prompt's or a key
+    // wait's reply (result=0 endpos=8000) needs its value alone.
     return switch (expectation) {
-      case ReplyExpectation.Plain plain ->
-          plainReply(line, valueStart, valueEnd, restStart, to, hasData, open, close);
+      case ReplyExpectation.Plain plain -> plainReply(line, valueStart, valueEnd, to);
       case ReplyExpectation.ResultOnly resultOnly -> resultOnly(line, valueStart, valueEnd);
       case ReplyExpectation.DigitsInto(SecretField field) ->
-          digitsInto(field, line, valueStart, valueEnd, hasData && isTimeout(line, open, close));
+          digitsInto(field, line, valueStart, valueEnd, timedOut(line, valueEnd, to));
       case ReplyExpectation.KeyInto(SecretField field) ->
           keyInto(field, line, valueStart, valueEnd);
     };
   }
 
-  private static AgiReply plainReply(
-      ByteBuf line,
-      int valueStart,
-      int valueEnd,
-      int restStart,
-      int to,
-      boolean hasData,
-      int open,
-      int close) {
+  /** Whether the data after the value is {@code (timeout)}. */
+  private static boolean timedOut(ByteBuf line, int valueEnd, int to) {
+    int restStart = valueEnd < to ? valueEnd + 1 : to;
+    int open = indexOf(line, restStart, to, (byte) '(');
+    int close = lastIndexOf(line, restStart, to, (byte) ')');
+    return open < to && close > open && isTimeout(line, open, close);
+  }
+
+  private static AgiReply plainReply(ByteBuf line, int valueStart, int valueEnd, int to) {
+    int restStart = valueEnd < to ? valueEnd + 1 : to;
+    int open = indexOf(line, restStart, to, (byte) '(');
+    int close = lastIndexOf(line, restStart, to, (byte) ')');
+    boolean hasData = open < to && close > open;
     long result = 0;
     boolean numeric = isNumber(line, valueStart, valueEnd);
     if (numeric) {

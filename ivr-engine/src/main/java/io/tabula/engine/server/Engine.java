@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.tabula.engine.agi.LoopReadAllocator;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.EngineConfig;
@@ -128,6 +129,7 @@ public final class Engine implements AutoCloseable {
               // already (both transports), and the option set it a second time, one more
               // setsockopt per call (EngineChannelOptionsTest checks it is on).
               .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+              .childOption(ChannelOption.RECVBUF_ALLOCATOR, LoopReadAllocator.INSTANCE)
               .childHandler(new AgiChannelInitializer(context, config.limits()))
               .bind(config.address(), config.port())
               .sync()

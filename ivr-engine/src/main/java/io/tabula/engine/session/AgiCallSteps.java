@@ -83,6 +83,10 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
   private PendingCommand command;
   private long limitNanos;
   private long started;
+  // While a reply is answered on the loop (resume), when it was taken: a command the flow sends
+  // in that same turn counts as sent then, one clock read for both.
+  private boolean answering;
+  private long answeredAt;
   private boolean sending;
   private boolean settledWhileSending;
   private RuntimeException pendingFailure;
@@ -297,10 +301,21 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
   }
 
   private void resume() {
+    long now = System.nanoTime();
+    answering = true;
+    answeredAt = now;
+    try {
+      resumeAt(now);
+    } finally {
+      answering = false;
+    }
+  }
+
+  private void resumeAt(long now) {
     Step at = step;
     Object value;
     try {
-      AgiReply reply = runner.answer(command, limitNanos, started);
+      AgiReply reply = runner.answer(command, limitNanos, started, now);
       value = next(at, reply);
     } catch (RuntimeException e) {
       if (at == Step.HANGUP) {
@@ -485,7 +500,10 @@ public final class AgiCallSteps implements CallSteps, ReplySlot.Listener, Runnab
     next.reply().listen(this, loop);
     sending = true;
     try {
-      started = runner.dispatch(next, withinNanos);
+      started =
+          answering
+              ? runner.dispatch(next, withinNanos, answeredAt)
+              : runner.dispatch(next, withinNanos);
     } catch (RuntimeException e) {
       // A drain asked for the error path: the command did not go.
       sending = false;

@@ -53,6 +53,15 @@ final class CommandRunner {
 
   /** {@link #dispatch(PendingCommand, Duration)} with the limit in nanoseconds (no Duration). */
   long dispatch(PendingCommand command, long limitNanos) {
+    return dispatch(command, limitNanos, System.nanoTime());
+  }
+
+  /**
+   * {@link #dispatch(PendingCommand, long)} at {@code now}, a {@link System#nanoTime()} the caller
+   * read just before: the stepped port sends the next command in the same turn of the event loop as
+   * it took the last reply, and one clock read serves both.
+   */
+  long dispatch(PendingCommand command, long limitNanos, long now) {
     if (session.takeErrorPathRequest()) {
       throw new CallPortException(
           CallPortException.Kind.ENGINE_DRAINED,
@@ -60,10 +69,9 @@ final class CommandRunner {
               + command.command().verb()
               + " was not sent and the flow's error path ends the call");
     }
-    long started = System.nanoTime();
-    command.reply().deadline(started + limitNanos);
+    command.reply().deadline(now + limitNanos);
     session.send(command);
-    return started;
+    return now;
   }
 
   /**
@@ -76,9 +84,14 @@ final class CommandRunner {
 
   /** {@link #answer(PendingCommand, Duration, long)} with the limit in nanoseconds. */
   AgiReply answer(PendingCommand command, long limitNanos, long started) {
+    return answer(command, limitNanos, started, System.nanoTime());
+  }
+
+  /** {@link #answer(PendingCommand, long, long)} with the reply taken at {@code now}. */
+  AgiReply answer(PendingCommand command, long limitNanos, long started, long now) {
     try {
       AgiReply reply = command.reply().reply();
-      session.metrics().commandRoundTrip(command.command().verb(), System.nanoTime() - started);
+      session.metrics().commandRoundTrip(command.command().verb(), now - started);
       return reply;
     } catch (ReplySlot.ReplyOverdueException e) {
       // The conversation is out of step now: a late reply would answer the next command.
