@@ -28,12 +28,9 @@ final class HeapTarget {
 
   /**
    * Per call slot: a parked call's objects (its session, the flow's state, Netty's and the JDK's
-   * objects per socket: 4.6 KiB measured in session 11) and a little of the collector's headroom;
-   * the rest of the headroom is in {@link #BASE_BYTES}. With proactive cycles off (the shipped
-   * jvm.options) ZGC lets the heap fill to the target before it collects, so the target is what a
-   * full engine holds: 8 KiB per slot put 10,000 parked calls at 8.6 KiB of memory each.
+   * objects per socket: 5-6 KiB measured) and a share of the collector's headroom.
    */
-  static final long PER_SLOT_BYTES = 5L << 10;
+  static final long PER_SLOT_BYTES = 8L << 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(HeapTarget.class);
 
