@@ -308,13 +308,13 @@ final class FlowMachine implements Then<Object> {
     current = next;
     while (current != null) {
       checkDeadline();
-      Step found = flow.steps().get(current);
+      SharedFlow.FlowStep found = shared.step(current);
       if (found == null) {
         throw new FlowFailure("step '" + current + "' does not exist");
       }
-      step = found;
-      events.stepStarted(found.id(), FlowRunner.kind(found));
-      String following = begin(found);
+      step = found.step();
+      events.stepStarted(found.id(), found.kind());
+      String following = begin(found.step());
       if (following == null) {
         return;
       }

@@ -17,7 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedFlow {
 
+  /**
+   * A step with the id and kind the journal is told when it starts, made once per flow: finding a
+   * step, asking it its id (an interface call on a sealed type) and naming its kind (a type switch)
+   * were three pieces of work per step (docs/engine.md, "Java per command (session 12)").
+   */
+  record FlowStep(Step step, String id, String kind) {}
+
   private final Flow flow;
+  private final Map<String, FlowStep> steps;
   private final Map<String, Step.Collect> fieldSteps;
   private final Map<String, String> escapeKeys;
   private final Map<String, CollectOptions> collectOptions;
@@ -32,6 +40,11 @@ final class SharedFlow {
     Map<String, CollectOptions> options = new HashMap<>();
     String agentKeys = flow.agent().map(a -> String.valueOf(a.key())).orElse("");
     this.agentKeys = agentKeys;
+    Map<String, FlowStep> byId = new HashMap<>();
+    flow.steps()
+        .forEach((id, step) -> byId.put(id, new FlowStep(step, step.id(), FlowRunner.kind(step))));
+    // A HashMap never changed after this constructor, published through the final field.
+    this.steps = byId;
     for (Step step : flow.steps().values()) {
       switch (step) {
         case Step.Collect collect -> {
@@ -59,6 +72,11 @@ final class SharedFlow {
     this.fieldSteps = Map.copyOf(fields);
     this.escapeKeys = Map.copyOf(escapes);
     this.collectOptions = Map.copyOf(options);
+  }
+
+  /** The step named {@code id} (the key of the flow's steps), or null. */
+  FlowStep step(String id) {
+    return steps.get(id);
   }
 
   /** How a {@code collect} step collects: its digits, timeouts and whether it is secure. */

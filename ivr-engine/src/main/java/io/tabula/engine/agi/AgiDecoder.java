@@ -73,8 +73,11 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
     } catch (AgiProtocolException e) {
       fail(ctx, e);
     } finally {
-      // Zero what the transport wrote, then give the buffer back: it may have held digits.
+      // Zero what the transport wrote, then give the buffer back: it may have held digits. Emptied
+      // too, so that the loop's read buffer, zeroed again before its next loan over what its last
+      // user wrote (LoopBuffer), finds nothing left to zero.
       in.setZero(0, in.writerIndex());
+      in.clear();
       in.release();
     }
   }
@@ -189,7 +192,7 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
         command.reply().fail(e);
         return;
       }
-      complete(ctx, reply, length);
+      complete(ctx, command, reply);
     } else if (ReplyParser.startsWith(line, from, to, CODE_510)) {
       complete(ctx, new AgiReply.InvalidCommand(), length);
     } else if (ReplyParser.startsWith(line, from, to, CODE_511)) {
@@ -208,7 +211,13 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
   }
 
   private void complete(ChannelHandlerContext ctx, AgiReply reply, int length) {
-    PendingCommand command = expectedCommand(length);
+    complete(ctx, expectedCommand(length), reply);
+  }
+
+  /**
+   * {@code command}, the oldest in flight (its reply was parsed for it), answered by {@code reply}.
+   */
+  private void complete(ChannelHandlerContext ctx, PendingCommand command, AgiReply reply) {
     inFlight.take();
     ReplySink sink = inFlight.sink();
     if (sink == null) {

@@ -56,6 +56,14 @@ public final class LoopWakeups {
     return wakeups;
   }
 
+  /**
+   * Whether these are {@code other}'s wake-ups: {@link #of} returned them on their loop, so whoever
+   * holds them runs on {@code other} without asking it again.
+   */
+  boolean runs(EventLoop other) {
+    return loop == other;
+  }
+
   /** Wakes {@code thread} after this iteration of the loop. Only on the loop. */
   void wakeLater(Thread thread) {
     if (count == 0) {

@@ -42,10 +42,15 @@ public final class ReplySlot {
   private static final Object OVERDUE = new Object();
 
   private static final VarHandle GENERATION;
+  private static final VarHandle STATE;
+  private static final VarHandle HAS_DEADLINE;
 
   static {
     try {
-      GENERATION = MethodHandles.lookup().findVarHandle(ReplySlot.class, "generation", long.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      GENERATION = lookup.findVarHandle(ReplySlot.class, "generation", long.class);
+      STATE = lookup.findVarHandle(ReplySlot.class, "state", Object.class);
+      HAS_DEADLINE = lookup.findVarHandle(ReplySlot.class, "hasDeadline", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -56,12 +61,19 @@ public final class ReplySlot {
    * settled. The first settlement wins by moving it from odd to even; {@link #rearm} moves it on to
    * the next odd number. A settlement that read an older number (the sweep, late) cannot win
    * against a newer command, so a slot can be used for one command after another.
+   *
+   * <p>Volatile reads, but the owner's writes are release stores ({@link #rearm}): the settlement
+   * is a compare-and-set, and everything else the owner writes reaches other threads through the
+   * session's volatile {@code current} when the command is sent. Each volatile store is a full
+   * fence on x86, and a command made nine of them here (docs/engine.md, "Java per command (session
+   * 12)").
    */
   private volatile long generation = 1;
 
   /**
    * null while waiting; then an {@link AgiReply}, a {@link Throwable} or {@link #OVERDUE}, written
-   * by the settlement that won {@link #generation}.
+   * by the settlement that won {@link #generation}: a volatile store when a thread may wait (see
+   * {@link #waiter}), a release store for a listening slot, which has no waiter to miss.
    */
   private volatile Object state;
 
@@ -72,8 +84,14 @@ public final class ReplySlot {
    */
   private volatile Thread waiter;
 
-  private volatile long deadline = Long.MAX_VALUE;
-  private volatile boolean hasDeadline;
+  /**
+   * Written before {@link #hasDeadline} is released, read after it is acquired: the sweep that sees
+   * the flag sees this command's deadline.
+   */
+  private long deadline = Long.MAX_VALUE;
+
+  @SuppressWarnings("unused") // through HAS_DEADLINE
+  private boolean hasDeadline;
 
   /**
    * Set before the slot is shared (before its command goes), so every settlement sees it; the first
@@ -88,7 +106,7 @@ public final class ReplySlot {
    */
   public void deadline(long nanoTime) {
     deadline = nanoTime;
-    hasDeadline = true;
+    HAS_DEADLINE.setRelease(this, true);
   }
 
   /**
@@ -110,7 +128,7 @@ public final class ReplySlot {
 
   /** Whether {@link #deadline} was set. */
   public boolean hasDeadline() {
-    return hasDeadline;
+    return (boolean) HAS_DEADLINE.getAcquire(this);
   }
 
   /** The deadline set with {@link #deadline}, in {@link System#nanoTime()} terms. */
@@ -141,7 +159,7 @@ public final class ReplySlot {
     // The generation first: a deadline read after it belongs to that command or a later one, and
     // a later one moved the generation on, so the settlement below fails.
     long awaited = generation;
-    return hasDeadline && nowNanos - deadline >= 0 && settle(awaited, OVERDUE, null);
+    return hasDeadline() && nowNanos - deadline >= 0 && settle(awaited, OVERDUE, null);
   }
 
   /**
@@ -156,13 +174,15 @@ public final class ReplySlot {
     if ((settled & 1) != 0 || state == null) {
       throw new IllegalStateException("a reply slot is reused only once it settled");
     }
-    hasDeadline = false;
+    // Plain and release stores: only the owner writes here, and the settled slot has no waiter
+    // (await clears it before it returns), so nothing here needs a full fence.
+    HAS_DEADLINE.setRelease(this, false);
     deadline = Long.MAX_VALUE;
-    waiter = null;
     listener = null;
     listenerLoop = null;
-    state = null;
-    generation = settled + 1; // published last: whoever reads it sees the fields above
+    STATE.setRelease(this, null);
+    // Published last: whoever reads it sees the fields above.
+    GENERATION.setRelease(this, settled + 1);
   }
 
   public boolean isDone() {
@@ -242,12 +262,18 @@ public final class ReplySlot {
     if ((awaited & 1) == 0 || !GENERATION.compareAndSet(this, awaited, awaited + 1)) {
       return false;
     }
-    state = outcome;
     Listener listening = listener;
     if (listening != null) {
-      notifyListener(listening, listenerLoop);
+      STATE.setRelease(this, outcome);
+      if (wakeups != null && wakeups.runs(listenerLoop)) {
+        listening.settled(this); // the loop's own reply, known to be on it: no second check
+      } else {
+        notifyListener(listening, listenerLoop);
+      }
       return true;
     }
+    state =
+        outcome; // volatile: the waiter's check of state and this read of waiter must not both miss
     Thread parked = waiter;
     if (parked == null) {
       return true;

@@ -87,6 +87,17 @@ class AgiDecoderTest {
   }
 
   @Test
+  void everyReadIsLeftEmptySoTheLoopsReadBufferNeedsNoSecondZeroing() {
+    harness.feed(HEADER);
+    harness.send(PendingCommand.resultOnly(AgiCommand.of("STREAM FILE").arg("hello").quoted("")));
+    harness.feed(ascii("200 result=0 endpos=8000\n"));
+
+    assertThat(harness.of(CommandReply.class)).hasSize(1);
+    assertThat(harness.everyInputEmptied()).isTrue();
+    assertThat(harness.everyInputZeroedAndReleased()).isTrue();
+  }
+
+  @Test
   void getDataTimeoutWithAndWithoutDigits() {
     harness.feed(HEADER);
     SecretField some = memory.field("some", 10);

@@ -67,11 +67,14 @@ final class DecoderHarness {
     feed(bytes, 0, bytes.length);
   }
 
-  /** True when every buffer fed so far is all zeros; releases them. */
+  /**
+   * True when every buffer fed so far is all zeros over its whole capacity (the decoder also
+   * empties what it read, so its writer index says nothing); releases them.
+   */
   boolean everyInputZeroedAndReleased() {
     boolean zero = true;
     for (ByteBuf buf : fed) {
-      for (int i = 0; i < buf.writerIndex(); i++) {
+      for (int i = 0; i < buf.capacity(); i++) {
         zero &= buf.getByte(i) == 0;
       }
       zero &= buf.refCnt() == 1;
@@ -79,6 +82,11 @@ final class DecoderHarness {
     }
     fed.clear();
     return zero;
+  }
+
+  /** True when the decoder left every buffer fed so far with nothing written in it. */
+  boolean everyInputEmptied() {
+    return fed.stream().allMatch(buf -> buf.writerIndex() == 0 && buf.readerIndex() == 0);
   }
 
   <T> List<T> of(Class<T> type) {

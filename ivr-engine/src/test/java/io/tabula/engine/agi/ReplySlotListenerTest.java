@@ -2,6 +2,7 @@ package io.tabula.engine.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +97,40 @@ class ReplySlotListenerTest {
     slot.fail(new CallEndedException(CallEndedException.Reason.ENGINE_SHUTDOWN));
 
     assertThat(ranOn).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void aReplySettledWithItsLoopsWakeUpsDoesNotAskTheLoopAgainWhereItRuns() throws Exception {
+    CountingLoop counting = new CountingLoop();
+    try {
+      CompletableFuture<Integer> asked = new CompletableFuture<>();
+      List<String> order = new CopyOnWriteArrayList<>();
+      counting.execute(
+          () -> {
+            ReplySlot slot = new ReplySlot();
+            slot.listen(settled -> order.add("listener"), counting);
+            int before = counting.asked.get();
+            slot.complete(OK, LoopWakeups.of(counting));
+            order.add("after complete");
+            asked.complete(counting.asked.get() - before);
+          });
+
+      // LoopWakeups.of asks once; the settlement then knows it runs on the loop (it asked twice).
+      assertThat(asked.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(order).containsExactly("listener", "after complete");
+    } finally {
+      counting.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  /** A loop that counts how often it is asked whether a thread is its own. */
+  private static final class CountingLoop extends DefaultEventLoop {
+    final AtomicInteger asked = new AtomicInteger();
+
+    @Override
+    public boolean inEventLoop(Thread thread) {
+      asked.incrementAndGet();
+      return super.inEventLoop(thread);
+    }
   }
 }
