@@ -5,6 +5,8 @@ import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-connection timeouts of one event loop (a connection's header deadline, a call's close
@@ -38,6 +40,7 @@ public final class LoopTimeouts {
   }
 
   private static final FastThreadLocal<LoopTimeouts> OF_LOOP = new FastThreadLocal<>();
+  private static final Logger LOG = LoggerFactory.getLogger(LoopTimeouts.class);
 
   private final EventExecutor loop;
   private final Runnable check = this::check;
@@ -108,12 +111,24 @@ public final class LoopTimeouts {
       owners[at] = null;
       head++;
       if (owner != null) {
-        owner.timedOut();
+        fire(owner);
       }
     }
     // Nothing pending: stop until the next add, so an idle loop sleeps.
     checking.cancel(false);
     checking = null;
+  }
+
+  /**
+   * A failure is logged and the pass goes on: thrown out of the periodic task, it would stop the
+   * task for good, and with it every timeout of the loop.
+   */
+  private static void fire(Timeout owner) {
+    try {
+      owner.timedOut();
+    } catch (RuntimeException e) {
+      LOG.warn("a connection timeout failed ({}); the others still run", e.getClass().getName());
+    }
   }
 
   private void skipCancelled() {

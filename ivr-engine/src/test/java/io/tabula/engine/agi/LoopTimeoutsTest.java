@@ -105,6 +105,22 @@ class LoopTimeoutsTest {
     assertThat(fired).containsExactly(1, 2);
   }
 
+  @Test
+  void aTimeoutThatThrowsStopsNeitherTheOthersNorLaterOnes() {
+    timeouts.add(
+        () -> {
+          throw new IllegalStateException("owner failed");
+        },
+        Duration.ofSeconds(1));
+    timeouts.add(() -> fired.add(1), Duration.ofSeconds(1));
+    advance(Duration.ofMillis(1_200));
+
+    timeouts.add(() -> fired.add(2), Duration.ofSeconds(1));
+    advance(Duration.ofMillis(1_200));
+
+    assertThat(fired).containsExactly(1, 2);
+  }
+
   private void advance(Duration time) {
     channel.advanceTimeBy(time.toNanos(), TimeUnit.NANOSECONDS);
     channel.runScheduledPendingTasks();
