@@ -4,8 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Decodes what Asterisk sends on a FastAGI connection: first the {@code agi_*} header block (passed
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *                  new AgiCommandEncoder(inFlight), sessionHandler);
  * }</pre>
  */
-public final class AgiDecoder extends ChannelInboundHandlerAdapter {
+public final class AgiDecoder extends ChannelInboundHandlerAdapter implements LoopTimeouts.Timeout {
 
   private static final byte[] HANGUP = ReplyParser.ascii("HANGUP");
   private static final byte[] CODE_510 = ReplyParser.ascii("510 ");
@@ -36,7 +34,15 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
   private final InFlightCommands inFlight;
   private HeaderBlock header;
   private LineCarry carry;
-  private ScheduledFuture<?> headerTimer;
+
+  /**
+   * The header deadline: an entry in the loop's {@link LoopTimeouts} (not a Netty timer per
+   * connection), its ticket, and the context it fails the connection on; null once cancelled.
+   */
+  private LoopTimeouts headerTimeouts;
+
+  private long headerTicket;
+  private ChannelHandlerContext headerContext;
   private int usageLines = -1;
   private boolean failed;
 
@@ -250,28 +256,32 @@ public final class AgiDecoder extends ChannelInboundHandlerAdapter {
   }
 
   private void startHeaderTimer(ChannelHandlerContext ctx) {
-    if (headerTimer != null || header == null) {
+    if (headerTimeouts != null || header == null) {
       return;
     }
-    headerTimer =
-        ctx.executor()
-            .schedule(
-                () -> {
-                  if (header != null && !failed) {
-                    fail(
-                        ctx,
-                        new AgiProtocolException(
-                            AgiProtocolException.Violation.HEADER_TIMEOUT, header.bytes()));
-                  }
-                },
-                limits.headerTimeout().toNanos(),
-                TimeUnit.NANOSECONDS);
+    headerContext = ctx;
+    headerTimeouts = LoopTimeouts.of(ctx.executor());
+    headerTicket = headerTimeouts.add(this, limits.headerTimeout());
+  }
+
+  /** The header deadline passed (on the loop): fails the connection unless the header came. */
+  @Override
+  public void timedOut() {
+    ChannelHandlerContext ctx = headerContext;
+    headerTimeouts = null;
+    headerContext = null;
+    if (header != null && !failed && ctx != null) {
+      fail(
+          ctx,
+          new AgiProtocolException(AgiProtocolException.Violation.HEADER_TIMEOUT, header.bytes()));
+    }
   }
 
   private void cancelHeaderTimer() {
-    if (headerTimer != null) {
-      headerTimer.cancel(false);
-      headerTimer = null;
+    if (headerTimeouts != null) {
+      headerTimeouts.cancel(headerTicket);
+      headerTimeouts = null;
+      headerContext = null;
     }
   }
 }

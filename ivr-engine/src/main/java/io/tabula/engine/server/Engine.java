@@ -2,14 +2,12 @@ package io.tabula.engine.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import io.tabula.engine.agi.LoopReadAllocator;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiTarget;
 import io.tabula.engine.config.EngineConfig;
@@ -119,21 +117,25 @@ public final class Engine implements AutoCloseable {
         new MultiThreadIoEventLoopGroup(
             ioThreads(config), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
     try {
-      Channel server =
+      // The connections' buffers are set with their pipeline (AgiChannelInitializer), not as
+      // child options. No TCP_NODELAY option: Netty's socket config sets it on every accepted
+      // socket already (both transports), and the option set it a second time, one more
+      // setsockopt per call (EngineChannelOptionsTest checks it is on).
+      AgiChannelInitializer pipelines = new AgiChannelInitializer(context, config.limits());
+      ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(loops, loops)
-              .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
-              .handler(guard)
-              // No TCP_NODELAY option: Netty's socket config sets it on every accepted socket
-              // already (both transports), and the option set it a second time, one more
-              // setsockopt per call (EngineChannelOptionsTest checks it is on).
-              .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-              .childOption(ChannelOption.RECVBUF_ALLOCATOR, LoopReadAllocator.INSTANCE)
-              .childHandler(new AgiChannelInitializer(context, config.limits()))
-              .bind(config.address(), config.port())
-              .sync()
-              .channel();
+              .childHandler(pipelines);
+      if (transport == Transport.NIO) {
+        // Each connection gets its pipeline where the listening channel makes it.
+        bootstrap
+            .channelFactory(() -> new AgiServerChannel(pipelines))
+            .handler(AgiServerChannel.handlers(guard, loops));
+      } else {
+        bootstrap.channel(transport.serverChannel()).handler(guard);
+      }
+      Channel server = bootstrap.bind(config.address(), config.port()).sync().channel();
       ReplySweeper sweeper = ReplySweeper.start(sessions, ReplySweeper.PERIOD);
       return new Engine(
           config, pool, metrics, sessions, sweeper, loops, server, transport, guard, stopped);

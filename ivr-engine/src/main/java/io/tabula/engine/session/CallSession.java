@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.tabula.engine.agi.AgiReply;
 import io.tabula.engine.agi.InFlightCommands;
+import io.tabula.engine.agi.LoopTimeouts;
 import io.tabula.engine.agi.LoopWakeups;
 import io.tabula.engine.agi.PendingCommand;
 import io.tabula.engine.agi.ReplySink;
@@ -14,7 +15,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * session.finish(CallOutcome.CALLER_HUNG_UP); // zeroes, fails waiting commands, closes
  * }</pre>
  */
-public final class CallSession implements ReplySink {
+public final class CallSession implements ReplySink, LoopTimeouts.Timeout {
 
   private final Channel channel;
   private final CallInfo info;
@@ -327,19 +327,21 @@ public final class CallSession implements ReplySink {
       // The void promise: nobody waits on the half-close; were it to fail, the pipeline hears it
       // (exceptionCaught finds the call ended) and the linger below still closes.
       duplex.shutdownOutput(channel.voidPromise());
-      channel
-          .eventLoop()
-          .schedule(this::closeAfterLinger, settings.closeLinger().toNanos(), TimeUnit.NANOSECONDS);
+      // An entry in the loop's timeouts, not a Netty timer (a lambda and a scheduled task) per
+      // call.
+      LoopTimeouts.of(channel.eventLoop()).add(this, settings.closeLinger());
     } else {
       channel.close();
     }
   }
 
   /**
-   * The close-linger timer: closes the connection unless Asterisk closed it first, as it does right
-   * after its closing {@code HANGUP}. Closing a closed channel made a promise and an exception.
+   * The close linger passed (on the loop): closes the connection unless Asterisk closed it first,
+   * as it does right after its closing {@code HANGUP}. Closing a closed channel made a promise and
+   * an exception.
    */
-  private void closeAfterLinger() {
+  @Override
+  public void timedOut() {
     if (channel.isOpen()) {
       channel.close();
     }
