@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * runs only while timeouts are pending (an idle loop is not woken), and reads the loop's own clock
  * ({@code ticker()}), so virtual time in tests moves it too.
  *
- * <p>Entries are kept in the order they were added; with one delay per kind of timeout that is the
- * order of their deadlines, so a pass stops at the first entry not due. A cancelled entry is
- * emptied at once (its owner is not kept alive until its deadline) and skipped. Only on the loop.
+ * <p>Entries are kept in the order they were added, which is not the order of their deadlines: the
+ * header deadline (5 s by default) and the close linger (2 s) share the ring, so each pass looks at
+ * every entry held (a few at a time: a header arrives within milliseconds, Asterisk closes right
+ * after its closing {@code HANGUP}). A fired or cancelled entry is emptied at once (its owner is
+ * not kept alive until its deadline); the ring's head moves past empty entries. Only on the loop.
  *
  * <pre>{@code
  * LoopTimeouts timeouts = LoopTimeouts.of(ctx.executor());
@@ -95,28 +97,29 @@ public final class LoopTimeouts {
     }
   }
 
-  /** Timeouts not yet fired nor cancelled, and cancelled ones not yet passed over. For tests. */
+  /** Entries from the head on: pending ones, and fired or cancelled ones not yet passed over. */
   int held() {
     return (int) (tail - head);
   }
 
   private void check() {
     long now = loop.ticker().nanoTime();
-    while (head < tail) {
-      int at = slot(head);
+    // The fields are read again at every step: an owner told here may add (the ring may grow) or
+    // cancel (the head may move) on the way.
+    for (long ticket = head; ticket < tail; ticket++) {
+      int at = slot(ticket);
       Timeout owner = owners[at];
-      if (owner != null && deadlines[at] - now > 0) {
-        return;
-      }
-      owners[at] = null;
-      head++;
-      if (owner != null) {
+      if (owner != null && deadlines[at] - now <= 0) {
+        owners[at] = null;
         fire(owner);
       }
     }
-    // Nothing pending: stop until the next add, so an idle loop sleeps.
-    checking.cancel(false);
-    checking = null;
+    skipCancelled();
+    if (head == tail) {
+      // Nothing pending: stop until the next add, so an idle loop sleeps.
+      checking.cancel(false);
+      checking = null;
+    }
   }
 
   /**

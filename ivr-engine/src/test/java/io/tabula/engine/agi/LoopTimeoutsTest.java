@@ -89,6 +89,24 @@ class LoopTimeoutsTest {
     assertThat(fired).hasSize(2_000).isSorted().doesNotContain(0, 3, 2_997);
   }
 
+  /**
+   * The two kinds share one ring with different delays: a close linger (2 s) added after a header
+   * deadline still pending (5 s, a connection that sends no header) is due first.
+   */
+  @Test
+  void aShorterTimeoutAddedLaterFiresAtItsOwnDeadline() {
+    timeouts.add(() -> fired.add(1), Duration.ofSeconds(5));
+    advance(Duration.ofMillis(100));
+    timeouts.add(() -> fired.add(2), Duration.ofSeconds(2));
+
+    advance(Duration.ofMillis(2_000).plus(LoopTimeouts.PERIOD));
+    assertThat(fired).containsExactly(2);
+
+    advance(Duration.ofSeconds(3));
+    assertThat(fired).containsExactly(2, 1);
+    assertThat(timeouts.held()).isZero();
+  }
+
   @Test
   void aTimeoutAddedWhenAnotherFiresIsKeptAndFiresInItsTurn() {
     timeouts.add(
