@@ -303,6 +303,39 @@ class AgiDecoderTest {
         .isEqualTo(AgiProtocolException.Violation.HEADER_TIMEOUT);
   }
 
+  /**
+   * The header deadline is an entry of the loop's {@link LoopTimeouts}: it fires at most one check
+   * period after {@code agi.headerTimeout}.
+   */
+  @Test
+  void aSlowHeaderFailsWithinOnePeriodOfItsDeadline() {
+    long timeout = AgiLimits.defaults().headerTimeout().toMillis();
+    harness.feed(HEADER, 0, 100);
+
+    advanceMillis(timeout - 1);
+    assertThat(harness.errors).isEmpty();
+
+    advanceMillis(LoopTimeouts.PERIOD.toMillis() + 1);
+    assertThat(harness.errors)
+        .singleElement()
+        .extracting(e -> ((AgiProtocolException) e).violation())
+        .isEqualTo(AgiProtocolException.Violation.HEADER_TIMEOUT);
+  }
+
+  /** A header that arrives in time empties its entry at once: the decoder is not kept for it. */
+  @Test
+  void aHeaderInTimeLeavesNoTimeoutOnTheLoop() {
+    LoopTimeouts timeouts = LoopTimeouts.of(harness.channel.eventLoop());
+    assertThat(timeouts.held()).isEqualTo(1);
+
+    harness.feed(HEADER);
+
+    assertThat(timeouts.held()).isZero();
+    advanceMillis(AgiLimits.defaults().headerTimeout().toMillis() * 2);
+    assertThat(harness.errors).isEmpty();
+    assertThat(harness.channel.runScheduledPendingTasks()).isEqualTo(-1);
+  }
+
   @Test
   void replyNobodyAskedFor() {
     harness.feed(HEADER);
@@ -329,6 +362,11 @@ class AgiDecoderTest {
     assertThat(command.reply().isFailed()).isTrue();
     assertThat(harness.errors).isEmpty();
     assertThat(harness.everyInputZeroedAndReleased()).isTrue();
+  }
+
+  private void advanceMillis(long millis) {
+    harness.channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+    harness.channel.runScheduledPendingTasks();
   }
 
   private static byte[] ascii(String text) {
