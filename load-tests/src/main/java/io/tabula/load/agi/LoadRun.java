@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * <p>Targets started elsewhere (the C floor, an engine pinned with {@code taskset}) are measured
  * with {@code --target name=host:port --target-pid PID}, in turn, and every target's figures are
  * printed over the {@code floor}'s ({@code --ratios-over}); {@code bin/perf-floor} starts both
- * pinned and runs this.
+ * pinned and runs this. With {@code --turns N} every target is measured N times, in reversed order
+ * on even turns, and {@link TurnSummary} sums the turns up against the optional goals.
  */
 @Command(
     name = "load-run",
@@ -264,7 +265,7 @@ public final class LoadRun implements Callable<Integer> {
         for (LoadTarget target : order) {
           measured.add(measure(target, options, fresh.get(target)));
         }
-        printTurn(measured, String.format(Locale.ROOT, " (turn %d of %d)", turn, turns));
+        printTurn(measured, String.format(Locale.ROOT, "turn %d of %d", turn, turns));
       }
     } finally {
       for (TargetProcess process : started) {
@@ -288,7 +289,7 @@ public final class LoadRun implements Callable<Integer> {
     turnReports.add(List.copyOf(turn));
     reports.addAll(turn);
     out.println();
-    out.println("== results" + heading + " ==");
+    out.println(heading.isEmpty() ? "== results ==" : "== results, " + heading + " ==");
     for (TargetReport r : turn) {
       out.println(r.line());
     }
@@ -546,7 +547,7 @@ public final class LoadRun implements Callable<Integer> {
         out.println();
         out.printf(
             "== %s over %s, same run%s (CPU: the target process, per AGI command) ==%n",
-            subject.target(), reference.target(), heading);
+            subject.target(), reference.target(), heading.isEmpty() ? "" : ", " + heading);
         out.print(new TargetComparison(reference, subject).table());
       }
     }

@@ -130,9 +130,9 @@ class ExternalTargetRunTest {
     assertThat(text)
         .containsSubsequence(
             "== turn 1 of 2: floor then engine ==",
-            "== engine over floor, same run (turn 1 of 2)",
+            "== engine over floor, same run, turn 1 of 2",
             "== turn 2 of 2: engine then floor ==",
-            "== engine over floor, same run (turn 2 of 2)",
+            "== engine over floor, same run, turn 2 of 2",
             "== engine over floor, 2 turns",
             "turn 1: CPU",
             "turn 2: CPU",
