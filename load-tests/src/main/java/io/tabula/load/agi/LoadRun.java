@@ -1,12 +1,15 @@
 package io.tabula.load.agi;
 
 import io.tabula.load.baseline.BaselineTarget;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Option;
  * <p>Targets started elsewhere (the C floor, an engine pinned with {@code taskset}) are measured
  * with {@code --target name=host:port --target-pid PID}, in turn, and every target's figures are
  * printed over the {@code floor}'s ({@code --ratios-over}); {@code bin/perf-floor} starts both
- * pinned and runs this.
+ * pinned and runs this. With {@code --turns N} every target is measured N times, in reversed order
+ * on even turns, and {@link TurnSummary} sums the turns up against the optional goals.
  */
 @Command(
     name = "load-run",
@@ -145,7 +149,44 @@ public final class LoadRun implements Callable<Integer> {
       description = "Event-loop threads of the generator (default ${DEFAULT-VALUE}).")
   int generatorThreads = 1;
 
+  @Option(
+      names = "--turns",
+      description =
+          "Measure every target this many times in one run, the targets staying up between turns;"
+              + " the order alternates per turn (as given, then reversed) so a drift of the machine"
+              + " lands on all targets alike, and a summary over the --ratios-over target follows"
+              + " (default ${DEFAULT-VALUE}).")
+  int turns = 1;
+
+  @Option(
+      names = "--cpu-goal",
+      description =
+          "With --turns: the most a target's CPU per AGI command without JIT threads may be over"
+              + " the reference's, as a ratio (issue 23: 1.25 at 200 calls, 1.5 at 10,000).")
+  Double cpuGoal;
+
+  @Option(
+      names = "--p99-goal",
+      description =
+          "With --turns: the most a target's p99 turnaround after the ramp-up may be over the"
+              + " reference's, as a ratio (issue 23: 2).")
+  Double p99Goal;
+
+  @Option(
+      names = "--kib-goal",
+      description =
+          "With --turns: the most KiB per call in progress (RSS over the fresh target) a target"
+              + " may take (issue 23: 8 at 10,000 calls).")
+  Double kibGoal;
+
+  /** Every report of the run, in the order measured, all turns. */
   final List<TargetReport> reports = new ArrayList<>();
+
+  /** The reports of each turn, in the order measured. */
+  final List<List<TargetReport>> turnReports = new ArrayList<>();
+
+  /** Where results go; a test reads them here. */
+  PrintStream out = System.out;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new LoadRun()).execute(args));
@@ -166,28 +207,133 @@ public final class LoadRun implements Callable<Integer> {
             maxCalls,
             rounds);
     List<ExternalTarget> external = externalTargets();
-    for (String target : spawnedTargets()) {
-      try (TargetProcess process = startTarget(target.trim().toLowerCase(Locale.ROOT))) {
-        reports.add(measure(process, options));
+    if (turns == 1 && !goals().any()) {
+      // One turn: each target this harness starts is up only while it is measured, as before.
+      List<TargetReport> turn = new ArrayList<>();
+      for (String target : spawnedTargets()) {
+        try (TargetProcess process = startTarget(target.trim().toLowerCase(Locale.ROOT))) {
+          turn.add(measure(process, options, process.stats()));
+        }
       }
+      for (ExternalTarget target : external) {
+        announce(target);
+        turn.add(measure(target, options, target.stats()));
+      }
+      printTurn(turn, "");
+    } else {
+      runTurns(options, external);
     }
-    for (ExternalTarget target : external) {
-      System.err.printf(
-          "[%s] target started elsewhere: %s, pid %d%n",
-          target.name(), target.address(), target.pid());
-      reports.add(measure(target, options));
-    }
-    System.out.println();
-    System.out.println("== results ==");
-    for (TargetReport r : reports) {
-      System.out.println(r.line());
-    }
-    printComparison();
-    printRatios();
     return reports.stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
   }
 
+  /**
+   * Every target measured {@link #turns} times, in the order of {@link TurnSummary#order}, the
+   * targets up from the first turn to the last; then a summary of each over the reference.
+   */
+  private void runTurns(LoadOptions options, List<ExternalTarget> external) throws Exception {
+    List<TargetProcess> started = new ArrayList<>();
+    try {
+      List<LoadTarget> all = new ArrayList<>();
+      for (String target : spawnedTargets()) {
+        TargetProcess process = startTarget(target.trim().toLowerCase(Locale.ROOT));
+        started.add(process);
+        all.add(process);
+      }
+      for (ExternalTarget target : external) {
+        announce(target);
+        all.add(target);
+      }
+      // Memory per call counts from each target as it was before its first turn, not from where
+      // the previous turn's load left its heap.
+      Map<LoadTarget, TargetStats> fresh = new HashMap<>();
+      for (LoadTarget target : all) {
+        fresh.put(target, target.stats());
+      }
+      for (int turn = 1; turn <= turns; turn++) {
+        List<LoadTarget> order = TurnSummary.order(all, turn);
+        String heading =
+            String.format(
+                Locale.ROOT,
+                "== turn %d of %d: %s ==",
+                turn,
+                turns,
+                String.join(" then ", order.stream().map(LoadTarget::name).toList()));
+        System.err.println(heading);
+        out.println();
+        out.println(heading);
+        List<TargetReport> measured = new ArrayList<>();
+        for (LoadTarget target : order) {
+          measured.add(measure(target, options, fresh.get(target)));
+        }
+        printTurn(measured, String.format(Locale.ROOT, "turn %d of %d", turn, turns));
+      }
+    } finally {
+      for (TargetProcess process : started) {
+        process.close();
+      }
+    }
+    printSummaries();
+  }
+
+  private TurnSummary.Goals goals() {
+    return TurnSummary.Goals.of(cpuGoal, p99Goal, kibGoal);
+  }
+
+  private static void announce(ExternalTarget target) {
+    System.err.printf(
+        "[%s] target started elsewhere: %s, pid %d%n",
+        target.name(), target.address(), target.pid());
+  }
+
+  private void printTurn(List<TargetReport> turn, String heading) {
+    turnReports.add(List.copyOf(turn));
+    reports.addAll(turn);
+    out.println();
+    out.println(heading.isEmpty() ? "== results ==" : "== results, " + heading + " ==");
+    for (TargetReport r : turn) {
+      out.println(r.line());
+    }
+    printComparison(turn);
+    printRatios(turn, heading);
+  }
+
+  /** After the turns: each target over the reference, turn by turn, pooled, against the goals. */
+  private void printSummaries() {
+    List<String> names = turnReports.getFirst().stream().map(TargetReport::target).toList();
+    if (!names.contains(ratiosOver)) {
+      out.println();
+      out.println(
+          "No turn summary: no target is named '"
+              + ratiosOver
+              + "'; name the reference with --ratios-over.");
+      return;
+    }
+    TurnSummary.Goals goals = goals();
+    for (String subject : names) {
+      if (subject.equals(ratiosOver)) {
+        continue;
+      }
+      List<TurnSummary.Turn> pairs = new ArrayList<>();
+      for (List<TargetReport> turn : turnReports) {
+        pairs.add(TurnSummary.Turn.of(find(turn, ratiosOver), find(turn, subject)));
+      }
+      out.println();
+      out.print(new TurnSummary(ratiosOver, subject, goals, pairs).text());
+    }
+  }
+
   private void checkOptions() {
+    if (turns < 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--turns " + turns + " must be 1 or more.");
+    }
+    for (Double goal : new Double[] {cpuGoal, p99Goal, kibGoal}) {
+      if (goal != null && !(goal > 0)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "A goal (--cpu-goal, --p99-goal, --kib-goal) must be above 0, not " + goal + ".");
+      }
+    }
     if (engineHandler.equals("flow") && (rounds < 1 || rounds > LoadFlows.MAX_ROUNDS)) {
       throw new CommandLine.ParameterException(
           new CommandLine(this),
@@ -278,8 +424,13 @@ public final class LoadRun implements Callable<Integer> {
     return TargetProcess.start(target, targetCpus, main, jvm, args, Duration.ofSeconds(60));
   }
 
-  /** Warms the target up, then runs the measured load against it and reads what it cost. */
-  private TargetReport measure(LoadTarget target, LoadOptions base) throws Exception {
+  /**
+   * Warms the target up, then runs the measured load against it and reads what it cost.
+   *
+   * @param fresh the target's memory before any load, the zero of memory per call
+   */
+  private TargetReport measure(LoadTarget target, LoadOptions base, TargetStats fresh)
+      throws Exception {
     String name = target.name();
     LoadOptions options =
         new LoadOptions(
@@ -292,7 +443,6 @@ public final class LoadRun implements Callable<Integer> {
             base.maxCalls(),
             base.rounds());
     InetAddress host = target.address().getAddress();
-    TargetStats fresh = target.stats();
     warmUp(name, options, host);
     TargetStats idle = target.stats();
     ProcessCpu before = ProcessCpu.of(target.pid());
@@ -366,16 +516,16 @@ public final class LoadRun implements Callable<Integer> {
     }
   }
 
-  private void printComparison() {
-    TargetReport engine = find("engine");
-    TargetReport baseline = find("baseline");
+  private void printComparison(List<TargetReport> turn) {
+    TargetReport engine = find(turn, "engine");
+    TargetReport baseline = find(turn, "baseline");
     if (engine != null && baseline != null && baseline.load().callsPerSecond() > 0) {
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
           "engine/baseline calls/s = %.2fx; calls per CPU-second = %.2fx%n",
           engine.load().callsPerSecond() / baseline.load().callsPerSecond(),
           engine.callsPerCpuSecond() / baseline.callsPerCpuSecond());
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
           "ceiling on these cores: a target costing no CPU at all could show at most %.2fx the"
               + " baseline's calls/s here (generator %.3f ms + baseline %.3f ms CPU per call);"
@@ -387,24 +537,24 @@ public final class LoadRun implements Callable<Integer> {
   }
 
   /** Each target over the reference ({@code --ratios-over}, the floor by default), if it ran. */
-  private void printRatios() {
-    TargetReport reference = find(ratiosOver);
+  private void printRatios(List<TargetReport> turn, String heading) {
+    TargetReport reference = find(turn, ratiosOver);
     if (reference == null) {
       return;
     }
-    for (TargetReport subject : reports) {
+    for (TargetReport subject : turn) {
       if (subject != reference) {
-        System.out.println();
-        System.out.printf(
-            "== %s over %s, same run (CPU: the target process, per AGI command) ==%n",
-            subject.target(), reference.target());
-        System.out.print(new TargetComparison(reference, subject).table());
+        out.println();
+        out.printf(
+            "== %s over %s, same run%s (CPU: the target process, per AGI command) ==%n",
+            subject.target(), reference.target(), heading.isEmpty() ? "" : ", " + heading);
+        out.print(new TargetComparison(reference, subject).table());
       }
     }
   }
 
-  private TargetReport find(String target) {
-    return reports.stream().filter(r -> r.target().equals(target)).findFirst().orElse(null);
+  private static TargetReport find(List<TargetReport> turn, String target) {
+    return turn.stream().filter(r -> r.target().equals(target)).findFirst().orElse(null);
   }
 
   private static int freePort() throws java.io.IOException {

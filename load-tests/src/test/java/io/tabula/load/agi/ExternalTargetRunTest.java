@@ -3,6 +3,9 @@ package io.tabula.load.agi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,71 @@ class ExternalTargetRunTest {
       TargetComparison comparison = new TargetComparison(run.reports.get(0), run.reports.get(1));
       assertThat(comparison.p99Ratio()).isPositive();
     }
+  }
+
+  @Test
+  void withTurnsEveryTargetIsMeasuredOncePerTurnInAlternatingOrderThenSummed() throws Exception {
+    String pid = Long.toString(ProcessHandle.current().pid());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (FloorServer floor = new FloorServer();
+        FloorServer other = new FloorServer()) {
+      LoadRun run = new LoadRun();
+      run.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+      int exit =
+          new CommandLine(run)
+              .execute(
+                  "--target",
+                  "floor=127.0.0.1:" + floor.port(),
+                  "--target-pid",
+                  pid,
+                  "--target",
+                  "engine=127.0.0.1:" + other.port(),
+                  "--target-pid",
+                  pid,
+                  "--turns",
+                  "2",
+                  "--cpu-goal",
+                  "1000",
+                  "--calls",
+                  "3",
+                  "--max-calls",
+                  "6",
+                  "--rounds",
+                  "1",
+                  "--duration",
+                  "30",
+                  "--ramp",
+                  "0",
+                  "--warmup",
+                  "0");
+
+      assertThat(exit).isZero();
+      assertThat(run.turnReports).hasSize(2);
+      assertThat(run.turnReports.get(0))
+          .extracting(TargetReport::target)
+          .containsExactly("floor", "engine");
+      assertThat(run.turnReports.get(1))
+          .extracting(TargetReport::target)
+          .containsExactly("engine", "floor");
+      assertThat(run.reports).hasSize(4);
+      for (TargetReport report : run.reports) {
+        assertThat(report.load().completed()).as(report.target()).isEqualTo(6);
+        assertThat(report.load().failedCount()).as(report.target()).isZero();
+      }
+    }
+    String text = printed.toString(StandardCharsets.UTF_8);
+    assertThat(text)
+        .containsSubsequence(
+            "== turn 1 of 2: floor then engine ==",
+            "== engine over floor, same run, turn 1 of 2",
+            "== turn 2 of 2: engine then floor ==",
+            "== engine over floor, same run, turn 2 of 2",
+            "== engine over floor, 2 turns",
+            "turn 1: CPU",
+            "turn 2: CPU",
+            "pooled CPU engine/floor",
+            "median of the turns",
+            "longest run meeting them");
   }
 
   @Test
