@@ -5,6 +5,7 @@ import socket, sys
 port, name, mode = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", port)); s.listen(16)
+print("AGI", name, "ready on", port, flush=True)  # check.sh waits for this line
 while True:
     c, _ = s.accept()
     if mode == "close":

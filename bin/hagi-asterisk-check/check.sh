@@ -54,6 +54,12 @@ python3 "$here/dns.py" > dns.log 2>&1 &
 python3 "$here/agi.py" 5002 B answer > agi-b.log 2>&1 &
 python3 "$here/agi.py" 5003 C answer > agi-c.log 2>&1 &
 python3 "$here/agi.py" 5004 X close > agi-x.log 2>&1 &
+# The stand-ins must listen before the first call: python3 can take seconds to start (a pyenv shim, a
+# loaded machine), and a lookup that finds no DNS server fails case 1 for the wrong reason.
+for log in dns.log agi-b.log agi-c.log agi-x.log; do
+  for _ in $(seq 300); do grep -q " ready" "$log" && break; sleep 0.2; done
+  grep -q " ready" "$log" || { echo "A stand-in did not start within 60 s ($log):"; cat "$log"; exit 1; }
+done
 "$asterisk/bin/asterisk" -C "$work/etc/asterisk.conf" -f -n -vvvv > ast.log 2>&1 &
 for _ in $(seq 300); do grep -q "Asterisk Ready" ast.log && break; sleep 0.2; done
 rx() { "$asterisk/bin/asterisk" -C "$work/etc/asterisk.conf" -rx "$1"; }

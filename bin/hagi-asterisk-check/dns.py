@@ -29,6 +29,7 @@ def zone():
 
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("127.0.0.1", 53))
+print("DNS ready", flush=True)  # check.sh waits for this line before it starts Asterisk
 while True:
     data, peer = s.recvfrom(512)
     qid, flags = struct.unpack(">HH", data[:4])
