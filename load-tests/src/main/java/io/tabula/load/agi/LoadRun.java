@@ -505,7 +505,12 @@ public final class LoadRun implements Callable<Integer> {
     LoadResult result =
         new LoadGenerator(warm, generatorThreads, host)
             .run(n -> {}, new ProgressPrinter(target + " warm-up"));
-    System.err.printf("[%s] warm-up: %d calls, not counted%n", target, result.completed());
+    System.err.printf(
+        "[%s] warm-up: %d calls, not counted%s%n",
+        target,
+        result.completed(),
+        // A failure while warming up is not in the figures, but it is a failure all the same.
+        result.failedCount() == 0 ? "" : "; failed, by reason: " + result.failed());
   }
 
   private static TargetStats sample(LoadTarget target) {
