@@ -18,6 +18,10 @@ import picocli.CommandLine;
  */
 class ExternalTargetRunTest {
 
+  /** Ten calls, five at a time, of two rounds of 3 commands and the HANGUP: 70 commands. */
+  private static final List<String> TEN_CALLS_OF_TWO_ROUNDS =
+      List.of("--calls", "5", "--max-calls", "10", "--rounds", "2");
+
   @Test
   void measuresTargetsStartedElsewhereByTheirPidsAndComparesThemInOneRun() throws Exception {
     try (FloorServer floor = new FloorServer();
@@ -36,12 +40,7 @@ class ExternalTargetRunTest {
                       List.of(
                           target("floor", floor.port(), ProcessHandle.current().pid()),
                           target("engine", engine.port(), engine.pid())),
-                      "--calls",
-                      "5",
-                      "--max-calls",
-                      "10",
-                      "--rounds",
-                      "2"));
+                      TEN_CALLS_OF_TWO_ROUNDS));
 
       assertThat(exit).isZero();
       assertThat(run.reports).extracting(TargetReport::target).containsExactly("floor", "engine");
@@ -81,16 +80,17 @@ class ExternalTargetRunTest {
                   args(
                       List.of(
                           target("floor", floor.port(), pid), target("engine", other.port(), pid)),
-                      "--turns",
-                      "2",
-                      "--cpu-goal",
-                      "1000",
-                      "--calls",
-                      "3",
-                      "--max-calls",
-                      "6",
-                      "--rounds",
-                      "1"));
+                      List.of(
+                          "--turns",
+                          "2",
+                          "--cpu-goal",
+                          "1000",
+                          "--calls",
+                          "3",
+                          "--max-calls",
+                          "6",
+                          "--rounds",
+                          "1")));
 
       assertThat(exit).isZero();
       assertThat(run.turnReports).hasSize(2);
@@ -136,12 +136,7 @@ class ExternalTargetRunTest {
               .execute(
                   args(
                       List.of(target("stepped", stepped.port(), stepped.pid())),
-                      "--calls",
-                      "5",
-                      "--max-calls",
-                      "10",
-                      "--rounds",
-                      "2"));
+                      TEN_CALLS_OF_TWO_ROUNDS));
 
       assertThat(exit).isZero();
       TargetReport report = run.reports.getFirst();
@@ -187,10 +182,10 @@ class ExternalTargetRunTest {
    * The targets, the options, then what every run here shares: no ramp-up and no warm-up, so each
    * call is measured, and 30 s, more than enough for the few calls of {@code --max-calls}.
    */
-  private static String[] args(List<List<String>> targets, String... options) {
+  private static String[] args(List<List<String>> targets, List<String> options) {
     List<String> args = new ArrayList<>();
     targets.forEach(args::addAll);
-    args.addAll(List.of(options));
+    args.addAll(options);
     args.addAll(List.of("--duration", "30", "--ramp", "0", "--warmup", "0"));
     return args.toArray(String[]::new);
   }
