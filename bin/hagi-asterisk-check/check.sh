@@ -54,14 +54,23 @@ python3 "$here/dns.py" > dns.log 2>&1 &
 python3 "$here/agi.py" 5002 B answer > agi-b.log 2>&1 &
 python3 "$here/agi.py" 5003 C answer > agi-c.log 2>&1 &
 python3 "$here/agi.py" 5004 X close > agi-x.log 2>&1 &
+# wait_for PATTERN FILE TIMEOUT WHAT: until FILE has a line matching PATTERN. After TIMEOUT seconds it
+# says that WHAT did not start, prints FILE (the work directory, and so the log, is removed on exit),
+# stops what was started and fails.
+wait_for() {
+  local _
+  for _ in $(seq $(($3 * 5))); do grep -q "$1" "$2" && return 0; sleep 0.2; done
+  grep -q "$1" "$2" && return 0
+  echo "$4 did not start within $3 s: no \"$1\" in $2. Its log, to see why:"
+  cat "$2"
+  kill $(jobs -p) 2>/dev/null || true
+  exit 1
+}
 # The stand-ins must listen before the first call: python3 can take seconds to start (a pyenv shim, a
 # loaded machine), and a lookup that finds no DNS server fails case 1 for the wrong reason.
-for log in dns.log agi-b.log agi-c.log agi-x.log; do
-  for _ in $(seq 300); do grep -q " ready" "$log" && break; sleep 0.2; done
-  grep -q " ready" "$log" || { echo "A stand-in did not start within 60 s ($log):"; cat "$log"; exit 1; }
-done
+for log in dns.log agi-b.log agi-c.log agi-x.log; do wait_for " ready" "$log" 60 "A stand-in"; done
 "$asterisk/bin/asterisk" -C "$work/etc/asterisk.conf" -f -n -vvvv > ast.log 2>&1 &
-for _ in $(seq 300); do grep -q "Asterisk Ready" ast.log && break; sleep 0.2; done
+wait_for "Asterisk Ready" ast.log 60 "Asterisk ($asterisk/bin/asterisk)"
 rx() { "$asterisk/bin/asterisk" -C "$work/etc/asterisk.conf" -rx "$1"; }
 call() {
   rx "channel originate Local/$1@test application Wait 1"

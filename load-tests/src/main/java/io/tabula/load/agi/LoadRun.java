@@ -5,11 +5,10 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -179,11 +178,25 @@ public final class LoadRun implements Callable<Integer> {
               + " may take (issue 23: 8 at 10,000 calls).")
   Double kibGoal;
 
-  /** Every report of the run, in the order measured, all turns. */
-  final List<TargetReport> reports = new ArrayList<>();
-
   /** The reports of each turn, in the order measured. */
   final List<List<TargetReport>> turnReports = new ArrayList<>();
+
+  /**
+   * Every report of the run, in the order measured, all turns: {@link #turnReports} flattened, a
+   * view kept as a field so callers read it as before.
+   */
+  final List<TargetReport> reports =
+      new AbstractList<>() {
+        @Override
+        public TargetReport get(int index) {
+          return turnReports.stream().flatMap(List::stream).toList().get(index);
+        }
+
+        @Override
+        public int size() {
+          return turnReports.stream().mapToInt(List::size).sum();
+        }
+      };
 
   /** Where results go; a test reads them here. */
   PrintStream out = System.out;
@@ -206,73 +219,123 @@ public final class LoadRun implements Callable<Integer> {
             Duration.ofSeconds(rampSeconds),
             maxCalls,
             rounds);
-    List<ExternalTarget> external = externalTargets();
-    if (turns == 1 && !goals().any()) {
-      // One turn: each target this harness starts is up only while it is measured, as before.
-      List<TargetReport> turn = new ArrayList<>();
-      for (String target : spawnedTargets()) {
-        try (TargetProcess process = startTarget(target.trim().toLowerCase(Locale.ROOT))) {
-          turn.add(measure(process, options, process.stats()));
-        }
-      }
-      for (ExternalTarget target : external) {
-        announce(target);
-        turn.add(measure(target, options, target.stats()));
-      }
-      printTurn(turn, "");
-    } else {
-      runTurns(options, external);
-    }
+    runTurns(options, externalTargets());
     return reports.stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
   }
 
   /**
-   * Every target measured {@link #turns} times, in the order of {@link TurnSummary#order}, the
-   * targets up from the first turn to the last; then a summary of each over the reference.
+   * Every target measured {@link #turns} times, in the order of {@link TurnSummary#order}; then,
+   * with turns or goals, a summary of each over the reference.
+   *
+   * <p>With turns or goals every target is up from the first turn to the last, so each turn is
+   * measured with the same processes on the cores. A plain run of one turn starts each target of
+   * its own just before measuring it and stops it right after, so it is up only while measured.
    */
   private void runTurns(LoadOptions options, List<ExternalTarget> external) throws Exception {
-    List<TargetProcess> started = new ArrayList<>();
+    boolean summed = turns > 1 || goals().any();
+    List<Slot> all = new ArrayList<>();
+    for (String target : spawnedTargets()) {
+      all.add(new Slot(target.trim().toLowerCase(Locale.ROOT), null));
+    }
+    for (ExternalTarget target : external) {
+      all.add(new Slot(target.name(), target));
+    }
     try {
-      List<LoadTarget> all = new ArrayList<>();
-      for (String target : spawnedTargets()) {
-        TargetProcess process = startTarget(target.trim().toLowerCase(Locale.ROOT));
-        started.add(process);
-        all.add(process);
-      }
-      for (ExternalTarget target : external) {
-        announce(target);
-        all.add(target);
-      }
-      // Memory per call counts from each target as it was before its first turn, not from where
-      // the previous turn's load left its heap.
-      Map<LoadTarget, TargetStats> fresh = new HashMap<>();
-      for (LoadTarget target : all) {
-        fresh.put(target, target.stats());
+      if (summed) {
+        for (Slot slot : all) {
+          slot.up();
+        }
+        // Memory per call counts from each target as it was before its first turn, not from where
+        // the previous turn's load left its heap.
+        for (Slot slot : all) {
+          slot.fresh();
+        }
       }
       for (int turn = 1; turn <= turns; turn++) {
-        List<LoadTarget> order = TurnSummary.order(all, turn);
-        String heading =
-            String.format(
-                Locale.ROOT,
-                "== turn %d of %d: %s ==",
-                turn,
-                turns,
-                String.join(" then ", order.stream().map(LoadTarget::name).toList()));
-        System.err.println(heading);
-        out.println();
-        out.println(heading);
-        List<TargetReport> measured = new ArrayList<>();
-        for (LoadTarget target : order) {
-          measured.add(measure(target, options, fresh.get(target)));
+        List<Slot> order = TurnSummary.order(all, turn);
+        String heading = "";
+        if (summed) {
+          heading = String.format(Locale.ROOT, "turn %d of %d", turn, turns);
+          String line =
+              "== "
+                  + heading
+                  + ": "
+                  + String.join(" then ", order.stream().map(Slot::name).toList())
+                  + " ==";
+          System.err.println(line);
+          out.println();
+          out.println(line);
         }
-        printTurn(measured, String.format(Locale.ROOT, "turn %d of %d", turn, turns));
+        List<TargetReport> measured = new ArrayList<>();
+        for (Slot slot : order) {
+          LoadTarget target = slot.up();
+          measured.add(measure(target, options, slot.fresh()));
+          if (!summed) {
+            slot.close();
+          }
+        }
+        printTurn(measured, heading);
       }
     } finally {
-      for (TargetProcess process : started) {
-        process.close();
+      for (Slot slot : all) {
+        slot.close();
       }
     }
-    printSummaries();
+    if (summed) {
+      printSummaries();
+    }
+  }
+
+  /**
+   * A target of the run as the turns meet it: up from the first {@link #up()} until {@link
+   * #close()}, its memory before any load read once, when first asked for.
+   */
+  private final class Slot {
+    private final String name;
+    private final ExternalTarget external;
+    private LoadTarget target;
+    private TargetStats fresh;
+
+    /**
+     * @param external the target started elsewhere, or null for one this harness starts
+     */
+    Slot(String name, ExternalTarget external) {
+      this.name = name;
+      this.external = external;
+    }
+
+    String name() {
+      return name;
+    }
+
+    LoadTarget up() throws java.io.IOException {
+      if (target == null) {
+        if (external == null) {
+          target = startTarget(name);
+        } else {
+          announce(external);
+          target = external;
+        }
+      }
+      return target;
+    }
+
+    TargetStats fresh() throws java.io.IOException {
+      if (fresh == null) {
+        fresh = up().stats();
+      }
+      return fresh;
+    }
+
+    /**
+     * Stops a target this harness started; one started elsewhere stays up (its close is a no-op).
+     */
+    void close() {
+      if (target != null) {
+        target.close();
+        target = null;
+      }
+    }
   }
 
   private TurnSummary.Goals goals() {
@@ -287,7 +350,6 @@ public final class LoadRun implements Callable<Integer> {
 
   private void printTurn(List<TargetReport> turn, String heading) {
     turnReports.add(List.copyOf(turn));
-    reports.addAll(turn);
     out.println();
     out.println(heading.isEmpty() ? "== results ==" : "== results, " + heading + " ==");
     for (TargetReport r : turn) {

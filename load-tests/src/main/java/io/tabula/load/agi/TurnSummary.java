@@ -3,6 +3,8 @@ package io.tabula.load.agi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * One subject target over the reference across the turns of one run ({@code LoadRun --turns N}): a
@@ -44,8 +46,41 @@ record TurnSummary(String reference, String subject, Goals goals, List<Turn> tur
       return value == null ? Double.NaN : value;
     }
 
+    /** The goals given, in the order they are printed. */
+    List<Goal> given() {
+      return Stream.of(
+              new Goal("cpu", "CPU <= %sx", cpu, Turn::cpuRatio),
+              new Goal("p99", "p99 <= %sx", p99, Turn::p99Ratio),
+              new Goal("KiB", "<= %s KiB/call", kib, Turn::subjectKiBPerCall))
+          .filter(goal -> !Double.isNaN(goal.limit()))
+          .toList();
+    }
+
     boolean any() {
-      return !Double.isNaN(cpu) || !Double.isNaN(p99) || !Double.isNaN(kib);
+      return !given().isEmpty();
+    }
+  }
+
+  /**
+   * One goal, serving the check, the turn lines' verdicts and the summary alike: its names, its
+   * limit, and how to read the turn's figure it bounds.
+   *
+   * @param name the short name in a turn's verdict, as in {@code cpu<=1.25 met}
+   * @param summaryFormat the summary's wording, {@code %s} standing for the limit
+   */
+  record Goal(String name, String summaryFormat, double limit, ToDoubleFunction<Turn> figure) {
+
+    /** The figure is known and within the limit (a NaN figure, as with no reference, misses). */
+    boolean metBy(Turn turn) {
+      return figure.applyAsDouble(turn) <= limit;
+    }
+
+    String verdict(boolean met) {
+      return name + "<=" + number(limit) + (met ? " met" : " missed");
+    }
+
+    String summary() {
+      return String.format(Locale.ROOT, summaryFormat, number(limit));
     }
   }
 
@@ -98,25 +133,9 @@ record TurnSummary(String reference, String subject, Goals goals, List<Turn> tur
       return referenceFailed > 0 || subjectFailed > 0;
     }
 
-    /** A figure meets a goal when the goal is given and the figure is known and within it. */
-    boolean meetsCpu(Goals goals) {
-      return !failed() && cpuRatio() <= goals.cpu();
-    }
-
-    boolean meetsP99(Goals goals) {
-      return !failed() && p99Ratio <= goals.p99();
-    }
-
-    boolean meetsKib(Goals goals) {
-      return !failed() && subjectKiBPerCall <= goals.kib();
-    }
-
-    /** Every given goal met and no failed call (NaN comparisons are false, so unknown misses). */
+    /** Every given goal met and no failed call: a failed call fails the turn, goals or not. */
     boolean meetsAll(Goals goals) {
-      return !failed()
-          && (Double.isNaN(goals.cpu()) || meetsCpu(goals))
-          && (Double.isNaN(goals.p99()) || meetsP99(goals))
-          && (Double.isNaN(goals.kib()) || meetsKib(goals));
+      return !failed() && goals.given().stream().allMatch(goal -> goal.metBy(this));
     }
   }
 
@@ -260,14 +279,8 @@ record TurnSummary(String reference, String subject, Goals goals, List<Turn> tur
                 turn.subjectFailed()));
     if (goals.any()) {
       List<String> verdicts = new ArrayList<>();
-      if (!Double.isNaN(goals.cpu())) {
-        verdicts.add(verdict("cpu", goals.cpu(), turn.meetsCpu(goals)));
-      }
-      if (!Double.isNaN(goals.p99())) {
-        verdicts.add(verdict("p99", goals.p99(), turn.meetsP99(goals)));
-      }
-      if (!Double.isNaN(goals.kib())) {
-        verdicts.add(verdict("KiB", goals.kib(), turn.meetsKib(goals)));
+      for (Goal goal : goals.given()) {
+        verdicts.add(goal.verdict(!turn.failed() && goal.metBy(turn)));
       }
       if (turn.failed()) {
         verdicts.add("failed calls fail the turn");
@@ -277,20 +290,10 @@ record TurnSummary(String reference, String subject, Goals goals, List<Turn> tur
     return line.toString();
   }
 
-  private static String verdict(String name, double goal, boolean met) {
-    return String.format(Locale.ROOT, "%s<=%s %s", name, number(goal), met ? "met" : "missed");
-  }
-
   private String goalNames() {
     List<String> names = new ArrayList<>();
-    if (!Double.isNaN(goals.cpu())) {
-      names.add("CPU <= " + number(goals.cpu()) + "x");
-    }
-    if (!Double.isNaN(goals.p99())) {
-      names.add("p99 <= " + number(goals.p99()) + "x");
-    }
-    if (!Double.isNaN(goals.kib())) {
-      names.add("<= " + number(goals.kib()) + " KiB/call");
+    for (Goal goal : goals.given()) {
+      names.add(goal.summary());
     }
     names.add("no failed call");
     return String.join(", ", names);

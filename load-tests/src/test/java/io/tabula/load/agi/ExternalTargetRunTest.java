@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -16,6 +17,10 @@ import picocli.CommandLine;
  * engine in a JVM of its own, each measured by its pid, compared in one run.
  */
 class ExternalTargetRunTest {
+
+  /** Ten calls, five at a time, of two rounds of 3 commands and the HANGUP: 70 commands. */
+  private static final List<String> TEN_CALLS_OF_TWO_ROUNDS =
+      List.of("--calls", "5", "--max-calls", "10", "--rounds", "2");
 
   @Test
   void measuresTargetsStartedElsewhereByTheirPidsAndComparesThemInOneRun() throws Exception {
@@ -31,26 +36,11 @@ class ExternalTargetRunTest {
       int exit =
           new CommandLine(run)
               .execute(
-                  "--target",
-                  "floor=127.0.0.1:" + floor.port(),
-                  "--target-pid",
-                  Long.toString(ProcessHandle.current().pid()),
-                  "--target",
-                  "engine=127.0.0.1:" + engine.port(),
-                  "--target-pid",
-                  Long.toString(engine.pid()),
-                  "--calls",
-                  "5",
-                  "--max-calls",
-                  "10",
-                  "--rounds",
-                  "2",
-                  "--duration",
-                  "30",
-                  "--ramp",
-                  "0",
-                  "--warmup",
-                  "0");
+                  args(
+                      List.of(
+                          target("floor", floor.port(), ProcessHandle.current().pid()),
+                          target("engine", engine.port(), engine.pid())),
+                      TEN_CALLS_OF_TWO_ROUNDS));
 
       assertThat(exit).isZero();
       assertThat(run.reports).extracting(TargetReport::target).containsExactly("floor", "engine");
@@ -78,7 +68,7 @@ class ExternalTargetRunTest {
 
   @Test
   void withTurnsEveryTargetIsMeasuredOncePerTurnInAlternatingOrderThenSummed() throws Exception {
-    String pid = Long.toString(ProcessHandle.current().pid());
+    long pid = ProcessHandle.current().pid();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (FloorServer floor = new FloorServer();
         FloorServer other = new FloorServer()) {
@@ -87,30 +77,20 @@ class ExternalTargetRunTest {
       int exit =
           new CommandLine(run)
               .execute(
-                  "--target",
-                  "floor=127.0.0.1:" + floor.port(),
-                  "--target-pid",
-                  pid,
-                  "--target",
-                  "engine=127.0.0.1:" + other.port(),
-                  "--target-pid",
-                  pid,
-                  "--turns",
-                  "2",
-                  "--cpu-goal",
-                  "1000",
-                  "--calls",
-                  "3",
-                  "--max-calls",
-                  "6",
-                  "--rounds",
-                  "1",
-                  "--duration",
-                  "30",
-                  "--ramp",
-                  "0",
-                  "--warmup",
-                  "0");
+                  args(
+                      List.of(
+                          target("floor", floor.port(), pid), target("engine", other.port(), pid)),
+                      List.of(
+                          "--turns",
+                          "2",
+                          "--cpu-goal",
+                          "1000",
+                          "--calls",
+                          "3",
+                          "--max-calls",
+                          "6",
+                          "--rounds",
+                          "1")));
 
       assertThat(exit).isZero();
       assertThat(run.turnReports).hasSize(2);
@@ -154,22 +134,9 @@ class ExternalTargetRunTest {
       int exit =
           new CommandLine(run)
               .execute(
-                  "--target",
-                  "stepped=127.0.0.1:" + stepped.port(),
-                  "--target-pid",
-                  Long.toString(stepped.pid()),
-                  "--calls",
-                  "5",
-                  "--max-calls",
-                  "10",
-                  "--rounds",
-                  "2",
-                  "--duration",
-                  "30",
-                  "--ramp",
-                  "0",
-                  "--warmup",
-                  "0");
+                  args(
+                      List.of(target("stepped", stepped.port(), stepped.pid())),
+                      TEN_CALLS_OF_TWO_ROUNDS));
 
       assertThat(exit).isZero();
       TargetReport report = run.reports.getFirst();
@@ -204,5 +171,22 @@ class ExternalTargetRunTest {
         .hasMessageContaining("port must be a number");
     assertThatThrownBy(() -> ExternalTarget.parse("floor=127.0.0.1:4690", 0))
         .hasMessageContaining("--target-pid");
+  }
+
+  /** {@code --target} and {@code --target-pid} for a loopback target started elsewhere. */
+  private static List<String> target(String name, int port, long pid) {
+    return List.of("--target", name + "=127.0.0.1:" + port, "--target-pid", Long.toString(pid));
+  }
+
+  /**
+   * The targets, the options, then what every run here shares: no ramp-up and no warm-up, so each
+   * call is measured, and 30 s, more than enough for the few calls of {@code --max-calls}.
+   */
+  private static String[] args(List<List<String>> targets, List<String> options) {
+    List<String> args = new ArrayList<>();
+    targets.forEach(args::addAll);
+    args.addAll(options);
+    args.addAll(List.of("--duration", "30", "--ramp", "0", "--warmup", "0"));
+    return args.toArray(String[]::new);
   }
 }
