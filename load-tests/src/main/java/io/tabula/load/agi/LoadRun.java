@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -181,22 +180,10 @@ public final class LoadRun implements Callable<Integer> {
   /** The reports of each turn, in the order measured. */
   final List<List<TargetReport>> turnReports = new ArrayList<>();
 
-  /**
-   * Every report of the run, in the order measured, all turns: {@link #turnReports} flattened, a
-   * view kept as a field so callers read it as before.
-   */
-  final List<TargetReport> reports =
-      new AbstractList<>() {
-        @Override
-        public TargetReport get(int index) {
-          return turnReports.stream().flatMap(List::stream).toList().get(index);
-        }
-
-        @Override
-        public int size() {
-          return turnReports.stream().mapToInt(List::size).sum();
-        }
-      };
+  /** Every report of the run, in the order measured, all turns: {@link #turnReports} flattened. */
+  List<TargetReport> reports() {
+    return turnReports.stream().flatMap(List::stream).toList();
+  }
 
   /** Where results go; a test reads them here. */
   PrintStream out = System.out;
@@ -220,7 +207,7 @@ public final class LoadRun implements Callable<Integer> {
             maxCalls,
             rounds);
     runTurns(options, externalTargets());
-    return reports.stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
+    return reports().stream().allMatch(r -> r.load().completed() > 0) ? 0 : 1;
   }
 
   /**

@@ -43,8 +43,8 @@ class ExternalTargetRunTest {
                       TEN_CALLS_OF_TWO_ROUNDS));
 
       assertThat(exit).isZero();
-      assertThat(run.reports).extracting(TargetReport::target).containsExactly("floor", "engine");
-      for (TargetReport report : run.reports) {
+      assertThat(run.reports()).extracting(TargetReport::target).containsExactly("floor", "engine");
+      for (TargetReport report : run.reports()) {
         assertThat(report.load().completed()).as(report.target()).isEqualTo(10);
         assertThat(report.load().failedCount()).as(report.target()).isZero();
         // 2 rounds of 3 commands and the HANGUP per call.
@@ -61,7 +61,8 @@ class ExternalTargetRunTest {
       assertThat(engine.stats().threads())
           .as("the harness leaves a target it did not start running")
           .isPositive();
-      TargetComparison comparison = new TargetComparison(run.reports.get(0), run.reports.get(1));
+      TargetComparison comparison =
+          new TargetComparison(run.reports().get(0), run.reports().get(1));
       assertThat(comparison.p99Ratio()).isPositive();
     }
   }
@@ -100,8 +101,8 @@ class ExternalTargetRunTest {
       assertThat(run.turnReports.get(1))
           .extracting(TargetReport::target)
           .containsExactly("engine", "floor");
-      assertThat(run.reports).hasSize(4);
-      for (TargetReport report : run.reports) {
+      assertThat(run.reports()).hasSize(4);
+      for (TargetReport report : run.reports()) {
         assertThat(report.load().completed()).as(report.target()).isEqualTo(6);
         assertThat(report.load().failedCount()).as(report.target()).isZero();
       }
@@ -139,7 +140,7 @@ class ExternalTargetRunTest {
                       TEN_CALLS_OF_TWO_ROUNDS));
 
       assertThat(exit).isZero();
-      TargetReport report = run.reports.getFirst();
+      TargetReport report = run.reports().getFirst();
       assertThat(report.load().completed()).isEqualTo(10);
       assertThat(report.load().failedCount()).isZero();
       assertThat(report.load().commands()).isEqualTo(10 * 7);
@@ -154,7 +155,7 @@ class ExternalTargetRunTest {
             .execute("--target", "floor=127.0.0.1:4690", "--calls", "1", "--warmup", "0");
 
     assertThat(exit).isNotZero();
-    assertThat(run.reports).isEmpty();
+    assertThat(run.reports()).isEmpty();
   }
 
   @Test

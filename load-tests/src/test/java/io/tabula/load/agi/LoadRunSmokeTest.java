@@ -19,8 +19,8 @@ class LoadRunSmokeTest {
     int exit = runSmall(run, "--max-calls", "20");
 
     assertThat(exit).isZero();
-    assertThat(run.reports).hasSize(targets().size());
-    for (TargetReport report : run.reports) {
+    assertThat(run.reports()).hasSize(targets().size());
+    for (TargetReport report : run.reports()) {
       assertThat(report.load().completed()).as(report.target()).isEqualTo(20);
       assertThat(report.load().failedCount()).as(report.target()).isZero();
       assertThat(report.load().turnaround().getTotalCount())
@@ -44,7 +44,7 @@ class LoadRunSmokeTest {
     int exit = runSmall(run, "--max-calls", "10", "--rounds", "3");
 
     assertThat(exit).isZero();
-    for (TargetReport report : run.reports) {
+    for (TargetReport report : run.reports()) {
       assertThat(report.load().completed()).as(report.target()).isEqualTo(10);
       assertThat(report.load().failedCount()).as(report.target()).isZero();
       // 3 rounds of 3 commands, then HANGUP: 9 replies each followed by the engine's next command.
@@ -69,7 +69,7 @@ class LoadRunSmokeTest {
             "3");
 
     assertThat(exit).isZero();
-    LoadResult engine = run.reports.getFirst().load();
+    LoadResult engine = run.reports().getFirst().load();
     assertThat(engine.completed()).isEqualTo(6);
     assertThat(engine.failedCount()).isZero();
     // Per call 3 rounds of STREAM FILE, GET DATA, SAY DIGITS, then HANGUP: nothing more, nothing
@@ -92,7 +92,7 @@ class LoadRunSmokeTest {
             "3");
 
     assertThat(exit).isZero();
-    LoadResult engine = run.reports.getFirst().load();
+    LoadResult engine = run.reports().getFirst().load();
     assertThat(engine.completed()).isEqualTo(6);
     assertThat(engine.failedCount()).isZero();
     assertThat(engine.commands()).isEqualTo(6 * (3 * LoadCall.MEDIA_COMMANDS + 1));
@@ -111,7 +111,7 @@ class LoadRunSmokeTest {
             Integer.toString(LoadFlows.MAX_ROUNDS + 1));
 
     assertThat(exit).isNotZero();
-    assertThat(run.reports).isEmpty();
+    assertThat(run.reports()).isEmpty();
   }
 
   private static int runSmall(LoadRun run, String... options) {
