@@ -17,7 +17,7 @@ import java.time.Duration;
  *
  * @param address bind address
  * @param port FastAGI port (0: any free port)
- * @param transport {@code auto}, {@code epoll} or {@code nio}
+ * @param transport {@code auto}, {@code io_uring}, {@code epoll} or {@code nio}
  * @param ioThreads event-loop threads, 0 for one per core
  * @param limits codec limits
  * @param call call-session timeouts, transfer variable and rejection prompts

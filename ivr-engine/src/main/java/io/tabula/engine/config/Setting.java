@@ -16,7 +16,9 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting("agi.address", "127.0.0.1", "address the FastAGI server binds to"),
           new Setting("agi.port", "4573", "FastAGI port"),
           new Setting(
-              "agi.transport", "auto", "auto (epoll where available, else nio), epoll or nio"),
+              "agi.transport",
+              "auto",
+              "auto (io_uring where available, else epoll, else nio), io_uring, epoll or nio"),
           new Setting("agi.ioThreads", "0", "Netty event-loop threads; 0 means one per CPU core"),
           new Setting("agi.maxLineBytes", "8192", "longest line Asterisk may send"),
           new Setting("agi.maxHeaderBytes", "16384", "largest agi_* header block"),
@@ -31,7 +33,7 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "agi.maxConnections",
               "0",
-              "open FastAGI connections in total; 0 means memory.slots plus 10 % (at least 16)"),
+              "open FastAGI connections in total; 0 means memory.slots plus 25 % (at least 64)"),
           new Setting(
               "agi.maxConnectionsPerPeer",
               "0",

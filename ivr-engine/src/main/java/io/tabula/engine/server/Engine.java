@@ -5,8 +5,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.tabula.engine.ami.RecordingControl;
 import io.tabula.engine.config.AmiTarget;
@@ -92,7 +90,7 @@ public final class Engine implements AutoCloseable {
       CallHandlers handlers,
       RecordingControl recording,
       MeterRegistry registry) {
-    Transport transport = Transport.choose(config.transport());
+    Transport chosen = Transport.choose(config.transport());
     PeerAllowList allowed = allowList(config);
     CallMemoryPool pool = CallMemoryPool.open(config.memory());
     Optional<String> unprotected =
@@ -112,10 +110,17 @@ public final class Engine implements AutoCloseable {
     EngineContext context =
         new EngineContext(handlers, pool, metrics, config.call(), recording, sessions);
     // One group accepts and serves: a separate accept thread only added a thread hand-off (and a
-    // wake-up) per call on a machine with few cores.
-    EventLoopGroup loops =
-        new MultiThreadIoEventLoopGroup(
-            ioThreads(config), new DefaultThreadFactory("agi-io"), transport.ioHandlerFactory());
+    // wake-up) per call on a machine with few cores. After the call memory: its lock is a
+    // protection, the rings' only speed.
+    Transport.Loops started;
+    try {
+      started = chosen.startLoops(ioThreads(config), "auto".equalsIgnoreCase(config.transport()));
+    } catch (IllegalStateException e) {
+      pool.close();
+      throw new EngineStartException(e.getMessage(), e);
+    }
+    Transport transport = started.transport();
+    EventLoopGroup loops = started.group();
     try {
       // The connections' buffers are set with their pipeline (AgiChannelInitializer), not as
       // child options. No TCP_NODELAY option: Netty's socket config sets it on every accepted

@@ -3,6 +3,7 @@ package io.tabula.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.channel.uring.IoUring;
 import io.tabula.engine.pbx.CallReport;
 import io.tabula.engine.pbx.Heard;
 import io.tabula.engine.pbx.PbxOptions;
@@ -114,6 +115,28 @@ class ServeFailsClosedTest {
       serve.agiAddress();
       assertThat(serve.awaitLine(Pattern.compile("memory.protections: waived.*")).group())
           .contains("mlock=off", "mlock refused");
+      if (IoUring.isAvailable()) {
+        // The io_uring rings are locked memory too: with none left, auto serves on the next one.
+        assertThat(serve.output())
+            .contains("io_uring event loops could not start", "FastAGI runs on", "ulimit -l");
+      }
+    }
+  }
+
+  @Test
+  void ioUringByNameWithoutLockedMemoryForItsRingsRefusesToStartAndSaysHowToFix() throws Exception {
+    assumeTrue(IoUring.isAvailable(), "io_uring does not load on this machine");
+    Path config =
+        config(
+            "recording: none",
+            "memory.slots: 1000",
+            "memory.protections: waived",
+            "agi.transport: io_uring");
+    try (ServeProcess serve = ServeProcess.start(lowMemlockLimit(), config, "--demo")) {
+      assertThat(serve.exitStatus()).as(serve.output()).isEqualTo(2);
+      assertThat(serve.output())
+          .contains("cannot start the io_uring event loops", "ulimit -l", "agi.transport")
+          .doesNotContain("listening for FastAGI");
     }
   }
 

@@ -70,9 +70,9 @@ class EngineConfigLoaderTest {
     assertThat(config.guard().allowedPeers())
         .extracting(Object::toString)
         .containsExactly("127.0.0.0/8", "0:0:0:0:0:0:0:1/128");
-    assertThat(config.guard().totalCap(config.memory().slots())).isEqualTo(220);
-    assertThat(config.guard().perPeerCap(config.memory().slots())).isEqualTo(220);
-    assertThat(config.guard().totalCap(10)).as("at least 16 above the slots").isEqualTo(26);
+    assertThat(config.guard().totalCap(config.memory().slots())).isEqualTo(264);
+    assertThat(config.guard().perPeerCap(config.memory().slots())).isEqualTo(264);
+    assertThat(config.guard().totalCap(1000)).as("a quarter above the slots").isEqualTo(1250);
   }
 
   @Test

@@ -44,6 +44,14 @@ class CallAllocationTest {
    */
   private static final double BOUND = 6_200.0;
 
+  /**
+   * The same on io_uring, which the engine runs on where the kernel allows it (session 14): 6,368-
+   * 7,605 B per call over the windows of two runs. Netty's io_uring channel keeps more state per
+   * connection, and each submission (poll, receive, write, close, cancel) is an operation object of
+   * its own. The rest of the bound is room for the JIT, as above.
+   */
+  private static final double IO_URING_BOUND = 8_000.0;
+
   @Test
   void aShortCallAllocatesLittleOnTheEventLoops() throws Exception {
     com.sun.management.ThreadMXBean mx = ThreadAllocations.counter();
@@ -71,8 +79,8 @@ class CallAllocationTest {
       assertThat(flow.failures).isEmpty();
       assertThat(engine.pool().zeroings()).isEqualTo(WARM_UP_CALLS + (long) WINDOWS * WINDOW_CALLS);
       assertThat(Arrays.stream(perCall).min().orElseThrow())
-          .as("event-loop bytes allocated per call, best window")
-          .isLessThan(BOUND);
+          .as("event-loop bytes allocated per call on %s, best window", engine.transport())
+          .isLessThan(engine.transport() == Transport.IO_URING ? IO_URING_BOUND : BOUND);
     } finally {
       ResourceLeakDetector.setLevel(testLevel);
     }
