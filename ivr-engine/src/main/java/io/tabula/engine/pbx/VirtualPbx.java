@@ -57,7 +57,11 @@ public final class VirtualPbx implements AutoCloseable {
   }
 
   public static VirtualPbx create(PbxOptions options, int threads) {
-    Transport transport = Transport.choose("auto");
+    // NIO whatever the engine runs on: the PBX stands in for Asterisk, not for the engine. Its
+    // io_uring client once missed the close of a peer that accepted and closed at once
+    // (HagiFailoverTest, one run in two), and its rings would take locked memory from the engine's
+    // process where both run in one JVM (tests, tabula demo).
+    Transport transport = Transport.NIO;
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
             threads, new DefaultThreadFactory("virtual-pbx"), transport.ioHandlerFactory());
