@@ -41,6 +41,14 @@ class SteppedCommandAllocationTest {
    */
   private static final double BOUND = 48.0;
 
+  /**
+   * The same on io_uring (session 14): Netty's io_uring path makes an operation object per
+   * submission (the poll, the receive and the write of each command) and one per completion. The
+   * JIT's escape analysis removes them in some runs and not in others: under 48 B a command in one
+   * run of the suite, 157-160 B in another. A line or reply object per command still goes over it.
+   */
+  private static final double IO_URING_BOUND = 240.0;
+
   @Test
   void aSteadySteppedCallAllocatesAlmostNothingPerCommandOnItsEventLoop() throws Exception {
     com.sun.management.ThreadMXBean mx = ThreadAllocations.counter();
@@ -57,7 +65,7 @@ class SteppedCommandAllocationTest {
       assertThat(engine.pool().zeroings()).isEqualTo(1);
       assertThat(Arrays.stream(perCommand).min().orElseThrow())
           .as("event-loop bytes allocated per AGI command, best window")
-          .isLessThan(BOUND);
+          .isLessThan(engine.transport() == Transport.IO_URING ? IO_URING_BOUND : BOUND);
     } finally {
       ResourceLeakDetector.setLevel(testLevel);
     }
