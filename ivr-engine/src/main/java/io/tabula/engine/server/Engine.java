@@ -90,7 +90,7 @@ public final class Engine implements AutoCloseable {
       CallHandlers handlers,
       RecordingControl recording,
       MeterRegistry registry) {
-    Transport chosen = Transport.choose(config.transport());
+    Transport.Choice chosen = Transport.choose(config.transport());
     PeerAllowList allowed = allowList(config);
     CallMemoryPool pool = CallMemoryPool.open(config.memory());
     Optional<String> unprotected =
@@ -114,7 +114,7 @@ public final class Engine implements AutoCloseable {
     // protection, the rings' only speed.
     Transport.Loops started;
     try {
-      started = chosen.startLoops(ioThreads(config), "auto".equalsIgnoreCase(config.transport()));
+      started = chosen.startLoops(ioThreads(config));
     } catch (IllegalStateException e) {
       pool.close();
       throw new EngineStartException(e.getMessage(), e);

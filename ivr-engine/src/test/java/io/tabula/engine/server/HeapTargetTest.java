@@ -55,34 +55,59 @@ class HeapTargetTest {
     assertThat(HeapTarget.bytesFor(200, 64 * MIB)).isEqualTo(64 * MIB);
   }
 
-  /** The flag's origin and value, as the probe JVM ends: "MANAGEMENT 216137728". */
+  @Test
+  void theShippedOptionsRunZgcAndGiveFreedNativeMemoryBack() throws Exception {
+    // The file ./tabula, the Docker image and bin/perf-floor start the engine with: a flag this JVM
+    // does not know would stop the engine from starting at all.
+    assertThat(flagsAfterStart(0, "@jvm.options", "UseZGC", "TrimNativeHeapInterval"))
+        .containsExactly("VM_CREATION true", "VM_CREATION 5000");
+  }
+
+  /** SoftMaxHeapSize's origin and value, as the probe JVM ends: "MANAGEMENT 216137728". */
   private static String softMaxAfterStart(int slots, String... jvmOptions)
+      throws IOException, InterruptedException {
+    return flagsAfterStart(slots, List.of(jvmOptions), "SoftMaxHeapSize").getFirst();
+  }
+
+  private static List<String> flagsAfterStart(int slots, String jvmOption, String... flags)
+      throws IOException, InterruptedException {
+    return flagsAfterStart(slots, List.of(jvmOption), flags);
+  }
+
+  /** Each flag's origin and value, as a JVM started with {@code jvmOptions} ends. */
+  private static List<String> flagsAfterStart(int slots, List<String> jvmOptions, String... flags)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of(jvmOptions));
+    command.addAll(jvmOptions);
     command.addAll(
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
             Probe.class.getName(),
             Integer.toString(slots)));
+    command.addAll(List.of(flags));
     Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(probe.waitFor(1, TimeUnit.MINUTES)).as("the probe JVM ends").isTrue();
     assertThat(probe.exitValue()).as(output).isZero();
-    String last = output.strip().lines().reduce((first, second) -> second).orElse("");
-    return last;
+    List<String> lines = output.strip().lines().toList();
+    return lines.subList(Math.max(0, lines.size() - flags.length), lines.size());
   }
 
-  /** Runs {@link HeapTarget#apply} in its own JVM and prints the flag it leaves, last. */
+  /**
+   * Runs {@link HeapTarget#apply} in its own JVM, then prints each flag named after the slots,
+   * last: its origin and value.
+   */
   static final class Probe {
     public static void main(String[] args) {
       HeapTarget.apply(Integer.parseInt(args[0]));
-      VMOption soft =
-          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-              .getVMOption("SoftMaxHeapSize");
-      System.out.println(soft.getOrigin() + " " + soft.getValue());
+      HotSpotDiagnosticMXBean flags =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      for (String name : List.of(args).subList(1, args.length)) {
+        VMOption flag = flags.getVMOption(name);
+        System.out.println(flag.getOrigin() + " " + flag.getValue());
+      }
     }
   }
 }

@@ -44,8 +44,9 @@ class TransportTest {
             ? Transport.IO_URING
             : Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO;
 
-    assertThat(Transport.choose("auto")).isEqualTo(expected);
-    assertThat(Transport.choose("NIO").serverChannel()).isEqualTo(AgiServerChannel.class);
+    assertThat(Transport.choose("auto")).isEqualTo(new Transport.Choice(expected, true));
+    assertThat(Transport.choose("NIO")).isEqualTo(new Transport.Choice(Transport.NIO, false));
+    assertThat(Transport.NIO.serverChannel()).isEqualTo(AgiServerChannel.class);
   }
 
   @Test
@@ -61,7 +62,7 @@ class TransportTest {
   @Test
   void callsAndProbesOverIoUringAllCloseTheirConnections() throws Exception {
     assumeThat(IoUring.isAvailable())
-        .as("io_uring loads here (Linux 5.14+, not disabled by sysctl or seccomp)")
+        .as("io_uring loads here (a kernel with it, not disabled by sysctl or seccomp)")
         .isTrue();
     var config =
         EngineConfigLoader.load(
