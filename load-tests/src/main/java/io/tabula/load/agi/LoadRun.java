@@ -1,9 +1,13 @@
 package io.tabula.load.agi;
 
 import io.tabula.load.baseline.BaselineTarget;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -295,7 +299,7 @@ public final class LoadRun implements Callable<Integer> {
       return name;
     }
 
-    LoadTarget up() throws java.io.IOException {
+    LoadTarget up() throws IOException {
       if (target == null) {
         if (external == null) {
           target = startTarget(name);
@@ -307,7 +311,7 @@ public final class LoadRun implements Callable<Integer> {
       return target;
     }
 
-    TargetStats fresh() throws java.io.IOException {
+    TargetStats fresh() throws IOException {
       if (fresh == null) {
         fresh = up().stats();
       }
@@ -444,7 +448,7 @@ public final class LoadRun implements Callable<Integer> {
     }
   }
 
-  private TargetProcess startTarget(String target) throws java.io.IOException {
+  private TargetProcess startTarget(String target) throws IOException {
     String main =
         switch (target) {
           case "engine" -> ENGINE_TARGET;
@@ -531,9 +535,8 @@ public final class LoadRun implements Callable<Integer> {
   }
 
   /** The 1-minute load average of the machine, from {@code /proc/loadavg}. */
-  static double loadAverage() throws java.io.IOException {
-    return Double.parseDouble(
-        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+  static double loadAverage() throws IOException {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
   }
 
   private void warmUp(String target, LoadOptions options, InetAddress host)
@@ -565,8 +568,8 @@ public final class LoadRun implements Callable<Integer> {
   private static TargetStats sample(LoadTarget target) {
     try {
       return target.stats();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -611,7 +614,7 @@ public final class LoadRun implements Callable<Integer> {
     return turn.stream().filter(r -> r.target().equals(target)).findFirst().orElse(null);
   }
 
-  private static int freePort() throws java.io.IOException {
+  private static int freePort() throws IOException {
     try (java.net.ServerSocket s =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
