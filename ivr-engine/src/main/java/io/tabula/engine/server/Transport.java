@@ -95,6 +95,11 @@ public enum Transport {
   /** What {@code agi.transport} asked for: a transport, and whether another may stand in for it. */
   public record Choice(Transport transport, boolean fallBack) {
 
+    /** The fix for rings that cannot be had, in the failed start's message and the fallback's. */
+    private static final String RAISE_LOCKED_MEMORY =
+        "raise the locked-memory limit (ulimit -l, systemd LimitMEMLOCK) by 128 KiB per event loop"
+            + " (agi.ioThreads)";
+
     /**
      * Starts the engine's event loops. An io_uring ring is locked memory: for a process without
      * {@code CAP_IPC_LOCK} it counts against {@code RLIMIT_MEMLOCK} (64-128 KiB a loop), after the
@@ -116,17 +121,18 @@ public enum Transport {
           throw new IllegalStateException(
               "cannot start the io_uring event loops ("
                   + why
-                  + "); raise the locked-memory limit (ulimit -l, systemd LimitMEMLOCK) by 128 KiB"
-                  + " per event loop (agi.ioThreads), or set agi.transport to auto or nio",
+                  + "); "
+                  + RAISE_LOCKED_MEMORY
+                  + ", or set agi.transport to auto or nio",
               e);
         }
         Transport next = firstAvailable(EPOLL);
         LOG.warn(
             "io_uring event loops could not start ({}); FastAGI runs on {} instead. For io_uring,"
-                + " raise the locked-memory limit (ulimit -l, systemd LimitMEMLOCK) by 128 KiB per"
-                + " event loop (agi.ioThreads)",
+                + " {}",
             why,
-            next.settingName());
+            next.settingName(),
+            RAISE_LOCKED_MEMORY);
         return new Loops(next, next.newGroup(threads));
       }
     }
@@ -155,8 +161,9 @@ public enum Transport {
 
   /** This transport, or the first after it in {@code auto}'s order that is available here. */
   private static Transport firstAvailable(Transport from) {
+    Transport[] all = values();
     for (int i = from.ordinal(); ; i++) {
-      Transport transport = values()[i];
+      Transport transport = all[i];
       if (transport.available.getAsBoolean()) {
         return transport; // NIO always is
       }

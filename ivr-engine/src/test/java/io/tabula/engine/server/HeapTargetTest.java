@@ -59,7 +59,7 @@ class HeapTargetTest {
   void theShippedOptionsRunZgcAndGiveFreedNativeMemoryBack() throws Exception {
     // The file ./tabula, the Docker image and bin/perf-floor start the engine with: a flag this JVM
     // does not know would stop the engine from starting at all.
-    assertThat(flagsAfterStart(0, "@jvm.options", "UseZGC", "TrimNativeHeapInterval"))
+    assertThat(flagsAfterStart(0, List.of("@jvm.options"), "UseZGC", "TrimNativeHeapInterval"))
         .containsExactly("VM_CREATION true", "VM_CREATION 5000");
   }
 
@@ -67,11 +67,6 @@ class HeapTargetTest {
   private static String softMaxAfterStart(int slots, String... jvmOptions)
       throws IOException, InterruptedException {
     return flagsAfterStart(slots, List.of(jvmOptions), "SoftMaxHeapSize").getFirst();
-  }
-
-  private static List<String> flagsAfterStart(int slots, String jvmOption, String... flags)
-      throws IOException, InterruptedException {
-    return flagsAfterStart(slots, List.of(jvmOption), flags);
   }
 
   /** Each flag's origin and value, as a JVM started with {@code jvmOptions} ends. */
