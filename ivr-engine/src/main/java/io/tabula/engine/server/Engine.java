@@ -102,9 +102,9 @@ public final class Engine implements AutoCloseable {
     }
     new CallMemoryMetrics(pool).bindTo(registry);
     HeapTarget.apply(config.memory().slots());
-    ConnectionGuard guard = guard(config, allowed, registry);
-    EngineMetrics metrics = new EngineMetrics(registry);
     SessionRegistry sessions = new SessionRegistry();
+    ConnectionGuard guard = guard(config, allowed, sessions, registry);
+    EngineMetrics metrics = new EngineMetrics(registry);
     AtomicBoolean stopped = new AtomicBoolean();
     sessions.countInto(new CapacityMetrics(registry, pool, stopped::get));
     EngineContext context =
@@ -204,7 +204,10 @@ public final class Engine implements AutoCloseable {
 
   /** The door of the FastAGI port: the allow-list and the connection caps, with their meters. */
   private static ConnectionGuard guard(
-      EngineConfig config, PeerAllowList allowed, MeterRegistry registry) {
+      EngineConfig config,
+      PeerAllowList allowed,
+      SessionRegistry sessions,
+      MeterRegistry registry) {
     GuardConfig settings = config.guard();
     int slots = config.memory().slots();
     LOG.info(
@@ -213,7 +216,7 @@ public final class Engine implements AutoCloseable {
         settings.totalCap(slots),
         settings.perPeerCap(slots));
     return new ConnectionGuard(
-        allowed, settings.totalCap(slots), settings.perPeerCap(slots), registry);
+        allowed, settings.totalCap(slots), settings.perPeerCap(slots), sessions::size, registry);
   }
 
   /**

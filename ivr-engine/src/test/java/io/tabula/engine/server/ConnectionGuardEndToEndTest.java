@@ -115,6 +115,10 @@ class ConnectionGuardEndToEndTest {
   void theTotalCapRefusesTheNextConnectionAndAClosedOneGivesItsPlaceBack() throws Exception {
     EngineConfig config =
         config("TABULA_AGI_MAX_CONNECTIONS", "2", "TABULA_AGI_MAX_CONNECTIONS_PER_PEER", "2");
+    Logger guardLog = (Logger) LoggerFactory.getLogger(ConnectionGuard.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    guardLog.addAppender(logged);
     try (Engine engine = start(config)) {
       Socket first = call(engine, FIRST);
       assertAdmitted(first);
@@ -123,11 +127,21 @@ class ConnectionGuardEndToEndTest {
       assertRefused(call(engine, SECOND));
       assertThat(engine.guard().refused(Refusal.ENGINE_LIMIT)).isEqualTo(1);
       assertThat(flowsStarted).hasValue(2);
+      // The line tells a telephony admin how many of the open connections are calls.
+      assertThat(logged.list)
+          .filteredOn(e -> e.getFormattedMessage().contains("refused"))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e.getFormattedMessage())
+                      .contains("2 connections open (2 of them calls in progress"));
 
       first.close();
       Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.guard().open() == 1);
       assertAdmitted(call(engine, FIRST));
       assertThat(engine.metrics().ended(CallOutcome.REJECTED_ENGINE_FULL)).isZero();
+    } finally {
+      guardLog.detachAppender(logged);
     }
   }
 

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * The FastAGI port's door: a handler on the <em>server</em> channel that sees each accepted
@@ -27,7 +28,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * new ServerBootstrap().handler(new ConnectionGuard(allowList, guard.totalCap(slots),
- *     guard.perPeerCap(slots), registry))...
+ *     guard.perPeerCap(slots), sessions::size, registry))...
  * }</pre>
  */
 @Sharable
@@ -36,12 +37,22 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
   private final PeerAllowList allowList;
   private final ConnectionCounts counts;
   private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
-  private final RefusalLog log = new RefusalLog();
+  private final RefusalLog log;
 
+  /**
+   * @param callsInProgress the engine's calls started and not yet ended, for the refusal's log
+   *     line: the connections open beyond them are ones whose call has not started (no header yet)
+   *     or has ended (still closing)
+   */
   public ConnectionGuard(
-      PeerAllowList allowList, int totalCap, int perPeerCap, MeterRegistry registry) {
+      PeerAllowList allowList,
+      int totalCap,
+      int perPeerCap,
+      IntSupplier callsInProgress,
+      MeterRegistry registry) {
     this.allowList = allowList;
     this.counts = new ConnectionCounts(totalCap, perPeerCap);
+    this.log = new RefusalLog(callsInProgress);
     for (Refusal reason : Refusal.values()) {
       refused.put(
           reason,

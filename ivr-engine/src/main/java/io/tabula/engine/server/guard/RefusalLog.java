@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,11 @@ final class RefusalLog {
 
   private final Map<Refusal, Long> nextLine = new EnumMap<>(Refusal.class);
   private final Map<Refusal, Integer> unlogged = new EnumMap<>(Refusal.class);
+  private final IntSupplier callsInProgress;
+
+  RefusalLog(IntSupplier callsInProgress) {
+    this.callsInProgress = callsInProgress;
+  }
 
   void refused(Refusal reason, Optional<InetAddress> peer, ConnectionCounts counts) {
     long now = System.nanoTime();
@@ -42,10 +48,12 @@ final class RefusalLog {
               suffix);
       case ENGINE_LIMIT ->
           LOG.warn(
-              "FastAGI connection from {} refused: {} connections open, agi.maxConnections is {};"
+              "FastAGI connection from {} refused: {} connections open ({} of them calls in"
+                  + " progress, the rest before their header or closing), agi.maxConnections is {};"
                   + " raise it with memory.slots or add engines{}",
               from,
               counts.open(),
+              callsInProgress.getAsInt(),
               counts.totalCap(),
               suffix);
       case PEER_LIMIT ->
