@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import io.tabula.engine.config.EngineConfig;
 import io.tabula.engine.config.EngineConfigLoader;
 import io.tabula.engine.server.guard.ConnectionGuard;
@@ -32,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -145,6 +149,48 @@ class ConnectionGuardEndToEndTest {
     }
   }
 
+  /**
+   * Each transport half-closes with code of its own (NIO with the engine's, see
+   * HalfClosingChannel).
+   */
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aCallThatEndedGivesItsPlaceBackWhenTheEngineHalfClosesEvenIfAsteriskHasNotClosed(
+      Transport transport) throws Exception {
+    assumeThat(
+            switch (transport) {
+              case IO_URING -> IoUring.isAvailable();
+              case EPOLL -> Epoll.isAvailable();
+              case NIO -> true;
+            })
+        .as(transport + " loads on this machine")
+        .isTrue();
+    // A linger far longer than the test, so only the half-close can give the place back.
+    EngineConfig config =
+        config(
+            "TABULA_AGI_TRANSPORT", transport.settingName(),
+            "TABULA_AGI_MAX_CONNECTIONS", "2",
+            "TABULA_AGI_MAX_CONNECTIONS_PER_PEER", "2",
+            "TABULA_CALL_CLOSE_LINGER", "60s");
+    try (Engine engine = start(config)) {
+      Socket ending = call(engine, FIRST);
+      assertAdmitted(ending);
+      assertAdmitted(call(engine, SECOND));
+
+      // The flow gets its variable and returns; the engine half-closes. The test keeps its side
+      // of that connection open, as a slow Asterisk would.
+      replyUntilTheEngineHalfCloses(ending, "200 result=1 (x)");
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> engine.guard().open() == 1);
+
+      assertAdmitted(call(engine, SECOND));
+      assertThat(engine.guard().refused(Refusal.ENGINE_LIMIT)).isZero();
+      assertThat(engine.guard().open()).isEqualTo(2);
+      assertThat(ending.isInputShutdown() || ending.isClosed())
+          .as("still open this side")
+          .isFalse();
+    }
+  }
+
   @Test
   void thePerPeerCapCountsEachAddressOnItsOwn() throws Exception {
     EngineConfig config =
@@ -232,6 +278,26 @@ class ConnectionGuardEndToEndTest {
 
   private static void assertAdmitted(Socket socket) throws IOException {
     assertThat(readLine(socket.getInputStream())).isEqualTo("GET VARIABLE WAITING");
+  }
+
+  /**
+   * Answers the command waiting with {@code reply}, then reads to the engine's half-close (end of
+   * stream), answering a closing {@code HANGUP} as Asterisk would.
+   */
+  private static void replyUntilTheEngineHalfCloses(Socket socket, String reply)
+      throws IOException {
+    send(socket, reply);
+    InputStream in = socket.getInputStream();
+    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+      if (line.startsWith("HANGUP")) {
+        send(socket, "200 result=1");
+      }
+    }
+    assertThat(in.read()).as("the engine half-closed").isEqualTo(-1);
+  }
+
+  private static void send(Socket socket, String line) throws IOException {
+    socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The engine closed (or reset) without writing anything. */

@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelOutputShutdownEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
@@ -42,7 +45,7 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
   /**
    * @param callsInProgress the engine's calls started and not yet ended, for the refusal's log
    *     line: the connections open beyond them are ones whose call has not started (no header yet)
-   *     or has ended (still closing)
+   *     or is ending (not yet half-closed)
    */
   public ConnectionGuard(
       PeerAllowList allowList,
@@ -62,7 +65,9 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
               .register(registry));
     }
     Gauge.builder("tabula.agi.connections.open", counts, ConnectionCounts::open)
-        .description("FastAGI connections the guard admitted and that are still open")
+        .description(
+            "FastAGI connections the guard admitted, still open and not yet half-closed at their"
+                + " call's end")
         .register(registry);
   }
 
@@ -82,12 +87,55 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
       refuse(child, refusal.get(), Optional.ofNullable(peer));
       return;
     }
-    InetAddress admitted = peer;
-    // The close future completes once, whoever closes the channel: exactly one release. (If
-    // Netty then fails to register the child it closes it forcibly without completing the future;
-    // that happens only while the event loops shut down, when the counts no longer matter.)
-    child.closeFuture().addListener(closed -> counts.release(admitted));
+    Admission admission = new Admission(peer);
+    // First in the child's pipeline, ahead of the engine's handlers, which the acceptor adds next.
+    child.pipeline().addFirst(admission);
+    child.closeFuture().addListener(admission);
     ctx.fireChannelRead(child);
+  }
+
+  /**
+   * One admitted connection's place in the counts, given back once: when the engine half-closes the
+   * connection at the call's end, or when it closes, whichever comes first. A call that ended has
+   * no use for its place, and the half-closed connection closes within {@code call.closeLinger} on
+   * its own (Asterisk's closing {@code HANGUP}, or the linger): counting it until then let the
+   * connections of calls that had just ended fill the cap, and refuse new callers, when many calls
+   * end at once on a busy loop. Both signals come on the channel's event loop, so a plain flag
+   * makes the release happen once. (If Netty fails to register the child it closes it forcibly
+   * without completing the close future; that happens only while the event loops shut down, when
+   * the counts no longer matter.)
+   *
+   * <p>It overrides only {@code userEventTriggered}, so Netty skips it for reads and writes.
+   */
+  private final class Admission extends ChannelInboundHandlerAdapter
+      implements ChannelFutureListener {
+
+    private final InetAddress peer;
+    private boolean released;
+
+    Admission(InetAddress peer) {
+      this.peer = peer;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof ChannelOutputShutdownEvent) {
+        release();
+      }
+      ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void operationComplete(ChannelFuture closed) {
+      release();
+    }
+
+    private void release() {
+      if (!released) {
+        released = true;
+        counts.release(peer);
+      }
+    }
   }
 
   private void refuse(Channel child, Refusal reason, Optional<InetAddress> peer) {
@@ -110,12 +158,12 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         : null;
   }
 
-  /** Connections admitted and still open. */
+  /** Connections admitted, still open and not yet half-closed at their call's end. */
   public int open() {
     return counts.open();
   }
 
-  /** Connections admitted and still open from {@code peer}. */
+  /** Connections counted by {@link #open()} from {@code peer}. */
   public int open(InetAddress peer) {
     return counts.open(Cidr.normalize(peer));
   }

@@ -49,7 +49,7 @@ final class RefusalLog {
       case ENGINE_LIMIT ->
           LOG.warn(
               "FastAGI connection from {} refused: {} connections open ({} of them calls in"
-                  + " progress, the rest before their header or closing), agi.maxConnections is {};"
+                  + " progress, the rest before their header or ending), agi.maxConnections is {};"
                   + " raise it with memory.slots or add engines{}",
               from,
               counts.open(),
