@@ -18,7 +18,8 @@ public record Setting(String key, String defaultValue, String description) {
           new Setting(
               "agi.transport",
               "auto",
-              "auto (io_uring where available, else epoll, else nio), io_uring, epoll or nio"),
+              "auto (io_uring where available, else epoll if its native jar was added, else nio),"
+                  + " io_uring, epoll or nio"),
           new Setting("agi.ioThreads", "0", "Netty event-loop threads; 0 means one per CPU core"),
           new Setting("agi.maxLineBytes", "8192", "longest line Asterisk may send"),
           new Setting("agi.maxHeaderBytes", "16384", "largest agi_* header block"),
