@@ -18,13 +18,14 @@ package io.tabula.engine.server;
  * 10,000 calls, a third of the detector's stack traces (docs/engine.md, "The event loop's
  * wake-up").
  *
- * <p>{@code io.netty.leakDetection.samplingInterval} 1024, not Netty's 128: the detector still
- * tracks buffers at its default level, one in 1,024 instead of one in 128, and fills a stack trace
- * for each one it tracks. On io_uring a command's write holds its buffer until the ring reports it
- * sent, so the commands a loop writes in the same round take pooled buffers, and at 10,000 calls
- * those traces were 1.0-1.3 % of the event loop's CPU (docs/engine.md, "Stack traces on the event
- * loop"). A buffer that leaks on every call is still reported, after about a thousand calls instead
- * of about a hundred; the tests run the detector at {@code paranoid}, every buffer tracked.
+ * <p>{@code io.netty.leakDetection.samplingInterval} 1024, not Netty's 128: the detector stays at
+ * its level and fills a stack trace for each buffer it tracks, but tracks one in 1,024. On io_uring
+ * reads take pooled buffers, and so does a command written while the loop's write buffer is still
+ * held by an earlier write the ring has not reported sent; at 10,000 calls those traces were
+ * 1.0-1.3 % of the event loop's CPU (docs/engine.md, "Where the engine's CPU goes beyond the
+ * floor's"). A buffer that leaks on every call is still reported, after about a thousand calls
+ * instead of about a hundred and thirty; the tests run the detector at {@code paranoid}, every
+ * buffer tracked.
  */
 public final class NettyDefaults {
 
