@@ -22,7 +22,7 @@ package io.tabula.engine.server;
  * its level and fills a stack trace for each buffer it tracks, but tracks one in 1,024. On io_uring
  * reads take pooled buffers, and so does a command written while the loop's write buffer is still
  * held by an earlier write the ring has not reported sent; at 10,000 calls those traces were
- * 1.0-1.3 % of the event loop's CPU (docs/engine.md, "Where the engine's CPU goes beyond the
+ * 0.9-1.2 % of the event loop's CPU (docs/engine.md, "Where the engine's CPU goes beyond the
  * floor's"). A buffer that leaks on every call is still reported, after about a thousand calls
  * instead of about a hundred and thirty; the tests run the detector at {@code paranoid}, every
  * buffer tracked.
