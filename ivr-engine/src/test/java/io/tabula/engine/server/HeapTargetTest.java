@@ -6,10 +6,8 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,21 +70,10 @@ class HeapTargetTest {
   /** Each flag's origin and value, as a JVM started with {@code jvmOptions} ends. */
   private static List<String> flagsAfterStart(int slots, List<String> jvmOptions, String... flags)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            Probe.class.getName(),
-            Integer.toString(slots)));
-    command.addAll(List.of(flags));
-    Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(probe.waitFor(1, TimeUnit.MINUTES)).as("the probe JVM ends").isTrue();
-    assertThat(probe.exitValue()).as(output).isZero();
-    List<String> lines = output.strip().lines().toList();
+    List<String> args = new ArrayList<>();
+    args.add(Integer.toString(slots));
+    args.addAll(List.of(flags));
+    List<String> lines = ProbeJvm.run(jvmOptions, Probe.class, args);
     return lines.subList(Math.max(0, lines.size() - flags.length), lines.size());
   }
 

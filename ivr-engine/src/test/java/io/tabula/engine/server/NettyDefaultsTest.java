@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
 import io.netty.util.ResourceLeakTracker;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,34 +96,27 @@ class NettyDefaultsTest {
    */
   @Test
   void theDetectorTracksOneObjectInAboutAThousand() throws Exception {
-    List<String> command =
-        List.of(
-            ProcessHandle.current().info().command().orElse("java"),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Probe.class.getName(),
-            Integer.toString(Probe.OBJECTS));
-    Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(probe.waitFor(1, TimeUnit.MINUTES)).as("the probe JVM ends").isTrue();
-    assertThat(probe.exitValue()).as(output).isZero();
-    int tracked = Integer.parseInt(output.strip().lines().toList().getLast());
+    List<String> lines = ProbeJvm.run(List.of(), Probe.class, List.of());
+    int tracked = Integer.parseInt(lines.getLast());
 
     // 40,000 objects: about 39 tracked at one in 1,024 (below 10 or above 80 less than once in 10^7
     // runs), about 312 at Netty's one in 128.
-    assertThat(tracked).isBetween(10, 80);
+    assertThat(tracked).as(String.join("\n", lines)).isBetween(10, 80);
   }
 
-  /** Applies the defaults in a fresh JVM, then prints how many of N objects the detector tracks. */
+  /**
+   * Applies the defaults in a fresh JVM, then prints the detector and its level, and last how many
+   * of 40,000 objects it tracks.
+   */
   static final class Probe {
-    static final int OBJECTS = 40_000;
+    private static final int OBJECTS = 40_000;
 
     public static void main(String[] args) {
       NettyDefaults.apply();
       ResourceLeakDetector<Object> detector =
           ResourceLeakDetectorFactory.instance().newResourceLeakDetector(Object.class);
       int tracked = 0;
-      for (int i = 0; i < Integer.parseInt(args[0]); i++) {
+      for (int i = 0; i < OBJECTS; i++) {
         Object resource = new Object();
         ResourceLeakTracker<Object> tracker = detector.track(resource);
         if (tracker != null) {
